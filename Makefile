@@ -1,0 +1,40 @@
+# Two commands: `make run` and `make test`. Each installs what is missing first.
+PORT ?= 8080
+JOBS ?= $(shell nproc)
+RELEASE := build/release
+CHECK := build/check
+
+.PHONY: run test build build-check deps deps-test node-modules bench clean
+
+run: deps build
+	@mkdir -p var
+	$(RELEASE)/ensemble serve --port $(PORT) --db var/ensemble.db --static-dir client-web
+
+test: deps-test build-check node-modules
+	$(CHECK)/unit_tests
+	ENSEMBLE_BIN=$(CURDIR)/$(CHECK)/ensemble node --test tests/integration/
+	ENSEMBLE_BIN=$(CURDIR)/$(CHECK)/ensemble node --test tests/browser/
+
+bench: deps build
+	$(RELEASE)/matcher_bench
+
+build:
+	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(RELEASE) -j $(JOBS)
+
+# Tests run against a sanitized build (ASan + UBSan), optimised enough to stay quick.
+build-check:
+	cmake -S . -B $(CHECK) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DENSEMBLE_SANITIZE=ON >/dev/null
+	cmake --build $(CHECK) -j $(JOBS)
+
+deps:
+	@scripts/deps.sh
+
+deps-test:
+	@scripts/deps.sh test
+
+node-modules: package-lock.json
+	@[ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+
+clean:
+	rm -rf build
