@@ -1,0 +1,68 @@
+#pragma once
+// Everything that can happen to an event, and who asks for it.
+
+#include <variant>
+
+#include "domain/types.hpp"
+
+namespace ensemble::domain {
+
+struct Actor {
+    enum class Kind { system, host, attendee } kind = Kind::system;
+    AttendeeId attendee = 0;  // for Kind::attendee
+
+    static Actor system() { return {Kind::system, 0}; }
+    static Actor host() { return {Kind::host, 0}; }
+    static Actor of(AttendeeId id) { return {Kind::attendee, id}; }
+};
+
+// Anyone, through the REST API (Actor::system).
+struct Join {
+    std::string name;
+    std::string organisation;
+    std::string role;
+    std::string credential_hash;
+};
+
+// The connection layer (Actor::system).
+struct Connect {
+    AttendeeId attendee = 0;
+};
+struct Disconnect {
+    AttendeeId attendee = 0;
+};
+// The room's timer fired: advance if the deadline has passed (Actor::system).
+struct Tick {};
+
+// An attendee, about themself.
+struct PostChat {
+    std::string text;
+};
+struct Leave {};
+
+// The host only.
+struct StartEvent {};
+struct NextRound {};
+struct EndRound {};
+struct ExtendRound {
+    int minutes = 0;
+};
+struct Broadcast {
+    std::string text;
+};
+struct MoveAttendee {
+    AttendeeId attendee = 0;
+    int table = 0;  // 1-based; one past the last opens a new table
+};
+struct RemoveAttendee {
+    AttendeeId attendee = 0;
+};
+struct PauseRotation {};
+struct ResumeRotation {};
+struct EndEvent {};
+
+using Command = std::variant<Join, Connect, Disconnect, Tick, PostChat, Leave, StartEvent, NextRound, EndRound,
+                             ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, PauseRotation, ResumeRotation,
+                             EndEvent>;
+
+}  // namespace ensemble::domain

@@ -1,0 +1,34 @@
+#pragma once
+// One live event: applies commands to its state and says what must be recorded and told.
+
+#include <unordered_map>
+
+#include "domain/commands.hpp"
+#include "domain/effects.hpp"
+
+namespace ensemble::domain {
+
+class Event {
+public:
+    explicit Event(EventState state);
+
+    static Event create(std::string id, EventSettings settings, TimeMs now);
+
+    // Changes nothing when the result carries an error.
+    Effects apply(const Actor& actor, const Command& command, TimeMs now);
+
+    const EventState& state() const { return state_; }
+    // The current round's table number (1-based) of an attendee, or 0 when not seated.
+    int table_of(AttendeeId attendee) const;
+    // Connected attendees who have not left.
+    int present_count() const;
+
+private:
+    struct Apply;
+    friend struct Apply;
+
+    EventState state_;
+    std::unordered_map<AttendeeId, int> table_index_;  // derived from state_.tables: attendee -> table number
+};
+
+}  // namespace ensemble::domain

@@ -1,0 +1,53 @@
+#pragma once
+// Inside Event::apply: one command against the state, effects collected as it goes.
+// Every check comes before the first change, so a refusal changes nothing.
+
+#include "domain/event.hpp"
+
+namespace ensemble::domain {
+
+struct Event::Apply {
+    Event& event;
+    EventState& s;
+    const Actor& actor;
+    TimeMs now;
+    Effects& fx;
+
+    // Commands (event_commands.cpp).
+    void operator()(const Join& c);
+    void operator()(const Connect& c);
+    void operator()(const Disconnect& c);
+    void operator()(const Tick& c);
+    void operator()(const PostChat& c);
+    void operator()(const Leave& c);
+    void operator()(const StartEvent& c);
+    void operator()(const NextRound& c);
+    void operator()(const EndRound& c);
+    void operator()(const ExtendRound& c);
+    void operator()(const Broadcast& c);
+    void operator()(const MoveAttendee& c);
+    void operator()(const RemoveAttendee& c);
+    void operator()(const PauseRotation& c);
+    void operator()(const ResumeRotation& c);
+    void operator()(const EndEvent& c);
+
+    // Phases and clock (event_commands.cpp).
+    void enter_phase(Phase phase, std::int64_t duration_ms);
+    void record_phase();
+    void end_round();
+    void end_event();
+
+    // Seating (event_seating.cpp).
+    void start_round(int number);
+    void seat(AttendeeId attendee, std::size_t table_index);
+    void unseat(AttendeeId attendee);
+    void seat_late_joiner(AttendeeId attendee);
+    void mend_tables();
+    void apply_moves(const std::vector<matching::Move>& moves);
+    void table_changed(std::size_t table_index);
+
+    Attendee* active_attendee(AttendeeId id);
+    bool refuse(std::string code, std::string message);
+};
+
+}  // namespace ensemble::domain

@@ -1,0 +1,248 @@
+// The rules of a live event, one command at a time.
+#include <algorithm>
+
+#include "domain/event_apply.hpp"
+
+namespace ensemble::domain {
+namespace {
+
+constexpr std::size_t max_chat_kept = 200;
+constexpr std::int64_t minute_ms = 60'000;
+
+}  // namespace
+
+Event::Event(EventState state) : state_(std::move(state)) {
+    for (std::size_t t = 0; t < state_.tables.size(); ++t)
+        for (AttendeeId id : state_.tables[t].seats) table_index_[id] = static_cast<int>(t + 1);
+}
+
+Event Event::create(std::string id, EventSettings settings, TimeMs now) {
+    EventState state;
+    state.id = std::move(id);
+    state.settings = std::move(settings);
+    state.created_at = now;
+    return Event(std::move(state));
+}
+
+int Event::table_of(AttendeeId attendee) const {
+    auto it = table_index_.find(attendee);
+    return it == table_index_.end() ? 0 : it->second;
+}
+
+int Event::present_count() const {
+    return static_cast<int>(std::count_if(state_.attendees.begin(), state_.attendees.end(), [](const auto& a) {
+        return a.second.connected && a.second.status == AttendeeStatus::active;
+    }));
+}
+
+Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
+    Effects fx;
+    bool host_only = std::holds_alternative<StartEvent>(command) || std::holds_alternative<NextRound>(command) ||
+                     std::holds_alternative<EndRound>(command) || std::holds_alternative<ExtendRound>(command) ||
+                     std::holds_alternative<Broadcast>(command) || std::holds_alternative<MoveAttendee>(command) ||
+                     std::holds_alternative<RemoveAttendee>(command) ||
+                     std::holds_alternative<PauseRotation>(command) ||
+                     std::holds_alternative<ResumeRotation>(command) || std::holds_alternative<EndEvent>(command);
+    bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command);
+    if (host_only && actor.kind != Actor::Kind::host)
+        return Effects::refuse("forbidden", "only the host may do this");
+    if (own && actor.kind != Actor::Kind::attendee)
+        return Effects::refuse("forbidden", "only an attendee may do this");
+    if (!host_only && !own && actor.kind != Actor::Kind::system)
+        return Effects::refuse("forbidden", "this is done by the server");
+    if (state_.phase == Phase::ended && !std::holds_alternative<Disconnect>(command) &&
+        !std::holds_alternative<Tick>(command))
+        return Effects::refuse("event_ended", "the event is over");
+    Apply apply{*this, state_, actor, now, fx};
+    std::visit(apply, command);
+    return fx;
+}
+
+Attendee* Event::Apply::active_attendee(AttendeeId id) {
+    auto it = s.attendees.find(id);
+    if (it == s.attendees.end() || it->second.status != AttendeeStatus::active) return nullptr;
+    return &it->second;
+}
+
+bool Event::Apply::refuse(std::string code, std::string message) {
+    fx = Effects::refuse(std::move(code), std::move(message));
+    return false;
+}
+
+void Event::Apply::record_phase() {
+    fx.records.push_back(PhaseChanged{s.phase, s.round, s.deadline, s.paused, s.remaining_ms});
+    fx.deadline_changed = true;
+    fx.host_view_changed = true;
+    fx.all_attendee_views_changed = true;
+}
+
+// A paused rotation stays paused across phases: the new countdown waits, frozen at its full length.
+void Event::Apply::enter_phase(Phase phase, std::int64_t duration_ms) {
+    s.phase = phase;
+    if (s.paused) {
+        s.deadline.reset();
+        s.remaining_ms = duration_ms;
+    } else {
+        s.deadline = now + duration_ms;
+        s.remaining_ms = 0;
+    }
+    record_phase();
+}
+
+void Event::Apply::end_round() {
+    if (s.round >= s.settings.rounds) return end_event();
+    if (s.settings.break_seconds == 0) return start_round(s.round + 1);
+    enter_phase(Phase::pause_between_rounds, s.settings.break_seconds * 1000LL);
+}
+
+void Event::Apply::end_event() {
+    s.phase = Phase::ended;
+    s.deadline.reset();
+    s.paused = false;
+    s.remaining_ms = 0;
+    record_phase();
+    fx.ended = true;
+}
+
+void Event::Apply::operator()(const Join& c) {
+    AttendeeId id = s.attendees.empty() ? 1 : s.attendees.rbegin()->first + 1;
+    Attendee attendee{id, c.name, c.organisation, c.role, AttendeeStatus::active, now, false};
+    s.attendees.emplace(id, attendee);
+    fx.records.push_back(AttendeeJoined{attendee, c.credential_hash});
+    fx.joined = id;
+    fx.host_view_changed = true;
+}
+
+void Event::Apply::operator()(const Connect& c) {
+    Attendee* attendee = active_attendee(c.attendee);
+    if (!attendee) return (void)refuse("forbidden", "this attendee has left or was removed");
+    attendee->connected = true;
+    fx.presence_changed = true;
+    fx.host_view_changed = true;
+    fx.attendee_views_changed.insert(c.attendee);
+    if (int table = event.table_of(c.attendee)) table_changed(static_cast<std::size_t>(table - 1));
+    else if (s.phase == Phase::round) seat_late_joiner(c.attendee);
+}
+
+void Event::Apply::operator()(const Disconnect& c) {
+    auto it = s.attendees.find(c.attendee);
+    if (it == s.attendees.end() || !it->second.connected) return;
+    it->second.connected = false;
+    fx.presence_changed = true;
+    fx.host_view_changed = true;
+    if (int table = event.table_of(c.attendee)) table_changed(static_cast<std::size_t>(table - 1));
+}
+
+void Event::Apply::operator()(const Tick&) {
+    if (s.paused || !s.deadline || now < *s.deadline) return;
+    if (s.phase == Phase::round) end_round();
+    else if (s.phase == Phase::pause_between_rounds) start_round(s.round + 1);
+}
+
+void Event::Apply::operator()(const PostChat& c) {
+    if (!active_attendee(actor.attendee)) return (void)refuse("forbidden", "you have left this event");
+    int table = event.table_of(actor.attendee);
+    if (s.phase != Phase::round || table == 0) return (void)refuse("wrong_phase", "you are not seated at a table");
+    auto& chat = s.tables[static_cast<std::size_t>(table - 1)].chat;
+    ChatMessage message{actor.attendee, s.attendees.at(actor.attendee).name, c.text, now};
+    chat.push_back(message);
+    if (chat.size() > max_chat_kept) chat.erase(chat.begin());
+    fx.records.push_back(ChatPosted{s.round, table, message});
+    fx.chats.push_back(ChatNotice{s.round, table, message});
+}
+
+void Event::Apply::operator()(const Leave&) {
+    Attendee* attendee = active_attendee(actor.attendee);
+    if (!attendee) return (void)refuse("forbidden", "you have already left");
+    attendee->status = AttendeeStatus::left;
+    attendee->connected = false;
+    fx.records.push_back(AttendeeStatusChanged{actor.attendee, AttendeeStatus::left, now});
+    fx.presence_changed = true;
+    fx.host_view_changed = true;
+    if (s.phase == Phase::round && event.table_of(actor.attendee)) {
+        unseat(actor.attendee);
+        mend_tables();
+    }
+}
+
+void Event::Apply::operator()(const StartEvent&) {
+    if (s.phase != Phase::lobby) return (void)refuse("wrong_phase", "the event has already started");
+    start_round(1);
+}
+
+void Event::Apply::operator()(const NextRound&) {
+    if (s.phase == Phase::lobby) return start_round(1);
+    if (s.round >= s.settings.rounds)
+        return (void)refuse("wrong_phase", "this is the last round: end the round or the event instead");
+    start_round(s.round + 1);
+}
+
+void Event::Apply::operator()(const EndRound&) {
+    if (s.phase != Phase::round) return (void)refuse("wrong_phase", "no round is running");
+    end_round();
+}
+
+void Event::Apply::operator()(const ExtendRound& c) {
+    if (s.phase != Phase::round && s.phase != Phase::pause_between_rounds)
+        return (void)refuse("wrong_phase", "only a round or a break can be extended");
+    if (c.minutes < 1 || c.minutes > 60) return (void)refuse("invalid_field", "minutes must be 1 to 60");
+    if (s.paused) s.remaining_ms += c.minutes * minute_ms;
+    else *s.deadline += c.minutes * minute_ms;
+    record_phase();
+}
+
+void Event::Apply::operator()(const Broadcast& c) {
+    Announced announcement{c.text, now};
+    fx.records.push_back(announcement);
+    fx.announcement = announcement;
+}
+
+void Event::Apply::operator()(const MoveAttendee& c) {
+    if (s.phase != Phase::round) return (void)refuse("wrong_phase", "people can be moved during a round only");
+    if (!active_attendee(c.attendee)) return (void)refuse("not_found", "no such attendee");
+    if (c.table < 1 || static_cast<std::size_t>(c.table) > s.tables.size() + 1)
+        return (void)refuse("not_found", "no such table");
+    if (event.table_of(c.attendee) == c.table)
+        return (void)refuse("invalid_field", "this attendee is already at that table");
+    if (event.table_of(c.attendee)) unseat(c.attendee);
+    if (static_cast<std::size_t>(c.table) > s.tables.size()) s.tables.emplace_back();
+    seat(c.attendee, static_cast<std::size_t>(c.table - 1));
+}
+
+void Event::Apply::operator()(const RemoveAttendee& c) {
+    Attendee* attendee = active_attendee(c.attendee);
+    if (!attendee) return (void)refuse("not_found", "no such attendee");
+    attendee->status = AttendeeStatus::removed;
+    bool was_connected = attendee->connected;
+    attendee->connected = false;
+    fx.records.push_back(AttendeeStatusChanged{c.attendee, AttendeeStatus::removed, now});
+    fx.removed.push_back(c.attendee);
+    fx.presence_changed = was_connected;
+    fx.host_view_changed = true;
+    if (s.phase == Phase::round && event.table_of(c.attendee)) {
+        unseat(c.attendee);
+        mend_tables();
+    }
+}
+
+void Event::Apply::operator()(const PauseRotation&) {
+    if (s.paused) return (void)refuse("wrong_phase", "the rotation is already paused");
+    if (s.phase != Phase::round && s.phase != Phase::pause_between_rounds)
+        return (void)refuse("wrong_phase", "only a round or a break can be paused");
+    s.paused = true;
+    s.remaining_ms = std::max<std::int64_t>(0, *s.deadline - now);
+    s.deadline.reset();
+    record_phase();
+}
+
+void Event::Apply::operator()(const ResumeRotation&) {
+    if (!s.paused) return (void)refuse("wrong_phase", "the rotation is not paused");
+    s.paused = false;
+    s.deadline = now + s.remaining_ms;
+    s.remaining_ms = 0;
+    record_phase();
+}
+
+void Event::Apply::operator()(const EndEvent&) { end_event(); }
+
+}  // namespace ensemble::domain

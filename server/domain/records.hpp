@@ -1,0 +1,72 @@
+#pragma once
+// What an accepted command changes, as rows for storage to commit before anyone is told.
+
+#include <variant>
+#include <vector>
+
+#include "domain/types.hpp"
+
+namespace ensemble::domain {
+
+// The event's phase, round and clock after the command.
+struct PhaseChanged {
+    Phase phase = Phase::lobby;
+    int round = 0;
+    std::optional<TimeMs> deadline;
+    bool paused = false;
+    std::int64_t remaining_ms = 0;
+};
+
+struct AttendeeJoined {
+    Attendee attendee;
+    std::string credential_hash;  // opaque to the domain: how this attendee proves who they are
+};
+
+struct AttendeeStatusChanged {
+    AttendeeId attendee = 0;
+    AttendeeStatus status = AttendeeStatus::active;
+    TimeMs at = 0;
+};
+
+struct RoundStarted {
+    int round = 0;
+    TimeMs at = 0;
+};
+
+struct Seated {
+    int round = 0;
+    int table = 0;  // 1-based
+    AttendeeId attendee = 0;
+    TimeMs at = 0;
+};
+
+struct Unseated {
+    int round = 0;
+    int table = 0;
+    AttendeeId attendee = 0;
+    TimeMs at = 0;
+};
+
+// Two people shared a table (a < b).
+struct Met {
+    int round = 0;
+    int table = 0;
+    AttendeeId a = 0;
+    AttendeeId b = 0;
+};
+
+struct ChatPosted {
+    int round = 0;
+    int table = 0;
+    ChatMessage message;
+};
+
+struct Announced {
+    std::string text;
+    TimeMs at = 0;
+};
+
+using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, RoundStarted, Seated,
+                            Unseated, Met, ChatPosted, Announced>;
+
+}  // namespace ensemble::domain
