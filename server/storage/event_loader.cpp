@@ -1,0 +1,112 @@
+#include "storage/event_loader.hpp"
+
+#include <stdexcept>
+
+#include "storage/settings_json.hpp"
+
+namespace ensemble::storage {
+
+namespace {
+
+domain::Phase phase_of(const std::string& text) {
+    auto phase = domain::phase_from_string(text);
+    if (!phase) throw std::runtime_error("storage: unknown phase '" + text + "'");
+    return *phase;
+}
+
+domain::AttendeeStatus status_of(const std::string& text) {
+    auto status = domain::status_from_string(text);
+    if (!status) throw std::runtime_error("storage: unknown attendee status '" + text + "'");
+    return *status;
+}
+
+void read_attendees(Database& db, domain::EventState& state) {
+    auto query = db.prepare(
+        "SELECT id, name, organisation, role, status, joined_at FROM attendees WHERE event_id = ?1 ORDER BY id");
+    query->bind(1, state.id);
+    while (query->step()) {
+        domain::Attendee attendee;
+        attendee.id = query->column_int64(0);
+        attendee.name = query->column_text(1);
+        attendee.organisation = query->column_text(2);
+        attendee.role = query->column_text(3);
+        attendee.status = status_of(query->column_text(4));
+        attendee.joined_at = query->column_int64(5);
+        state.attendees.emplace(attendee.id, std::move(attendee));
+    }
+}
+
+// Every table ever seated this round keeps its number, even once empty.
+void read_tables(Database& db, domain::EventState& state) {
+    auto count = db.prepare("SELECT MAX(table_number) FROM seats WHERE event_id = ?1 AND round = ?2");
+    count->bind(1, state.id).bind(2, state.round);
+    if (!count->step()) return;
+    state.tables.resize(static_cast<std::size_t>(count->column_optional_int64(0).value_or(0)));
+
+    auto seats = db.prepare(
+        "SELECT table_number, attendee_id FROM seats WHERE event_id = ?1 AND round = ?2 AND left_at IS NULL "
+        "ORDER BY seated_at, id");
+    seats->bind(1, state.id).bind(2, state.round);
+    while (seats->step())
+        state.tables.at(static_cast<std::size_t>(seats->column_int64(0) - 1)).seats.push_back(seats->column_int64(1));
+}
+
+void read_chat(Database& db, domain::EventState& state) {
+    auto chat = db.prepare(
+        "SELECT attendee_id, text, at FROM ("
+        "  SELECT id, attendee_id, text, at FROM chat_messages"
+        "  WHERE event_id = ?1 AND round = ?2 AND table_number = ?3 ORDER BY id DESC LIMIT ?4"
+        ") ORDER BY id");
+    for (std::size_t t = 0; t < state.tables.size(); ++t) {
+        chat->reset();
+        chat->bind(1, state.id)
+            .bind(2, state.round)
+            .bind(3, static_cast<int>(t + 1))
+            .bind(4, chat_messages_loaded);
+        while (chat->step()) {
+            domain::ChatMessage message;
+            message.from = chat->column_int64(0);
+            message.text = chat->column_text(1);
+            message.at = chat->column_int64(2);
+            // Names never change, so the author's name now is their name when they wrote.
+            message.name = state.attendees.at(message.from).name;
+            state.tables[t].chat.push_back(std::move(message));
+        }
+    }
+}
+
+void read_history(Database& db, domain::EventState& state) {
+    auto encounters = db.prepare("SELECT a, b, round FROM encounters WHERE event_id = ?1 ORDER BY round, a, b");
+    encounters->bind(1, state.id);
+    while (encounters->step())
+        state.history.record_pair(encounters->column_int64(0), encounters->column_int64(1), encounters->column_int(2));
+}
+
+}  // namespace
+
+std::optional<domain::EventState> read_event(Database& db, const std::string& event_id) {
+    domain::EventState state;
+    {
+        auto event = db.prepare(
+            "SELECT settings, created_at, phase, round, deadline, paused, remaining_ms FROM events WHERE id = ?1");
+        event->bind(1, event_id);
+        if (!event->step()) return std::nullopt;
+        state.id = event_id;
+        state.settings = settings_from_json(event->column_text(0));
+        state.created_at = event->column_int64(1);
+        state.phase = phase_of(event->column_text(2));
+        state.round = event->column_int(3);
+        state.deadline = event->column_optional_int64(4);
+        state.paused = event->column_int64(5) != 0;
+        state.remaining_ms = event->column_int64(6);
+    }
+    read_attendees(db, state);
+    if (state.round > 0) {
+        read_tables(db, state);
+        read_chat(db, state);
+    }
+    read_history(db, state);
+    return state;
+}
+
+}  // namespace ensemble::storage

@@ -1,0 +1,17 @@
+#pragma once
+// Rebuilds an event's state from its rows. The caller holds the database's mutex and a transaction.
+
+#include <optional>
+#include <string>
+
+#include "domain/types.hpp"
+#include "storage/sqlite.hpp"
+
+namespace ensemble::storage {
+
+// The most recent chat messages of a table brought back on load, as the domain keeps them.
+constexpr int chat_messages_loaded = 200;
+
+std::optional<domain::EventState> read_event(Database& db, const std::string& event_id);
+
+}  // namespace ensemble::storage

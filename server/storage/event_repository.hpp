@@ -1,0 +1,46 @@
+#pragma once
+// The live events aggregate in SQLite: created once, changed by committing a command's records, reloaded
+// whole after a restart. Every public call locks the database's mutex, so one repository may serve many threads.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/records.hpp"
+#include "domain/types.hpp"
+#include "storage/sqlite.hpp"
+
+namespace ensemble::storage {
+
+// Who a credential hash belongs to within one event.
+struct Credential {
+    bool host = false;
+    domain::AttendeeId attendee = 0;  // for an attendee
+    domain::AttendeeStatus status = domain::AttendeeStatus::active;
+};
+
+class EventRepository {
+public:
+    explicit EventRepository(Database& db);
+
+    // Inserts the event row (phase, round and clock from the state) with its host's credential hash.
+    // Throws std::runtime_error when the id or the hash is already taken.
+    void create_event(const domain::EventState& state, const std::string& host_credential_hash);
+
+    // All records of one command in ONE transaction; throws (and commits nothing) on failure.
+    void commit(const std::string& event_id, const std::vector<domain::Record>& records);
+
+    std::optional<domain::EventState> load_event(const std::string& event_id);
+
+    // Every event whose phase is not ended, oldest first: what a restarted server resumes.
+    std::vector<domain::EventState> load_unfinished_events();
+
+    std::optional<Credential> find_credential(const std::string& event_id, const std::string& credential_hash);
+
+    bool event_exists(const std::string& event_id);
+
+private:
+    Database& db_;
+};
+
+}  // namespace ensemble::storage

@@ -1,0 +1,138 @@
+#include "storage/record_writer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace ensemble::storage {
+
+namespace {
+
+// An update that changed nothing means the domain and the database disagree: refuse the whole command.
+void expect_one_change(Statement& statement, const char* what) {
+    statement.run();
+    if (statement.changes() == 0) throw std::runtime_error(std::string("storage: ") + what);
+}
+
+struct Writer {
+    Database& db;
+    const std::string& event_id;
+
+    void operator()(const domain::PhaseChanged& r) const {
+        auto update = db.prepare(
+            "UPDATE events SET phase = ?2, round = ?3, deadline = ?4, paused = ?5, remaining_ms = ?6 "
+            "WHERE id = ?1");
+        update->bind(1, event_id)
+            .bind(2, domain::to_string(r.phase))
+            .bind(3, r.round)
+            .bind(4, r.deadline)
+            .bind(5, r.paused)
+            .bind(6, r.remaining_ms);
+        expect_one_change(*update, "no such event");
+    }
+
+    void operator()(const domain::AttendeeJoined& r) const {
+        const auto& a = r.attendee;
+        db.prepare(
+              "INSERT INTO attendees (event_id, id, name, organisation, role, status, joined_at, credential_hash) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            ->bind(1, event_id)
+            .bind(2, a.id)
+            .bind(3, a.name)
+            .bind(4, a.organisation)
+            .bind(5, a.role)
+            .bind(6, domain::to_string(a.status))
+            .bind(7, a.joined_at)
+            .bind(8, r.credential_hash)
+            .run();
+    }
+
+    void operator()(const domain::AttendeeStatusChanged& r) const {
+        auto update =
+            db.prepare("UPDATE attendees SET status = ?3, status_changed_at = ?4 WHERE event_id = ?1 AND id = ?2");
+        update->bind(1, event_id).bind(2, r.attendee).bind(3, domain::to_string(r.status)).bind(4, r.at);
+        expect_one_change(*update, "no such attendee");
+    }
+
+    void operator()(const domain::RoundStarted& r) const {
+        db.prepare("INSERT INTO rounds (event_id, round, started_at) VALUES (?1, ?2, ?3)")
+            ->bind(1, event_id)
+            .bind(2, r.round)
+            .bind(3, r.at)
+            .run();
+    }
+
+    void operator()(const domain::Seated& r) const {
+        db.prepare(
+              "INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)")
+            ->bind(1, event_id)
+            .bind(2, r.round)
+            .bind(3, r.table)
+            .bind(4, r.attendee)
+            .bind(5, r.at)
+            .run();
+    }
+
+    void operator()(const domain::Unseated& r) const {
+        auto update = db.prepare(
+            "UPDATE seats SET left_at = ?5 WHERE event_id = ?1 AND round = ?2 AND table_number = ?3 "
+            "AND attendee_id = ?4 AND left_at IS NULL");
+        update->bind(1, event_id).bind(2, r.round).bind(3, r.table).bind(4, r.attendee).bind(5, r.at);
+        expect_one_change(*update, "no open seat to leave");
+    }
+
+    void operator()(const domain::Met& r) const {
+        db.prepare(
+              "INSERT OR IGNORE INTO encounters (event_id, round, table_number, a, b) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)")
+            ->bind(1, event_id)
+            .bind(2, r.round)
+            .bind(3, r.table)
+            .bind(4, std::min(r.a, r.b))
+            .bind(5, std::max(r.a, r.b))
+            .run();
+    }
+
+    void operator()(const domain::ChatPosted& r) const {
+        db.prepare(
+              "INSERT INTO chat_messages (event_id, round, table_number, attendee_id, text, at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            ->bind(1, event_id)
+            .bind(2, r.round)
+            .bind(3, r.table)
+            .bind(4, r.message.from)
+            .bind(5, r.message.text)
+            .bind(6, r.message.at)
+            .run();
+    }
+
+    void operator()(const domain::Announced& r) const {
+        db.prepare("INSERT INTO announcements (event_id, text, at) VALUES (?1, ?2, ?3)")
+            ->bind(1, event_id)
+            .bind(2, r.text)
+            .bind(3, r.at)
+            .run();
+    }
+};
+
+struct Kind {
+    const char* operator()(const domain::PhaseChanged&) const { return "PhaseChanged"; }
+    const char* operator()(const domain::AttendeeJoined&) const { return "AttendeeJoined"; }
+    const char* operator()(const domain::AttendeeStatusChanged&) const { return "AttendeeStatusChanged"; }
+    const char* operator()(const domain::RoundStarted&) const { return "RoundStarted"; }
+    const char* operator()(const domain::Seated&) const { return "Seated"; }
+    const char* operator()(const domain::Unseated&) const { return "Unseated"; }
+    const char* operator()(const domain::Met&) const { return "Met"; }
+    const char* operator()(const domain::ChatPosted&) const { return "ChatPosted"; }
+    const char* operator()(const domain::Announced&) const { return "Announced"; }
+};
+
+}  // namespace
+
+void write_record(Database& db, const std::string& event_id, const domain::Record& record) {
+    std::visit(Writer{db, event_id}, record);
+}
+
+const char* record_kind(const domain::Record& record) { return std::visit(Kind{}, record); }
+
+}  // namespace ensemble::storage

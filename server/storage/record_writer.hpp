@@ -1,0 +1,17 @@
+#pragma once
+// Writes one domain record as rows. The caller holds the database's mutex and a transaction.
+
+#include <string>
+
+#include "domain/records.hpp"
+#include "storage/sqlite.hpp"
+
+namespace ensemble::storage {
+
+// Throws std::runtime_error when the record cannot be written or finds no row to change.
+void write_record(Database& db, const std::string& event_id, const domain::Record& record);
+
+// The record's kind, for error messages: never its content.
+const char* record_kind(const domain::Record& record);
+
+}  // namespace ensemble::storage

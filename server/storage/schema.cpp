@@ -1,0 +1,129 @@
+#include "storage/schema.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+#include "storage/sqlite.hpp"
+
+namespace ensemble::storage {
+
+namespace {
+
+// Migration n (1-based) takes the file from version n-1 to n. Never edit a released one: append.
+constexpr std::array<const char*, 1> migrations = {
+    // 1: live events and everything a restart needs to resume them.
+    R"sql(
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    settings TEXT NOT NULL,              -- EventSettings as JSON
+    created_at INTEGER NOT NULL,         -- ms since the Unix epoch, as every time here
+    phase TEXT NOT NULL,                 -- domain::to_string(Phase)
+    round INTEGER NOT NULL DEFAULT 0,
+    deadline INTEGER,                    -- NULL when no timer runs
+    paused INTEGER NOT NULL DEFAULT 0,
+    remaining_ms INTEGER NOT NULL DEFAULT 0,
+    host_credential_hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX events_unfinished ON events (created_at) WHERE phase <> 'ended';
+
+CREATE TABLE attendees (
+    event_id TEXT NOT NULL REFERENCES events (id),
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    organisation TEXT NOT NULL,
+    role TEXT NOT NULL,
+    status TEXT NOT NULL,                -- domain::to_string(AttendeeStatus)
+    joined_at INTEGER NOT NULL,
+    status_changed_at INTEGER,
+    credential_hash TEXT NOT NULL UNIQUE,
+    PRIMARY KEY (event_id, id)
+);
+
+CREATE TABLE rounds (
+    event_id TEXT NOT NULL REFERENCES events (id),
+    round INTEGER NOT NULL,
+    started_at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, round)
+);
+
+CREATE TABLE seats (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    table_number INTEGER NOT NULL CHECK (table_number >= 1),
+    attendee_id INTEGER NOT NULL,
+    seated_at INTEGER NOT NULL,
+    left_at INTEGER,                     -- NULL while the seat is taken
+    FOREIGN KEY (event_id, attendee_id) REFERENCES attendees (event_id, id)
+);
+CREATE INDEX seats_by_round ON seats (event_id, round, table_number);
+CREATE INDEX seats_by_attendee ON seats (event_id, attendee_id);
+
+CREATE TABLE encounters (
+    event_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    table_number INTEGER NOT NULL,
+    a INTEGER NOT NULL,
+    b INTEGER NOT NULL,
+    PRIMARY KEY (event_id, round, a, b),
+    CHECK (a < b),
+    FOREIGN KEY (event_id, a) REFERENCES attendees (event_id, id),
+    FOREIGN KEY (event_id, b) REFERENCES attendees (event_id, id)
+);
+
+CREATE TABLE chat_messages (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    table_number INTEGER NOT NULL,
+    attendee_id INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    FOREIGN KEY (event_id, attendee_id) REFERENCES attendees (event_id, id)
+);
+CREATE INDEX chat_by_table ON chat_messages (event_id, round, table_number, id);
+
+CREATE TABLE announcements (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events (id),
+    text TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX announcements_by_event ON announcements (event_id, id);
+)sql",
+};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations.size()); }
+
+int schema_version(Database& db) {
+    db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    auto query = db.prepare("SELECT MAX(version) FROM schema_version");
+    if (!query->step()) return 0;
+    return static_cast<int>(query->column_optional_int64(0).value_or(0));
+}
+
+void migrate(Database& db) {
+    const int found = schema_version(db);
+    if (found > latest_schema_version())
+        throw std::runtime_error("storage: database " + db.path() + " is at schema version " +
+                                 std::to_string(found) + ", newer than this server's " +
+                                 std::to_string(latest_schema_version()) + ": upgrade the server");
+    for (int version = found + 1; version <= latest_schema_version(); ++version) {
+        Transaction transaction(db);
+        // Re-read under the write lock: another process may have migrated in the meantime.
+        if (schema_version(db) >= version) continue;
+        try {
+            db.execute(migrations[static_cast<std::size_t>(version - 1)]);
+        } catch (const std::runtime_error& e) {
+            throw std::runtime_error(std::string(e.what()) + " (migration to schema version " +
+                                     std::to_string(version) + ")");
+        }
+        db.prepare("INSERT INTO schema_version (version) VALUES (?1)")->bind(1, version).run();
+        transaction.commit();
+    }
+}
+
+}  // namespace ensemble::storage

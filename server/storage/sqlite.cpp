@@ -1,0 +1,168 @@
+#include "storage/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+#include "storage/schema.hpp"
+
+namespace ensemble::storage {
+
+namespace {
+
+constexpr int busy_timeout_ms = 5000;
+
+[[noreturn]] void fail_db(sqlite3* db, const std::string& what) {
+    throw std::runtime_error("storage: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                           &tail) != SQLITE_OK) {
+        sqlite3_finalize(stmt_);
+        fail_db(db_, "prepare");
+    }
+    if (stmt_ == nullptr) throw std::runtime_error("storage: prepare: empty SQL");
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+void Statement::fail(const char* what) const { fail_db(db_, what); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail("bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    if (sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+        fail("bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
+    if (value) return bind(index, *value);
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail("bind");
+    return *this;
+}
+
+bool Statement::step() {
+    switch (sqlite3_step(stmt_)) {
+        case SQLITE_ROW:
+            return true;
+        case SQLITE_DONE:
+            return false;
+        default:
+            fail("step");
+    }
+}
+
+void Statement::run() {
+    if (step()) throw std::runtime_error("storage: a statement meant to change rows returned one");
+}
+
+int Statement::changes() const { return sqlite3_changes(db_); }
+
+std::int64_t Statement::column_int64(int index) const { return sqlite3_column_int64(stmt_, index); }
+
+std::string Statement::column_text(int index) const {
+    const auto* text = sqlite3_column_text(stmt_, index);
+    if (text == nullptr) return {};
+    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+std::optional<std::int64_t> Statement::column_optional_int64(int index) const {
+    if (sqlite3_column_type(stmt_, index) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_column_int64(stmt_, index);
+}
+
+void Statement::reset() {
+    // The error of a failed step is reported by step() itself; reset only rearms the statement.
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+Database::Database(const std::string& path) : path_(path) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        throw std::runtime_error("storage: cannot open database " + path + ": " + message);
+    }
+    try {
+        sqlite3_extended_result_codes(db_, 1);
+        sqlite3_busy_timeout(db_, busy_timeout_ms);
+        execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
+        // journal_mode answers with the mode it got: a file that cannot do WAL must not pass silently.
+        auto mode = prepare("PRAGMA journal_mode = WAL");
+        if (!mode->step() || mode->column_text(0) != "wal")
+            throw std::runtime_error("storage: cannot switch " + path + " to WAL mode");
+    } catch (const std::runtime_error& e) {
+        statements_.clear();
+        sqlite3_close(db_);
+        throw std::runtime_error(std::string(e.what()) + " (database " + path + ")");
+    }
+    try {
+        migrate(*this);
+    } catch (...) {
+        statements_.clear();
+        sqlite3_close(db_);
+        throw;
+    }
+}
+
+Database::~Database() {
+    statements_.clear();
+    sqlite3_close(db_);
+}
+
+StatementUse Database::prepare(std::string_view sql) {
+    auto it = statements_.find(std::string(sql));
+    if (it == statements_.end())
+        it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
+    return StatementUse(*it->second);
+}
+
+void Database::execute(std::string_view script) {
+    const char* next = script.data();
+    const char* end = script.data() + script.size();
+    while (next < end) {
+        sqlite3_stmt* stmt = nullptr;
+        const char* tail = nullptr;
+        if (sqlite3_prepare_v2(db_, next, static_cast<int>(end - next), &stmt, &tail) != SQLITE_OK) {
+            sqlite3_finalize(stmt);
+            fail_db(db_, "prepare script");
+        }
+        next = tail;
+        if (stmt == nullptr) continue;  // only whitespace or a comment was left
+        int rc;
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        }
+        sqlite3_finalize(stmt);
+        if (rc != SQLITE_DONE) fail_db(db_, "execute script");
+    }
+}
+
+Transaction::Transaction(Database& db, Mode mode) : db_(db) {
+    // IMMEDIATE takes the write lock up front, so a busy database waits here, not at COMMIT.
+    db_.prepare(mode == Mode::immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")->run();
+}
+
+Transaction::~Transaction() {
+    if (!open_) return;
+    try {
+        db_.prepare("ROLLBACK")->run();
+    } catch (...) {
+        // SQLite may already have rolled back on its own after the error that brought us here.
+    }
+}
+
+void Transaction::commit() {
+    db_.prepare("COMMIT")->run();
+    open_ = false;
+}
+
+}  // namespace ensemble::storage
