@@ -1,0 +1,116 @@
+// index.html: the host creates an event and gets the two links.
+import { initI18n, onLangChange, t, errorText } from './i18n.js';
+import { $, setText, wireCopy } from './dom.js';
+import { createEvent, hostPageUrl, joinPageUrl } from './protocol.js';
+
+const FIELD_INPUT = {
+  title: 'title', table_size: 'table_size', min_table_size: 'min_table_size',
+  max_table_size: 'max_table_size', rounds: 'rounds', round_seconds: 'round_minutes',
+  break_seconds: 'break_minutes', prompts: 'prompts', video_link_template: 'video_link_template',
+};
+
+let created = null;
+let lastError = null;
+
+function readSettings(form) {
+  const number = (name) => Number(form.elements[name].value);
+  const settings = {
+    title: form.elements.title.value.trim(),
+    table_size: number('table_size'),
+    min_table_size: number('min_table_size'),
+    max_table_size: number('max_table_size'),
+    rounds: number('rounds'),
+    round_seconds: Math.round(number('round_minutes') * 60),
+    break_seconds: Math.round(number('break_minutes') * 60),
+    prompts: form.elements.prompts.value.split('\n').map((line) => line.trim()).filter(Boolean),
+  };
+  const video = form.elements.video_link_template.value.trim();
+  if (video) settings.video_link_template = video;
+  return settings;
+}
+
+// The checks a browser can make before asking the server; the server checks everything again.
+function localProblem(s) {
+  const whole = (v, lo, hi) => Number.isInteger(v) && v >= lo && v <= hi;
+  if (!s.title) return { code: 'invalid_field', field: 'title' };
+  for (const f of ['table_size', 'min_table_size', 'max_table_size']) {
+    if (!whole(s[f], 2, 12)) return { code: 'invalid_field', field: f };
+  }
+  if (!(s.min_table_size <= s.table_size && s.table_size <= s.max_table_size)) {
+    return { code: 'table_sizes', field: 'min_table_size' };
+  }
+  if (!whole(s.rounds, 1, 50)) return { code: 'invalid_field', field: 'rounds' };
+  if (!whole(s.round_seconds, 60, 7200)) return { code: 'invalid_field', field: 'round_seconds' };
+  if (!whole(s.break_seconds, 0, 3600)) return { code: 'invalid_field', field: 'break_seconds' };
+  if (s.prompts.length > 20 || s.prompts.some((p) => [...p].length > 500)) {
+    return { code: 'invalid_field', field: 'prompts' };
+  }
+  if (s.video_link_template && !/^https?:\/\//i.test(s.video_link_template)) {
+    return { code: 'invalid_field', field: 'video_link_template' };
+  }
+  return null;
+}
+
+function showError(err) {
+  lastError = err;
+  for (const id of Object.values(FIELD_INPUT)) {
+    $(id).removeAttribute('aria-invalid');
+    $(id).removeAttribute('aria-errormessage');
+  }
+  if (!err) {
+    setText('create-error', '');
+    return;
+  }
+  setText('create-error', err.code === 'table_sizes' ? t('err_table_sizes') : errorText(err));
+  const input = err.field && $(FIELD_INPUT[err.field]);
+  if (input) {
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-errormessage', 'create-error');
+    input.focus();
+  } else {
+    $('create-error').focus();
+  }
+}
+
+function showCreated() {
+  const eventId = created.event.id;
+  const hostUrl = created.host_url || hostPageUrl(eventId, created.host_token);
+  const joinUrl = created.join_url || joinPageUrl(eventId);
+  $('host-link').value = hostUrl;
+  $('join-link').value = joinUrl;
+  $('open-console').href = hostUrl;
+  setText('created-text', t('created_text', { title: created.event.title }));
+  $('create-section').hidden = true;
+  $('created-section').hidden = false;
+  $('created-heading').focus();
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const settings = readSettings(form);
+  const problem = localProblem(settings);
+  if (problem) return showError(problem);
+  showError(null);
+  const button = $('create-submit');
+  button.disabled = true;
+  button.textContent = t('creating');
+  try {
+    created = await createEvent(settings);
+    showCreated();
+  } catch (err) {
+    showError(err);
+  } finally {
+    button.disabled = false;
+    button.textContent = t('create_submit');
+  }
+}
+
+initI18n();
+$('create-form').addEventListener('submit', onSubmit);
+wireCopy($('copy-host-link'), () => $('host-link').value);
+wireCopy($('copy-join-link'), () => $('join-link').value);
+onLangChange(() => {
+  if (created) setText('created-text', t('created_text', { title: created.event.title }));
+  if (lastError) setText('create-error', lastError.code === 'table_sizes' ? t('err_table_sizes') : errorText(lastError));
+});

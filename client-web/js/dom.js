@@ -1,0 +1,85 @@
+// Small DOM helpers. Text always goes in as text nodes: nothing here ever parses HTML.
+import { t } from './i18n.js';
+
+export const $ = (id) => document.getElementById(id);
+
+// el('li', {class: 'mate', dataset: {id: 4}, attrs: {lang: 'fr'}, on: {click: fn}}, 'text', childNode)
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key === 'attrs') for (const [a, v] of Object.entries(value)) node.setAttribute(a, v);
+    else if (key === 'on') for (const [ev, fn] of Object.entries(value)) node.addEventListener(ev, fn);
+    else if (key === 'text') node.textContent = value;
+    else node[key] = value;
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+export function replaceChildren(node, ...children) {
+  node.textContent = '';
+  append(node, children);
+}
+
+export function setText(idOrNode, text) {
+  const node = typeof idOrNode === 'string' ? $(idOrNode) : idOrNode;
+  if (node && node.textContent !== text) node.textContent = text;
+}
+
+// Show exactly one of the given ids (or nodes), hide the rest.
+export function showOnly(visible, ids) {
+  for (const id of ids) $(id).hidden = id !== visible;
+}
+
+// The page's one polite live region (#live). Clearing first lets the same sentence be heard twice.
+export function announce(text) {
+  const region = $('live');
+  if (!region) return;
+  region.textContent = '';
+  setTimeout(() => { region.textContent = text; }, 60);
+}
+
+// A copy button for the text of an <input readonly> or link; reports through the live region.
+export function wireCopy(button, getText) {
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(getText());
+      announce(t('copied'));
+    } catch {
+      announce(t('copy_failed'));
+    }
+  });
+}
+
+// A modal confirmation built on <dialog>: resolves true when the user confirms.
+export function confirmDialog(message, confirmLabel, cancelLabel = t('cancel')) {
+  return new Promise((resolve) => {
+    const opener = document.activeElement;
+    const text = el('p', { id: 'confirm-text' }, message);
+    const yes = el('button', { type: 'button', class: 'danger', dataset: { confirm: 'yes' } }, confirmLabel);
+    const no = el('button', { type: 'button', class: 'secondary', dataset: { confirm: 'no' } }, cancelLabel);
+    const dialog = el('dialog', { class: 'confirm', attrs: { 'aria-labelledby': 'confirm-text' } },
+      text, el('div', { class: 'actions' }, no, yes));
+    let answer = false;
+    yes.addEventListener('click', () => { answer = true; dialog.close(); });
+    no.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (opener && opener.isConnected) opener.focus();
+      resolve(answer);
+    });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    no.focus();
+  });
+}

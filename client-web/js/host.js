@@ -1,0 +1,177 @@
+// host.html: the host console's connection and controls. The token comes from the link's #key=.
+import { initI18n, onLangChange, t, errorText } from './i18n.js';
+import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
+import {
+  Connection, messages, getEvent, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset,
+} from './protocol.js';
+import { ServerClock } from './countdown.js';
+import { HostView, isEnabled } from './host-view.js';
+
+const FAILURES_BEFORE_PROBE = 3;
+
+const eventId = eventIdFromLocation();
+const token = hostTokenFromLocation();
+const clock = new ServerClock();
+let connection = null;
+let problemKey = null;
+let spoken = null;
+
+// The one status region (#live, role="status"): server errors and phase changes.
+function status(text, isError = false) {
+  $('live').classList.toggle('is-error', isError);
+  announce(text);
+}
+
+function showProblem(key) {
+  problemKey = key;
+  setText('host-problem', t(key));
+  $('host-problem').hidden = false;
+  $('console').hidden = true;
+}
+
+function send(message) {
+  if (!connection || connection.send(message) === null) status(t('err_network'), true);
+}
+
+const view = new HostView(clock, {
+  onRemove: async (attendee) => {
+    const sure = await confirmDialog(t('remove_confirm', { name: attendee.name }), t('remove'));
+    if (sure) send(messages.removeAttendee(attendee.id));
+  },
+});
+
+function speakPhase(state) {
+  const key = `${state.phase}-${state.round}-${state.paused}`;
+  if (spoken !== null && spoken !== key) {
+    const phase = state.phase === 'round' ? t('round_of', { round: state.round, rounds: state.rounds })
+      : t(`phase_${state.phase}`);
+    status(state.paused ? `${t('say_phase', { phase })} ${t('paused_badge')}.` : t('say_phase', { phase }));
+  }
+  spoken = key;
+}
+
+function onMessage(msg) {
+  switch (msg.type) {
+    case 'welcome':
+      clock.sync(clockOffset(msg));
+      if (msg.event) {
+        setText('event-title', msg.event.title || '');
+        $('join-link').value = msg.event.join_url || joinPageUrl(eventId);
+      }
+      $('console').hidden = false;
+      break;
+    case 'host_state':
+      view.setState(msg);
+      speakPhase(msg);
+      break;
+    case 'presence': view.setPresent(msg.present); break;
+    case 'error': status(errorText(msg), true); break;
+    default: break;
+  }
+}
+
+async function probeToken(failures) {
+  if (failures < FAILURES_BEFORE_PROBE || failures % FAILURES_BEFORE_PROBE !== 0) return;
+  try {
+    await getEvent(eventId);
+  } catch (err) {
+    if (err.status === 404) {
+      connection.close();
+      showProblem('event_not_found');
+    }
+    return;
+  }
+  connection.close();
+  showProblem('host_token_rejected');
+}
+
+function onStatus(st) {
+  const banner = $('reconnecting');
+  if (st.state === 'open') {
+    if (!banner.hidden) status(t('reconnected'));
+    banner.hidden = true;
+  } else if (st.state === 'reconnecting') {
+    if (banner.hidden) status(t('reconnecting'));
+    banner.hidden = false;
+    probeToken(st.failures);
+  } else {
+    banner.hidden = true;
+  }
+}
+
+// Wire a control: run `act` on click unless the control does not apply right now.
+function control(id, act) {
+  $(id).addEventListener('click', (event) => {
+    if (!isEnabled(event.currentTarget)) {
+      event.preventDefault();
+      status(t('err_wrong_phase'), true);
+      return;
+    }
+    act(event);
+  });
+}
+
+function wireControls() {
+  control('start-event', () => send(messages.startEvent()));
+  control('next-round', () => send(messages.nextRound()));
+  control('end-round', () => send(messages.endRound()));
+  control('pause', () => send(messages.pause()));
+  control('resume', () => send(messages.resume()));
+  control('end-event', async () => {
+    if (await confirmDialog(t('end_event_confirm'), t('end_event'))) send(messages.endEvent());
+  });
+  control('extend', () => {});
+  $('extend-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!isEnabled($('extend'))) return;
+    const minutes = Number($('extend-minutes').value);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 60) {
+      status(errorText({ code: 'invalid_field', field: 'minutes' }), true);
+      $('extend-minutes').focus();
+      return;
+    }
+    send(messages.extendRound(minutes));
+  });
+  control('broadcast-send', () => {});
+  $('broadcast-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!isEnabled($('broadcast-send'))) return;
+    const text = $('broadcast-text').value.trim();
+    if (!text) {
+      status(errorText({ code: 'invalid_field', field: 'text' }), true);
+      $('broadcast-text').focus();
+      return;
+    }
+    send(messages.broadcast(text));
+    $('broadcast-text').value = '';
+    status(t('broadcast_sent'));
+  });
+  control('move-submit', () => {});
+  $('move-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!isEnabled($('move-submit'))) return;
+    const attendeeId = Number($('move-attendee').value);
+    const table = Number($('move-table').value);
+    if (!attendeeId || !table) return;
+    send(messages.moveAttendee(attendeeId, table));
+  });
+  wireCopy($('copy-join-link'), () => $('join-link').value);
+}
+
+function main() {
+  initI18n();
+  onLangChange(() => {
+    view.redraw();
+    if (problemKey) setText('host-problem', t(problemKey));
+  });
+  wireControls();
+  if (!eventId || !token) {
+    showProblem('host_token_missing');
+    return;
+  }
+  $('join-link').value = joinPageUrl(eventId);
+  connection = new Connection(eventId, token, { onMessage, onStatus });
+  connection.start();
+}
+
+main();

@@ -1,0 +1,204 @@
+// join.html: the join form, the seat kept in localStorage, and the live connection of an attendee.
+import { initI18n, onLangChange, t, errorText } from './i18n.js';
+import { $, setText, showOnly, announce, confirmDialog } from './dom.js';
+import {
+  Connection, messages, getEvent, joinEvent, eventIdFromLocation, clockOffset,
+  CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED,
+} from './protocol.js';
+import { ServerClock } from './countdown.js';
+import { AttendeeView, SECTIONS } from './attendee-view.js';
+
+// After this many attempts in a row that never opened, ask the REST API whether the server is up:
+// if it is, the token is what the server refuses.
+const FAILURES_BEFORE_PROBE = 3;
+const FIELDS = { name: 80, organisation: 120, role: 80 };
+
+const eventId = eventIdFromLocation();
+const seatKey = `ensemble.attendee.${eventId}`;
+const clock = new ServerClock();
+const pendingChat = new Set();
+let connection = null;
+let leaving = false;
+let lastJoinError = null;
+
+const view = new AttendeeView(clock, {
+  onChat: (text) => {
+    const ref = connection && connection.send(messages.chat(text));
+    if (ref) pendingChat.add(ref);
+    return Boolean(ref);
+  },
+});
+
+// --- The seat: {attendee_id, token}, or {removed: true} once the host removed this person ---
+
+function loadSeat() {
+  try { return JSON.parse(localStorage.getItem(seatKey)); } catch { return null; }
+}
+
+function saveSeat(seat) {
+  try { localStorage.setItem(seatKey, JSON.stringify(seat)); } catch { /* this tab still works */ }
+}
+
+function forgetSeat() {
+  try { localStorage.removeItem(seatKey); } catch { /* nothing kept */ }
+}
+
+// --- Connection --------------------------------------------------------------------------------
+
+function onMessage(msg) {
+  switch (msg.type) {
+    case 'welcome':
+      clock.sync(clockOffset(msg));
+      view.setYou(msg.you);
+      if (msg.event && msg.event.title) setText('event-title', msg.event.title);
+      break;
+    case 'state': view.setState(msg); break;
+    case 'presence': view.setPresent(msg.present); break;
+    case 'chat': view.addChat(msg); break;
+    case 'announcement': view.showAnnouncement(msg); break;
+    case 'error':
+      if (pendingChat.has(msg.ref)) view.showChatError(errorText(msg));
+      else announce(errorText(msg));
+      break;
+    default: break;
+  }
+}
+
+async function probeToken(failures) {
+  if (failures < FAILURES_BEFORE_PROBE || failures % FAILURES_BEFORE_PROBE !== 0) return;
+  try {
+    await getEvent(eventId);
+  } catch (err) {
+    if (err.status !== 404) return; // the server is down: keep trying
+    stop();
+    view.showNotice('join_heading', 'event_not_found');
+    return;
+  }
+  stop();
+  forgetSeat();
+  view.showNotice('rejected_heading', 'token_rejected', { labelKey: 'join_submit', run: showForm });
+}
+
+function onStatus(status) {
+  const banner = $('reconnecting');
+  if (status.state === 'open') {
+    if (!banner.hidden) announce(t('reconnected'));
+    banner.hidden = true;
+  } else if (status.state === 'reconnecting') {
+    if (banner.hidden) announce(t('reconnecting'));
+    banner.hidden = false;
+    probeToken(status.failures);
+  } else if (status.state === 'closed') {
+    banner.hidden = true;
+    onFinalClose(status.code);
+  }
+}
+
+function onFinalClose(code) {
+  if (leaving) return;
+  if (code === CLOSE_REMOVED) {
+    saveSeat({ removed: true });
+    view.showNotice('removed_heading', 'removed_text');
+  } else if (code === CLOSE_REPLACED) {
+    view.showNotice('replaced_heading', 'replaced_text', { labelKey: 'replaced_resume', run: () => connection.start() });
+  } else if (code === CLOSE_ENDED) {
+    view.showNotice('ended_heading', 'ended_text');
+  }
+}
+
+function connect(seat) {
+  showOnly('loading-section', SECTIONS);
+  connection = new Connection(eventId, seat.token, { onMessage, onStatus });
+  connection.start();
+}
+
+function stop() {
+  if (connection) connection.close();
+  connection = null;
+}
+
+// --- Join form ---------------------------------------------------------------------------------
+
+function showForm() {
+  showOnly('join-section', SECTIONS);
+  $('name').focus();
+}
+
+function showJoinError(err) {
+  lastJoinError = err;
+  for (const name of Object.keys(FIELDS)) $(name).removeAttribute('aria-invalid');
+  setText('join-error', err ? errorText(err) : '');
+  if (!err) return;
+  const input = err.field && FIELDS[err.field] ? $(err.field) : null;
+  if (input) input.setAttribute('aria-invalid', 'true');
+  (input || $('join-error')).focus();
+}
+
+async function onJoin(event) {
+  event.preventDefault();
+  const form = event.currentTarget;
+  const values = {};
+  for (const [name, max] of Object.entries(FIELDS)) {
+    values[name] = form.elements[name].value.trim();
+    const length = [...values[name]].length;
+    if ((name !== 'role' && length === 0) || length > max) {
+      showJoinError({ code: 'invalid_field', field: name });
+      return;
+    }
+  }
+  showJoinError(null);
+  const button = $('join-submit');
+  button.disabled = true;
+  button.textContent = t('joining');
+  try {
+    const seat = await joinEvent(eventId, values);
+    saveSeat({ attendee_id: seat.attendee_id, token: seat.token });
+    connect(seat);
+  } catch (err) {
+    if (err.code === 'event_ended') view.showNotice('ended_heading', 'ended_text');
+    else showJoinError(err);
+  } finally {
+    button.disabled = false;
+    button.textContent = t('join_submit');
+  }
+}
+
+async function onLeave() {
+  const sure = await confirmDialog(t('leave_confirm'), t('leave_yes'), t('leave_no'));
+  if (!sure) return;
+  leaving = true;
+  if (connection) connection.send(messages.leave());
+  stop();
+  forgetSeat();
+  view.showNotice('left_heading', 'left_text');
+}
+
+async function main() {
+  initI18n();
+  onLangChange(() => {
+    view.redraw();
+    if (lastJoinError) setText('join-error', errorText(lastJoinError));
+  });
+  $('join-form').addEventListener('submit', onJoin);
+  $('leave').addEventListener('click', onLeave);
+  if (!eventId) {
+    view.showNotice('join_heading', 'event_missing');
+    return;
+  }
+  let info;
+  try {
+    info = await getEvent(eventId);
+  } catch (err) {
+    view.showNotice('join_heading', err.status === 404 ? 'event_not_found' : 'err_network',
+      err.status === 404 ? null : { labelKey: 'retry', run: () => location.reload() });
+    return;
+  }
+  setText('event-title', info.title);
+  const seat = loadSeat();
+  if (seat && seat.removed) view.showNotice('removed_heading', 'removed_text');
+  else if (seat && seat.token) connect(seat);
+  else if (info.phase === 'ended') view.showNotice('ended_heading', 'ended_text');
+  else showForm();
+}
+
+main();
