@@ -1,0 +1,272 @@
+// EventRepository with hand-built records: each record kind round-trips, a failing command commits
+// nothing, credentials are found by hash.
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+
+#include "storage/event_repository.hpp"
+#include "storage_fixture.hpp"
+
+namespace ensemble::storage {
+namespace {
+
+using namespace domain;
+
+constexpr TimeMs t0 = 1'700'000'000'000;
+
+EventState new_event(const std::string& id) {
+    EventState state;
+    state.id = id;
+    state.settings = test::sample_settings();
+    state.created_at = t0;
+    return state;
+}
+
+Attendee person(AttendeeId id, std::string name, std::string organisation, std::string role = "") {
+    return Attendee{id, std::move(name), std::move(organisation), std::move(role), AttendeeStatus::active,
+                    t0 + id, false};
+}
+
+std::int64_t count(Database& db, const char* sql, const std::string& event_id) {
+    std::lock_guard lock(db.mutex());
+    auto query = db.prepare(sql);
+    query->bind(1, event_id);
+    REQUIRE(query->step());
+    return query->column_int64(0);
+}
+
+// An event in round 1 with two tables, built record by record alongside the state it should load as.
+struct Fixture {
+    test::TempDir dir;
+    Database db{dir.file("ensemble.db")};
+    EventRepository events{db};
+    EventState want = new_event("evt-roundtrip");
+
+    Fixture() {
+        events.create_event(want, "host-hash");
+        std::vector<Record> joins;
+        const Attendee people[] = {person(1, "Ada", "CCAS Lyon", "conseillère"), person(2, "Bilal", "Mission locale"),
+                                   person(3, "Chloé", "France Travail", "chargée d'accueil"),
+                                   person(4, "Dmitri", ""), person(5, "Émile", "Département du Rhône")};
+        for (const auto& p : people) {
+            joins.push_back(AttendeeJoined{p, "hash-" + std::to_string(p.id)});
+            want.attendees.emplace(p.id, p);
+        }
+        events.commit(want.id, joins);
+
+        const TimeMs start = t0 + 60'000;
+        std::vector<Record> round{RoundStarted{1, start}};
+        const std::vector<std::vector<AttendeeId>> tables = {{1, 2, 3}, {4, 5}};
+        for (std::size_t t = 0; t < tables.size(); ++t) {
+            const int number = static_cast<int>(t + 1);
+            want.tables.emplace_back();
+            for (AttendeeId id : tables[t]) {
+                for (AttendeeId other : want.tables.back().seats) {
+                    round.push_back(Met{1, number, std::min(id, other), std::max(id, other)});
+                    want.history.record_pair(id, other, 1);
+                }
+                round.push_back(Seated{1, number, id, start});
+                want.tables.back().seats.push_back(id);
+            }
+        }
+        round.push_back(PhaseChanged{Phase::round, 1, start + 600'000, false, 0});
+        want.phase = Phase::round;
+        want.round = 1;
+        want.deadline = start + 600'000;
+        events.commit(want.id, round);
+    }
+};
+
+TEST_CASE("storage: every record kind round-trips through the database") {
+    Fixture f;
+    SUBCASE("event, AttendeeJoined, RoundStarted, Seated, Met, PhaseChanged") {
+        auto loaded = f.events.load_event(f.want.id);
+        REQUIRE(loaded);
+        test::check_same_state(*loaded, f.want);
+        CHECK(count(f.db, "SELECT COUNT(*) FROM rounds WHERE event_id = ?1 AND round = 1", f.want.id) == 1);
+    }
+    SUBCASE("ChatPosted comes back on its table, oldest first, with the author's name") {
+        const ChatMessage first{1, "Ada", "Bonjour à toutes et à tous", t0 + 70'000};
+        const ChatMessage second{3, "Chloé", "<b>pas du HTML</b> \"quotes\" 'apostrophes'", t0 + 71'000};
+        const ChatMessage other_table{5, "Émile", "Hello from table 2", t0 + 72'000};
+        f.events.commit(f.want.id, {ChatPosted{1, 1, first}, ChatPosted{1, 1, second}, ChatPosted{1, 2, other_table}});
+        f.want.tables[0].chat = {first, second};
+        f.want.tables[1].chat = {other_table};
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+    }
+    SUBCASE("Unseated frees the seat; moving keeps the order of arrival; an emptied table keeps its number") {
+        const TimeMs later = t0 + 120'000;
+        // Ada moves to table 2, then Bilal and Chloé open table 3, leaving table 1 empty.
+        f.events.commit(f.want.id, {Unseated{1, 1, 1, later}, Met{1, 2, 1, 4}, Met{1, 2, 1, 5}, Seated{1, 2, 1, later}});
+        f.events.commit(f.want.id, {Unseated{1, 1, 2, later + 1}, Seated{1, 3, 2, later + 1},
+                                    Unseated{1, 1, 3, later + 1}, Met{1, 3, 2, 3}, Seated{1, 3, 3, later + 1}});
+        f.want.tables[0].seats = {};
+        f.want.tables[1].seats = {4, 5, 1};
+        f.want.tables.push_back(Table{{2, 3}, {}});
+        f.want.history.record_pair(1, 4, 1);
+        f.want.history.record_pair(1, 5, 1);
+        // Bilal and Chloé had already met at table 1 this round: the same round's meeting counts once.
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+
+        // The last table empties too: it keeps its place, so no number shifts.
+        f.events.commit(f.want.id, {Unseated{1, 3, 2, later + 2}, Unseated{1, 3, 3, later + 2}});
+        f.want.tables[2].seats = {};
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        CHECK(count(f.db, "SELECT COUNT(*) FROM seats WHERE event_id = ?1 AND left_at IS NOT NULL", f.want.id) == 5);
+    }
+    SUBCASE("AttendeeStatusChanged updates the status") {
+        f.events.commit(f.want.id, {AttendeeStatusChanged{4, AttendeeStatus::left, t0 + 130'000},
+                                    Unseated{1, 2, 4, t0 + 130'000},
+                                    AttendeeStatusChanged{2, AttendeeStatus::removed, t0 + 131'000},
+                                    Unseated{1, 1, 2, t0 + 131'000}});
+        f.want.attendees.at(4).status = AttendeeStatus::left;
+        f.want.attendees.at(2).status = AttendeeStatus::removed;
+        f.want.tables[0].seats = {1, 3};
+        f.want.tables[1].seats = {5};
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+    }
+    SUBCASE("PhaseChanged: a paused break with time frozen, then the end") {
+        f.events.commit(f.want.id, {PhaseChanged{Phase::pause_between_rounds, 1, std::nullopt, true, 90'000}});
+        f.want.phase = Phase::pause_between_rounds;
+        f.want.deadline.reset();
+        f.want.paused = true;
+        f.want.remaining_ms = 90'000;
+        // The last round's tables stay in the state during the break, as the domain keeps them.
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        CHECK(f.events.load_unfinished_events().size() == 1);
+
+        f.events.commit(f.want.id, {PhaseChanged{Phase::ended, 1, std::nullopt, false, 0}});
+        CHECK(f.events.load_event(f.want.id)->phase == Phase::ended);
+        CHECK(f.events.load_unfinished_events().empty());
+    }
+    SUBCASE("a new round brings its own tables and chat; earlier rounds stay in the history") {
+        f.events.commit(f.want.id, {ChatPosted{1, 1, ChatMessage{1, "Ada", "round one", t0 + 70'000}}});
+        const TimeMs start = t0 + 900'000;
+        f.events.commit(f.want.id, {RoundStarted{2, start}, Met{2, 1, 1, 4}, Seated{2, 1, 1, start},
+                                    Seated{2, 1, 4, start}, PhaseChanged{Phase::round, 2, start + 600'000, false, 0}});
+        f.want.round = 2;
+        f.want.deadline = start + 600'000;
+        f.want.tables = {Table{{1, 4}, {}}};
+        f.want.history.record_pair(1, 4, 2);
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+    }
+    SUBCASE("Announced is kept with the event") {
+        f.events.commit(f.want.id, {Announced{"Pause café dans 5 minutes", t0 + 80'000}});
+        std::lock_guard lock(f.db.mutex());
+        auto query = f.db.prepare("SELECT text, at FROM announcements WHERE event_id = ?1");
+        query->bind(1, f.want.id);
+        REQUIRE(query->step());
+        CHECK(query->column_text(0) == "Pause café dans 5 minutes");
+        CHECK(query->column_int64(1) == t0 + 80'000);
+        CHECK_FALSE(query->step());
+    }
+}
+
+TEST_CASE("storage: only the last 200 chat messages of a table are loaded, oldest first") {
+    Fixture f;
+    std::vector<Record> chat;
+    for (int i = 0; i < 205; ++i) {
+        const ChatMessage message{2, "Bilal", "message " + std::to_string(i), t0 + 70'000 + i};
+        chat.push_back(ChatPosted{1, 1, message});
+        if (i >= 5) f.want.tables[0].chat.push_back(message);
+    }
+    f.events.commit(f.want.id, chat);
+    auto loaded = f.events.load_event(f.want.id);
+    REQUIRE(loaded);
+    REQUIRE(loaded->tables[0].chat.size() == 200);
+    CHECK(loaded->tables[0].chat.front().text == "message 5");
+    CHECK(loaded->tables[0].chat.back().text == "message 204");
+    test::check_same_state(*loaded, f.want);
+}
+
+TEST_CASE("storage: a failing record rolls back the whole command") {
+    Fixture f;
+    const auto before = *f.events.load_event(f.want.id);
+    const Attendee newcomer = person(6, "Fatou", "CAF");
+    std::vector<Record> command{AttendeeJoined{newcomer, "hash-6"}, Seated{1, 1, 6, t0 + 100'000},
+                                PhaseChanged{Phase::round, 1, t0 + 999'999, false, 0}};
+
+    SUBCASE("a seat for an unknown attendee breaks a foreign key") {
+        command.push_back(Seated{1, 2, 999, t0 + 100'000});
+        CHECK_THROWS_WITH_AS(f.events.commit(f.want.id, command), doctest::Contains("FOREIGN KEY"),
+                             std::runtime_error);
+    }
+    SUBCASE("leaving a seat nobody holds") {
+        command.push_back(Unseated{1, 2, 1, t0 + 100'000});
+        CHECK_THROWS_WITH_AS(f.events.commit(f.want.id, command), doctest::Contains("no open seat"),
+                             std::runtime_error);
+    }
+    SUBCASE("a credential hash already in use") {
+        command.push_back(AttendeeJoined{person(7, "Gaspard", "ADIL"), "hash-1"});
+        CHECK_THROWS_WITH_AS(f.events.commit(f.want.id, command), doctest::Contains("UNIQUE"), std::runtime_error);
+    }
+    SUBCASE("a status change for an unknown attendee") {
+        command.push_back(AttendeeStatusChanged{999, AttendeeStatus::left, t0 + 100'000});
+        CHECK_THROWS_WITH_AS(f.events.commit(f.want.id, command), doctest::Contains("no such attendee"),
+                             std::runtime_error);
+    }
+    SUBCASE("a phase change for an event that does not exist") {
+        command.push_back(PhaseChanged{Phase::ended, 1, std::nullopt, false, 0});
+        CHECK_THROWS_AS(f.events.commit("evt-missing", command), std::runtime_error);
+        CHECK_THROWS_WITH_AS(f.events.commit("evt-missing", {PhaseChanged{Phase::ended, 1, std::nullopt, false, 0}}),
+                             doctest::Contains("no such event"), std::runtime_error);
+    }
+
+    auto after = f.events.load_event(f.want.id);
+    REQUIRE(after);
+    test::check_same_state(*after, before);
+    CHECK(after->attendees.count(6) == 0);
+    CHECK_FALSE(f.events.find_credential(f.want.id, "hash-6"));
+    // The connection is still usable after the rollback.
+    f.events.commit(f.want.id, {AttendeeJoined{newcomer, "hash-6"}});
+    CHECK(f.events.load_event(f.want.id)->attendees.count(6) == 1);
+}
+
+TEST_CASE("storage: find_credential tells the host, an attendee and a wrong hash apart") {
+    Fixture f;
+    f.events.create_event(new_event("evt-other"), "other-host-hash");
+
+    auto host = f.events.find_credential(f.want.id, "host-hash");
+    REQUIRE(host);
+    CHECK(host->host);
+
+    auto attendee = f.events.find_credential(f.want.id, "hash-3");
+    REQUIRE(attendee);
+    CHECK_FALSE(attendee->host);
+    CHECK(attendee->attendee == 3);
+    CHECK(attendee->status == AttendeeStatus::active);
+
+    CHECK_FALSE(f.events.find_credential(f.want.id, "wrong-hash"));
+    CHECK_FALSE(f.events.find_credential(f.want.id, ""));
+    // A credential only opens its own event.
+    CHECK_FALSE(f.events.find_credential("evt-other", "host-hash"));
+    CHECK_FALSE(f.events.find_credential("evt-other", "hash-3"));
+    CHECK_FALSE(f.events.find_credential("evt-missing", "host-hash"));
+
+    f.events.commit(f.want.id, {AttendeeStatusChanged{3, AttendeeStatus::removed, t0 + 200'000},
+                                Unseated{1, 1, 3, t0 + 200'000}});
+    auto removed = f.events.find_credential(f.want.id, "hash-3");
+    REQUIRE(removed);
+    CHECK(removed->status == AttendeeStatus::removed);
+}
+
+TEST_CASE("storage: committing no records is not an error") {
+    Fixture f;
+    f.events.commit(f.want.id, {});
+    test::check_same_state(*f.events.load_event(f.want.id), f.want);
+}
+
+TEST_CASE("storage: create_event refuses a taken id, and event_exists sees created events only") {
+    Fixture f;
+    CHECK(f.events.event_exists(f.want.id));
+    CHECK_FALSE(f.events.event_exists("evt-missing"));
+    CHECK_THROWS_WITH_AS(f.events.create_event(new_event(f.want.id), "another-hash"), doctest::Contains("UNIQUE"),
+                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(f.events.create_event(new_event("evt-new"), "host-hash"), doctest::Contains("UNIQUE"),
+                         std::runtime_error);
+    CHECK_FALSE(f.events.event_exists("evt-new"));
+    CHECK_FALSE(f.events.load_event("evt-missing"));
+}
+
+}  // namespace
+}  // namespace ensemble::storage
