@@ -158,10 +158,11 @@ export class AttendeeView {
     const table = s.table;
     const scope = table ? `${s.round}-${table.number}` : null;
     const log = $('chat-log');
+    const list = $('chat-list');
     if (scope !== this.chatScope) {
       this.chatScope = scope;
       this.chatSeen = new Set();
-      log.textContent = '';
+      list.textContent = '';
     }
     if (!table) return;
     let added = false;
@@ -169,7 +170,7 @@ export class AttendeeView {
       const key = chatKey(msg);
       if (this.chatSeen.has(key)) continue;
       this.chatSeen.add(key);
-      log.appendChild(el('li', { dataset: { from: msg.from } },
+      list.appendChild(el('li', { dataset: { from: msg.from } },
         el('span', { class: 'who' }, msg.name),
         el('span', { class: 'text' }, msg.text),
         el('span', { class: 'when' }, clockTime(msg.at))));

@@ -31,6 +31,11 @@ export function hostPageUrl(eventId, hostToken, origin = location.origin) {
   return `${origin}/host.html?event=${encodeURIComponent(eventId)}#key=${encodeURIComponent(hostToken)}`;
 }
 
+// A link from the server made absolute against this page, in case it came without an origin.
+export function absoluteUrl(url) {
+  return new URL(url, location.origin).href;
+}
+
 export function eventIdFromLocation(loc = location) {
   return new URLSearchParams(loc.search).get('event') || '';
 }

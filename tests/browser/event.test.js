@@ -1,0 +1,149 @@
+// A host creates an event in the browser, six attendees join from their own browsers, the host
+// starts round 1: every page shows the right tablemates, chat stays at its table, axe finds nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, newPage, axeViolations, screenshot } from './harness.js';
+
+const PEOPLE = [
+  ['Camille Martin', 'CCAS de Villeurbanne', 'Conseillère'],
+  ['Yanis Benali', 'France Travail', 'Conseiller'],
+  ['Inès Moreau', 'Mission locale Lyon', ''],
+  ['Thomas Girard', 'SIAE Rebond', 'Encadrant technique'],
+  ['Aïcha Diallo', 'Département du Rhône', 'Travailleuse sociale'],
+  ['Lucas Petit', 'Association Habitat et Humanisme', 'Bénévole'],
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+});
+
+async function joinAs(page, joinUrl, [name, organisation, role]) {
+  await page.goto(joinUrl);
+  await page.locator('#join-section').waitFor();
+  await page.fill('#name', name);
+  await page.fill('#organisation', organisation);
+  if (role) await page.fill('#role', role);
+  await page.click('#join-submit');
+  await page.locator('#lobby-section').waitFor();
+  const seat = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)),
+    `ensemble.attendee.${new URL(joinUrl).searchParams.get('event')}`);
+  return seat.attendee_id;
+}
+
+// What one attendee page shows in a round: its table number and its tablemates' ids.
+async function seatShown(page) {
+  const text = await page.locator('#your-table').textContent();
+  const number = Number(/(\d+)/.exec(text)[1]);
+  const mates = await page.locator('#mates li').evaluateAll((items) => items.map((li) => Number(li.dataset.attendeeId)));
+  return { number, mates };
+}
+
+test('an event runs in the browser: create, join, seat, chat, accessibility', async () => {
+  const host = await newPage(browser);
+  await host.goto(`${server.url}/`);
+  assert.deepEqual(await axeViolations(host, 'create page'), []);
+  await host.fill('#title', 'Rencontres insertion Lyon');
+  await host.fill('#round_minutes', '30');
+  await host.fill('#break_minutes', '2');
+  await host.fill('#prompts', 'Quel dossier vous bloque en ce moment ?\nQui aimeriez-vous rencontrer ?');
+  await host.fill('#video_link_template', 'https://visio.example.org/{event}-{round}-{table}');
+  await host.click('#create-submit');
+  await host.locator('#created-section').waitFor();
+  assert.deepEqual(await axeViolations(host, 'event created'), []);
+  const joinUrl = await host.inputValue('#join-link');
+  assert.match(await host.inputValue('#host-link'), /\/host\.html\?event=[^#]+#key=.+/);
+  await host.click('#open-console');
+  await host.locator('#console').waitFor();
+
+  const pages = [];
+  const ids = [];
+  for (const person of PEOPLE) {
+    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    if (pages.length === 0) {
+      await page.goto(joinUrl);
+      await page.locator('#join-section').waitFor();
+      assert.deepEqual(await axeViolations(page, 'join page'), []);
+    }
+    ids.push(await joinAs(page, joinUrl, person));
+    pages.push(page);
+  }
+  const nameOf = new Map(ids.map((id, i) => [id, PEOPLE[i][0]]));
+
+  await host.locator('#present', { hasText: /^6$/ }).waitFor();
+  await host.click('#start-event');
+
+  // The host console's tables, once round 1 is on.
+  await host.locator('#phase', { hasText: 'Tour en cours' }).waitFor();
+  await host.locator('#tables .table-card').first().waitFor();
+  const hostTables = await host.locator('#tables .table-card').evaluateAll((cards) => cards.map((card) => ({
+    number: Number(card.dataset.table),
+    attendees: [...card.querySelectorAll('li')].map((li) => Number(li.dataset.attendeeId)).sort((a, b) => a - b),
+  })));
+  const seated = hostTables.flatMap((table) => table.attendees).sort((a, b) => a - b);
+  assert.deepEqual(seated, [...ids].sort((a, b) => a - b), 'everyone is seated exactly once');
+  assert.ok(hostTables.length >= 2, 'six people at tables of 3 to 5 make two tables');
+  for (const table of hostTables) {
+    assert.ok(table.attendees.length >= 3 && table.attendees.length <= 5, `table ${table.number} size`);
+  }
+
+  // Each attendee page agrees with the host console, and so tablemates agree with each other.
+  const tableOf = new Map();
+  for (const [i, page] of pages.entries()) {
+    await page.locator('#round-section').waitFor();
+    await page.locator('#your-table', { hasText: /\d/ }).waitFor();
+    const shown = await seatShown(page);
+    const table = hostTables.find((candidate) => candidate.number === shown.number);
+    assert.ok(table, `${PEOPLE[i][0]} sits at a table the host sees`);
+    const everyone = [...shown.mates, ids[i]].sort((a, b) => a - b);
+    assert.deepEqual(everyone, table.attendees, `${PEOPLE[i][0]} sees the tablemates of table ${shown.number}`);
+    const names = await page.locator('#mates .mate-name').allTextContents();
+    assert.deepEqual(names.sort(), shown.mates.map((id) => nameOf.get(id)).sort());
+    tableOf.set(ids[i], shown.number);
+  }
+  for (const [i, page] of pages.entries()) {
+    for (const mate of (await seatShown(page)).mates) {
+      assert.equal(tableOf.get(mate), tableOf.get(ids[i]), 'tablemates sit at the same table');
+    }
+  }
+  await pages[0].locator('#prompt', { hasText: 'Quel dossier vous bloque en ce moment ?' }).waitFor();
+  const video = await pages[0].getAttribute('#video-link', 'href');
+  assert.match(video, new RegExp(`^https://visio\\.example\\.org/.+-1-${tableOf.get(ids[0])}$`));
+
+  // Chat: a message at table A reaches table A only. A later message at table B is the barrier:
+  // anything wrongly sent to B's pages would have arrived before it.
+  const tableA = tableOf.get(ids[0]);
+  const atA = pages.filter((_, i) => tableOf.get(ids[i]) === tableA);
+  const atB = pages.filter((_, i) => tableOf.get(ids[i]) !== tableA);
+  const textA = 'Bonjour la table, je suis Camille du CCAS !';
+  await atA[0].fill('#chat-text', textA);
+  await atA[0].press('#chat-text', 'Enter');
+  for (const page of atA) await page.locator('#chat-log li', { hasText: textA }).waitFor();
+  const textB = 'Et ici, bonjour de l\'autre table.';
+  await atB[0].fill('#chat-text', textB);
+  await atB[0].click('#chat-form button[type="submit"]');
+  for (const page of atB) {
+    await page.locator('#chat-log li', { hasText: textB }).waitFor();
+    assert.equal(await page.locator('#chat-log li', { hasText: textA }).count(), 0, 'chat stays at its table');
+  }
+  for (const page of atA) {
+    assert.equal(await page.locator('#chat-log li', { hasText: textB }).count(), 0, 'chat stays at its table');
+  }
+
+  assert.deepEqual(await axeViolations(atA[0], 'attendee round view'), []);
+  await host.locator('#attendees tr', { hasText: PEOPLE[5][0] }).waitFor();
+  assert.deepEqual(await axeViolations(host, 'host console'), []);
+  await screenshot(atA[0], 'attendee.png');
+  await screenshot(host, 'host.png');
+
+  for (const page of [host, ...pages]) assert.deepEqual(page.problems, [], `no script error on ${page.url()}`);
+  await Promise.all([host, ...pages].map((page) => page.context().close()));
+});

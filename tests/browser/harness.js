@@ -1,0 +1,90 @@
+// Shared pieces of the browser tests: the real server on port 0, Debian's chromium, axe-core.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = process.env.ENSEMBLE_BIN || path.join(ROOT, 'build/check/ensemble');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// Start `ensemble serve` on port 0 with a fresh database; resolves once its "listening" line names the port.
+export async function startServer() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-browser-'));
+  const child = spawn(BIN, ['serve', '--port', '0', '--db', path.join(dir, 'e.db'),
+    '--static-dir', path.join(ROOT, 'client-web')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logs = [];
+  child.stderr.on('data', (chunk) => logs.push(String(chunk)));
+  const lines = createInterface({ input: child.stdout });
+  const port = await new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => reject(new Error(
+      `server exited (${code ?? signal}) before listening:\n${logs.join('')}`)));
+    lines.on('line', (line) => {
+      logs.push(`${line}\n`);
+      let entry;
+      try { entry = JSON.parse(line); } catch { return; }
+      if (entry.event === 'listening' && Number.isInteger(entry.port)) resolve(entry.port);
+    });
+  });
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logs,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// A page in its own context (its own localStorage), French unless told otherwise. page.problems
+// collects any alert() and uncaught script error, for the test to assert there were none.
+export async function newPage(browser, { locale = 'fr-FR', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('dialog', (dialog) => {
+    page.problems.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  page.on('pageerror', (error) => page.problems.push(`page error: ${error.message}`));
+  return page;
+}
+
+// Run axe-core with the WCAG 2.1 A and AA rules; returns the violations, printed when there are any.
+export async function axeViolations(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  for (const v of result.violations) {
+    console.log(`axe ${label}: ${v.id} (${v.impact}) ${v.help}`);
+    for (const node of v.nodes) console.log(`  ${node.target.join(' ')}: ${node.failureSummary}`);
+  }
+  return result.violations;
+}
+
+// Save a screenshot under tests/output/ and copy it to docs/screenshots/ for the README.
+export async function screenshot(page, name) {
+  const out = path.join(ROOT, 'tests/output', name);
+  mkdirSync(path.dirname(out), { recursive: true });
+  mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
+  await page.screenshot({ path: out, fullPage: true });
+  copyFileSync(out, path.join(ROOT, 'docs/screenshots', name));
+}
