@@ -1,12 +1,15 @@
+// History: how often each pair met, keyed by the full pair of ids.
 #include "matching/matcher.hpp"
 
 namespace ensemble::matching {
 
-std::uint64_t History::key(PersonId a, PersonId b) {
-    if (a > b) std::swap(a, b);
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32) |
-           static_cast<std::uint32_t>(b);
+std::size_t History::KeyHash::operator()(const Key& key) const noexcept {
+    auto mix = static_cast<std::uint64_t>(key.first) * 0x9E3779B97F4A7C15ull;
+    mix ^= static_cast<std::uint64_t>(key.second) + 0x632BE59BD9B4E019ull + (mix << 6) + (mix >> 2);
+    return static_cast<std::size_t>(mix ^ (mix >> 29));
 }
+
+History::Key History::key(PersonId a, PersonId b) { return a < b ? Key{a, b} : Key{b, a}; }
 
 void History::record_pair(PersonId a, PersonId b, int round) {
     if (a == b) return;

@@ -42,9 +42,19 @@ public:
     int last_round_met(PersonId a, PersonId b) const;  // 0 when never
     std::size_t pair_count() const { return meetings_.size(); }
 
+    // Calls visit(a, b, meeting) once per pair that met, a < b.
+    template <class Visit>
+    void for_each(Visit&& visit) const {
+        for (const auto& [pair, meeting] : meetings_) visit(pair.first, pair.second, meeting);
+    }
+
 private:
-    static std::uint64_t key(PersonId a, PersonId b);
-    std::unordered_map<std::uint64_t, Meeting> meetings_;
+    using Key = std::pair<PersonId, PersonId>;
+    struct KeyHash {
+        std::size_t operator()(const Key& key) const noexcept;
+    };
+    static Key key(PersonId a, PersonId b);
+    std::unordered_map<Key, Meeting, KeyHash> meetings_;
 };
 
 struct Constraints {
@@ -53,9 +63,10 @@ struct Constraints {
 };
 
 struct Preferences {
-    double repeat_weight = 100.0;          // per repeated pair
+    double repeat_weight = 100.0;            // per repeated pair
     double same_organisation_weight = 10.0;  // per pair of the same organisation at a table
-    double recency_weight = 1.0;           // extra cost for repeats met recently rather than long ago
+    double recency_weight = 1.0;             // extra cost for repeats met recently rather than long ago
+    bool keep_organisations_apart = false;   // same-organisation pairs become a hard constraint
 };
 
 struct RoundRequest {
@@ -66,16 +77,23 @@ struct RoundRequest {
     Preferences preferences;
     int round = 1;  // the round being formed, used to weigh recency
     std::uint64_t seed = 1;
+    // The search runs a fixed number of steps (max_steps, or chosen from the size when 0) so that a
+    // seed always gives the same tables; the budget is only a safety cap on the time that takes.
     std::chrono::milliseconds budget{100};
+    std::int64_t max_steps = 0;
+    const std::vector<Table>* start = nullptr;  // optional seating to improve on, e.g. a planned round
 };
 
 struct Report {
     int repeated_pairs = 0;  // sum over pairs of max(0, times met - 1), history included
     int same_organisation_pairs = 0;
-    std::vector<int> table_sizes;
+    std::vector<int> table_sizes;  // of the last round formed
     double seconds = 0;
-    bool proven_optimal = false;        // true when repeats are zero
+    bool proven_optimal = false;        // true when the new tables add no repeat at all
     std::vector<std::string> problems;  // sizes or hard constraints that could not be met, in words
+    int new_repeated_pairs = 0;         // repeats added by the new tables alone
+    std::int64_t steps = 0;             // local search steps taken
+    bool from_plan = false;             // the round was taken from a plan as it stood
 };
 
 struct RoundResult {
@@ -85,6 +103,33 @@ struct RoundResult {
 
 // Forms one round's tables for the people present.
 RoundResult next_round(const RoundRequest& request);
+
+// Every round for a known list of people, optimised together rather than one round after another.
+struct PlanRequest {
+    std::vector<Person> people;
+    int rounds = 1;
+    const History* history = nullptr;  // may be null: nobody met yet
+    TableSize size;
+    Constraints constraints;
+    Preferences preferences;
+    int first_round = 1;  // number of the first planned round
+    std::uint64_t seed = 1;
+    std::chrono::milliseconds budget{10000};  // safety cap, as for RoundRequest
+    std::int64_t max_steps = 0;               // 0: chosen from the size
+};
+
+struct Plan {
+    int first_round = 1;
+    std::vector<std::vector<Table>> rounds;
+    Report report;  // repeats and same-organisation pairs over the whole plan
+};
+
+Plan plan_rounds(const PlanRequest& request);
+
+// The planned round request.round when the people present are exactly those of the plan and it keeps
+// the request's hard constraints; otherwise a live round started from the planned one (absentees
+// removed, newcomers seated), or a plain live round when the plan has no such round.
+RoundResult next_round_from_plan(const Plan& plan, const RoundRequest& request);
 
 // A change to live tables. to_table == tables.size() opens a new table (several moves may share it).
 struct Move {
@@ -100,9 +145,10 @@ struct LiveContext {
     TableSize size;
     Preferences preferences;
     int round = 1;
+    const Constraints* constraints = nullptr;  // may be null; never_together is honoured when given
 };
 
-// Seats someone who arrives during a round, moving nobody else.
+// Seats someone who arrives during a round, moving nobody else when a table has room.
 std::vector<Move> seat_late_joiner(const LiveContext& context, const Person& joiner);
 
 // After someone left (already removed from the tables): moves as few people as possible

@@ -1,0 +1,48 @@
+// Live rounds: one round for the people present, given the history so far.
+#include <algorithm>
+
+#include "matching/matcher.hpp"
+#include "matching/problem.hpp"
+#include "matching/score.hpp"
+#include "matching/solve.hpp"
+#include "matching/table_sizes.hpp"
+
+namespace ensemble::matching {
+namespace {
+
+// Enough steps to clear the conflicts a live round meets; the budget stops it sooner on slow machines.
+std::int64_t live_steps(int n) { return 2000 + 4 * static_cast<std::int64_t>(n); }
+
+}  // namespace
+
+RoundResult next_round(const RoundRequest& request) {
+    auto started = std::chrono::steady_clock::now();
+    RoundResult result;
+    auto& problems = result.report.problems;
+    Problem problem = make_problem(request.people, request.constraints, request.preferences, request.size.max, problems);
+    SolveInput input;
+    input.history = request.history;
+    input.first_round = request.round;
+    input.sizes = table_sizes(problem.n, request.size, problems);
+    input.seed = request.seed;
+    input.max_steps = request.max_steps > 0 ? request.max_steps : live_steps(problem.n);
+    input.deadline = started + request.budget;
+    if (request.start)
+        for (const auto& table : *request.start) {
+            std::vector<int> members;
+            for (PersonId id : table) {
+                auto it = problem.index.find(id);
+                if (it != problem.index.end()) members.push_back(it->second);
+            }
+            input.start.push_back(std::move(members));
+        }
+    SolveOutput output = solve(problem, input, problems);
+    result.tables = to_ids(problem, output.rounds.front());
+    score(unique_people(problem, request.people), request.history, request.constraints, request.size, {result.tables}, result.report);
+    note_organisations_apart(request.preferences, result.report);
+    result.report.steps = output.steps;
+    result.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace ensemble::matching

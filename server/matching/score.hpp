@@ -1,0 +1,18 @@
+#pragma once
+// The score report, computed from the tables and ids alone so that it checks the search.
+
+#include <vector>
+
+#include "matching/matcher.hpp"
+
+namespace ensemble::matching {
+
+// Fills repeats (history included), same-organisation pairs, the last round's sizes, and a problem for
+// each broken hard constraint or table outside the range. Keeps report.problems already there.
+void score(const std::vector<Person>& people, const History* history, const Constraints& constraints,
+           const TableSize& size, const std::vector<std::vector<Table>>& rounds, Report& report);
+
+// With organisations kept apart, says in words when some could not be.
+void note_organisations_apart(const Preferences& preferences, Report& report);
+
+}  // namespace ensemble::matching

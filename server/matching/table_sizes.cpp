@@ -1,0 +1,35 @@
+#include "matching/table_sizes.hpp"
+
+#include <algorithm>
+
+namespace ensemble::matching {
+
+std::vector<int> table_sizes(int n, const TableSize& requested, std::vector<std::string>& problems) {
+    if (n <= 0) return {};
+    TableSize size = requested;
+    size.min = std::max(1, size.min);
+    size.max = std::max(size.min, size.max);
+    size.target = std::clamp(size.target, size.min, size.max);
+    if (n < size.min) {
+        problems.push_back("only " + std::to_string(n) + " people: one table smaller than the minimum of " +
+                           std::to_string(size.min));
+        return {n};
+    }
+    int fewest = (n + size.max - 1) / size.max;
+    int most = n / size.min;
+    // Round to the nearest count of tables of the target size, then into the feasible range.
+    int tables = std::clamp((n + size.target / 2) / size.target, 1, n);
+    if (fewest <= most) {
+        tables = std::clamp(tables, fewest, most);
+    } else {
+        tables = fewest;
+        problems.push_back("no split of " + std::to_string(n) + " people fits tables of " +
+                           std::to_string(size.min) + " to " + std::to_string(size.max) +
+                           ": some tables are smaller");
+    }
+    std::vector<int> sizes(tables, n / tables);
+    for (int i = 0; i < n % tables; ++i) ++sizes[i];
+    return sizes;
+}
+
+}  // namespace ensemble::matching

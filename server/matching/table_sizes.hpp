@@ -1,0 +1,15 @@
+#pragma once
+// How many tables a round needs and how big each is.
+
+#include <string>
+#include <vector>
+
+#include "matching/matcher.hpp"
+
+namespace ensemble::matching {
+
+// Sizes for n people, as even as possible, each within [min, max] when the count allows it;
+// otherwise the closest split, with the reason appended to problems.
+std::vector<int> table_sizes(int n, const TableSize& size, std::vector<std::string>& problems);
+
+}  // namespace ensemble::matching
