@@ -3,6 +3,7 @@ import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
 import {
   Connection, messages, getEvent, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset, absoluteUrl,
+  CLOSE_REPLACED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
@@ -96,6 +97,7 @@ function onStatus(st) {
     probeToken(st.failures);
   } else {
     banner.hidden = true;
+    if (st.code === CLOSE_REPLACED) showProblem('replaced_text');
   }
 }
 

@@ -138,11 +138,39 @@ test('an event runs in the browser: create, join, seat, chat, accessibility', as
     assert.equal(await page.locator('#chat-log li', { hasText: textB }).count(), 0, 'chat stays at its table');
   }
 
+  // A reload comes back as the same person, at the same table, with the table's chat.
+  await atA[1].reload();
+  await atA[1].locator('#chat-log li', { hasText: textA }).waitFor();
+  assert.equal(await atA[1].isVisible('#join-section'), false, 'no form after a reload');
+  assert.equal((await seatShown(atA[1])).number, tableA);
+
+  // The host's broadcast shows on every attendee page.
+  const news = 'Dernier tour dans 5 minutes, merci à toutes et tous !';
+  await host.fill('#broadcast-text', news);
+  await host.click('#broadcast-send');
+  for (const page of pages) await page.locator('#announcement-text', { hasText: news }).waitFor();
+
   assert.deepEqual(await axeViolations(atA[0], 'attendee round view'), []);
   await host.locator('#attendees tr', { hasText: PEOPLE[5][0] }).waitFor();
   assert.deepEqual(await axeViolations(host, 'host console'), []);
   await screenshot(atA[0], 'attendee.png');
   await screenshot(host, 'host.png');
+
+  // The host removes someone (after confirming): their page says so and stays put, even reloaded.
+  const removed = atB[atB.length - 1];
+  const removedId = ids[pages.indexOf(removed)];
+  await host.click(`#attendees button[data-remove-id="${removedId}"]`);
+  await host.click('dialog [data-confirm="yes"]');
+  await removed.locator('#notice-heading', { hasText: 'Vous avez été retiré·e de l\'événement' }).waitFor();
+  await host.locator(`#attendees tr[data-attendee-id="${removedId}"]`).waitFor({ state: 'detached' });
+  await removed.reload();
+  await removed.locator('#notice-heading', { hasText: 'Vous avez été retiré·e de l\'événement' }).waitFor();
+
+  // An attendee leaves with the header button, after confirming.
+  const leaving = atA[atA.length - 1];
+  await leaving.click('#leave');
+  await leaving.click('dialog [data-confirm="yes"]');
+  await leaving.locator('#notice-heading', { hasText: 'Vous avez quitté l\'événement' }).waitFor();
 
   for (const page of [host, ...pages]) assert.deepEqual(page.problems, [], `no script error on ${page.url()}`);
   await Promise.all([host, ...pages].map((page) => page.context().close()));
