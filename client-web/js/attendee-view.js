@@ -76,6 +76,8 @@ export class AttendeeView {
     this.breakCountdown.stop();
     this.drawNotice();
     showOnly('notice-section', SECTIONS);
+    if (this.noticeSpoken !== headingKey) announce(`${t(headingKey)}. ${t(textKey)}`);
+    this.noticeSpoken = headingKey;
     $('leave').hidden = true;
   }
 
@@ -203,8 +205,6 @@ export class AttendeeView {
       announce(t('say_round', { round: s.round, rounds: s.rounds, n: now.table }));
     } else if (now.phase === 'break' && s.deadline) {
       announce(t('say_break', { clock: clockTime(s.deadline) }));
-    } else if (now.phase === 'ended') {
-      announce(t('ended_text'));
     }
   }
 }

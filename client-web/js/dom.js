@@ -36,9 +36,17 @@ export function setText(idOrNode, text) {
   if (node && node.textContent !== text) node.textContent = text;
 }
 
-// Show exactly one of the given ids (or nodes), hide the rest.
+// Show exactly one of the given ids, hide the rest. If that hid the focused element, focus moves to
+// the new section's heading, so keyboard and screen reader users are not dropped at the page top.
 export function showOnly(visible, ids) {
+  const before = document.activeElement;
   for (const id of ids) $(id).hidden = id !== visible;
+  const lost = !before || before === document.body || Boolean(before.closest('[hidden]'));
+  const heading = $(visible).querySelector('h1');
+  if (lost && heading && before !== heading) {
+    heading.tabIndex = -1;
+    heading.focus();
+  }
 }
 
 // The page's one polite live region (#live). Clearing first lets the same sentence be heard twice.
