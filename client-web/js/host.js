@@ -163,6 +163,7 @@ function wireControls() {
 function main() {
   initI18n();
   onLangChange(() => {
+    setText('live', '');
     view.redraw();
     if (problemKey) setText('host-problem', t(problemKey));
   });

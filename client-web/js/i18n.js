@@ -22,8 +22,8 @@ const S = {
   round_of: [(p) => `Tour ${p.round} sur ${p.rounds}`, (p) => `Round ${p.round} of ${p.rounds}`],
   time_left: ['Temps restant', 'Time left'],
   paused_badge: ['En pause', 'Paused'],
-  in_minutes: [(p) => `${p.n} min`, (p) => `${p.n} min`],
-  in_seconds: [(p) => `${p.n} s`, (p) => `${p.n} s`],
+  in_minutes: [(p) => `${p.n}\u00a0min`, (p) => `${p.n}\u00a0min`],
+  in_seconds: [(p) => `${p.n}\u00a0s`, (p) => `${p.n}\u00a0s`],
 
   // Server error codes (protocol.md, Errors).
   err_malformed_json: ['La demande est mal formée.', 'The request is malformed.'],
@@ -232,7 +232,14 @@ export function t(key, params = {}) {
   const entry = S[key];
   if (!entry) return key;
   const value = entry[LANGS.indexOf(current)];
-  return typeof value === 'function' ? value(params) : value;
+  const text = typeof value === 'function' ? value(params) : value;
+  return current === 'fr' ? frenchSpaces(text) : text;
+}
+
+// French typography: no line break before : ; ! ? » or after «.
+function frenchSpaces(text) {
+  return text.replace(/ ([:;!?»])/g, (_, mark) => `${mark === ':' || mark === '»' ? '\u00a0' : '\u202f'}${mark}`)
+    .replace(/« /g, '«\u00a0');
 }
 
 // The translated text for a server error ({code, field}).
@@ -250,7 +257,7 @@ export function clockTime(ms) {
   const d = new Date(ms);
   const hh = d.getHours();
   const mm = String(d.getMinutes()).padStart(2, '0');
-  return current === 'fr' ? `${hh} h ${mm}` : `${String(hh).padStart(2, '0')}:${mm}`;
+  return current === 'fr' ? `${hh}\u00a0h\u00a0${mm}` : `${String(hh).padStart(2, '0')}:${mm}`;
 }
 
 // "2 min" when a minute or more is left (rounded up), else "45 s".

@@ -13,6 +13,8 @@ const PEOPLE = [
   ['Lucas Petit', 'Association Habitat et Humanisme', 'Bénévole'],
 ];
 
+const PHONE = { width: 360, height: 800 };
+
 let server;
 let browser;
 
@@ -37,6 +39,13 @@ async function joinAs(page, joinUrl, [name, organisation, role]) {
   const seat = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)),
     `ensemble.attendee.${new URL(joinUrl).searchParams.get('event')}`);
   return seat.attendee_id;
+}
+
+// What sticks out sideways (nothing, on a page that works on a 360 px wide phone).
+function overflowing(page) {
+  return page.evaluate(() => (document.documentElement.scrollWidth <= window.innerWidth ? []
+    : [...document.querySelectorAll('body *')].filter((node) => node.getBoundingClientRect().right > window.innerWidth)
+      .map((node) => `${node.tagName.toLowerCase()}#${node.id}.${node.className}`)));
 }
 
 // What one attendee page shows in a round: its table number and its tablemates' ids.
@@ -67,7 +76,7 @@ test('an event runs in the browser: create, join, seat, chat, accessibility', as
   const pages = [];
   const ids = [];
   for (const person of PEOPLE) {
-    const page = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    const page = await newPage(browser, { viewport: PHONE });
     if (pages.length === 0) {
       await page.goto(joinUrl);
       await page.locator('#join-section').waitFor();
@@ -155,6 +164,9 @@ test('an event runs in the browser: create, join, seat, chat, accessibility', as
   assert.deepEqual(await axeViolations(host, 'host console'), []);
   await screenshot(atA[0], 'attendee.png');
   await screenshot(host, 'host.png');
+  assert.deepEqual(await overflowing(atA[0]), [], 'the attendee view fits a phone');
+  await host.setViewportSize(PHONE);
+  assert.deepEqual(await overflowing(host), [], 'the host console fits a phone');
 
   // The host removes someone (after confirming): their page says so and stays put, even reloaded.
   const removed = atB[atB.length - 1];
