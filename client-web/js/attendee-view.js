@@ -141,6 +141,7 @@ export class AttendeeView {
     replaceChildren($('mates'), mates.map((m) => this.mateItem(m)));
     $('no-mates').hidden = mates.length > 0;
     $('chat-card').hidden = !table;
+    $('mates-card').hidden = !table;
     this.drawChat();
   }
 

@@ -97,7 +97,7 @@ function onStatus(st) {
     probeToken(st.failures);
   } else {
     banner.hidden = true;
-    if (st.code === CLOSE_REPLACED) showProblem('replaced_text');
+    if (st.code === CLOSE_REPLACED && !st.local) showProblem('replaced_text');
   }
 }
 

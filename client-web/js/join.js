@@ -90,7 +90,7 @@ function onStatus(status) {
     probeToken(status.failures);
   } else if (status.state === 'closed') {
     banner.hidden = true;
-    onFinalClose(status.code);
+    if (!status.local) onFinalClose(status.code);
   }
 }
 

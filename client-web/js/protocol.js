@@ -130,9 +130,10 @@ export function backoffDelay(attempt, random = Math.random) {
 // --- Connection -----------------------------------------------------------------------------
 
 // One WebSocket to the event, reopened with backoff until a final close or close().
-// handlers: onMessage(msg), onStatus({state, code, failures}) with state 'connecting' | 'open' |
-// 'reconnecting' | 'closed'. 'failures' counts attempts in a row that never opened, which is how
-// a rejected token shows (the browser hides the HTTP status of a refused upgrade).
+// handlers: onMessage(msg), onStatus({state, code, failures, local}) with state 'connecting' |
+// 'open' | 'reconnecting' | 'closed' ('local' when close() did it). 'failures' counts attempts in a
+// row that never opened, which is how a rejected token shows (the browser hides the HTTP status of
+// a refused upgrade).
 export class Connection {
   constructor(eventId, token, { onMessage = () => {}, onStatus = () => {} } = {}) {
     this.url = socketUrl(eventId, token);
@@ -172,8 +173,9 @@ export class Connection {
       this.socket = null;
       if (!opened) this.failures += 1;
       if (this.stopped || FINAL_CLOSES.has(event.code)) {
+        const local = this.stopped;
         this.stopped = true;
-        this.onStatus({ state: 'closed', code: event.code });
+        this.onStatus({ state: 'closed', code: event.code, local });
         return;
       }
       const delay = backoffDelay(this.attempt);

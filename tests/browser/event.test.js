@@ -184,6 +184,17 @@ test('an event runs in the browser: create, join, seat, chat, accessibility', as
   await leaving.click('dialog [data-confirm="yes"]');
   await leaving.locator('#notice-heading', { hasText: 'Vous avez quitté l\'événement' }).waitFor();
 
+  // The server dies mid-round and comes back on the same port and database: pages say they are
+  // reconnecting, then find their table and its chat again by themselves.
+  await server.kill();
+  await atA[0].locator('#reconnecting').waitFor();
+  assert.equal(await atA[0].textContent('#reconnecting'), 'Reconnexion en cours…');
+  server = await startServer({ port: server.port, dir: server.dir });
+  await atA[0].locator('#reconnecting').waitFor({ state: 'hidden' });
+  await atA[0].locator('#chat-log li', { hasText: textA }).waitFor();
+  assert.equal((await seatShown(atA[0])).number, tableA);
+  await host.locator('#reconnecting').waitFor({ state: 'hidden' });
+
   for (const page of [host, ...pages]) assert.deepEqual(page.problems, [], `no script error on ${page.url()}`);
   await Promise.all([host, ...pages].map((page) => page.context().close()));
 });

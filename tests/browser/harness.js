@@ -13,10 +13,10 @@ const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-// Start `ensemble serve` on port 0 with a fresh database; resolves once its "listening" line names the port.
-export async function startServer() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-browser-'));
-  const child = spawn(BIN, ['serve', '--port', '0', '--db', path.join(dir, 'e.db'),
+// Start `ensemble serve` on port 0 with a fresh database (or again on a given port and folder, to
+// test a restart); resolves once its "listening" line names the port.
+export async function startServer({ port: wanted = 0, dir = mkdtempSync(path.join(tmpdir(), 'ensemble-browser-')) } = {}) {
+  const child = spawn(BIN, ['serve', '--port', String(wanted), '--db', path.join(dir, 'e.db'),
     '--static-dir', path.join(ROOT, 'client-web')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];
   child.stderr.on('data', (chunk) => logs.push(String(chunk)));
@@ -36,7 +36,14 @@ export async function startServer() {
   const exited = new Promise((resolve) => child.on('exit', resolve));
   return {
     url: `http://127.0.0.1:${port}`,
+    port,
+    dir,
     logs,
+    // SIGKILL, keeping the database for a restart.
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
