@@ -1,7 +1,7 @@
 // index.html: the host creates an event and gets the two links.
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, wireCopy } from './dom.js';
-import { createEvent, hostPageUrl, joinPageUrl, absoluteUrl } from './protocol.js';
+import { createEvent, hostPageUrl, joinPageUrl } from './protocol.js';
 
 const FIELD_INPUT = {
   title: 'title', table_size: 'table_size', min_table_size: 'min_table_size',
@@ -74,8 +74,8 @@ function showError(err) {
 
 function showCreated() {
   const eventId = created.event.id;
-  const hostUrl = created.host_url ? absoluteUrl(created.host_url) : hostPageUrl(eventId, created.host_token);
-  const joinUrl = created.join_url ? absoluteUrl(created.join_url) : joinPageUrl(eventId);
+  const hostUrl = hostPageUrl(eventId, created.host_token);
+  const joinUrl = joinPageUrl(eventId);
   $('host-link').value = hostUrl;
   $('join-link').value = joinUrl;
   $('open-console').href = hostUrl;

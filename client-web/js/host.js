@@ -2,7 +2,7 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
 import {
-  Connection, messages, getEvent, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset, absoluteUrl,
+  Connection, messages, getEvent, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset,
   CLOSE_REPLACED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
@@ -57,7 +57,6 @@ function onMessage(msg) {
       clock.sync(clockOffset(msg));
       if (msg.event) {
         setText('event-title', msg.event.title || '');
-        $('join-link').value = msg.event.join_url ? absoluteUrl(msg.event.join_url) : joinPageUrl(eventId);
       }
       $('console').hidden = false;
       break;

@@ -22,18 +22,15 @@ export class ProtocolError extends Error {
 }
 
 // --- Links ----------------------------------------------------------------------------------
+// Every URL is resolved against the page itself, so links name the address people actually reached
+// (not the server's idea of it), and the client also works under a path prefix behind a proxy.
 
-export function joinPageUrl(eventId, origin = location.origin) {
-  return `${origin}/join.html?event=${encodeURIComponent(eventId)}`;
+export function joinPageUrl(eventId, base = location.href) {
+  return new URL(`join.html?event=${encodeURIComponent(eventId)}`, base).href;
 }
 
-export function hostPageUrl(eventId, hostToken, origin = location.origin) {
-  return `${origin}/host.html?event=${encodeURIComponent(eventId)}#key=${encodeURIComponent(hostToken)}`;
-}
-
-// A link from the server made absolute against this page, in case it came without an origin.
-export function absoluteUrl(url) {
-  return new URL(url, location.origin).href;
+export function hostPageUrl(eventId, hostToken, base = location.href) {
+  return new URL(`host.html?event=${encodeURIComponent(eventId)}#key=${encodeURIComponent(hostToken)}`, base).href;
 }
 
 export function eventIdFromLocation(loc = location) {
@@ -45,8 +42,9 @@ export function hostTokenFromLocation(loc = location) {
 }
 
 function socketUrl(eventId, token) {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}/ws?event=${encodeURIComponent(eventId)}&token=${encodeURIComponent(token)}`;
+  const url = new URL(`ws?event=${encodeURIComponent(eventId)}&token=${encodeURIComponent(token)}`, location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
 }
 
 // --- REST -----------------------------------------------------------------------------------
@@ -72,18 +70,20 @@ async function request(method, path, body) {
 }
 
 // settings: {title, table_size, min_table_size, max_table_size, rounds, round_seconds, break_seconds,
-// prompts, video_link_template}. Resolves to {event, host_token, host_url, join_url}.
+// prompts, video_link_template}. Resolves to {event, host_token, host_url, join_url}; the pages
+// build their links with hostPageUrl / joinPageUrl rather than trust host_url / join_url, whose
+// origin is the server's configured one (localhost by default).
 export function createEvent(settings) {
-  return request('POST', '/api/events', settings);
+  return request('POST', 'api/events', settings);
 }
 
 export function getEvent(eventId) {
-  return request('GET', `/api/events/${encodeURIComponent(eventId)}`);
+  return request('GET', `api/events/${encodeURIComponent(eventId)}`);
 }
 
 // Resolves to {attendee_id, token}.
 export function joinEvent(eventId, { name, organisation, role }) {
-  return request('POST', `/api/events/${encodeURIComponent(eventId)}/attendees`, { name, organisation, role });
+  return request('POST', `api/events/${encodeURIComponent(eventId)}/attendees`, { name, organisation, role });
 }
 
 // --- Client → server messages ---------------------------------------------------------------
