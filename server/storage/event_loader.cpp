@@ -22,7 +22,8 @@ domain::AttendeeStatus status_of(const std::string& text) {
 
 void read_attendees(Database& db, domain::EventState& state) {
     auto query = db.prepare(
-        "SELECT id, name, organisation, role, status, joined_at FROM attendees WHERE event_id = ?1 ORDER BY id");
+        "SELECT id, name, organisation, role, status, joined_at FROM attendees WHERE event_id = ?1 ORDER BY "
+        "id");
     query->bind(1, state.id);
     while (query->step()) {
         domain::Attendee attendee;
@@ -48,7 +49,8 @@ void read_tables(Database& db, domain::EventState& state) {
         "ORDER BY seated_at, id");
     seats->bind(1, state.id).bind(2, state.round);
     while (seats->step())
-        state.tables.at(static_cast<std::size_t>(seats->column_int64(0) - 1)).seats.push_back(seats->column_int64(1));
+        state.tables.at(static_cast<std::size_t>(seats->column_int64(0) - 1))
+            .seats.push_back(seats->column_int64(1));
 }
 
 void read_chat(Database& db, domain::EventState& state) {
@@ -76,10 +78,12 @@ void read_chat(Database& db, domain::EventState& state) {
 }
 
 void read_history(Database& db, domain::EventState& state) {
-    auto encounters = db.prepare("SELECT a, b, round FROM encounters WHERE event_id = ?1 ORDER BY round, a, b");
+    auto encounters =
+        db.prepare("SELECT a, b, round FROM encounters WHERE event_id = ?1 ORDER BY round, a, b");
     encounters->bind(1, state.id);
     while (encounters->step())
-        state.history.record_pair(encounters->column_int64(0), encounters->column_int64(1), encounters->column_int(2));
+        state.history.record_pair(encounters->column_int64(0), encounters->column_int64(1),
+                                  encounters->column_int(2));
 }
 
 }  // namespace
@@ -88,7 +92,8 @@ std::optional<domain::EventState> read_event(Database& db, const std::string& ev
     domain::EventState state;
     {
         auto event = db.prepare(
-            "SELECT settings, created_at, phase, round, deadline, paused, remaining_ms FROM events WHERE id = ?1");
+            "SELECT settings, created_at, phase, round, deadline, paused, remaining_ms FROM events WHERE id "
+            "= ?1");
         event->bind(1, event_id);
         if (!event->step()) return std::nullopt;
         state.id = event_id;

@@ -82,7 +82,8 @@ std::optional<Credential> EventRepository::find_credential(const std::string& ev
         host->bind(1, event_id).bind(2, credential_hash);
         if (host->step()) return Credential{true, 0, domain::AttendeeStatus::active};
     }
-    auto attendee = db_.prepare("SELECT id, status FROM attendees WHERE event_id = ?1 AND credential_hash = ?2");
+    auto attendee =
+        db_.prepare("SELECT id, status FROM attendees WHERE event_id = ?1 AND credential_hash = ?2");
     attendee->bind(1, event_id).bind(2, credential_hash);
     if (!attendee->step()) return std::nullopt;
     auto status = domain::status_from_string(attendee->column_text(1));

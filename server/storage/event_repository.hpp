@@ -1,6 +1,7 @@
 #pragma once
 // The live events aggregate in SQLite: created once, changed by committing a command's records, reloaded
-// whole after a restart. Every public call locks the database's mutex, so one repository may serve many threads.
+// whole after a restart. Every public call locks the database's mutex, so one repository may serve many
+// threads.
 
 #include <optional>
 #include <string>
@@ -20,7 +21,7 @@ struct Credential {
 };
 
 class EventRepository {
-public:
+  public:
     explicit EventRepository(Database& db);
 
     // Inserts the event row (phase, round and clock from the state) with its host's credential hash.
@@ -35,11 +36,12 @@ public:
     // Every event whose phase is not ended, oldest first: what a restarted server resumes.
     std::vector<domain::EventState> load_unfinished_events();
 
-    std::optional<Credential> find_credential(const std::string& event_id, const std::string& credential_hash);
+    std::optional<Credential> find_credential(const std::string& event_id,
+                                              const std::string& credential_hash);
 
     bool event_exists(const std::string& event_id);
 
-private:
+  private:
     Database& db_;
 };
 

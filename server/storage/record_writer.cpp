@@ -33,7 +33,8 @@ struct Writer {
     void operator()(const domain::AttendeeJoined& r) const {
         const auto& a = r.attendee;
         db.prepare(
-              "INSERT INTO attendees (event_id, id, name, organisation, role, status, joined_at, credential_hash) "
+              "INSERT INTO attendees (event_id, id, name, organisation, role, status, joined_at, "
+              "credential_hash) "
               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
             ->bind(1, event_id)
             .bind(2, a.id)
@@ -47,8 +48,8 @@ struct Writer {
     }
 
     void operator()(const domain::AttendeeStatusChanged& r) const {
-        auto update =
-            db.prepare("UPDATE attendees SET status = ?3, status_changed_at = ?4 WHERE event_id = ?1 AND id = ?2");
+        auto update = db.prepare(
+            "UPDATE attendees SET status = ?3, status_changed_at = ?4 WHERE event_id = ?1 AND id = ?2");
         update->bind(1, event_id).bind(2, r.attendee).bind(3, domain::to_string(r.status)).bind(4, r.at);
         expect_one_change(*update, "no such attendee");
     }

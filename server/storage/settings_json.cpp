@@ -38,7 +38,8 @@ domain::EventSettings settings_from_json(const std::string& text) {
         return settings;
     } catch (const nlohmann::json::exception& e) {
         // Only the error id: nlohmann's parse messages quote the text, and the text is what the host typed.
-        throw std::runtime_error("storage: unreadable event settings (json error " + std::to_string(e.id) + ")");
+        throw std::runtime_error("storage: unreadable event settings (json error " + std::to_string(e.id) +
+                                 ")");
     }
 }
 

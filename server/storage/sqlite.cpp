@@ -38,7 +38,8 @@ Statement& Statement::bind(int index, std::int64_t value) {
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-    if (sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) != SQLITE_OK)
+    if (sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8) !=
+        SQLITE_OK)
         fail("bind");
     return *this;
 }
@@ -71,7 +72,8 @@ std::int64_t Statement::column_int64(int index) const { return sqlite3_column_in
 std::string Statement::column_text(int index) const {
     const auto* text = sqlite3_column_text(stmt_, index);
     if (text == nullptr) return {};
-    return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+    return std::string(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
 std::optional<std::int64_t> Statement::column_optional_int64(int index) const {

@@ -16,7 +16,7 @@ namespace ensemble::storage {
 
 // One prepared statement; values are only ever bound, never spliced into SQL.
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, std::string_view sql);
     ~Statement();
     Statement(const Statement&) = delete;
@@ -47,7 +47,7 @@ public:
     // Ready for a new use: position back to the start, parameters cleared.
     void reset();
 
-private:
+  private:
     [[noreturn]] void fail(const char* what) const;
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
@@ -55,7 +55,7 @@ private:
 
 // A cached statement lent for one use; reset on return so no read snapshot stays open.
 class StatementUse {
-public:
+  public:
     explicit StatementUse(Statement& statement) : statement_(&statement) {}
     ~StatementUse() { statement_->reset(); }
     StatementUse(const StatementUse&) = delete;
@@ -63,13 +63,13 @@ public:
     Statement* operator->() const { return statement_; }
     Statement& operator*() const { return *statement_; }
 
-private:
+  private:
     Statement* statement_;
 };
 
 // One SQLite connection. Not thread-safe by itself: callers hold mutex() around every use.
 class Database {
-public:
+  public:
     // Opens or creates the file, sets WAL, synchronous=NORMAL, foreign keys and a busy timeout,
     // then migrates the schema. Throws std::runtime_error saying what failed.
     explicit Database(const std::string& path);
@@ -87,7 +87,7 @@ public:
 
     sqlite3* handle() const { return db_; }
 
-private:
+  private:
     std::string path_;
     sqlite3* db_ = nullptr;
     std::mutex mutex_;
@@ -96,7 +96,7 @@ private:
 
 // A transaction that rolls back unless commit() is reached.
 class Transaction {
-public:
+  public:
     enum class Mode { deferred, immediate };
     explicit Transaction(Database& db, Mode mode = Mode::immediate);
     ~Transaction();
@@ -105,7 +105,7 @@ public:
 
     void commit();
 
-private:
+  private:
     Database& db_;
     bool open_ = true;
 };

@@ -20,14 +20,16 @@ std::string dump(Database& db) {
     {
         auto schema = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name");
         while (schema->step())
-            out += schema->column_text(0) + " " + schema->column_text(1) + " " + schema->column_text(2) + "\n";
+            out +=
+                schema->column_text(0) + " " + schema->column_text(1) + " " + schema->column_text(2) + "\n";
     }
     {
         auto versions = db.prepare("SELECT version FROM schema_version ORDER BY version");
         while (versions->step()) out += "version " + versions->column_text(0) + "\n";
     }
-    for (const char* sql : {"SELECT id, settings, phase, round FROM events ORDER BY id",
-                            "SELECT event_id, id, name, credential_hash FROM attendees ORDER BY event_id, id"}) {
+    for (const char* sql :
+         {"SELECT id, settings, phase, round FROM events ORDER BY id",
+          "SELECT event_id, id, name, credential_hash FROM attendees ORDER BY event_id, id"}) {
         auto rows = db.prepare(sql);
         while (rows->step())
             out += rows->column_text(0) + "|" + rows->column_text(1) + "|" + rows->column_text(2) + "|" +
@@ -67,7 +69,8 @@ TEST_CASE("storage: migrations bring a version 0 file up to date") {
 
     Database db(path);
     CHECK(schema_version(db) == latest_schema_version());
-    for (const char* table : {"events", "attendees", "rounds", "seats", "encounters", "chat_messages", "announcements"}) {
+    for (const char* table :
+         {"events", "attendees", "rounds", "seats", "encounters", "chat_messages", "announcements"}) {
         CAPTURE(table);
         CHECK(has_table(db, table));
     }
@@ -106,7 +109,9 @@ TEST_CASE("storage: a file from a newer server is refused, not misread") {
     const auto path = dir.file("ensemble.db");
     const auto newer = std::to_string(latest_schema_version() + 1);
     write_raw(path, ("CREATE TABLE schema_version (version INTEGER NOT NULL);"
-                     "INSERT INTO schema_version (version) VALUES (" + newer + ");").c_str());
+                     "INSERT INTO schema_version (version) VALUES (" +
+                     newer + ");")
+                        .c_str());
     CHECK_THROWS_WITH_AS(Database{path}, doctest::Contains("newer than this server"), std::runtime_error);
 }
 

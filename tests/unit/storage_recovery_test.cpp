@@ -1,5 +1,6 @@
 // Recovery: a running event driven by the real domain is committed command by command, the database is
-// reopened as after a restart, and the event comes back as it was. Also the cost of a 1,000-person round start.
+// reopened as after a restart, and the event comes back as it was. Also the cost of a 1,000-person round
+// start.
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
@@ -38,8 +39,8 @@ struct LiveEvent {
     }
 
     AttendeeId join(const std::string& name, const std::string& organisation, bool connect = true) {
-        auto effects = run(Actor::system(),
-                           Join{name, organisation, "", "hash-" + event.state().id + "-" + name});
+        auto effects =
+            run(Actor::system(), Join{name, organisation, "", "hash-" + event.state().id + "-" + name});
         REQUIRE(effects.joined);
         if (connect) run(Actor::system(), Connect{*effects.joined});
         return *effects.joined;
@@ -48,7 +49,8 @@ struct LiveEvent {
     // Every seated attendee says something at their table.
     void chat_round(const std::string& what) {
         for (const auto& table : event.state().tables)
-            for (AttendeeId id : table.seats) run(Actor::of(id), PostChat{what + " from " + std::to_string(id)});
+            for (AttendeeId id : table.seats)
+                run(Actor::of(id), PostChat{what + " from " + std::to_string(id)});
     }
 };
 
@@ -91,7 +93,7 @@ void play_until_round_two(LiveEvent& live) {
     REQUIRE(live.event.state().round == 2);
 
     live.now += 5 * second;
-    live.join("Retardataire", "ADIL");  // seated at once, nobody moved
+    live.join("Retardataire", "ADIL");                 // seated at once, nobody moved
     live.run(Actor::system(), Disconnect{people[5]});  // a dropped connection keeps its seat
     live.now += 5 * second;
     live.chat_round("round two");
@@ -183,7 +185,8 @@ TEST_CASE("storage: the round start of 1,000 attendees commits in one transactio
     const auto joins_began = std::chrono::steady_clock::now();
     for (int i = 0; i < 1000; ++i) live.join("P" + std::to_string(i), organisations[i % 6], false);
     const auto joins_took = std::chrono::steady_clock::now() - joins_began;
-    for (const auto& [id, attendee] : live.event.state().attendees) live.event.apply(Actor::system(), Connect{id}, t0);
+    for (const auto& [id, attendee] : live.event.state().attendees)
+        live.event.apply(Actor::system(), Connect{id}, t0);
 
     auto effects = live.event.apply(Actor::host(), StartEvent{}, t0 + 60 * second);
     REQUIRE_FALSE(effects.error);
@@ -204,10 +207,9 @@ TEST_CASE("storage: the round start of 1,000 attendees commits in one transactio
     test::check_same_state(*loaded, live.event.state());
 
     using ms = std::chrono::duration<double, std::milli>;
-    MESSAGE("1,000 joins, one transaction each: " << ms(joins_took).count() << " ms; round start of "
-                                                  << effects.records.size() << " records: "
-                                                  << ms(commit_took).count() << " ms; load: "
-                                                  << ms(load_took).count() << " ms");
+    MESSAGE("1,000 joins, one transaction each: "
+            << ms(joins_took).count() << " ms; round start of " << effects.records.size()
+            << " records: " << ms(commit_took).count() << " ms; load: " << ms(load_took).count() << " ms");
 }
 
 }  // namespace

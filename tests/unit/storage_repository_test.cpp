@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <stdexcept>
+#include <thread>
 
 #include "storage/event_repository.hpp"
 #include "storage_fixture.hpp"
@@ -23,8 +24,9 @@ EventState new_event(const std::string& id) {
 }
 
 Attendee person(AttendeeId id, std::string name, std::string organisation, std::string role = "") {
-    return Attendee{id, std::move(name), std::move(organisation), std::move(role), AttendeeStatus::active,
-                    t0 + id, false};
+    return Attendee{
+        id,   std::move(name), std::move(organisation), std::move(role), AttendeeStatus::active, t0 + id,
+        false};
 }
 
 std::int64_t count(Database& db, const char* sql, const std::string& event_id) {
@@ -45,7 +47,8 @@ struct Fixture {
     Fixture() {
         events.create_event(want, "host-hash");
         std::vector<Record> joins;
-        const Attendee people[] = {person(1, "Ada", "CCAS Lyon", "conseillère"), person(2, "Bilal", "Mission locale"),
+        const Attendee people[] = {person(1, "Ada", "CCAS Lyon", "conseillère"),
+                                   person(2, "Bilal", "Mission locale"),
                                    person(3, "Chloé", "France Travail", "chargée d'accueil"),
                                    person(4, "Dmitri", ""), person(5, "Émile", "Département du Rhône")};
         for (const auto& p : people) {
@@ -89,7 +92,8 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         const ChatMessage first{1, "Ada", "Bonjour à toutes et à tous", t0 + 70'000};
         const ChatMessage second{3, "Chloé", "<b>pas du HTML</b> \"quotes\" 'apostrophes'", t0 + 71'000};
         const ChatMessage other_table{5, "Émile", "Hello from table 2", t0 + 72'000};
-        f.events.commit(f.want.id, {ChatPosted{1, 1, first}, ChatPosted{1, 1, second}, ChatPosted{1, 2, other_table}});
+        f.events.commit(f.want.id,
+                        {ChatPosted{1, 1, first}, ChatPosted{1, 1, second}, ChatPosted{1, 2, other_table}});
         f.want.tables[0].chat = {first, second};
         f.want.tables[1].chat = {other_table};
         test::check_same_state(*f.events.load_event(f.want.id), f.want);
@@ -97,9 +101,11 @@ TEST_CASE("storage: every record kind round-trips through the database") {
     SUBCASE("Unseated frees the seat; moving keeps the order of arrival; an emptied table keeps its number") {
         const TimeMs later = t0 + 120'000;
         // Ada moves to table 2, then Bilal and Chloé open table 3, leaving table 1 empty.
-        f.events.commit(f.want.id, {Unseated{1, 1, 1, later}, Met{1, 2, 1, 4}, Met{1, 2, 1, 5}, Seated{1, 2, 1, later}});
-        f.events.commit(f.want.id, {Unseated{1, 1, 2, later + 1}, Seated{1, 3, 2, later + 1},
-                                    Unseated{1, 1, 3, later + 1}, Met{1, 3, 2, 3}, Seated{1, 3, 3, later + 1}});
+        f.events.commit(f.want.id,
+                        {Unseated{1, 1, 1, later}, Met{1, 2, 1, 4}, Met{1, 2, 1, 5}, Seated{1, 2, 1, later}});
+        f.events.commit(f.want.id,
+                        {Unseated{1, 1, 2, later + 1}, Seated{1, 3, 2, later + 1},
+                         Unseated{1, 1, 3, later + 1}, Met{1, 3, 2, 3}, Seated{1, 3, 3, later + 1}});
         f.want.tables[0].seats = {};
         f.want.tables[1].seats = {4, 5, 1};
         f.want.tables.push_back(Table{{2, 3}, {}});
@@ -112,7 +118,8 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         f.events.commit(f.want.id, {Unseated{1, 3, 2, later + 2}, Unseated{1, 3, 3, later + 2}});
         f.want.tables[2].seats = {};
         test::check_same_state(*f.events.load_event(f.want.id), f.want);
-        CHECK(count(f.db, "SELECT COUNT(*) FROM seats WHERE event_id = ?1 AND left_at IS NOT NULL", f.want.id) == 5);
+        CHECK(count(f.db, "SELECT COUNT(*) FROM seats WHERE event_id = ?1 AND left_at IS NOT NULL",
+                    f.want.id) == 5);
     }
     SUBCASE("AttendeeStatusChanged updates the status") {
         f.events.commit(f.want.id, {AttendeeStatusChanged{4, AttendeeStatus::left, t0 + 130'000},
@@ -126,7 +133,8 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         test::check_same_state(*f.events.load_event(f.want.id), f.want);
     }
     SUBCASE("PhaseChanged: a paused break with time frozen, then the end") {
-        f.events.commit(f.want.id, {PhaseChanged{Phase::pause_between_rounds, 1, std::nullopt, true, 90'000}});
+        f.events.commit(f.want.id,
+                        {PhaseChanged{Phase::pause_between_rounds, 1, std::nullopt, true, 90'000}});
         f.want.phase = Phase::pause_between_rounds;
         f.want.deadline.reset();
         f.want.paused = true;
@@ -142,8 +150,9 @@ TEST_CASE("storage: every record kind round-trips through the database") {
     SUBCASE("a new round brings its own tables and chat; earlier rounds stay in the history") {
         f.events.commit(f.want.id, {ChatPosted{1, 1, ChatMessage{1, "Ada", "round one", t0 + 70'000}}});
         const TimeMs start = t0 + 900'000;
-        f.events.commit(f.want.id, {RoundStarted{2, start}, Met{2, 1, 1, 4}, Seated{2, 1, 1, start},
-                                    Seated{2, 1, 4, start}, PhaseChanged{Phase::round, 2, start + 600'000, false, 0}});
+        f.events.commit(f.want.id,
+                        {RoundStarted{2, start}, Met{2, 1, 1, 4}, Seated{2, 1, 1, start},
+                         Seated{2, 1, 4, start}, PhaseChanged{Phase::round, 2, start + 600'000, false, 0}});
         f.want.round = 2;
         f.want.deadline = start + 600'000;
         f.want.tables = {Table{{1, 4}, {}}};
@@ -198,7 +207,8 @@ TEST_CASE("storage: a failing record rolls back the whole command") {
     }
     SUBCASE("a credential hash already in use") {
         command.push_back(AttendeeJoined{person(7, "Gaspard", "ADIL"), "hash-1"});
-        CHECK_THROWS_WITH_AS(f.events.commit(f.want.id, command), doctest::Contains("UNIQUE"), std::runtime_error);
+        CHECK_THROWS_WITH_AS(f.events.commit(f.want.id, command), doctest::Contains("UNIQUE"),
+                             std::runtime_error);
     }
     SUBCASE("a status change for an unknown attendee") {
         command.push_back(AttendeeStatusChanged{999, AttendeeStatus::left, t0 + 100'000});
@@ -208,8 +218,9 @@ TEST_CASE("storage: a failing record rolls back the whole command") {
     SUBCASE("a phase change for an event that does not exist") {
         command.push_back(PhaseChanged{Phase::ended, 1, std::nullopt, false, 0});
         CHECK_THROWS_AS(f.events.commit("evt-missing", command), std::runtime_error);
-        CHECK_THROWS_WITH_AS(f.events.commit("evt-missing", {PhaseChanged{Phase::ended, 1, std::nullopt, false, 0}}),
-                             doctest::Contains("no such event"), std::runtime_error);
+        CHECK_THROWS_WITH_AS(
+            f.events.commit("evt-missing", {PhaseChanged{Phase::ended, 1, std::nullopt, false, 0}}),
+            doctest::Contains("no such event"), std::runtime_error);
     }
 
     auto after = f.events.load_event(f.want.id);
@@ -260,12 +271,34 @@ TEST_CASE("storage: create_event refuses a taken id, and event_exists sees creat
     Fixture f;
     CHECK(f.events.event_exists(f.want.id));
     CHECK_FALSE(f.events.event_exists("evt-missing"));
-    CHECK_THROWS_WITH_AS(f.events.create_event(new_event(f.want.id), "another-hash"), doctest::Contains("UNIQUE"),
-                         std::runtime_error);
-    CHECK_THROWS_WITH_AS(f.events.create_event(new_event("evt-new"), "host-hash"), doctest::Contains("UNIQUE"),
-                         std::runtime_error);
+    CHECK_THROWS_WITH_AS(f.events.create_event(new_event(f.want.id), "another-hash"),
+                         doctest::Contains("UNIQUE"), std::runtime_error);
+    CHECK_THROWS_WITH_AS(f.events.create_event(new_event("evt-new"), "host-hash"),
+                         doctest::Contains("UNIQUE"), std::runtime_error);
     CHECK_FALSE(f.events.event_exists("evt-new"));
     CHECK_FALSE(f.events.load_event("evt-missing"));
+}
+
+TEST_CASE("storage: one repository serves several threads at once") {
+    test::TempDir dir;
+    Database db(dir.file("ensemble.db"));
+    EventRepository events(db);
+    constexpr int per_thread = 100;
+    auto fill = [&](const std::string& id) {
+        events.create_event(new_event(id), "host-" + id);
+        for (int i = 1; i <= per_thread; ++i) {
+            events.commit(id, {AttendeeJoined{person(i, "P", "O"), id + "-" + std::to_string(i)}});
+            events.find_credential(id, id + "-" + std::to_string(i));
+            events.load_event(id);
+        }
+    };
+    std::thread first(fill, "evt-a");
+    std::thread second(fill, "evt-b");
+    first.join();
+    second.join();
+    CHECK(events.load_event("evt-a")->attendees.size() == per_thread);
+    CHECK(events.load_event("evt-b")->attendees.size() == per_thread);
+    CHECK(events.load_unfinished_events().size() == 2);
 }
 
 }  // namespace

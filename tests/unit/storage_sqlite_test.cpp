@@ -91,7 +91,8 @@ TEST_CASE("storage: failures throw a clear std::runtime_error") {
     }
     SUBCASE("a file that is not a database") {
         const auto path = dir.file("notes.txt");
-        std::ofstream(path) << "this is not an SQLite database, not even close, and it is long enough to tell\n";
+        std::ofstream(path)
+            << "this is not an SQLite database, not even close, and it is long enough to tell\n";
         try {
             Database db(path);
             FAIL("opening should have thrown");
@@ -102,7 +103,8 @@ TEST_CASE("storage: failures throw a clear std::runtime_error") {
     }
     SUBCASE("bad SQL names the step that failed") {
         Database db(dir.file("ensemble.db"));
-        CHECK_THROWS_WITH_AS(db.prepare("SELEC 1"), doctest::Contains("storage: prepare"), std::runtime_error);
+        CHECK_THROWS_WITH_AS(db.prepare("SELEC 1"), doctest::Contains("storage: prepare"),
+                             std::runtime_error);
     }
 }
 
