@@ -1,4 +1,7 @@
 // Planned ahead: every round for a known list, optimised together.
+#include <algorithm>
+
+#include "matching/affine_seed.hpp"
 #include "matching/matcher.hpp"
 #include "matching/problem.hpp"
 #include "matching/score.hpp"
@@ -28,6 +31,11 @@ Plan plan_rounds(const PlanRequest& request) {
     input.seed = request.seed;
     input.max_steps = request.max_steps > 0 ? request.max_steps : plan_steps;
     input.deadline = started + request.budget;
+    bool uniform = !input.sizes.empty() && std::all_of(input.sizes.begin(), input.sizes.end(),
+                                                       [&](int size) { return size == input.sizes.front(); });
+    // A geometric seed that falls short of the rounds asked only traps the search; it starts afresh then.
+    if (uniform) input.seeds = affine_rounds(problem.n, input.sizes.front(), request.rounds, request.seed);
+    if (static_cast<int>(input.seeds.size()) < request.rounds) input.seeds.clear();
     SolveOutput output = solve(problem, input, problems);
     for (const auto& round : output.rounds) plan.rounds.push_back(to_ids(problem, round));
     score(unique_people(problem, request.people), request.history, request.constraints, request.size, plan.rounds,

@@ -22,8 +22,10 @@ SolveOutput solve_with(const Problem& problem, const SolveInput& input, std::vec
     Layout layout(input.rounds, problem.n);
     for (int r = 0; r < input.rounds; ++r) {
         std::vector<std::string> seat_problems;
-        layout.tables[r] = seat_round(problem, costs, input.sizes, r == 0 ? input.start : std::vector<std::vector<int>>{},
-                                      rng, seat_problems);
+        auto start = r == 0 && !input.start.empty()               ? input.start
+                     : r < static_cast<int>(input.seeds.size()) ? input.seeds[r]
+                                                                : std::vector<std::vector<int>>{};
+        layout.tables[r] = seat_round(problem, costs, input.sizes, std::move(start), rng, seat_problems);
         if (r == 0) problems.insert(problems.end(), seat_problems.begin(), seat_problems.end());
         layout.index_round(r);
     }

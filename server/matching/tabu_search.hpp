@@ -26,7 +26,7 @@ public:
     // The layout's meetings must already be recorded in the pair store behind costs.
     TabuSearch(const Problem& problem, PairCosts<Pairs>& costs, Layout& layout, std::uint64_t seed)
         : problem_(problem), costs_(costs), layout_(layout), rng_(seed),
-          conflicts_(layout.table_of.size(), 0), conflicted_(layout.table_of.size()),
+          conflicts_(layout.table_of.size(), 0), leave_(layout.table_of.size(), 0), conflicted_(layout.table_of.size()),
           tabu_until_(layout.table_of.size(), 0) {}
 
     // Returns the steps taken; the layout and pair store end at the best seating found.
@@ -46,8 +46,8 @@ private:
     void apply(const Swap& swap);
     void part(int round, int p, int q);
     void join(int round, int p, int q);
-    void adjust_elsewhere(int round, int p, int q, int change);
-    void adjust(std::size_t i, int change);
+    void adjust_elsewhere(int round, int p, int q, int change, std::int64_t saving);
+    void adjust(std::size_t i, int change, std::int64_t saving);
     void recount();
     bool pick(Swap& best, std::int64_t step);
     void perturb(int swaps);
@@ -59,8 +59,13 @@ private:
     Layout& layout_;
     std::mt19937_64 rng_;
     std::vector<int> conflicts_;  // per (round, person): tablemates in a costly pair
+    std::vector<std::int64_t> leave_;  // per (round, person): what leaving the table saves
     IndexedSet conflicted_;       // movable (round, person) with conflicts
     std::vector<std::int64_t> tabu_until_;
+    std::vector<std::int64_t> return_tabu_;  // per (round, person, table left)
+    std::size_t return_key(int round, int person, int table) const {
+        return at(round, person) * layout_.tables[round].size() + table;
+    }
     std::vector<int> best_table_of_;
     std::int64_t cost_ = 0;
     std::int64_t best_cost_ = 0;
@@ -77,9 +82,10 @@ std::int64_t TabuSearch<Pairs>::swap_delta(int round, int a, int b) const {
 }
 
 template <class Pairs>
-void TabuSearch<Pairs>::adjust(std::size_t i, int change) {
+void TabuSearch<Pairs>::adjust(std::size_t i, int change, std::int64_t saving) {
     int before = conflicts_[i];
     conflicts_[i] += change;
+    leave_[i] += saving;
     int person = static_cast<int>(i % layout_.n);
     if (!problem_.movable[person]) return;
     if (before == 0 && conflicts_[i] > 0) conflicted_.insert(static_cast<int>(i));
@@ -88,30 +94,32 @@ void TabuSearch<Pairs>::adjust(std::size_t i, int change) {
 
 // A pair's count changed: its conflict status changes in every other round where it meets.
 template <class Pairs>
-void TabuSearch<Pairs>::adjust_elsewhere(int round, int p, int q, int change) {
+void TabuSearch<Pairs>::adjust_elsewhere(int round, int p, int q, int change, std::int64_t saving) {
     for (int r = 0; r < layout_.rounds; ++r) {
         if (r == round || !layout_.together(r, p, q)) continue;
-        adjust(at(r, p), change);
-        adjust(at(r, q), change);
+        adjust(at(r, p), change, saving);
+        adjust(at(r, q), change, saving);
     }
 }
 
 template <class Pairs>
 void TabuSearch<Pairs>::part(int round, int p, int q) {
-    bool before = costs_.part(p, q) > 0;
+    std::int64_t before = costs_.part(p, q);
     costs_.pairs().drop(p, q);
-    bool after = costs_.part(p, q) > 0;
-    if (before) adjust(at(round, p), -1), adjust(at(round, q), -1);
-    if (before != after && layout_.rounds > 1) adjust_elsewhere(round, p, q, after ? 1 : -1);
+    std::int64_t after = costs_.part(p, q);
+    if (before > 0) adjust(at(round, p), -1, -before), adjust(at(round, q), -1, -before);
+    if (before != after && layout_.rounds > 1)
+        adjust_elsewhere(round, p, q, (after > 0) - (before > 0), after - before);
 }
 
 template <class Pairs>
 void TabuSearch<Pairs>::join(int round, int p, int q) {
-    bool before = costs_.part(p, q) > 0;
+    std::int64_t before = costs_.part(p, q);
     costs_.pairs().bump(p, q);
-    bool after = costs_.part(p, q) > 0;
-    if (before != after && layout_.rounds > 1) adjust_elsewhere(round, p, q, after ? 1 : -1);
-    if (after) adjust(at(round, p), 1), adjust(at(round, q), 1);
+    std::int64_t after = costs_.part(p, q);
+    if (before != after && layout_.rounds > 1)
+        adjust_elsewhere(round, p, q, (after > 0) - (before > 0), after - before);
+    if (after > 0) adjust(at(round, p), 1, after), adjust(at(round, q), 1, after);
 }
 
 template <class Pairs>
@@ -139,14 +147,15 @@ void TabuSearch<Pairs>::apply(const Swap& swap) {
 template <class Pairs>
 void TabuSearch<Pairs>::recount() {
     std::fill(conflicts_.begin(), conflicts_.end(), 0);
+    std::fill(leave_.begin(), leave_.end(), 0);
     conflicted_.clear();
     for (int r = 0; r < layout_.rounds; ++r)
         for (const auto& members : layout_.tables[r])
             for (std::size_t i = 0; i < members.size(); ++i)
                 for (std::size_t j = i + 1; j < members.size(); ++j)
-                    if (costs_.part(members[i], members[j]) > 0) {
-                        adjust(at(r, members[i]), 1);
-                        adjust(at(r, members[j]), 1);
+                    if (std::int64_t saving = costs_.part(members[i], members[j]); saving > 0) {
+                        adjust(at(r, members[i]), 1, saving);
+                        adjust(at(r, members[j]), 1, saving);
                     }
 }
 

@@ -22,9 +22,7 @@ bool TabuSearch<Pairs>::pick(Swap& best, std::int64_t step) {
         int r = entry / n, a = entry % n;
         int ta = layout_.at(r, a);
         const auto& home = layout_.tables[r][ta];
-        std::int64_t leave_a = 0;
-        for (int x : home)
-            if (x != a) leave_a += costs_.part(a, x);
+        std::int64_t leave_a = leave_[entry];
         bool a_tabu = tabu_until_[entry] > step;
         for (int tb = 0; tb < static_cast<int>(layout_.tables[r].size()); ++tb) {
             if (tb == ta) continue;
@@ -36,9 +34,10 @@ bool TabuSearch<Pairs>::pick(Swap& best, std::int64_t step) {
                 std::int64_t delta = a_into - costs_.join(a, b) - leave_a;
                 for (int x : home)
                     if (x != a) delta += costs_.join(b, x);
-                for (int y : other)
-                    if (y != b) delta -= costs_.part(b, y);
-                bool tabu = a_tabu || tabu_until_[at(r, b)] > step;
+                delta -= leave_[at(r, b)];
+                bool tabu = return_tabu_.empty()
+                                ? a_tabu || tabu_until_[at(r, b)] > step
+                                : return_tabu_[return_key(r, a, tb)] > step || return_tabu_[return_key(r, b, ta)] > step;
                 if (tabu && cost_ + delta >= best_cost_) continue;
                 if (!found || delta < best.delta) {
                     best = {r, a, b, delta};
@@ -99,12 +98,16 @@ void TabuSearch<Pairs>::restore_best() {
 template <class Pairs>
 std::int64_t TabuSearch<Pairs>::run(std::int64_t start_cost, const SearchLimits& limits) {
     cost_ = start_cost;
+    // Forbidding a return to the table just left is the stronger tabu; past a few million entries
+    // (10,000 people) it falls back to resting the two people moved.
+    std::size_t return_entries = layout_.table_of.size() * (layout_.rounds ? layout_.tables[0].size() : 0);
+    if (return_entries <= (std::size_t{1} << 21)) return_tabu_.assign(return_entries, 0);
     recount();
     save_best();
     const int n = layout_.n;
     // Short tenures suit the small, tight instances; the stall limit grows with the neighbourhood.
-    const std::int64_t tenure_base = 4, tenure_spread = std::max(4, n / 8);
-    const std::int64_t stall_limit = 500 + 20 * static_cast<std::int64_t>(layout_.rounds) * n / 4;
+    const std::int64_t tenure_base = 4, tenure_spread = 10;
+    const std::int64_t stall_limit = 1000 + 4 * static_cast<std::int64_t>(layout_.rounds) * n;
     const int perturb_swaps = std::max(2, layout_.rounds / 2 + 1);
     std::int64_t step = 0, last_gain = 0;
     for (; step < limits.max_steps; ++step) {
@@ -115,9 +118,16 @@ std::int64_t TabuSearch<Pairs>::run(std::int64_t start_cost, const SearchLimits&
             perturb(1);
             continue;
         }
+        int from_a = layout_.at(swap.round, swap.a), from_b = layout_.at(swap.round, swap.b);
         apply(swap);
-        tabu_until_[at(swap.round, swap.a)] = step + tenure_base + static_cast<std::int64_t>(rng_() % tenure_spread);
-        tabu_until_[at(swap.round, swap.b)] = step + tenure_base + static_cast<std::int64_t>(rng_() % tenure_spread);
+        auto tenure = [&] { return step + tenure_base + static_cast<std::int64_t>(rng_() % tenure_spread); };
+        if (!return_tabu_.empty()) {
+            return_tabu_[return_key(swap.round, swap.a, from_a)] = tenure();
+            return_tabu_[return_key(swap.round, swap.b, from_b)] = tenure();
+        } else {
+            tabu_until_[at(swap.round, swap.a)] = tenure();
+            tabu_until_[at(swap.round, swap.b)] = tenure();
+        }
         if (cost_ < best_cost_) {
             save_best();
             last_gain = step;
