@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <iostream>
 #include <memory>
 
 #include "domain/event.hpp"
@@ -207,9 +208,11 @@ TEST_CASE("storage: the round start of 1,000 attendees commits in one transactio
     test::check_same_state(*loaded, live.event.state());
 
     using ms = std::chrono::duration<double, std::milli>;
-    MESSAGE("1,000 joins, one transaction each: "
-            << ms(joins_took).count() << " ms; round start of " << effects.records.size()
-            << " records: " << ms(commit_took).count() << " ms; load: " << ms(load_took).count() << " ms");
+    // Printed on every run, not asserted: timings vary with the machine; the assertion is the one commit.
+    std::cout << "[storage] 1,000 joins, one transaction each: " << ms(joins_took).count()
+              << " ms; round start of " << effects.records.size()
+              << " records in one transaction: " << ms(commit_took).count()
+              << " ms; load: " << ms(load_took).count() << " ms\n";
 }
 
 }  // namespace
