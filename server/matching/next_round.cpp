@@ -26,6 +26,7 @@ RoundResult next_round(const RoundRequest& request) {
     input.sizes = table_sizes(problem.n, request.size, problems);
     input.seed = request.seed;
     input.max_steps = request.max_steps > 0 ? request.max_steps : live_steps(problem.n);
+    input.patience = request.max_steps > 0 ? 0 : automatic_patience;
     input.deadline = started + request.budget;
     if (request.start)
         for (const auto& table : *request.start) {

@@ -30,6 +30,7 @@ Plan plan_rounds(const PlanRequest& request) {
     input.sizes = table_sizes(problem.n, request.size, problems);
     input.seed = request.seed;
     input.max_steps = request.max_steps > 0 ? request.max_steps : plan_steps;
+    input.patience = request.max_steps > 0 ? 0 : automatic_patience;
     input.deadline = started + request.budget;
     bool uniform = !input.sizes.empty() && std::all_of(input.sizes.begin(), input.sizes.end(),
                                                        [&](int size) { return size == input.sizes.front(); });

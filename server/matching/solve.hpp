@@ -19,6 +19,7 @@ struct SolveInput {
     std::vector<std::vector<std::vector<int>>> seeds;  // optional seatings for the first rounds
     std::uint64_t seed = 1;
     std::int64_t max_steps = 0;
+    int patience = 0;  // see SearchLimits
     std::chrono::steady_clock::time_point deadline;
 };
 
@@ -30,6 +31,10 @@ struct SolveOutput {
 
 // Up to this many people the pair store is a full matrix; beyond, a hash of the pairs that met.
 constexpr int dense_limit = 2500;
+
+// Restarts without a new best after which a search with automatic steps stops: it keeps results
+// independent of the machine's speed when zero cost is out of reach.
+constexpr int automatic_patience = 40;
 
 SolveOutput solve(const Problem& problem, const SolveInput& input, std::vector<std::string>& problems);
 

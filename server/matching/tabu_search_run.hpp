@@ -110,6 +110,7 @@ std::int64_t TabuSearch<Pairs>::run(std::int64_t start_cost, const SearchLimits&
     const std::int64_t stall_limit = 1000 + 4 * static_cast<std::int64_t>(layout_.rounds) * n;
     const int perturb_swaps = std::max(2, layout_.rounds / 2 + 1);
     std::int64_t step = 0, last_gain = 0;
+    int restarts_without_gain = 0;
     for (; step < limits.max_steps; ++step) {
         if (cost_ == 0 || conflicted_.empty()) break;
         if ((step & 63) == 0 && std::chrono::steady_clock::now() >= limits.deadline) break;
@@ -131,7 +132,9 @@ std::int64_t TabuSearch<Pairs>::run(std::int64_t start_cost, const SearchLimits&
         if (cost_ < best_cost_) {
             save_best();
             last_gain = step;
+            restarts_without_gain = 0;
         } else if (step - last_gain > stall_limit) {
+            if (limits.patience > 0 && ++restarts_without_gain >= limits.patience) break;
             restore_best();
             perturb(perturb_swaps);
             last_gain = step;
