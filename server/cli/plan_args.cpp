@@ -65,6 +65,7 @@ std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& o
     }
     if (options.count.has_value() == !options.attendees_file.empty())
         return "give either --count N or --attendees FILE.csv";
+    if (options.count && !options.keep_apart.empty()) return "--keep-apart needs --attendees FILE.csv and its columns";
     if (options.table_size == 0) return "--table-size is required";
     if (options.rounds == 0) return "--rounds is required";
     if (!options.min) options.min = options.max ? std::min(*options.max, options.table_size) : std::max(2, options.table_size - 1);

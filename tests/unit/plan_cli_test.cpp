@@ -1,0 +1,154 @@
+// `ensemble plan`: formats, CSV with quotes and accents, and the errors a host can make.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "cli/plan.hpp"
+#include "cli/plan_csv.hpp"
+
+namespace {
+
+struct Run {
+    int code = 0;
+    std::string out, err;
+};
+
+Run plan(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    Run run;
+    run.code = ensemble::cli::run_plan(args, out, err);
+    run.out = out.str();
+    run.err = err.str();
+    return run;
+}
+
+// A CSV file in the temporary directory, removed at the end of the test.
+struct TempCsv {
+    std::filesystem::path path;
+    explicit TempCsv(const std::string& text, const std::string& name = "attendees") {
+        path = std::filesystem::temp_directory_path() /
+               ("ensemble_plan_" + name + "_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".csv");
+        std::ofstream(path, std::ios::binary) << text;
+    }
+    ~TempCsv() { std::filesystem::remove(path); }
+};
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("plan cli: csv output seats every numbered attendee once per round") {
+    Run run = plan({"--count", "12", "--table-size", "3", "--rounds", "4", "--format", "csv"});
+    REQUIRE(run.code == 0);
+    auto rows = lines(run.out);
+    REQUIRE(rows.size() == 1 + 12 * 4);
+    CHECK(rows[0] == "round,table,attendee");
+    std::set<std::string> seats;
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        std::string round = rows[i].substr(0, rows[i].find(','));
+        std::string attendee = rows[i].substr(rows[i].rfind(',') + 1);
+        CHECK(seats.insert(round + "/" + attendee).second);
+    }
+    CHECK(run.err.find("repeated pairs: 0") != std::string::npos);
+}
+
+TEST_CASE("plan cli: json output has rounds of tables and the report") {
+    Run run = plan({"--count", "9", "--table-size", "3", "--rounds", "4", "--format", "json", "--seed", "3"});
+    REQUIRE(run.code == 0);
+    auto document = nlohmann::json::parse(run.out);
+    REQUIRE(document["rounds"].size() == 4);
+    CHECK(document["rounds"][0].size() == 3);
+    CHECK(document["rounds"][0][0].size() == 3);
+    CHECK(document["report"]["repeated_pairs"] == 0);
+    CHECK(document["report"]["proven_optimal"] == true);
+}
+
+TEST_CASE("plan cli: names with quotes, commas and accents survive the round trip") {
+    TempCsv file(
+        "\xEF\xBB\xBFname,organisation\n"
+        "\"Zoé Lefèvre\",\"Pôle emploi, Lyon\"\n"
+        "\"Jean \"\"JJ\"\" Dupont\",Mairie\n"
+        "Ana,\"Pôle emploi, Lyon\"\r\n"
+        "Bao,Mairie\n"
+        "\n"
+        "Chloé,Asso\n"
+        "Dmitri,Asso\n");
+    Run run = plan({"--attendees", file.path.string(), "--table-size", "3", "--rounds", "2", "--format", "json",
+                    "--keep-apart", "organisation"});
+    REQUIRE(run.code == 0);
+    auto document = nlohmann::json::parse(run.out);
+    std::set<std::string> names;
+    for (const auto& table : document["rounds"][0])
+        for (const auto& name : table) names.insert(name.get<std::string>());
+    CHECK(names == std::set<std::string>{"Zoé Lefèvre", "Jean \"JJ\" Dupont", "Ana", "Bao", "Chloé", "Dmitri"});
+    CHECK(document["report"]["same_organisation_pairs"] == 0);
+
+    Run csv = plan({"--attendees", file.path.string(), "--table-size", "3", "--rounds", "1"});
+    REQUIRE(csv.code == 0);
+    CHECK(csv.out.find("\"Jean \"\"JJ\"\" Dupont\"") != std::string::npos);
+}
+
+TEST_CASE("plan cli: text output names rounds and tables") {
+    Run run = plan({"--count", "8", "--table-size", "4", "--rounds", "2", "--format", "text"});
+    REQUIRE(run.code == 0);
+    CHECK(run.out.find("Round 1\n  Table 1: ") == 0);
+    CHECK(run.out.find("Round 2") != std::string::npos);
+    CHECK(run.out.find("Table 2: ") != std::string::npos);
+}
+
+TEST_CASE("plan cli: errors are clear and exit non-zero") {
+    TempCsv empty("name,organisation\n", "empty");
+    TempCsv broken("name\nAna\n\"Bao\nChloé\n", "broken");
+    TempCsv ragged("name,organisation\nAna,A\nBao,B,extra\n", "ragged");
+    TempCsv nameless("person\nAna\n", "nameless");
+    struct Case {
+        std::vector<std::string> args;
+        std::string message;
+    };
+    std::vector<Case> cases = {
+        {{"--attendees", "/nonexistent/people.csv", "--table-size", "3", "--rounds", "2"}, "cannot read /nonexistent/people.csv"},
+        {{"--attendees", empty.path.string(), "--table-size", "3", "--rounds", "2"}, "lists no attendees"},
+        {{"--count", "4", "--table-size", "6", "--rounds", "2"}, "larger than the 4 attendees"},
+        {{"--attendees", broken.path.string(), "--table-size", "2", "--rounds", "1"}, "line 3: a quoted field is never closed"},
+        {{"--attendees", ragged.path.string(), "--table-size", "2", "--rounds", "1"}, "line 3: 3 fields where the header has 2"},
+        {{"--attendees", nameless.path.string(), "--table-size", "2", "--rounds", "1"}, "no column named name"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--keep-apart", "team"}, "--keep-apart needs --attendees"},
+        {{"--table-size", "3", "--rounds", "1"}, "give either"},
+        {{"--count", "10", "--table-size", "three", "--rounds", "1"}, "--table-size needs a positive whole number"},
+        {{"--count", "10", "--rounds", "1"}, "--table-size is required"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--format", "xml"}, "--format is csv, json or text"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--colour"}, "--colour needs a value"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--min", "4"}, "outside --min 4"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.message);
+        Run run = plan(c.args);
+        CHECK(run.code != 0);
+        CHECK(run.out.empty());
+        CHECK(run.err.find(c.message) != std::string::npos);
+    }
+}
+
+TEST_CASE("plan cli: the csv reader") {
+    using ensemble::cli::CsvTable;
+    using ensemble::cli::parse_csv;
+    CsvTable table;
+    CHECK(parse_csv("name;org\n\"a;b\";x\nc;\"multi\nline\"\n", table).empty());
+    REQUIRE(table.rows.size() == 2);
+    CHECK(table.rows[0][0] == "a;b");
+    CHECK(table.rows[1][1] == "multi\nline");
+    CHECK(table.lines == std::vector<int>{2, 3});
+    CsvTable bad;
+    CHECK(parse_csv("name\nab\"c\n", bad) == "line 2: a quote inside an unquoted field");
+    CHECK(ensemble::cli::csv_field("Pôle emploi, Lyon") == "\"Pôle emploi, Lyon\"");
+    CHECK(ensemble::cli::csv_field("Zoé") == "Zoé");
+}
