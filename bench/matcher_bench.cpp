@@ -1,0 +1,203 @@
+// Matcher benchmark: the instances of issue 3 over several seeds, beside shuffle-and-chunk.
+// Usage: matcher_bench [--quick]   (--quick caps 32x4x10 at 10 s instead of 60 s)
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <functional>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "matching/matcher.hpp"
+
+using namespace ensemble::matching;
+
+namespace {
+
+struct Outcome {
+    int repeats = 0, same_org = 0;
+    double seconds = 0, cpu = 0;
+};
+
+double cpu_now() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+
+std::vector<Person> people(int n, int org_size) {
+    std::vector<Person> out;
+    for (int i = 0; i < n; ++i) out.push_back({i + 1, org_size ? "org" + std::to_string(i / org_size) : "", {}});
+    return out;
+}
+
+// Counts repeats and same-organisation pairs of rounds, from scratch.
+Outcome count(const std::vector<Person>& who, const std::vector<std::vector<Table>>& rounds) {
+    std::map<PersonId, std::string> org;
+    for (const auto& p : who) org[p.id] = p.organisation;
+    std::map<std::pair<PersonId, PersonId>, int> met;
+    Outcome o;
+    for (const auto& round : rounds)
+        for (const auto& table : round)
+            for (std::size_t i = 0; i < table.size(); ++i)
+                for (std::size_t j = i + 1; j < table.size(); ++j) {
+                    if (++met[{std::min(table[i], table[j]), std::max(table[i], table[j])}] > 1) ++o.repeats;
+                    if (!org[table[i]].empty() && org[table[i]] == org[table[j]]) ++o.same_org;
+                }
+    return o;
+}
+
+// What most tools do: shuffle everyone, cut into tables of k.
+std::vector<std::vector<Table>> shuffle_and_chunk(const std::vector<Person>& who, int k, int rounds, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    int tables = std::max<int>(1, static_cast<int>(who.size()) / k);
+    std::vector<std::vector<Table>> out;
+    for (int r = 0; r < rounds; ++r) {
+        std::vector<PersonId> ids;
+        for (const auto& p : who) ids.push_back(p.id);
+        std::shuffle(ids.begin(), ids.end(), rng);
+        std::vector<Table> round(tables);
+        for (std::size_t i = 0; i < ids.size(); ++i) round[i % tables].push_back(ids[i]);
+        out.push_back(std::move(round));
+    }
+    return out;
+}
+
+struct Instance {
+    std::string name;
+    int n, k, rounds, org_size;
+    bool live, keep_apart;
+    double limit_seconds;
+    int seeds;
+};
+
+Outcome run_plan(const Instance& in, std::uint64_t seed) {
+    PlanRequest request;
+    request.people = people(in.n, in.org_size);
+    request.rounds = in.rounds;
+    request.size = {in.k, in.k, in.k};
+    request.preferences.keep_organisations_apart = in.keep_apart;
+    request.seed = seed;
+    request.budget = std::chrono::milliseconds(static_cast<long>(in.limit_seconds * 1000));
+    request.max_steps = 1'000'000'000;  // the time limit decides for the hard instance
+    double cpu = cpu_now();
+    Plan plan = plan_rounds(request);
+    Outcome o = count(request.people, plan.rounds);
+    o.seconds = plan.report.seconds;
+    o.cpu = cpu_now() - cpu;
+    return o;
+}
+
+// Live mode: round after round with the history so far; time is the slowest round.
+Outcome run_live(const Instance& in, std::uint64_t seed) {
+    History history;
+    std::vector<std::vector<Table>> rounds;
+    Outcome o;
+    for (int round = 1; round <= in.rounds; ++round) {
+        RoundRequest request;
+        request.people = people(in.n, in.org_size);
+        request.history = &history;
+        request.size = {in.k, in.k - 1, in.k + 1};
+        request.round = round;
+        request.seed = seed * 100 + static_cast<std::uint64_t>(round);
+        request.budget = std::chrono::milliseconds(1000);
+        double cpu = cpu_now();
+        RoundResult result = next_round(request);
+        o.cpu = std::max(o.cpu, cpu_now() - cpu);
+        o.seconds = std::max(o.seconds, result.report.seconds);
+        for (const auto& table : result.tables) history.record_table(table, round);
+        rounds.push_back(result.tables);
+    }
+    Outcome counted = count(people(in.n, in.org_size), rounds);
+    o.repeats = counted.repeats;
+    o.same_org = counted.same_org;
+    return o;
+}
+
+template <class T>
+T median(std::vector<T> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// Median microseconds of a late joiner and of a leave repair in a room of n with history.
+void bench_repairs(int n) {
+    History history;
+    std::vector<Table> tables;
+    for (int round = 1; round <= 3; ++round) {
+        RoundRequest request;
+        request.people = people(n, 0);
+        request.history = &history;
+        request.size = {5, 4, 6};
+        request.round = round;
+        tables = next_round(request).tables;
+        for (const auto& table : tables) history.record_table(table, round);
+    }
+    std::unordered_map<PersonId, Person> by_id;
+    for (const auto& p : people(n + 1, 0)) by_id[p.id] = p;
+    std::vector<double> join_us, leave_us;
+    for (int i = 0; i < 200; ++i) {
+        LiveContext context{&tables, &by_id, &history, {5, 4, 6}, {}, 4};
+        auto t0 = std::chrono::steady_clock::now();
+        auto moves = seat_late_joiner(context, by_id[n + 1]);
+        auto t1 = std::chrono::steady_clock::now();
+        join_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+        std::vector<Table> after = tables;
+        std::size_t t = static_cast<std::size_t>(i) % after.size();
+        after[t].resize(1);  // all but one left this table
+        LiveContext left{&after, &by_id, &history, {5, 4, 6}, {}, 4};
+        t0 = std::chrono::steady_clock::now();
+        moves = rebalance_after_leave(left);
+        t1 = std::chrono::steady_clock::now();
+        leave_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    }
+    std::printf("| repairs, %d attendees | live | late joiner %.0f µs, leaver %.0f µs (median of 200) | | | | | |\n", n,
+                median(join_us), median(leave_us));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    bool quick = argc > 1 && std::string(argv[1]) == "--quick";
+    std::vector<Instance> instances = {
+        {"15 × 3 × 7 (Kirkman)", 15, 3, 7, 0, false, false, 10, 5},
+        {"32 × 4 × 9", 32, 4, 9, 0, false, false, 10, 5},
+        {"32 × 4 × 10", 32, 4, 10, 0, false, false, quick ? 10.0 : 60.0, 3},
+        {"100 × 5 × 10", 100, 5, 10, 0, false, false, 10, 5},
+        {"100 × 5 × 6, 20 orgs of 5 apart", 100, 5, 6, 5, false, true, 10, 5},
+        {"300 × 6 × 6", 300, 6, 6, 0, false, false, 10, 5},
+        {"1,000 × 5 × 5 live", 1000, 5, 5, 0, true, false, 1, 5},
+        {"10,000 × 6, live, 3 rounds", 10000, 6, 3, 0, true, false, 1, 3},
+    };
+    std::printf("| instance | mode | repeats median | repeats worst | same-org pairs median | time median (wall) | "
+                "time median (CPU) | shuffle-and-chunk repeats median (same-org) |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
+    for (const auto& in : instances) {
+        std::vector<int> repeats, same_org, base_repeats, base_org;
+        std::vector<double> seconds, cpu;
+        for (int s = 1; s <= in.seeds; ++s) {
+            Outcome o = in.live ? run_live(in, static_cast<std::uint64_t>(s)) : run_plan(in, static_cast<std::uint64_t>(s));
+            repeats.push_back(o.repeats);
+            same_org.push_back(o.same_org);
+            seconds.push_back(o.seconds);
+            cpu.push_back(o.cpu);
+            Outcome base = count(people(in.n, in.org_size),
+                                 shuffle_and_chunk(people(in.n, in.org_size), in.k, in.rounds, static_cast<std::uint64_t>(s)));
+            base_repeats.push_back(base.repeats);
+            base_org.push_back(base.same_org);
+        }
+        std::printf("| %s | %s | %d | %d | %d | %.3f s%s | %.3f s | %d (%d) |\n", in.name.c_str(),
+                    in.live ? "live, slowest round" : "plan", median(repeats),
+                    *std::max_element(repeats.begin(), repeats.end()), median(same_org), median(seconds),
+                    in.live ? "" : "", median(cpu), median(base_repeats), median(base_org));
+        std::fflush(stdout);
+    }
+    bench_repairs(1000);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("\npeak memory of the whole run: %.0f MB\n", usage.ru_maxrss / 1024.0);
+}
