@@ -39,7 +39,26 @@ RoundResult next_round(const RoundRequest& request) {
         }
     SolveOutput output = solve(problem, input, problems);
     result.tables = to_ids(problem, output.rounds.front());
-    score(unique_people(problem, request.people), request.history, request.constraints, request.size, {result.tables}, result.report);
+    auto present = unique_people(problem, request.people);
+    auto base_problems = problems;
+    score(present, request.history, request.constraints, request.size, {result.tables}, result.report);
+
+    // Repeats forced by the count of tables (12 people at 3 tables twice): one more, smaller table may avoid them.
+    int tables = static_cast<int>(input.sizes.size());
+    if (result.report.new_repeated_pairs > 0 && tables > 0 && problem.n / (tables + 1) >= request.size.min) {
+        input.sizes = even_sizes(problem.n, tables + 1);
+        Report more_report;
+        more_report.problems = base_problems;
+        SolveOutput more = solve(problem, input, more_report.problems);
+        auto more_tables = to_ids(problem, more.rounds.front());
+        score(present, request.history, request.constraints, request.size, {more_tables}, more_report);
+        if (more_report.new_repeated_pairs < result.report.new_repeated_pairs &&
+            more_report.problems.size() <= result.report.problems.size()) {
+            result.tables = std::move(more_tables);
+            result.report = std::move(more_report);
+            output.steps += more.steps;
+        }
+    }
     note_organisations_apart(request.preferences, result.report);
     result.report.steps = output.steps;
     result.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -17,8 +17,8 @@ std::vector<int> table_sizes(int n, const TableSize& requested, std::vector<std:
     }
     int fewest = (n + size.max - 1) / size.max;
     int most = n / size.min;
-    // Round to the nearest count of tables of the target size, then into the feasible range.
-    int tables = std::clamp((n + size.target / 2) / size.target, 1, n);
+    // The target is the preferred largest size: enough tables that none exceeds it, within the range.
+    int tables = std::clamp((n + size.target - 1) / size.target, 1, n);
     if (fewest <= most) {
         tables = std::clamp(tables, fewest, most);
     } else {
@@ -27,6 +27,10 @@ std::vector<int> table_sizes(int n, const TableSize& requested, std::vector<std:
                            std::to_string(size.min) + " to " + std::to_string(size.max) +
                            ": some tables are smaller");
     }
+    return even_sizes(n, tables);
+}
+
+std::vector<int> even_sizes(int n, int tables) {
     std::vector<int> sizes(tables, n / tables);
     for (int i = 0; i < n % tables; ++i) ++sizes[i];
     return sizes;

@@ -12,4 +12,7 @@ namespace ensemble::matching {
 // otherwise the closest split, with the reason appended to problems.
 std::vector<int> table_sizes(int n, const TableSize& size, std::vector<std::string>& problems);
 
+// n people at `tables` tables, the larger tables first.
+std::vector<int> even_sizes(int n, int tables);
+
 }  // namespace ensemble::matching

@@ -151,3 +151,14 @@ TEST_CASE("matching: ten thousand people in one live round with history") {
         for (const auto& table : result.tables) history.record_table(table, round);
     }
 }
+
+TEST_CASE("matching: one more, smaller table when the table count forces repeats") {
+    History history;
+    RoundResult first = next_round(request_of(12, {4, 3, 5}, &history, 1));
+    REQUIRE(first.tables.size() == 3);
+    for (const auto& table : first.tables) history.record_table(table, 1);
+    RoundResult second = next_round(request_of(12, {4, 3, 5}, &history, 2));
+    CHECK(second.tables.size() == 4);
+    CHECK(sizes_within(second.tables, 3, 3));
+    CHECK(second.report.new_repeated_pairs == 0);
+}
