@@ -92,6 +92,13 @@ test('a name, an organisation and a message made of HTML are shown as text', asy
   await odd.press('#chat-text', 'Enter');
   await mate.locator('#chat-log .text', { hasText: HTML_CHAT }).waitFor();
 
+  // Past 5 messages in 10 seconds the server refuses chat; the page says so in plain words.
+  for (let i = 1; i <= 5; i += 1) {
+    await odd.fill('#chat-text', `message ${i}`);
+    await odd.press('#chat-text', 'Enter');
+  }
+  await odd.locator('#chat-error', { hasText: 'Doucement : trop de messages d\'un coup.' }).waitFor();
+
   for (const page of [odd, mate, host]) {
     assert.equal(await page.locator('main img, main script, main b, header i').count(), 0, 'no markup made it in');
     assert.deepEqual(page.problems, [], 'no alert, no script error');
