@@ -1,7 +1,7 @@
 // Every host control, clicked in the host console, changes what the attendee pages show.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage } from './harness.js';
+import { startServer, launchBrowser, newPage, axeViolations } from './harness.js';
 
 let server;
 let browser;
@@ -82,15 +82,25 @@ test('the host pauses, resumes, extends, moves, ends rounds and ends the event',
   await host.click('#end-round');
   await ana.locator('#break-next', { hasText: 'Prochain tour dans 10\u00a0min' }).waitFor();
   await host.locator('#phase', { hasText: 'Pause entre deux tours' }).waitFor();
+  assert.deepEqual(await axeViolations(ana, 'break screen'), []);
   await host.click('#next-round');
   await ana.locator('#round-heading', { hasText: 'Tour 2 sur 2' }).waitFor();
+
+  // Switching language mid-round redraws the live view, not only the fixed labels.
+  await ana.click('#lang-switch');
+  await ana.locator('#round-heading', { hasText: 'Round 2 of 2' }).waitFor();
+  assert.match(await ana.textContent('#your-table'), /^You are at table \d+$/);
+  assert.equal(await ana.textContent('#chat-heading'), 'Table chat');
+  assert.deepEqual(await axeViolations(ana, 'attendee round view in English'), []);
 
   await host.click('#end-event');
   await host.click('dialog [data-confirm="no"]');
   assert.equal(await host.textContent('#phase'), 'Tour en cours', 'cancelling the dialog ends nothing');
   await host.click('#end-event');
   await host.click('dialog [data-confirm="yes"]');
-  for (const page of pages) await page.locator('#notice-heading', { hasText: 'Merci' }).waitFor();
+  await ana.locator('#notice-heading', { hasText: 'Thank you!' }).waitFor();
+  for (const page of pages.slice(1)) await page.locator('#notice-heading', { hasText: 'Merci' }).waitFor();
+  assert.deepEqual(await axeViolations(pages[1], 'ended screen'), []);
   await host.locator('#phase', { hasText: 'Terminé' }).waitFor();
   for (const page of [host, ...pages]) assert.deepEqual(page.problems, []);
 });
