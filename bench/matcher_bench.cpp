@@ -31,7 +31,8 @@ double cpu_now() {
 
 std::vector<Person> people(int n, int org_size) {
     std::vector<Person> out;
-    for (int i = 0; i < n; ++i) out.push_back({i + 1, org_size ? "org" + std::to_string(i / org_size) : "", {}});
+    for (int i = 0; i < n; ++i)
+        out.push_back({i + 1, org_size ? "org" + std::to_string(i / org_size) : "", {}});
     return out;
 }
 
@@ -52,7 +53,8 @@ Outcome count(const std::vector<Person>& who, const std::vector<std::vector<Tabl
 }
 
 // What most tools do: shuffle everyone, cut into tables of k.
-std::vector<std::vector<Table>> shuffle_and_chunk(const std::vector<Person>& who, int k, int rounds, std::uint64_t seed) {
+std::vector<std::vector<Table>> shuffle_and_chunk(const std::vector<Person>& who, int k, int rounds,
+                                                  std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     int tables = std::max<int>(1, static_cast<int>(who.size()) / k);
     std::vector<std::vector<Table>> out;
@@ -155,8 +157,9 @@ void bench_repairs(int n) {
         t1 = std::chrono::steady_clock::now();
         leave_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     }
-    std::printf("| repairs, %d attendees | live | late joiner %.0f µs, leaver %.0f µs (median of 200) | | | | | |\n", n,
-                median(join_us), median(leave_us));
+    std::printf(
+        "| repairs, %d attendees | live | late joiner %.0f µs, leaver %.0f µs (median of 200) | | | | | |\n",
+        n, median(join_us), median(leave_us));
 }
 
 }  // namespace
@@ -166,27 +169,30 @@ int main(int argc, char** argv) {
     std::vector<Instance> instances = {
         {"15 × 3 × 7 (Kirkman)", 15, 3, 7, 0, false, false, 10, 5},
         {"32 × 4 × 9", 32, 4, 9, 0, false, false, 10, 5},
-        {"32 × 4 × 10", 32, 4, 10, 0, false, false, quick ? 10.0 : 60.0, 3},
+        {"32 × 4 × 10", 32, 4, 10, 0, false, false, quick ? 10.0 : 60.0, 5},
         {"100 × 5 × 10", 100, 5, 10, 0, false, false, 10, 5},
         {"100 × 5 × 6, 20 orgs of 5 apart", 100, 5, 6, 5, false, true, 10, 5},
         {"300 × 6 × 6", 300, 6, 6, 0, false, false, 10, 5},
         {"1,000 × 5 × 5 live", 1000, 5, 5, 0, true, false, 1, 5},
         {"10,000 × 6, live, 3 rounds", 10000, 6, 3, 0, true, false, 1, 3},
     };
-    std::printf("| instance | mode | repeats median | repeats worst | same-org pairs median | time median (wall) | "
-                "time median (CPU) | shuffle-and-chunk repeats median (same-org) |\n");
+    std::printf(
+        "| instance | mode | repeats median | repeats worst | same-org pairs median | time median (wall) | "
+        "time median (CPU) | shuffle-and-chunk repeats median (same-org) |\n");
     std::printf("|---|---|---|---|---|---|---|---|\n");
     for (const auto& in : instances) {
         std::vector<int> repeats, same_org, base_repeats, base_org;
         std::vector<double> seconds, cpu;
         for (int s = 1; s <= in.seeds; ++s) {
-            Outcome o = in.live ? run_live(in, static_cast<std::uint64_t>(s)) : run_plan(in, static_cast<std::uint64_t>(s));
+            Outcome o = in.live ? run_live(in, static_cast<std::uint64_t>(s))
+                                : run_plan(in, static_cast<std::uint64_t>(s));
             repeats.push_back(o.repeats);
             same_org.push_back(o.same_org);
             seconds.push_back(o.seconds);
             cpu.push_back(o.cpu);
-            Outcome base = count(people(in.n, in.org_size),
-                                 shuffle_and_chunk(people(in.n, in.org_size), in.k, in.rounds, static_cast<std::uint64_t>(s)));
+            Outcome base = count(
+                people(in.n, in.org_size),
+                shuffle_and_chunk(people(in.n, in.org_size), in.k, in.rounds, static_cast<std::uint64_t>(s)));
             base_repeats.push_back(base.repeats);
             base_org.push_back(base.same_org);
         }

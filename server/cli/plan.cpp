@@ -11,6 +11,10 @@
 namespace ensemble::cli {
 
 int run_plan(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
+        out << plan_usage;
+        return 0;
+    }
     PlanOptions options;
     if (auto error = parse_plan_args(args, options); !error.empty()) {
         err << "ensemble plan: " << error << '\n' << plan_usage;

@@ -30,10 +30,13 @@ const char* const plan_usage =
 std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& options) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& flag = args[i];
-        if (i + 1 >= args.size()) return flag.rfind("--", 0) == 0 ? flag + " needs a value" : "unexpected " + flag;
+        if (i + 1 >= args.size())
+            return flag.rfind("--", 0) == 0 ? flag + " needs a value" : "unexpected " + flag;
         const std::string& value = args[++i];
         auto positive = [&](int& out) {
-            return parse_number(value, out) && out > 0 ? std::string{} : flag + " needs a positive whole number, not " + value;
+            return parse_number(value, out) && out > 0
+                       ? std::string{}
+                       : flag + " needs a positive whole number, not " + value;
         };
         std::string error;
         int number = 0;
@@ -54,10 +57,12 @@ std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& o
         } else if (flag == "--seed") {
             if (!parse_number(value, options.seed)) error = "--seed needs a whole number, not " + value;
         } else if (flag == "--time-limit") {
-            if (!parse_seconds(value, options.time_limit)) error = "--time-limit needs a number of seconds, not " + value;
+            if (!parse_seconds(value, options.time_limit))
+                error = "--time-limit needs a number of seconds, not " + value;
         } else if (flag == "--format") {
             options.format = value;
-            if (value != "csv" && value != "json" && value != "text") error = "--format is csv, json or text, not " + value;
+            if (value != "csv" && value != "json" && value != "text")
+                error = "--format is csv, json or text, not " + value;
         } else {
             error = "unknown option " + flag;
         }
@@ -65,10 +70,13 @@ std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& o
     }
     if (options.count.has_value() == !options.attendees_file.empty())
         return "give either --count N or --attendees FILE.csv";
-    if (options.count && !options.keep_apart.empty()) return "--keep-apart needs --attendees FILE.csv and its columns";
+    if (options.count && !options.keep_apart.empty())
+        return "--keep-apart needs --attendees FILE.csv and its columns";
     if (options.table_size == 0) return "--table-size is required";
     if (options.rounds == 0) return "--rounds is required";
-    if (!options.min) options.min = options.max ? std::min(*options.max, options.table_size) : std::max(2, options.table_size - 1);
+    if (!options.min)
+        options.min =
+            options.max ? std::min(*options.max, options.table_size) : std::max(2, options.table_size - 1);
     if (!options.max) options.max = std::max(*options.min, options.table_size + 1);
     if (*options.min > options.table_size || options.table_size > *options.max)
         return "--table-size " + std::to_string(options.table_size) + " is outside --min " +

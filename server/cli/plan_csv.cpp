@@ -56,8 +56,10 @@ bool blank(const std::vector<std::string>& fields) {
 std::string parse_csv(std::string_view text, CsvTable& table) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheets add a byte-order mark
     std::string_view first_line = text.substr(0, text.find('\n'));
-    char separator = first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos
-                         ? ';' : ',';
+    char separator =
+        first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos
+            ? ';'
+            : ',';
     std::size_t pos = 0;
     int line = 1;
     std::vector<std::string> fields;

@@ -18,7 +18,8 @@ void write_csv(const matching::Plan& plan, const Roster& roster, std::ostream& o
     out << "round,table,attendee\n";
     for (std::size_t r = 0; r < plan.rounds.size(); ++r)
         for (std::size_t t = 0; t < plan.rounds[r].size(); ++t)
-            for (auto id : plan.rounds[r][t]) out << r + 1 << ',' << t + 1 << ',' << csv_field(name_of(roster, id)) << '\n';
+            for (auto id : plan.rounds[r][t])
+                out << r + 1 << ',' << t + 1 << ',' << csv_field(name_of(roster, id)) << '\n';
 }
 
 nlohmann::json report_json(const matching::Report& report) {
@@ -37,8 +38,10 @@ void write_json(const matching::Plan& plan, const Roster& roster, std::ostream& 
         for (const auto& table : round) {
             nlohmann::json seats = nlohmann::json::array();
             for (auto id : table) {
-                if (roster.numbered) seats.push_back(id);
-                else seats.push_back(name_of(roster, id));
+                if (roster.numbered)
+                    seats.push_back(id);
+                else
+                    seats.push_back(name_of(roster, id));
             }
             tables.push_back(std::move(seats));
         }
@@ -62,23 +65,27 @@ void write_text(const matching::Plan& plan, const Roster& roster, std::ostream& 
 
 }  // namespace
 
-void write_plan(const matching::Plan& plan, const Roster& roster, const std::string& format, std::ostream& out) {
-    if (format == "json") write_json(plan, roster, out);
-    else if (format == "text") write_text(plan, roster, out);
-    else write_csv(plan, roster, out);
+void write_plan(const matching::Plan& plan, const Roster& roster, const std::string& format,
+                std::ostream& out) {
+    if (format == "json")
+        write_json(plan, roster, out);
+    else if (format == "text")
+        write_text(plan, roster, out);
+    else
+        write_csv(plan, roster, out);
 }
 
 void write_report(const matching::Report& report, int people, int table_size, int rounds, std::ostream& err) {
     std::map<int, int> sizes;
     for (int size : report.table_sizes) ++sizes[size];
-    err << "repeated pairs: " << report.repeated_pairs << "\nsame-organisation pairs: " << report.same_organisation_pairs
-        << "\ntables per round:";
+    err << "repeated pairs: " << report.repeated_pairs
+        << "\nsame-organisation pairs: " << report.same_organisation_pairs << "\ntables per round:";
     for (const auto& [size, count] : sizes) err << ' ' << count << " of " << size;
     err << "\ntime: " << std::fixed << std::setprecision(3) << report.seconds << " s\n";
     int bound = table_size > 1 ? (people - 1) / (table_size - 1) : rounds;
     if (report.repeated_pairs > 0 && rounds > bound)
-        err << "note: with tables of " << table_size << ", " << people << " people can meet without repeats for at most "
-            << bound << " rounds\n";
+        err << "note: with tables of " << table_size << ", " << people
+            << " people can meet without repeats for at most " << bound << " rounds\n";
     for (const auto& problem : report.problems) err << "problem: " << problem << '\n';
 }
 

@@ -12,7 +12,8 @@ struct Space {
     int p = 0, m = 0, size = 1;
     int add(int a, int b) const {
         int sum = 0;
-        for (int place = 1, i = 0; i < m; ++i, place *= p) sum += ((a / place % p + b / place % p) % p) * place;
+        for (int place = 1, i = 0; i < m; ++i, place *= p)
+            sum += ((a / place % p + b / place % p) % p) * place;
         return sum;
     }
     int scale(int a, int c) const {
@@ -51,7 +52,8 @@ std::vector<int> span(const Space& space, const std::vector<int>& basis, int exp
 
 }  // namespace
 
-std::vector<std::vector<std::vector<int>>> affine_rounds(int n, int table_size, int rounds, std::uint64_t seed) {
+std::vector<std::vector<std::vector<int>>> affine_rounds(int n, int table_size, int rounds,
+                                                         std::uint64_t seed) {
     int m = 0, d = 0;
     int p = prime_base(n, m);
     if (p == 0 || table_size < 2 || prime_base(table_size, d) != p || d >= m || rounds <= 0) return {};

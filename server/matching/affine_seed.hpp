@@ -9,6 +9,7 @@ namespace ensemble::matching {
 
 // Up to `rounds` rounds of tables (people 0..n-1, relabelled by seed), or none when n and the table
 // size are not such powers. Fewer rounds than asked when the subspaces run out.
-std::vector<std::vector<std::vector<int>>> affine_rounds(int n, int table_size, int rounds, std::uint64_t seed);
+std::vector<std::vector<std::vector<int>>> affine_rounds(int n, int table_size, int rounds,
+                                                         std::uint64_t seed);
 
 }  // namespace ensemble::matching

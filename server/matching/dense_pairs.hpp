@@ -9,7 +9,7 @@
 namespace ensemble::matching {
 
 class DensePairs {
-public:
+  public:
     explicit DensePairs(int n) : n_(static_cast<std::size_t>(n)), cells_(n_ * n_, 0) {}
 
     PairCell get(int a, int b) const { return cells_[a * n_ + b]; }
@@ -23,7 +23,7 @@ public:
         --cells_[b * n_ + a];
     }
 
-private:
+  private:
     std::size_t n_;
     std::vector<PairCell> cells_;
 };

@@ -6,7 +6,7 @@
 namespace ensemble::matching {
 
 class IndexedSet {
-public:
+  public:
     explicit IndexedSet(std::size_t universe) : position_(universe, -1) {}
 
     void insert(int value) {
@@ -30,7 +30,7 @@ public:
     std::size_t size() const { return items_.size(); }
     int operator[](std::size_t i) const { return items_[i]; }
 
-private:
+  private:
     std::vector<int> items_;
     std::vector<int> position_;
 };

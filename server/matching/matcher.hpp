@@ -30,7 +30,7 @@ struct TableSize {
 
 // How many times each pair has shared a table, and the last round they did.
 class History {
-public:
+  public:
     struct Meeting {
         int times = 0;
         int last_round = 0;
@@ -48,7 +48,7 @@ public:
         for (const auto& [pair, meeting] : meetings_) visit(pair.first, pair.second, meeting);
     }
 
-private:
+  private:
     using Key = std::pair<PersonId, PersonId>;
     struct KeyHash {
         std::size_t operator()(const Key& key) const noexcept;

@@ -19,7 +19,8 @@ RoundResult next_round(const RoundRequest& request) {
     auto started = std::chrono::steady_clock::now();
     RoundResult result;
     auto& problems = result.report.problems;
-    Problem problem = make_problem(request.people, request.constraints, request.preferences, request.size.max, problems);
+    Problem problem =
+        make_problem(request.people, request.constraints, request.preferences, request.size.max, problems);
     SolveInput input;
     input.history = request.history;
     input.first_round = request.round;
@@ -43,7 +44,8 @@ RoundResult next_round(const RoundRequest& request) {
     auto base_problems = problems;
     score(present, request.history, request.constraints, request.size, {result.tables}, result.report);
 
-    // Repeats forced by the count of tables (12 people at 3 tables twice): one more, smaller table may avoid them.
+    // Repeats forced by the count of tables (12 people at 3 tables twice): one more, smaller table may avoid
+    // them.
     int tables = static_cast<int>(input.sizes.size());
     if (result.report.new_repeated_pairs > 0 && tables > 0 && problem.n / (tables + 1) >= request.size.min) {
         input.sizes = even_sizes(problem.n, tables + 1);

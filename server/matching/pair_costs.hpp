@@ -10,7 +10,7 @@ namespace ensemble::matching {
 
 template <class Pairs>
 class PairCosts {
-public:
+  public:
     PairCosts(const Problem& problem, Pairs& pairs) : problem_(problem), pairs_(pairs) {}
 
     // Cost of a and b sharing one more table.
@@ -31,7 +31,7 @@ public:
     }
     Pairs& pairs() { return pairs_; }
 
-private:
+  private:
     const Problem& problem_;
     Pairs& pairs_;
 };

@@ -16,7 +16,8 @@ bool same_people(const std::vector<Table>& tables, const std::vector<Person>& pe
         planned.insert(table.begin(), table.end());
     }
     if (seats != people.size() || planned.size() != seats) return false;
-    return std::all_of(people.begin(), people.end(), [&](const Person& p) { return planned.count(p.id) > 0; });
+    return std::all_of(people.begin(), people.end(),
+                       [&](const Person& p) { return planned.count(p.id) > 0; });
 }
 
 bool keeps_hard_constraints(const Report& report) { return report.problems.empty(); }
@@ -35,7 +36,8 @@ RoundResult next_round_from_plan(const Plan& plan, const RoundRequest& request) 
         note_organisations_apart(request.preferences, result.report);
         if (keeps_hard_constraints(result.report)) {
             result.report.from_plan = true;
-            result.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            result.report.seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             return result;
         }
     }

@@ -24,8 +24,10 @@ void build_groups(Problem& problem, const Constraints& constraints, int largest_
         for (PersonId id : list) {
             auto it = problem.index.find(id);
             if (it == problem.index.end()) continue;
-            if (first < 0) first = it->second;
-            else parent[find_root(parent, it->second)] = find_root(parent, first);
+            if (first < 0)
+                first = it->second;
+            else
+                parent[find_root(parent, it->second)] = find_root(parent, first);
         }
     }
     std::vector<std::vector<int>> members(problem.n);
@@ -65,7 +67,8 @@ Problem make_problem(const std::vector<Person>& people, const Constraints& const
         problem.ids.push_back(person.id);
         int org = -1;
         if (!person.organisation.empty())
-            org = organisations.emplace(person.organisation, static_cast<int>(organisations.size())).first->second;
+            org = organisations.emplace(person.organisation, static_cast<int>(organisations.size()))
+                      .first->second;
         problem.organisation.push_back(org);
     }
     problem.movable.assign(problem.n, 1);

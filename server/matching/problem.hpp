@@ -17,12 +17,12 @@ struct Problem {
     int n = 0;
     std::vector<PersonId> ids;
     std::unordered_map<PersonId, int> index;
-    std::vector<int> organisation;            // -1: none
-    std::vector<std::vector<int>> groups;     // kept together, each fits a table
-    std::vector<char> movable;                // not part of a group
-    std::vector<std::pair<int, int>> never;   // never at the same table
-    std::int64_t repeat_cost = 0;             // a pair meeting once more than once
-    std::int64_t organisation_cost = 0;       // two of one organisation at a table
+    std::vector<int> organisation;               // -1: none
+    std::vector<std::vector<int>> groups;        // kept together, each fits a table
+    std::vector<char> movable;                   // not part of a group
+    std::vector<std::pair<int, int>> never;      // never at the same table
+    std::int64_t repeat_cost = 0;                // a pair meeting once more than once
+    std::int64_t organisation_cost = 0;          // two of one organisation at a table
     std::array<std::int64_t, 256> class_cost{};  // by pair cost class, see pair_cell.hpp
 };
 

@@ -10,7 +10,7 @@ namespace {
 
 // Scores seats for one repair: repeats, organisations, recency, and never_together as a hard cost.
 class SeatCost {
-public:
+  public:
     explicit SeatCost(const LiveContext& context) : context_(context) {
         if (!context.constraints) return;
         for (const auto& [a, b] : context.constraints->never_together) never_.insert(key(a, b));
@@ -25,13 +25,15 @@ public:
             int times = context_.history->times_met(a, b);
             if (times > 0)
                 total += prefs.repeat_weight * times +
-                         prefs.recency_weight * recency_class(context_.round, context_.history->last_round_met(a, b));
+                         prefs.recency_weight *
+                             recency_class(context_.round, context_.history->last_round_met(a, b));
         }
         const auto& people = *context_.people;
         auto pa = people.find(a), pb = people.find(b);
         if (pa != people.end() && pb != people.end() && !pa->second.organisation.empty() &&
             pa->second.organisation == pb->second.organisation)
-            total += prefs.keep_organisations_apart ? static_cast<double>(apart_cost) : prefs.same_organisation_weight;
+            total += prefs.keep_organisations_apart ? static_cast<double>(apart_cost)
+                                                    : prefs.same_organisation_weight;
         return total;
     }
     double table(PersonId person, const Table& members) const {
@@ -42,8 +44,10 @@ public:
     }
     bool grouped(PersonId person) const { return grouped_.count(person) > 0; }
 
-private:
-    static std::pair<PersonId, PersonId> key(PersonId a, PersonId b) { return a < b ? std::pair{a, b} : std::pair{b, a}; }
+  private:
+    static std::pair<PersonId, PersonId> key(PersonId a, PersonId b) {
+        return a < b ? std::pair{a, b} : std::pair{b, a};
+    }
     struct Hash {
         std::size_t operator()(const std::pair<PersonId, PersonId>& p) const noexcept {
             return std::hash<PersonId>{}(p.first * 1000003 ^ p.second);
@@ -107,7 +111,9 @@ std::vector<Move> seat_late_joiner(const LiveContext& context, const Person& joi
     }
     if (size_of(fresh) >= std::max(2, context.size.min)) return moves;
     // Squeezing in: the smallest table first, then the best fit.
-    auto squeeze = [&](std::size_t t) { return 1e12 * size_of(tables[t]) + cost.table(joiner.id, tables[t]); };
+    auto squeeze = [&](std::size_t t) {
+        return 1e12 * size_of(tables[t]) + cost.table(joiner.id, tables[t]);
+    };
     std::size_t best = tables.size();
     for (std::size_t t = 0; t < tables.size(); ++t)
         if (!tables[t].empty() && (best == tables.size() || squeeze(t) < squeeze(best))) best = t;
@@ -145,13 +151,16 @@ std::vector<Move> rebalance_after_leave(const LiveContext& context) {
             }
         } else if (can_fill) {
             for (std::size_t from = 0, slot = 0; size_of(local[t]) < min;)
-                if (best_donor(local, cost, local[t], min, t, from, slot)) move(from, slot, t);
-                else break;
+                if (best_donor(local, cost, local[t], min, t, from, slot))
+                    move(from, slot, t);
+                else
+                    break;
         } else if (size_of(local[t]) == 1 && local.size() > 1) {
             // Nobody sits alone, even if a table must go above its maximum.
             std::size_t smallest = local.size();
             for (std::size_t u = 0; u < local.size(); ++u)
-                if (u != t && !local[u].empty() && (smallest == local.size() || local[u].size() < local[smallest].size()))
+                if (u != t && !local[u].empty() &&
+                    (smallest == local.size() || local[u].size() < local[smallest].size()))
                     smallest = u;
             if (smallest != local.size()) move(t, 0, smallest);
         }

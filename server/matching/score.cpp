@@ -9,13 +9,16 @@ namespace {
 
 struct PairHash {
     std::size_t operator()(const std::pair<PersonId, PersonId>& p) const noexcept {
-        auto mix = static_cast<std::uint64_t>(p.first) * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(p.second);
+        auto mix = static_cast<std::uint64_t>(p.first) * 0x9E3779B97F4A7C15ull ^
+                   static_cast<std::uint64_t>(p.second);
         return static_cast<std::size_t>(mix ^ (mix >> 31));
     }
 };
 using PairCount = std::unordered_map<std::pair<PersonId, PersonId>, int, PairHash>;
 
-std::pair<PersonId, PersonId> ordered(PersonId a, PersonId b) { return a < b ? std::pair{a, b} : std::pair{b, a}; }
+std::pair<PersonId, PersonId> ordered(PersonId a, PersonId b) {
+    return a < b ? std::pair{a, b} : std::pair{b, a};
+}
 
 void add_once(std::vector<std::string>& problems, const std::string& problem) {
     if (std::find(problems.begin(), problems.end(), problem) == problems.end()) problems.push_back(problem);
@@ -51,7 +54,8 @@ void score(const std::vector<Person>& people, const History* history, const Cons
             auto it = fresh.find(ordered(a, b));
             int added = it == fresh.end() ? 0 : it->second;
             report.repeated_pairs += std::max(0, meeting.times + added - 1);
-            report.new_repeated_pairs += std::max(0, meeting.times + added - 1) - std::max(0, meeting.times - 1);
+            report.new_repeated_pairs +=
+                std::max(0, meeting.times + added - 1) - std::max(0, meeting.times - 1);
         });
     for (const auto& [pair, times] : fresh) {
         if (history && history->times_met(pair.first, pair.second) > 0) continue;
@@ -86,7 +90,8 @@ void score(const std::vector<Person>& people, const History* history, const Cons
                 if (it != table_of.end()) tables.insert(it->second);
             }
             if (tables.size() > 1)
-                add_once(report.problems, "a group to keep together (person " + std::to_string(group.front()) +
+                add_once(report.problems, "a group to keep together (person " +
+                                              std::to_string(group.front()) +
                                               " and others) is split across tables");
         }
     }
@@ -100,4 +105,3 @@ void note_organisations_apart(const Preferences& preferences, Report& report) {
 }
 
 }  // namespace ensemble::matching
-

@@ -43,7 +43,8 @@ std::vector<std::vector<int>> seat_round(const Problem& problem, PairCosts<Pairs
     }
 
     // A start seating's tables map onto the new ones largest first, as sizes are sorted that way.
-    std::stable_sort(start.begin(), start.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::stable_sort(start.begin(), start.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
     for (int t = 0; t < std::min(table_count, static_cast<int>(start.size())); ++t)
         for (int p : start[t])
             if (p >= 0 && p < problem.n && !seated[p] && problem.movable[p] && room(t) > 0) sit(p, t);

@@ -22,7 +22,7 @@ SolveOutput solve_with(const Problem& problem, const SolveInput& input, std::vec
     Layout layout(input.rounds, problem.n);
     for (int r = 0; r < input.rounds; ++r) {
         std::vector<std::string> seat_problems;
-        auto start = r == 0 && !input.start.empty()               ? input.start
+        auto start = r == 0 && !input.start.empty()             ? input.start
                      : r < static_cast<int>(input.seeds.size()) ? input.seeds[r]
                                                                 : std::vector<std::vector<int>>{};
         layout.tables[r] = seat_round(problem, costs, input.sizes, std::move(start), rng, seat_problems);

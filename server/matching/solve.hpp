@@ -14,8 +14,8 @@ struct SolveInput {
     const History* history = nullptr;
     int first_round = 1;
     int rounds = 1;
-    std::vector<int> sizes;                   // the same tables every round
-    std::vector<std::vector<int>> start;      // optional first-round seating, dense indices
+    std::vector<int> sizes;                            // the same tables every round
+    std::vector<std::vector<int>> start;               // optional first-round seating, dense indices
     std::vector<std::vector<std::vector<int>>> seeds;  // optional seatings for the first rounds
     std::uint64_t seed = 1;
     std::int64_t max_steps = 0;

@@ -10,7 +10,7 @@
 namespace ensemble::matching {
 
 class SparsePairs {
-public:
+  public:
     explicit SparsePairs(int n);
 
     PairCell get(int a, int b) const {
@@ -25,7 +25,7 @@ public:
     void drop(int a, int b) { set(a, b, get(a, b) - 1); }
     std::size_t size() const { return used_; }
 
-private:
+  private:
     static constexpr std::uint64_t empty = ~0ull;
     static std::uint64_t key(int a, int b) {
         return a < b ? (static_cast<std::uint64_t>(a) << 32) | static_cast<std::uint32_t>(b)

@@ -23,23 +23,30 @@ struct SearchLimits {
 
 template <class Pairs>
 class TabuSearch {
-public:
+  public:
     // The layout's meetings must already be recorded in the pair store behind costs.
     TabuSearch(const Problem& problem, PairCosts<Pairs>& costs, Layout& layout, std::uint64_t seed)
-        : problem_(problem), costs_(costs), layout_(layout), rng_(seed),
-          conflicts_(layout.table_of.size(), 0), leave_(layout.table_of.size(), 0), conflicted_(layout.table_of.size()),
+        : problem_(problem),
+          costs_(costs),
+          layout_(layout),
+          rng_(seed),
+          conflicts_(layout.table_of.size(), 0),
+          leave_(layout.table_of.size(), 0),
+          conflicted_(layout.table_of.size()),
           tabu_until_(layout.table_of.size(), 0) {}
 
     // Returns the steps taken; the layout and pair store end at the best seating found.
     std::int64_t run(std::int64_t start_cost, const SearchLimits& limits);
     std::int64_t cost() const { return cost_; }
 
-private:
+  private:
     struct Swap {
         int round = -1, a = -1, b = -1;
         std::int64_t delta = 0;
     };
-    std::size_t at(int round, int person) const { return static_cast<std::size_t>(round) * layout_.n + person; }
+    std::size_t at(int round, int person) const {
+        return static_cast<std::size_t>(round) * layout_.n + person;
+    }
     const std::vector<int>& table(int round, int person) const {
         return layout_.tables[round][layout_.at(round, person)];
     }
@@ -59,9 +66,9 @@ private:
     PairCosts<Pairs>& costs_;
     Layout& layout_;
     std::mt19937_64 rng_;
-    std::vector<int> conflicts_;  // per (round, person): tablemates in a costly pair
+    std::vector<int> conflicts_;       // per (round, person): tablemates in a costly pair
     std::vector<std::int64_t> leave_;  // per (round, person): what leaving the table saves
-    IndexedSet conflicted_;       // movable (round, person) with conflicts
+    IndexedSet conflicted_;            // movable (round, person) with conflicts
     std::vector<std::int64_t> tabu_until_;
     std::vector<std::int64_t> return_tabu_;  // per (round, person, table left)
     std::size_t return_key(int round, int person, int table) const {

@@ -35,9 +35,9 @@ bool TabuSearch<Pairs>::pick(Swap& best, std::int64_t step) {
                 for (int x : home)
                     if (x != a) delta += costs_.join(b, x);
                 delta -= leave_[at(r, b)];
-                bool tabu = return_tabu_.empty()
-                                ? a_tabu || tabu_until_[at(r, b)] > step
-                                : return_tabu_[return_key(r, a, tb)] > step || return_tabu_[return_key(r, b, ta)] > step;
+                bool tabu = return_tabu_.empty() ? a_tabu || tabu_until_[at(r, b)] > step
+                                                 : return_tabu_[return_key(r, a, tb)] > step ||
+                                                       return_tabu_[return_key(r, b, ta)] > step;
                 if (tabu && cost_ + delta >= best_cost_) continue;
                 if (!found || delta < best.delta) {
                     best = {r, a, b, delta};
@@ -83,13 +83,15 @@ void TabuSearch<Pairs>::restore_best() {
     for (int r = 0; r < layout_.rounds; ++r) {
         for (const auto& members : layout_.tables[r])
             for (std::size_t i = 0; i < members.size(); ++i)
-                for (std::size_t j = i + 1; j < members.size(); ++j) costs_.pairs().drop(members[i], members[j]);
+                for (std::size_t j = i + 1; j < members.size(); ++j)
+                    costs_.pairs().drop(members[i], members[j]);
         for (auto& members : layout_.tables[r]) members.clear();
         for (int p = 0; p < layout_.n; ++p) layout_.tables[r][best_table_of_[at(r, p)]].push_back(p);
         layout_.index_round(r);
         for (const auto& members : layout_.tables[r])
             for (std::size_t i = 0; i < members.size(); ++i)
-                for (std::size_t j = i + 1; j < members.size(); ++j) costs_.pairs().bump(members[i], members[j]);
+                for (std::size_t j = i + 1; j < members.size(); ++j)
+                    costs_.pairs().bump(members[i], members[j]);
     }
     cost_ = best_cost_;
     recount();

@@ -23,7 +23,8 @@ TEST_CASE("matching: plans reach zero repeats on solvable instances") {
     struct Case {
         int n, k, rounds;
     };
-    for (Case c : {Case{15, 3, 7}, Case{16, 4, 5}, Case{32, 4, 9}, Case{20, 4, 5}, Case{100, 5, 10}, Case{300, 6, 6}}) {
+    for (Case c : {Case{15, 3, 7}, Case{16, 4, 5}, Case{32, 4, 9}, Case{20, 4, 5}, Case{100, 5, 10},
+                   Case{300, 6, 6}}) {
         CAPTURE(c.n);
         CAPTURE(c.k);
         CAPTURE(c.rounds);
@@ -68,7 +69,8 @@ TEST_CASE("matching: organisations kept apart in a plan") {
 
 TEST_CASE("matching: an organisation larger than the tables count is reported, not hidden") {
     PlanRequest request;
-    for (int i = 0; i < 12; ++i) request.people.push_back({i + 1, i < 5 ? "big" : "other" + std::to_string(i), {}});
+    for (int i = 0; i < 12; ++i)
+        request.people.push_back({i + 1, i < 5 ? "big" : "other" + std::to_string(i), {}});
     request.rounds = 2;
     request.size = {3, 3, 3};  // 4 tables, 5 people of "big"
     request.preferences.keep_organisations_apart = true;

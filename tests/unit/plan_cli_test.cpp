@@ -30,8 +30,9 @@ Run plan(const std::vector<std::string>& args) {
 struct TempCsv {
     std::filesystem::path path;
     explicit TempCsv(const std::string& text, const std::string& name = "attendees") {
-        path = std::filesystem::temp_directory_path() /
-               ("ensemble_plan_" + name + "_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".csv");
+        path =
+            std::filesystem::temp_directory_path() /
+            ("ensemble_plan_" + name + "_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".csv");
         std::ofstream(path, std::ios::binary) << text;
     }
     ~TempCsv() { std::filesystem::remove(path); }
@@ -82,14 +83,15 @@ TEST_CASE("plan cli: names with quotes, commas and accents survive the round tri
         "\n"
         "Chloé,Asso\n"
         "Dmitri,Asso\n");
-    Run run = plan({"--attendees", file.path.string(), "--table-size", "3", "--rounds", "2", "--format", "json",
-                    "--keep-apart", "organisation"});
+    Run run = plan({"--attendees", file.path.string(), "--table-size", "3", "--rounds", "2", "--format",
+                    "json", "--keep-apart", "organisation"});
     REQUIRE(run.code == 0);
     auto document = nlohmann::json::parse(run.out);
     std::set<std::string> names;
     for (const auto& table : document["rounds"][0])
         for (const auto& name : table) names.insert(name.get<std::string>());
-    CHECK(names == std::set<std::string>{"Zoé Lefèvre", "Jean \"JJ\" Dupont", "Ana", "Bao", "Chloé", "Dmitri"});
+    CHECK(names ==
+          std::set<std::string>{"Zoé Lefèvre", "Jean \"JJ\" Dupont", "Ana", "Bao", "Chloé", "Dmitri"});
     CHECK(document["report"]["same_organisation_pairs"] == 0);
 
     Run csv = plan({"--attendees", file.path.string(), "--table-size", "3", "--rounds", "1"});
@@ -115,17 +117,24 @@ TEST_CASE("plan cli: errors are clear and exit non-zero") {
         std::string message;
     };
     std::vector<Case> cases = {
-        {{"--attendees", "/nonexistent/people.csv", "--table-size", "3", "--rounds", "2"}, "cannot read /nonexistent/people.csv"},
+        {{"--attendees", "/nonexistent/people.csv", "--table-size", "3", "--rounds", "2"},
+         "cannot read /nonexistent/people.csv"},
         {{"--attendees", empty.path.string(), "--table-size", "3", "--rounds", "2"}, "lists no attendees"},
         {{"--count", "4", "--table-size", "6", "--rounds", "2"}, "larger than the 4 attendees"},
-        {{"--attendees", broken.path.string(), "--table-size", "2", "--rounds", "1"}, "line 3: a quoted field is never closed"},
-        {{"--attendees", ragged.path.string(), "--table-size", "2", "--rounds", "1"}, "line 3: 3 fields where the header has 2"},
-        {{"--attendees", nameless.path.string(), "--table-size", "2", "--rounds", "1"}, "no column named name"},
-        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--keep-apart", "team"}, "--keep-apart needs --attendees"},
+        {{"--attendees", broken.path.string(), "--table-size", "2", "--rounds", "1"},
+         "line 3: a quoted field is never closed"},
+        {{"--attendees", ragged.path.string(), "--table-size", "2", "--rounds", "1"},
+         "line 3: 3 fields where the header has 2"},
+        {{"--attendees", nameless.path.string(), "--table-size", "2", "--rounds", "1"},
+         "no column named name"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--keep-apart", "team"},
+         "--keep-apart needs --attendees"},
         {{"--table-size", "3", "--rounds", "1"}, "give either"},
-        {{"--count", "10", "--table-size", "three", "--rounds", "1"}, "--table-size needs a positive whole number"},
+        {{"--count", "10", "--table-size", "three", "--rounds", "1"},
+         "--table-size needs a positive whole number"},
         {{"--count", "10", "--rounds", "1"}, "--table-size is required"},
-        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--format", "xml"}, "--format is csv, json or text"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--format", "xml"},
+         "--format is csv, json or text"},
         {{"--count", "10", "--table-size", "3", "--rounds", "1", "--colour"}, "--colour needs a value"},
         {{"--count", "10", "--table-size", "3", "--rounds", "1", "--min", "4"}, "outside --min 4"},
     };
@@ -136,6 +145,12 @@ TEST_CASE("plan cli: errors are clear and exit non-zero") {
         CHECK(run.out.empty());
         CHECK(run.err.find(c.message) != std::string::npos);
     }
+}
+
+TEST_CASE("plan cli: --help prints the usage") {
+    Run run = plan({"--help"});
+    CHECK(run.code == 0);
+    CHECK(run.out.find("usage: ensemble plan") == 0);
 }
 
 TEST_CASE("plan cli: the csv reader") {
