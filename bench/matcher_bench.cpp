@@ -158,7 +158,7 @@ void bench_repairs(int n) {
         leave_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     }
     std::printf(
-        "| repairs, %d attendees | live | late joiner %.0f µs, leaver %.0f µs (median of 200) | | | | | |\n",
+        "| repairs, %d attendees | live | late joiner %.0f µs, leaver %.0f µs (median of 200) | | | | | | |\n",
         n, median(join_us), median(leave_us));
 }
 
@@ -178,8 +178,8 @@ int main(int argc, char** argv) {
     };
     std::printf(
         "| instance | mode | repeats median | repeats worst | same-org pairs median | time median (wall) | "
-        "time median (CPU) | shuffle-and-chunk repeats median (same-org) |\n");
-    std::printf("|---|---|---|---|---|---|---|---|\n");
+        "time median (CPU) | seeds at 0 repeats | shuffle-and-chunk repeats median (same-org) |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|\n");
     for (const auto& in : instances) {
         std::vector<int> repeats, same_org, base_repeats, base_org;
         std::vector<double> seconds, cpu;
@@ -196,10 +196,11 @@ int main(int argc, char** argv) {
             base_repeats.push_back(base.repeats);
             base_org.push_back(base.same_org);
         }
-        std::printf("| %s | %s | %d | %d | %d | %.3f s%s | %.3f s | %d (%d) |\n", in.name.c_str(),
+        auto zero = std::count(repeats.begin(), repeats.end(), 0);
+        std::printf("| %s | %s | %d | %d | %d | %.3f s | %.3f s | %ld of %d | %d (%d) |\n", in.name.c_str(),
                     in.live ? "live, slowest round" : "plan", median(repeats),
                     *std::max_element(repeats.begin(), repeats.end()), median(same_org), median(seconds),
-                    in.live ? "" : "", median(cpu), median(base_repeats), median(base_org));
+                    median(cpu), static_cast<long>(zero), in.seeds, median(base_repeats), median(base_org));
         std::fflush(stdout);
     }
     bench_repairs(1000);

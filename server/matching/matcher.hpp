@@ -77,8 +77,8 @@ struct RoundRequest {
     Preferences preferences;
     int round = 1;  // the round being formed, used to weigh recency
     std::uint64_t seed = 1;
-    // The search runs a fixed number of steps (max_steps, or chosen from the size when 0) so that a
-    // seed always gives the same tables; the budget is only a safety cap on the time that takes.
+    // The search runs a fixed amount of work (max_steps, or when 0 a step and evaluation count chosen
+    // from the size) so that a seed always gives the same tables; the budget is only a safety cap.
     std::chrono::milliseconds budget{100};
     std::int64_t max_steps = 0;
     const std::vector<Table>* start = nullptr;  // optional seating to improve on, e.g. a planned round
@@ -126,8 +126,8 @@ struct Plan {
 
 Plan plan_rounds(const PlanRequest& request);
 
-// The planned round request.round when the people present are exactly those of the plan and it keeps
-// the request's hard constraints; otherwise a live round started from the planned one (absentees
+// The planned round request.round when the people present are exactly those of the plan, it adds no
+// repeat to the request's history and keeps its hard constraints; otherwise a live round started from the planned one (absentees
 // removed, newcomers seated), or a plain live round when the plan has no such round.
 RoundResult next_round_from_plan(const Plan& plan, const RoundRequest& request);
 

@@ -12,6 +12,8 @@ namespace {
 
 // Enough steps to clear the conflicts a live round meets; the budget stops it sooner on slow machines.
 std::int64_t live_steps(int n) { return 2000 + 4 * static_cast<std::int64_t>(n); }
+// Swap evaluations a live round may spend: about 50 ms on this class of machine, whatever the room's size.
+constexpr std::int64_t live_evaluations = 8'000'000;
 
 }  // namespace
 
@@ -28,6 +30,7 @@ RoundResult next_round(const RoundRequest& request) {
     input.seed = request.seed;
     input.max_steps = request.max_steps > 0 ? request.max_steps : live_steps(problem.n);
     input.patience = request.max_steps > 0 ? 0 : automatic_patience;
+    input.max_evaluations = request.max_steps > 0 ? 0 : live_evaluations;
     input.deadline = started + request.budget;
     if (request.start)
         for (const auto& table : *request.start) {

@@ -20,7 +20,8 @@ bool same_people(const std::vector<Table>& tables, const std::vector<Person>& pe
                        [&](const Person& p) { return planned.count(p.id) > 0; });
 }
 
-bool keeps_hard_constraints(const Report& report) { return report.problems.empty(); }
+// The plan stands when the history has not drifted from it and no hard constraint breaks.
+bool still_good(const Report& report) { return report.problems.empty() && report.new_repeated_pairs == 0; }
 
 }  // namespace
 
@@ -34,7 +35,7 @@ RoundResult next_round_from_plan(const Plan& plan, const RoundRequest& request) 
         result.tables = planned;
         score(request.people, request.history, request.constraints, request.size, {planned}, result.report);
         note_organisations_apart(request.preferences, result.report);
-        if (keeps_hard_constraints(result.report)) {
+        if (still_good(result.report)) {
             result.report.from_plan = true;
             result.report.seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -19,7 +19,8 @@ struct SolveInput {
     std::vector<std::vector<std::vector<int>>> seeds;  // optional seatings for the first rounds
     std::uint64_t seed = 1;
     std::int64_t max_steps = 0;
-    int patience = 0;  // see SearchLimits
+    int patience = 0;                  // see SearchLimits
+    std::int64_t max_evaluations = 0;  // see SearchLimits
     std::chrono::steady_clock::time_point deadline;
 };
 

@@ -19,6 +19,7 @@ struct SearchLimits {
     std::int64_t max_steps = 0;
     std::chrono::steady_clock::time_point deadline;  // safety cap only
     int patience = 0;  // restarts without a new best before giving up; 0: until max_steps
+    std::int64_t max_evaluations = 0;  // swaps evaluated, a machine-independent time limit; 0: none
 };
 
 template <class Pairs>
@@ -77,6 +78,7 @@ class TabuSearch {
     std::vector<int> best_table_of_;
     std::int64_t cost_ = 0;
     std::int64_t best_cost_ = 0;
+    std::int64_t evaluations_ = 0;
 };
 
 template <class Pairs>

@@ -27,6 +27,7 @@ bool TabuSearch<Pairs>::pick(Swap& best, std::int64_t step) {
         for (int tb = 0; tb < static_cast<int>(layout_.tables[r].size()); ++tb) {
             if (tb == ta) continue;
             const auto& other = layout_.tables[r][tb];
+            evaluations_ += static_cast<std::int64_t>(other.size());
             std::int64_t a_into = 0;
             for (int y : other) a_into += costs_.join(a, y);
             for (int b : other) {
@@ -115,6 +116,7 @@ std::int64_t TabuSearch<Pairs>::run(std::int64_t start_cost, const SearchLimits&
     int restarts_without_gain = 0;
     for (; step < limits.max_steps; ++step) {
         if (cost_ == 0 || conflicted_.empty()) break;
+        if (limits.max_evaluations > 0 && evaluations_ >= limits.max_evaluations) break;
         if ((step & 63) == 0 && std::chrono::steady_clock::now() >= limits.deadline) break;
         Swap swap;
         if (!pick(swap, step)) {

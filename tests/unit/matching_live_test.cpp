@@ -162,3 +162,29 @@ TEST_CASE("matching: one more, smaller table when the table count forces repeats
     CHECK(sizes_within(second.tables, 3, 3));
     CHECK(second.report.new_repeated_pairs == 0);
 }
+
+TEST_CASE("matching: a plan whose round would repeat given the real history is not followed") {
+    PlanRequest plan_request;
+    plan_request.people = people(16);
+    plan_request.rounds = 2;
+    plan_request.size = {4, 4, 4};
+    Plan plan = plan_rounds(plan_request);
+    History drifted;  // the room sat as the plan's second round says, during round 1
+    for (const auto& table : plan.rounds[1]) drifted.record_table(table, 1);
+    auto request = request_of(16, {4, 4, 4}, &drifted, 2);
+    RoundResult result = next_round_from_plan(plan, request);
+    CHECK_FALSE(result.report.from_plan);
+    CHECK(result.report.new_repeated_pairs == 0);
+}
+
+TEST_CASE("matching: rounds where repeats are unavoidable are still the same for a seed") {
+    History history;
+    for (int round = 1; round <= 6; ++round) {
+        auto request = request_of(12, {3, 3, 3}, &history, round);
+        request.seed = 5;
+        RoundResult result = next_round(request);
+        CHECK(result.tables == next_round(request).tables);
+        CHECK(is_partition(result.tables, request.people));
+        for (const auto& table : result.tables) history.record_table(table, round);
+    }
+}
