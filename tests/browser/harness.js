@@ -89,11 +89,12 @@ export async function axeViolations(page, label) {
   return result.violations;
 }
 
-// Save a screenshot under tests/output/ and copy it to docs/screenshots/ for the README.
+// Save a screenshot under tests/output/; with UPDATE_SCREENSHOTS=1 also refresh the README's copy.
 export async function screenshot(page, name) {
   const out = path.join(ROOT, 'tests/output', name);
   mkdirSync(path.dirname(out), { recursive: true });
-  mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
   await page.screenshot({ path: out, fullPage: true });
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
   copyFileSync(out, path.join(ROOT, 'docs/screenshots', name));
 }
