@@ -71,8 +71,8 @@ std::string serve_usage() {
            "  --bind ADDRESS     address to listen on                   ENSEMBLE_BIND, default 0.0.0.0\n"
            "  --db FILE          SQLite database file                   ENSEMBLE_DB, default var/ensemble.db\n"
            "  --static-dir DIR   the browser client's folder            ENSEMBLE_STATIC_DIR, default client-web\n"
-           "  --public-url URL   address in the links given to people   ENSEMBLE_PUBLIC_URL, default "
-           "http://localhost:PORT\n";
+           "  --public-url URL   address in the links given to people   ENSEMBLE_PUBLIC_URL, default: "
+           "the address each request came to\n";
 }
 
 }  // namespace ensemble::cli

@@ -12,7 +12,7 @@ struct ServeOptions {
     std::string bind = "0.0.0.0";
     std::string db = "var/ensemble.db";
     std::string static_dir = "client-web";
-    std::string public_url;  // empty: http://localhost:PORT
+    std::string public_url;  // empty: the address each request came to
 };
 
 struct ParsedServe {

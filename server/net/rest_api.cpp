@@ -1,0 +1,85 @@
+#include "net/rest_api.hpp"
+
+#include "app/tokens.hpp"
+#include "app/views.hpp"
+#include "net/responses.hpp"
+
+namespace ensemble::net {
+namespace {
+
+// "/api/events/abc/attendees" -> {"events", "abc", "attendees"}
+std::vector<std::string> path_parts(std::string_view target) {
+    target = target.substr(0, target.find('?'));
+    target.remove_prefix(std::string_view("/api/").size());
+    std::vector<std::string> parts;
+    while (!target.empty()) {
+        auto slash = target.find('/');
+        parts.emplace_back(target.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        target.remove_prefix(slash + 1);
+    }
+    return parts;
+}
+
+void create_event(app::Registry& registry, const Request& request, const Respond& respond) {
+    auto parsed = app::parse_event_settings(request.body());
+    if (auto* problem = std::get_if<app::Problem>(&parsed))
+        return respond(error_response(request, status_for(problem->code), problem->code, problem->message,
+                                      problem->field));
+    std::string host_token = app::new_token();
+    auto room = registry.create(std::get<domain::EventSettings>(parsed), app::token_hash(host_token));
+    // Without --public-url, links use the address the host reached us by, not "localhost".
+    std::string base = registry.public_url();
+    if (base.empty() && request.count(http::field::host)) base = "http://" + std::string(request[http::field::host]);
+    auto links = app::links_for(base, room->id());
+    room->public_info([request, respond, host_token, links](nlohmann::json event) {
+        respond(json_response(request, http::status::created,
+                              {{"event", std::move(event)},
+                               {"host_token", host_token},
+                               {"host_url", links.host_url + "#key=" + host_token},
+                               {"join_url", links.join_url}}));
+    });
+}
+
+void join_event(const std::shared_ptr<app::EventRoom>& room, const Request& request, const Respond& respond) {
+    auto parsed = app::parse_profile(request.body());
+    if (auto* problem = std::get_if<app::Problem>(&parsed))
+        return respond(error_response(request, status_for(problem->code), problem->code, problem->message,
+                                      problem->field));
+    std::string token = app::new_token();
+    room->join(std::get<app::Profile>(parsed), app::token_hash(token),
+               [request, respond, token](std::variant<domain::AttendeeId, app::Problem> result) {
+                   if (auto* problem = std::get_if<app::Problem>(&result))
+                       return respond(error_response(request, status_for(problem->code), problem->code,
+                                                     problem->message, problem->field));
+                   respond(json_response(request, http::status::created,
+                                         {{"attendee_id", std::get<domain::AttendeeId>(result)}, {"token", token}}));
+               });
+}
+
+}  // namespace
+
+void handle_api(app::Registry& registry, const Request& request, Respond respond) {
+    auto parts = path_parts(request.target());
+    auto method = request.method();
+    if (parts.size() == 1 && parts[0] == "events") {
+        if (method != http::verb::post)
+            return respond(error_response(request, http::status::method_not_allowed, "not_found", "use POST"));
+        return create_event(registry, request, respond);
+    }
+    if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" || (parts.size() == 3 && parts[2] != "attendees"))
+        return respond(error_response(request, http::status::not_found, "not_found", "no such API"));
+    auto room = registry.find(parts[1]);
+    if (!room) return respond(error_response(request, http::status::not_found, "not_found", "no such event"));
+    if (parts.size() == 2) {
+        if (method != http::verb::get)
+            return respond(error_response(request, http::status::method_not_allowed, "not_found", "use GET"));
+        return room->public_info(
+            [request, respond](nlohmann::json event) { respond(json_response(request, http::status::ok, event)); });
+    }
+    if (method != http::verb::post)
+        return respond(error_response(request, http::status::method_not_allowed, "not_found", "use POST"));
+    join_event(room, request, respond);
+}
+
+}  // namespace ensemble::net
