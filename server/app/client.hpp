@@ -1,0 +1,31 @@
+#pragma once
+// One connected browser, as the room sees it: somewhere to send messages, something to close.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace ensemble::app {
+
+using SharedMessage = std::shared_ptr<const std::string>;
+
+inline SharedMessage share(std::string message) { return std::make_shared<const std::string>(std::move(message)); }
+
+// WebSocket close codes of shared/protocol.md.
+namespace close_code {
+constexpr std::uint16_t normal = 1000;
+constexpr std::uint16_t going_away = 1001;
+constexpr std::uint16_t policy = 1008;
+constexpr std::uint16_t replaced = 4000;
+constexpr std::uint16_t removed = 4001;
+}  // namespace close_code
+
+class Client {
+public:
+    virtual ~Client() = default;
+    // Both may be called from any thread; the client queues and sends on its own strand.
+    virtual void send(SharedMessage message) = 0;
+    virtual void close(std::uint16_t code, std::string reason) = 0;
+};
+
+}  // namespace ensemble::app

@@ -1,0 +1,171 @@
+#include "app/protocol.hpp"
+
+#include "domain/text.hpp"
+
+namespace ensemble::app {
+namespace {
+
+using nlohmann::json;
+
+Problem invalid(const std::string& field, const std::string& message) {
+    return {"invalid_field", message, field};
+}
+
+std::variant<json, Problem> parse_object(std::string_view text) {
+    json value = json::parse(text, nullptr, false);
+    if (value.is_discarded() || !value.is_object()) return Problem{"malformed_json", "expected a JSON object", ""};
+    return value;
+}
+
+// A text field, trimmed and within its limits; absent counts as empty.
+std::variant<std::string, Problem> text_field(const json& object, const char* field, std::size_t min,
+                                              std::size_t max) {
+    auto it = object.find(field);
+    if (it == object.end() || it->is_null()) {
+        if (min == 0) return std::string{};
+        return invalid(field, std::string(field) + " is required");
+    }
+    if (!it->is_string()) return invalid(field, std::string(field) + " must be a string");
+    std::string text = domain::trimmed(it->get<std::string>());
+    if (text.empty() && min == 0) return text;
+    if (auto problem = domain::text_problem(text, std::max<std::size_t>(min, 1), max))
+        return invalid(field, std::string(field) + " " + *problem);
+    return text;
+}
+
+std::variant<std::int64_t, Problem> int_field(const json& object, const char* field) {
+    auto it = object.find(field);
+    if (it == object.end()) return invalid(field, std::string(field) + " is required");
+    if (!it->is_number_integer()) return invalid(field, std::string(field) + " must be an integer");
+    return it->get<std::int64_t>();
+}
+
+// Reads an optional integer setting into `target`, keeping the default when absent.
+std::optional<Problem> read_int(const json& object, const char* field, int& target) {
+    if (!object.contains(field)) return std::nullopt;
+    auto value = int_field(object, field);
+    if (auto* problem = std::get_if<Problem>(&value)) return *problem;
+    auto number = std::get<std::int64_t>(value);
+    if (number < -1'000'000 || number > 1'000'000) return invalid(field, std::string(field) + " is out of range");
+    target = static_cast<int>(number);
+    return std::nullopt;
+}
+
+template <typename T>
+bool failed(const std::variant<T, Problem>& value, Problem& out) {
+    if (auto* problem = std::get_if<Problem>(&value)) {
+        out = *problem;
+        return true;
+    }
+    return false;
+}
+
+std::variant<domain::Command, Problem> command_of(const std::string& type, const json& m) {
+    Problem problem;
+    if (type == "chat") {
+        auto text = text_field(m, "text", 1, 1000);
+        if (failed(text, problem)) return problem;
+        return domain::PostChat{std::get<std::string>(text)};
+    }
+    if (type == "broadcast") {
+        auto text = text_field(m, "text", 1, 1000);
+        if (failed(text, problem)) return problem;
+        return domain::Broadcast{std::get<std::string>(text)};
+    }
+    if (type == "extend_round") {
+        auto minutes = int_field(m, "minutes");
+        if (failed(minutes, problem)) return problem;
+        auto value = std::get<std::int64_t>(minutes);
+        if (value < 1 || value > 60) return invalid("minutes", "minutes must be 1 to 60");
+        return domain::ExtendRound{static_cast<int>(value)};
+    }
+    if (type == "move_attendee" || type == "remove_attendee") {
+        auto attendee = int_field(m, "attendee_id");
+        if (failed(attendee, problem)) return problem;
+        if (type == "remove_attendee") return domain::RemoveAttendee{std::get<std::int64_t>(attendee)};
+        auto table = int_field(m, "table");
+        if (failed(table, problem)) return problem;
+        auto number = std::get<std::int64_t>(table);
+        if (number < 1 || number > 100'000) return invalid("table", "table must be a table number");
+        return domain::MoveAttendee{std::get<std::int64_t>(attendee), static_cast<int>(number)};
+    }
+    if (type == "leave") return domain::Leave{};
+    if (type == "start_event") return domain::StartEvent{};
+    if (type == "next_round") return domain::NextRound{};
+    if (type == "end_round") return domain::EndRound{};
+    if (type == "pause") return domain::PauseRotation{};
+    if (type == "resume") return domain::ResumeRotation{};
+    if (type == "end_event") return domain::EndEvent{};
+    return Problem{"unknown_type", "unknown message type", ""};
+}
+
+}  // namespace
+
+ClientMessage parse_client_message(std::string_view text) {
+    ClientMessage message;
+    auto parsed = parse_object(text);
+    if (auto* problem = std::get_if<Problem>(&parsed)) {
+        message.body = *problem;
+        return message;
+    }
+    const json& m = std::get<json>(parsed);
+    if (auto ref = m.find("ref"); ref != m.end() && (ref->is_string() || ref->is_number())) message.ref = *ref;
+    auto type = m.find("type");
+    if (type == m.end() || !type->is_string()) {
+        message.body = invalid("type", "type is required");
+        return message;
+    }
+    message.is_chat = *type == "chat";
+    message.body = command_of(type->get<std::string>(), m);
+    return message;
+}
+
+std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_view body) {
+    auto parsed = parse_object(body);
+    if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;
+    const json& m = std::get<json>(parsed);
+    domain::EventSettings settings;
+    Problem problem;
+    auto title = text_field(m, "title", 1, 200);
+    if (failed(title, problem)) return problem;
+    settings.title = std::get<std::string>(title);
+    for (auto [field, target] : {std::pair{"table_size", &settings.table_size},
+                                 {"min_table_size", &settings.min_table_size},
+                                 {"max_table_size", &settings.max_table_size},
+                                 {"rounds", &settings.rounds},
+                                 {"round_seconds", &settings.round_seconds},
+                                 {"break_seconds", &settings.break_seconds}})
+        if (auto error = read_int(m, field, *target)) return *error;
+    // A lone table size widens its range to fit, so {"table_size": 6} just works.
+    if (!m.contains("min_table_size")) settings.min_table_size = std::min(settings.min_table_size, settings.table_size);
+    if (!m.contains("max_table_size")) settings.max_table_size = std::max(settings.max_table_size, settings.table_size);
+    if (auto prompts = m.find("prompts"); prompts != m.end() && !prompts->is_null()) {
+        if (!prompts->is_array()) return invalid("prompts", "prompts must be a list of strings");
+        for (const auto& prompt : *prompts) {
+            if (!prompt.is_string()) return invalid("prompts", "prompts must be a list of strings");
+            auto text = domain::trimmed(prompt.get<std::string>());
+            if (!text.empty()) settings.prompts.push_back(text);
+        }
+    }
+    auto video = text_field(m, "video_link_template", 0, 500);
+    if (failed(video, problem)) return problem;
+    settings.video_link_template = std::get<std::string>(video);
+    if (auto error = domain::validate(settings)) return invalid(error->field, error->message);
+    return settings;
+}
+
+std::variant<Profile, Problem> parse_profile(std::string_view body) {
+    auto parsed = parse_object(body);
+    if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;
+    const json& m = std::get<json>(parsed);
+    Problem problem;
+    auto name = text_field(m, "name", 1, 80);
+    if (failed(name, problem)) return problem;
+    auto organisation = text_field(m, "organisation", 1, 120);
+    if (failed(organisation, problem)) return problem;
+    auto role = text_field(m, "role", 0, 80);
+    if (failed(role, problem)) return problem;
+    return Profile{std::get<std::string>(name), std::get<std::string>(organisation), std::get<std::string>(role)};
+}
+
+}  // namespace ensemble::app

@@ -1,0 +1,42 @@
+#pragma once
+// Reading what clients send (shared/protocol.md): JSON in, typed commands or a clear problem out.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "domain/commands.hpp"
+#include "domain/settings.hpp"
+
+namespace ensemble::app {
+
+constexpr int protocol_version = 1;
+constexpr std::size_t max_message_bytes = 64 * 1024;
+
+// Why a request was refused; `code` is one of protocol.md's error codes.
+struct Problem {
+    std::string code;
+    std::string message;
+    std::string field;  // for invalid_field
+};
+
+struct ClientMessage {
+    nlohmann::json ref;  // echoed in errors; null when absent
+    std::variant<domain::Command, Problem> body;
+    bool is_chat = false;  // chat has its own rate limit
+};
+
+ClientMessage parse_client_message(std::string_view text);
+
+std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_view body);
+
+struct Profile {
+    std::string name;
+    std::string organisation;
+    std::string role;
+};
+std::variant<Profile, Problem> parse_profile(std::string_view body);
+
+}  // namespace ensemble::app

@@ -1,0 +1,29 @@
+#pragma once
+// A token bucket: `burst` actions at once, refilled at `per_second`; time is passed in.
+
+#include <algorithm>
+#include <cstdint>
+
+namespace ensemble::app {
+
+class RateLimiter {
+public:
+    RateLimiter(double burst, double per_second) : burst_(burst), per_second_(per_second), tokens_(burst) {}
+
+    // True when the action may go ahead now (and counts it).
+    bool allow(std::int64_t now_ms) {
+        if (last_ms_ != 0) tokens_ = std::min(burst_, tokens_ + (now_ms - last_ms_) * per_second_ / 1000.0);
+        last_ms_ = now_ms;
+        if (tokens_ < 1.0) return false;
+        tokens_ -= 1.0;
+        return true;
+    }
+
+private:
+    double burst_;
+    double per_second_;
+    double tokens_;
+    std::int64_t last_ms_ = 0;
+};
+
+}  // namespace ensemble::app

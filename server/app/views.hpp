@@ -1,0 +1,30 @@
+#pragma once
+// What each person sees, as the JSON messages of shared/protocol.md.
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/protocol.hpp"
+#include "domain/effects.hpp"
+#include "domain/event.hpp"
+
+namespace ensemble::app {
+
+// The links of an event, from the server's public address.
+struct Links {
+    std::string host_url;  // without the secret: the key is appended where it is shown once
+    std::string join_url;
+};
+Links links_for(const std::string& public_url, const std::string& event_id);
+
+nlohmann::json public_event(const domain::Event& event);
+std::string welcome_message(const domain::Event& event, const domain::Actor& actor, domain::TimeMs now,
+                            const std::string& join_url);
+std::string attendee_state(const domain::Event& event, domain::AttendeeId attendee);
+std::string host_state(const domain::Event& event);
+std::string presence_message(int present);
+std::string chat_message(const domain::ChatNotice& notice);
+std::string announcement_message(const domain::Announced& announcement);
+std::string error_message(const Problem& problem, const nlohmann::json& ref = nullptr);
+
+}  // namespace ensemble::app

@@ -1,0 +1,28 @@
+#pragma once
+// Accepts connections and hands each to its own HTTP session.
+
+#include "net/http_session.hpp"
+
+namespace ensemble::net {
+
+class Listener : public std::enable_shared_from_this<Listener> {
+public:
+    // Binds at once: throws with a clear message when the address is taken.
+    Listener(asio::io_context& ioc, const tcp::endpoint& endpoint);
+    // The registry needs the bound port for its links, hence comes after construction.
+    void run(app::Registry& registry, ServerConfig config);
+    void stop();
+    unsigned short port() const { return port_; }
+
+private:
+    void do_accept();
+    void on_accept(beast::error_code ec, tcp::socket socket);
+
+    asio::io_context& ioc_;
+    tcp::acceptor acceptor_;
+    app::Registry* registry_ = nullptr;
+    ServerConfig config_;
+    unsigned short port_ = 0;
+};
+
+}  // namespace ensemble::net

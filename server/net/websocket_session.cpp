@@ -1,0 +1,115 @@
+#include "net/websocket_session.hpp"
+
+#include <atomic>
+
+#include "app/clock.hpp"
+#include "app/log.hpp"
+#include "app/views.hpp"
+
+namespace ensemble::net {
+namespace {
+
+// A client this far behind is not reading: it is closed rather than allowed to grow memory.
+constexpr std::size_t max_queued_messages = 512;
+std::atomic<std::size_t> live_sessions{0};
+
+}  // namespace
+
+WebsocketSession::WebsocketSession(tcp::socket&& socket, std::shared_ptr<app::EventRoom> room, domain::Actor actor)
+    : ws_(std::move(socket)), room_(std::move(room)), actor_(actor) {
+    ++live_sessions;
+}
+
+WebsocketSession::~WebsocketSession() { --live_sessions; }
+
+std::size_t WebsocketSession::live_count() { return live_sessions.load(); }
+
+void WebsocketSession::run(Request request) {
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& response) { response.set(http::field::server, "ensemble"); }));
+    ws_.read_message_max(app::max_message_bytes);
+    ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::on_accept, shared_from_this()));
+}
+
+void WebsocketSession::on_accept(beast::error_code ec) {
+    if (ec) return;
+    attached_ = true;
+    room_->attach(shared_from_this(), actor_);
+    do_read();
+}
+
+void WebsocketSession::do_read() {
+    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::on_read, shared_from_this()));
+}
+
+void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
+    if (ec) return ended();
+    std::string text = beast::buffers_to_string(buffer_.data());
+    buffer_.consume(buffer_.size());
+    auto now = app::now_ms();
+    if (!messages_.allow(now)) {
+        close(app::close_code::policy, "too many messages");
+        return ended();
+    }
+    auto message = app::parse_client_message(text);
+    if (message.is_chat && !chats_.allow(now))
+        send(app::share(app::error_message({"rate_limited", "too many chat messages: wait a little", ""}, message.ref)));
+    else
+        room_->handle(this, actor_, std::move(message));
+    do_read();
+}
+
+// Whatever ended the connection, the room hears of it once.
+void WebsocketSession::ended() {
+    if (!attached_) return;
+    attached_ = false;
+    room_->detach(this, actor_);
+}
+
+void WebsocketSession::send(app::SharedMessage message) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message)] {
+        if (self->closing_ || self->close_pending_) return;
+        if (self->queue_.size() >= max_queued_messages) {
+            app::log_event("slow_client_closed", {{"event_id", self->room_->id()}});
+            self->close(app::close_code::policy, "not reading fast enough");
+            return;
+        }
+        self->queue_.push_back(message);
+        if (!self->writing_) self->do_write();
+    });
+}
+
+void WebsocketSession::do_write() {
+    writing_ = true;
+    ws_.text(true);
+    ws_.async_write(asio::buffer(*queue_.front()),
+                    beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
+}
+
+void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
+    writing_ = false;
+    if (ec) return;
+    queue_.pop_front();
+    if (!queue_.empty()) return do_write();
+    if (close_pending_) do_close();
+}
+
+// Messages already queued go out first (a final state, say), then the close frame.
+void WebsocketSession::close(std::uint16_t code, std::string reason) {
+    asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
+        if (self->closing_ || self->close_pending_) return;
+        self->close_pending_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+        // A flooding or stalled client gets no more than the write already under way.
+        if (code == app::close_code::policy)
+            while (self->queue_.size() > (self->writing_ ? 1u : 0u)) self->queue_.pop_back();
+        if (!self->writing_) self->do_close();
+    });
+}
+
+void WebsocketSession::do_close() {
+    closing_ = true;
+    ws_.async_close(*close_pending_, [self = shared_from_this()](beast::error_code) { self->ended(); });
+}
+
+}  // namespace ensemble::net

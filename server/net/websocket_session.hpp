@@ -1,0 +1,47 @@
+#pragma once
+// One browser's WebSocket: reads on its own strand, one write in flight, a bounded queue.
+
+#include <deque>
+#include <optional>
+
+#include "app/client.hpp"
+#include "app/event_room.hpp"
+#include "app/rate_limiter.hpp"
+#include "net/beast.hpp"
+
+namespace ensemble::net {
+
+class WebsocketSession : public app::Client, public std::enable_shared_from_this<WebsocketSession> {
+public:
+    WebsocketSession(tcp::socket&& socket, std::shared_ptr<app::EventRoom> room, domain::Actor actor);
+    ~WebsocketSession() override;
+
+    void run(Request request);
+    void send(app::SharedMessage message) override;
+    void close(std::uint16_t code, std::string reason) override;
+
+    static std::size_t live_count();
+
+private:
+    void on_accept(beast::error_code ec);
+    void do_read();
+    void on_read(beast::error_code ec, std::size_t bytes);
+    void do_write();
+    void on_write(beast::error_code ec, std::size_t bytes);
+    void do_close();
+    void ended();
+
+    websocket::stream<beast::tcp_stream> ws_;
+    beast::flat_buffer buffer_;
+    std::shared_ptr<app::EventRoom> room_;
+    domain::Actor actor_;
+    std::deque<app::SharedMessage> queue_;
+    std::optional<websocket::close_reason> close_pending_;
+    bool writing_ = false;
+    bool closing_ = false;
+    bool attached_ = false;
+    app::RateLimiter messages_{30, 30};
+    app::RateLimiter chats_{5, 0.5};
+};
+
+}  // namespace ensemble::net

@@ -1,0 +1,81 @@
+// Bad input gets a clear error, changes nothing, and leaves the connection usable where that is safe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, tempDatabase, api, Peer } from '../support/server.js';
+
+let server;
+let event;
+before(async () => {
+  server = await startServer(tempDatabase());
+  event = (await api(server.base, 'POST', '/api/events', { title: 'Essai', round_seconds: 600 })).body;
+});
+after(() => server.stop());
+
+async function attendee(name = 'Alex') {
+  const joined = await api(server.base, 'POST', `/api/events/${event.event.id}/attendees`, { name, organisation: 'CCAS' });
+  const peer = new Peer(server.base, event.event.id, joined.body.token);
+  await peer.next((m) => m.type === 'state');
+  return { ...joined.body, peer };
+}
+
+test('REST refuses bad bodies with the protocol error codes', async () => {
+  const cases = [
+    ['POST', '/api/events', '{not json', 400, 'malformed_json'],
+    ['POST', '/api/events', { title: '' }, 400, 'invalid_field'],
+    ['POST', '/api/events', { title: 'x', table_size: 'four' }, 400, 'invalid_field'],
+    ['POST', '/api/events', { title: 'x', table_size: 4, min_table_size: 5 }, 400, 'invalid_field'],
+    ['POST', '/api/events', { title: 'x', video_link_template: 'javascript:alert(1)' }, 400, 'invalid_field'],
+    ['POST', `/api/events/${event.event.id}/attendees`, { name: 'x'.repeat(81), organisation: 'o' }, 400, 'invalid_field'],
+    ['POST', `/api/events/${event.event.id}/attendees`, { name: 'Zoé' }, 400, 'invalid_field'],
+    ['POST', `/api/events/${event.event.id}/attendees`, { name: 'a\u0007b', organisation: 'o' }, 400, 'invalid_field'],
+    ['GET', '/api/events/nosuchevent', undefined, 404, 'not_found'],
+    ['POST', '/api/events', JSON.stringify({ title: 'x'.repeat(70 * 1024) }), 413, 'too_large'],
+  ];
+  for (const [method, url, body, status, code] of cases) {
+    const response = await api(server.base, method, url, body);
+    assert.equal(response.status, status, `${method} ${url} ${String(JSON.stringify(body)).slice(0, 60)}`);
+    assert.equal(response.body.code, code);
+  }
+  assert.equal((await fetch(`${server.base}/healthz`)).status, 200);
+});
+
+test('a wrong or missing token never gets a WebSocket', async () => {
+  for (const token of ['', 'wrong-token', event.host_token + 'x']) {
+    const peer = new Peer(server.base, event.event.id, token);
+    await assert.rejects(peer.opened, (error) => error.status === 401);
+  }
+  await assert.rejects(new Peer(server.base, 'nosuchevent', event.host_token).opened, (error) => error.status === 404);
+});
+
+test('malformed, unknown and unauthorised messages get errors and the connection goes on', async () => {
+  const { peer } = await attendee();
+  peer.send('{oops');
+  assert.equal((await peer.next((m) => m.type === 'error')).code, 'malformed_json');
+  peer.send({ type: 'dance', ref: 7 });
+  assert.deepEqual(await peer.next((m) => m.type === 'error'), { type: 'error', code: 'unknown_type', message: 'unknown message type', ref: 7 });
+  peer.send({ type: 'start_event' });
+  assert.equal((await peer.next((m) => m.type === 'error')).code, 'forbidden');
+  peer.send({ type: 'chat', text: 42 });
+  assert.equal((await peer.next((m) => m.type === 'error')).field, 'text');
+  peer.send({ type: 'chat', text: 'hello' });
+  assert.equal((await peer.next((m) => m.type === 'error')).code, 'wrong_phase');
+  const info = await api(server.base, 'GET', `/api/events/${event.event.id}`);
+  assert.equal(info.body.phase, 'lobby');
+});
+
+test('a chat flood is rate limited and an oversized message closes with 1009', async () => {
+  const host = new Peer(server.base, event.event.id, event.host_token);
+  await host.next((m) => m.type === 'host_state');
+  const a = await attendee('Flo');
+  await attendee('Sam');
+  host.send({ type: 'start_event' });
+  await a.peer.next((m) => m.type === 'state' && m.phase === 'round');
+  for (let i = 0; i < 8; i++) a.peer.send({ type: 'chat', text: `message ${i}` });
+  assert.equal((await a.peer.next((m) => m.type === 'error')).code, 'rate_limited');
+  const delivered = [];
+  for (let i = 0; i < 5; i++) delivered.push((await a.peer.next((m) => m.type === 'chat')).text);
+  assert.deepEqual(delivered, [0, 1, 2, 3, 4].map((i) => `message ${i}`));
+
+  a.peer.send(JSON.stringify({ type: 'chat', text: 'x'.repeat(65 * 1024) }));
+  assert.equal((await a.peer.closed).code, 1009);
+});
