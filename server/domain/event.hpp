@@ -29,6 +29,9 @@ private:
 
     EventState state_;
     std::unordered_map<AttendeeId, int> table_index_;  // derived from state_.tables: attendee -> table number
+    // Every round planned together at the start; followed while attendance matches it. Not persisted:
+    // a restarted server forms its remaining rounds live.
+    std::optional<matching::Plan> plan_;
 };
 
 }  // namespace ensemble::domain

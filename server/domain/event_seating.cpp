@@ -5,6 +5,7 @@ namespace ensemble::domain {
 namespace {
 
 constexpr std::chrono::milliseconds matcher_budget{100};
+constexpr std::chrono::milliseconds planner_budget{500};
 
 // Same event and round, same tables: a restarted server forms the round it would have formed.
 std::uint64_t seed_for(const std::string& event_id, int round) {
@@ -36,7 +37,14 @@ void Event::Apply::start_round(int number) {
     request.round = number;
     request.seed = seed_for(s.id, number);
     request.budget = matcher_budget;
-    auto result = matching::next_round(request);
+    // Optimising all rounds together reaches zero repeats where round-by-round cannot.
+    if (number == 1 && s.settings.rounds > 1) {
+        matching::PlanRequest plan{request.people, s.settings.rounds, &s.history, request.size};
+        plan.seed = request.seed;
+        plan.budget = planner_budget;
+        event.plan_ = matching::plan_rounds(plan);
+    }
+    auto result = event.plan_ ? matching::next_round_from_plan(*event.plan_, request) : matching::next_round(request);
 
     for (const auto& table : result.tables) {
         s.tables.emplace_back();

@@ -229,3 +229,12 @@ TEST_CASE("settings are checked against the protocol's limits") {
     CHECK(video_url(s, "abc", 2, 7) == "https://visio.example.org/abc-2-7");
     CHECK(prompt_for_round(s, 3) == "Premier");
 }
+
+TEST_CASE("with steady attendance the planned rounds repeat nobody, up to the mathematical bound") {
+    Event event = event_with(16, 5);  // tables of 4: floor(15 / 3) = 5 rounds without a repeat
+    event.apply(Actor::host(), StartEvent{}, t0);
+    for (int round = 2; round <= 5; ++round) REQUIRE_FALSE(event.apply(Actor::host(), NextRound{}, t0 + round).error);
+    for (AttendeeId a = 1; a <= 16; ++a)
+        for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
+    check_valid_round(event);
+}
