@@ -39,7 +39,11 @@ void Event::Apply::start_round(int number) {
     request.budget = matcher_budget;
     // Optimising all rounds together reaches zero repeats where round-by-round cannot.
     if (number == 1 && s.settings.rounds > 1) {
-        matching::PlanRequest plan{request.people, s.settings.rounds, &s.history, request.size};
+        matching::PlanRequest plan;
+        plan.people = request.people;
+        plan.rounds = s.settings.rounds;
+        plan.history = &s.history;
+        plan.size = request.size;
         plan.seed = request.seed;
         plan.budget = planner_budget;
         event.plan_ = matching::plan_rounds(plan);
