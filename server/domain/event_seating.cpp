@@ -47,6 +47,12 @@ void Event::Apply::start_round(int number) {
         plan.seed = request.seed;
         plan.budget = planner_budget;
         event.plan_ = matching::plan_rounds(plan);
+        // When the count of tables forces repeats (12 people at 3 tables, say), smaller tables may not.
+        if (event.plan_->report.repeated_pairs > 0 && plan.size.target > plan.size.min) {
+            --plan.size.target;
+            auto smaller = matching::plan_rounds(plan);
+            if (smaller.report.repeated_pairs < event.plan_->report.repeated_pairs) event.plan_ = std::move(smaller);
+        }
     }
     auto result = event.plan_ ? matching::next_round_from_plan(*event.plan_, request) : matching::next_round(request);
 

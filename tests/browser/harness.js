@@ -1,60 +1,15 @@
 // Shared pieces of the browser tests: the real server on port 0, Debian's chromium, axe-core.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, mkdirSync, copyFileSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
+import { mkdirSync, copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = process.env.ENSEMBLE_BIN || path.join(ROOT, 'build/check/ensemble');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-// Start `ensemble serve` on port 0 with a fresh database (or again on a given port and folder, to
-// test a restart); resolves once its "listening" line names the port.
-export async function startServer({ port: wanted = 0, dir = mkdtempSync(path.join(tmpdir(), 'ensemble-browser-')) } = {}) {
-  const child = spawn(BIN, ['serve', '--port', String(wanted), '--db', path.join(dir, 'e.db'),
-    '--static-dir', path.join(ROOT, 'client-web')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logs = [];
-  child.stderr.on('data', (chunk) => logs.push(String(chunk)));
-  const lines = createInterface({ input: child.stdout });
-  const port = await new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code, signal) => reject(new Error(
-      `server exited (${code ?? signal}) before listening:\n${logs.join('')}`)));
-    lines.on('line', (line) => {
-      logs.push(`${line}\n`);
-      let entry;
-      try { entry = JSON.parse(line); } catch { return; }
-      if (entry.event === 'listening' && Number.isInteger(entry.port)) resolve(entry.port);
-    });
-  });
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    dir,
-    logs,
-    // SIGKILL, keeping the database for a restart.
-    async kill() {
-      child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export { startServer } from '../support/server.js';
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });

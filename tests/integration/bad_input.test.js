@@ -1,12 +1,12 @@
 // Bad input gets a clear error, changes nothing, and leaves the connection usable where that is safe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, tempDatabase, api, Peer } from '../support/server.js';
+import { startServer, api, Peer } from '../support/server.js';
 
 let server;
 let event;
 before(async () => {
-  server = await startServer(tempDatabase());
+  server = await startServer();
   event = (await api(server.base, 'POST', '/api/events', { title: 'Essai', round_seconds: 600 })).body;
 });
 after(() => server.stop());

@@ -1,7 +1,7 @@
 // A host and 12 attendees run 3 rounds against the real server; then the server is killed mid-round and resumes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, tempDatabase, api, Peer, query } from '../support/server.js';
+import { startServer, api, Peer, query } from '../support/server.js';
 
 const isRound = (n) => (m) => m.type === 'state' && m.phase === 'round' && m.round === n && m.table;
 
@@ -35,8 +35,8 @@ function pairsOf(tables) {
 }
 
 test('a host and 12 attendees run 3 rounds; a killed server resumes the same round', async () => {
-  const db = tempDatabase();
-  let server = await startServer(db);
+  let server = await startServer();
+  const { db, dir } = server;
   try {
     const created = await api(server.base, 'POST', '/api/events', {
       title: 'Rencontres insertion', table_size: 4, min_table_size: 3, max_table_size: 5,
@@ -99,9 +99,9 @@ test('a host and 12 attendees run 3 rounds; a killed server resumes the same rou
     // Kill the server in the middle of round 3 and start it again on the same file.
     const before = hostView;
     const closes = attendees.map((a) => a.peer.closed);
-    await server.stop();
+    await server.kill();
     await Promise.all(closes);
-    server = await startServer(db);
+    server = await startServer({ dir });
     assert.equal(server.logs.find((l) => l.event === 'listening').resumed_events, 1);
 
     const host2 = new Peer(server.base, eventId, created.body.host_token);

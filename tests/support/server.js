@@ -1,6 +1,6 @@
 // Starts the real ensemble binary on port 0 and speaks its protocol: shared by integration and browser tests.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,13 +9,11 @@ import WebSocket from 'ws';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const binary = process.env.ENSEMBLE_BIN || path.join(root, 'build/check/ensemble');
 
-export function tempDatabase() {
-  return path.join(mkdtempSync(path.join(tmpdir(), 'ensemble-')), 'ensemble.db');
-}
-
-// Resolves once the server has logged its "listening" line, with the port it bound.
-export function startServer(db) {
-  const child = spawn(binary, ['serve', '--port', '0', '--bind', '127.0.0.1', '--db', db,
+// Starts `ensemble serve` on port 0 with a fresh database, or again on a given port and folder to test a
+// restart; resolves once its "listening" line names the port. `logs` holds the parsed JSON lines.
+export function startServer({ port = 0, dir = mkdtempSync(path.join(tmpdir(), 'ensemble-')) } = {}) {
+  const db = path.join(dir, 'ensemble.db');
+  const child = spawn(binary, ['serve', '--port', String(port), '--bind', '127.0.0.1', '--db', db,
     '--static-dir', path.join(root, 'client-web')], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -28,10 +26,19 @@ export function startServer(db) {
         const line = JSON.parse(pending.slice(0, newline));
         pending = pending.slice(newline + 1);
         logs.push(line);
-        if (line.event === 'listening') {
-          const base = `http://127.0.0.1:${line.port}`;
-          resolve({ child, port: line.port, base, logs, exited, stop: () => { child.kill('SIGKILL'); return exited; } });
-        }
+        if (line.event !== 'listening') continue;
+        const base = `http://127.0.0.1:${line.port}`;
+        resolve({
+          child, port: line.port, base, url: base, dir, db, logs, exited,
+          // SIGKILL, keeping the database for a restart.
+          kill: () => { child.kill('SIGKILL'); return exited; },
+          // SIGTERM, then the folder is removed.
+          async stop() {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            await exited;
+            rmSync(dir, { recursive: true, force: true });
+          },
+        });
       }
     });
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
