@@ -238,3 +238,12 @@ TEST_CASE("with steady attendance the planned rounds repeat nobody, up to the ma
         for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
     check_valid_round(event);
 }
+
+TEST_CASE("when tables of the target size force repeats, smaller tables avoid them") {
+    Event event = event_with(12, 3);  // 3 tables of 4 cannot give two rounds without a repeat; 4 of 3 can
+    event.apply(Actor::host(), StartEvent{}, t0);
+    for (int round = 2; round <= 3; ++round) REQUIRE_FALSE(event.apply(Actor::host(), NextRound{}, t0 + round).error);
+    for (AttendeeId a = 1; a <= 12; ++a)
+        for (AttendeeId b = a + 1; b <= 12; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
+    check_valid_round(event);
+}
