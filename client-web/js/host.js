@@ -2,13 +2,11 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
 import {
-  Connection, messages, getEvent, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset,
+  Connection, messages, diagnoseRefusal, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset,
   CLOSE_REPLACED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
-
-const FAILURES_BEFORE_PROBE = 3;
 
 const eventId = eventIdFromLocation();
 const token = hostTokenFromLocation();
@@ -71,18 +69,10 @@ function onMessage(msg) {
 }
 
 async function probeToken(failures) {
-  if (failures < FAILURES_BEFORE_PROBE || failures % FAILURES_BEFORE_PROBE !== 0) return;
-  try {
-    await getEvent(eventId);
-  } catch (err) {
-    if (err.status === 404) {
-      connection.close();
-      showProblem('event_not_found');
-    }
-    return;
-  }
+  const verdict = await diagnoseRefusal(eventId, failures);
+  if (!verdict) return;
   connection.close();
-  showProblem('host_token_rejected');
+  showProblem(verdict === 'event_gone' ? 'event_not_found' : 'host_token_rejected');
 }
 
 function onStatus(st) {

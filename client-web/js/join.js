@@ -2,15 +2,12 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, showOnly, announce, confirmDialog } from './dom.js';
 import {
-  Connection, messages, getEvent, joinEvent, eventIdFromLocation, clockOffset,
+  Connection, messages, getEvent, diagnoseRefusal, joinEvent, eventIdFromLocation, clockOffset,
   CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { AttendeeView, SECTIONS } from './attendee-view.js';
 
-// After this many attempts in a row that never opened, ask the REST API whether the server is up:
-// if it is, the token is what the server refuses.
-const FAILURES_BEFORE_PROBE = 3;
 const FIELDS = { name: 80, organisation: 120, role: 80 };
 
 const eventId = eventIdFromLocation();
@@ -65,16 +62,10 @@ function onMessage(msg) {
 }
 
 async function probeToken(failures) {
-  if (failures < FAILURES_BEFORE_PROBE || failures % FAILURES_BEFORE_PROBE !== 0) return;
-  try {
-    await getEvent(eventId);
-  } catch (err) {
-    if (err.status !== 404) return; // the server is down: keep trying
-    stop();
-    view.showNotice('join_heading', 'event_not_found');
-    return;
-  }
+  const verdict = await diagnoseRefusal(eventId, failures);
+  if (!verdict) return;
   stop();
+  if (verdict === 'event_gone') return view.showNotice('join_heading', 'event_not_found');
   forgetSeat();
   view.showNotice('rejected_heading', 'token_rejected', { labelKey: 'join_submit', run: showForm });
 }

@@ -200,3 +200,17 @@ export class Connection {
     if (this.socket) this.socket.close(1000);
   }
 }
+
+// A browser cannot read why an upgrade was refused. After every few attempts in a row that never opened,
+// ask the REST API: 'event_gone' when the event no longer exists, 'token_rejected' when the server is up
+// (so it refuses the token), null to keep trying (the server is down).
+export const FAILURES_BEFORE_PROBE = 3;
+export async function diagnoseRefusal(eventId, failures) {
+  if (failures < FAILURES_BEFORE_PROBE || failures % FAILURES_BEFORE_PROBE !== 0) return null;
+  try {
+    await getEvent(eventId);
+  } catch (err) {
+    return err.status === 404 ? 'event_gone' : null;
+  }
+  return 'token_rejected';
+}
