@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 RELEASE := build/release
 CHECK := build/check
 
-.PHONY: run test build build-check deps deps-test node-modules bench clean
+.PHONY: run test build build-check deps deps-test node-modules bench bench-live clean
 
 run: deps build
 	@mkdir -p var
@@ -17,6 +17,12 @@ test: deps-test build-check node-modules
 
 bench: deps build
 	$(RELEASE)/matcher_bench
+
+# The live server under load (bench/live/README.md): N attendee counts, RUNS runs each (medians).
+N ?= 1000 10000
+RUNS ?= 1
+bench-live: deps build node-modules
+	N="$(N)" RUNS=$(RUNS) ENSEMBLE_BIN=$(CURDIR)/$(RELEASE)/ensemble node bench/live/run.js
 
 build:
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -10,7 +10,7 @@
 #include "cli/plan.hpp"
 #include "net/listener.hpp"
 #include "net/websocket_session.hpp"
-#include "storage/event_repository.hpp"
+#include "storage/sqlite_store.hpp"
 
 namespace {
 
@@ -59,13 +59,13 @@ int serve(const std::vector<std::string>& args) {
     try {
         auto db_path = std::filesystem::path(options.db);
         if (db_path.has_parent_path()) std::filesystem::create_directories(db_path.parent_path());
-        storage::Database database(options.db);
-        storage::EventRepository repository(database);
+        storage::SqliteStore store(options.db);
+        asio::thread_pool compute(1);  // the matcher, off the network threads
 
         asio::io_context ioc;
         auto endpoint = asio::ip::tcp::endpoint(asio::ip::make_address(options.bind), options.port);
         auto listener = std::make_shared<net::Listener>(ioc, endpoint);
-        app::Registry registry(ioc.get_executor(), repository, options.public_url);
+        app::Registry registry(ioc.get_executor(), app::RoomServices{store, compute}, options.public_url);
         std::string public_url = options.public_url;
         if (public_url.empty()) public_url = "http://localhost:" + std::to_string(listener->port());
         auto resumed = registry.resume_unfinished();
@@ -83,6 +83,8 @@ int serve(const std::vector<std::string>& args) {
             threads.emplace_back([&ioc] { ioc.run(); });
         ioc.run();
         for (auto& thread : threads) thread.join();
+        compute.join();
+        store.stop();
         app::log_event("stopped");
         return 0;
     } catch (const std::exception& error) {

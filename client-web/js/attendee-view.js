@@ -3,6 +3,7 @@
 import { t, clockTime, shortDuration } from './i18n.js';
 import { $, el, setText, replaceChildren, showOnly, announce } from './dom.js';
 import { Countdown } from './countdown.js';
+import { tablemates } from './protocol.js';
 
 export const SECTIONS = ['loading-section', 'notice-section', 'join-section', 'lobby-section',
   'round-section', 'break-section'];
@@ -137,7 +138,7 @@ export class AttendeeView {
     const url = table && table.video_url;
     video.hidden = !(url && /^https?:\/\//i.test(url));
     if (!video.hidden) video.href = url;
-    const mates = (table && table.mates) || [];
+    const mates = tablemates(table, this.you ? this.you.id : null);
     replaceChildren($('mates'), mates.map((m) => this.mateItem(m)));
     $('no-mates').hidden = mates.length > 0;
     $('chat-card').hidden = !table;

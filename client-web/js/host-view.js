@@ -1,7 +1,9 @@
-// Draws a `host_state` into host.html: overview, live tables, attendee list and the move form.
+// Draws the host console's state (host-state.js) into host.html: overview, live tables, attendee list
+// and the move form.
 import { t } from './i18n.js';
 import { $, el, setText, replaceChildren } from './dom.js';
 import { Countdown } from './countdown.js';
+import { tableOf } from './host-state.js';
 
 // Which controls make sense in which phase; the server checks again and answers wrong_phase.
 const ALLOWED = {
@@ -34,10 +36,10 @@ export class HostView {
     this.draw();
   }
 
-  setPresent(present) {
-    if (!this.state) return;
-    this.state.present = present;
-    setText('present', String(present));
+  // Only the count changed: no need to redraw thousands of rows.
+  setPresent(state) {
+    this.state = state;
+    setText('present', String(state.present ?? 0));
   }
 
   redraw() {
@@ -67,13 +69,10 @@ export class HostView {
     this.drawMoveForm(s);
   }
 
-  byId() {
-    return new Map((this.state.attendees || []).map((a) => [a.id, a]));
-  }
-
   drawTables(s) {
-    const people = this.byId();
-    const tables = s.phase === 'round' ? (s.tables || []) : [];
+    const people = s.attendees;
+    // Deltas add tables in the order they open; the host reads them by number.
+    const tables = s.phase === 'round' ? [...s.tables.values()].sort((x, y) => x.number - y.number) : [];
     setText('tables-heading', s.round > 0 && s.phase === 'round'
       ? t('tables_heading', { round: s.round }) : t('tables_heading_none'));
     replaceChildren($('tables'), tables.map((table) => el('section',
@@ -88,22 +87,11 @@ export class HostView {
   }
 
   drawAttendees(s) {
-    const list = s.attendees || [];
+    const list = [...s.attendees.values()];
     setText('attendees-heading', t('attendees_heading', { n: list.length }));
     const focused = document.activeElement && document.activeElement.dataset
       ? document.activeElement.dataset.removeId : undefined;
-    replaceChildren($('attendees'), list.map((a) => el('tr', { dataset: { attendeeId: a.id } },
-      el('td', { class: 'attendee-name' }, a.name),
-      el('td', {}, a.organisation),
-      el('td', {}, a.role || ''),
-      el('td', { class: a.connected ? 'is-online' : 'is-offline' },
-        el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
-        a.connected ? t('online') : t('offline')),
-      el('td', { class: 'attendee-table' }, a.table === null || a.table === undefined ? t('not_seated') : String(a.table)),
-      el('td', {}, el('button', {
-        type: 'button', class: 'secondary small', dataset: { removeId: a.id },
-        on: { click: () => this.onRemove(a) },
-      }, t('remove'), el('span', { class: 'visually-hidden' }, ` ${a.name}`))))));
+    replaceChildren($('attendees'), list.map((a) => this.attendeeRow(a, tableOf(s, a.id))));
     $('attendees-table').hidden = list.length === 0;
     $('no-attendees').hidden = list.length > 0;
     if (focused !== undefined) {
@@ -112,20 +100,37 @@ export class HostView {
     }
   }
 
+  attendeeRow(a, table) {
+    return el('tr', { dataset: { attendeeId: a.id } },
+      el('td', { class: 'attendee-name' }, a.name),
+      el('td', {}, a.organisation),
+      el('td', {}, a.role || ''),
+      el('td', { class: a.connected ? 'is-online' : 'is-offline' },
+        el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
+        a.connected ? t('online') : t('offline')),
+      el('td', { class: 'attendee-table' }, table === null ? t('not_seated') : String(table)),
+      el('td', {}, el('button', {
+        type: 'button', class: 'secondary small', dataset: { removeId: a.id },
+        on: { click: () => this.onRemove(a) },
+      }, t('remove'), el('span', { class: 'visually-hidden' }, ` ${a.name}`))));
+  }
+
   // Refill the selects only when their options change, keeping what the host had chosen.
   drawMoveForm(s) {
-    const list = s.attendees || [];
-    const numbers = (s.phase === 'round' ? (s.tables || []) : []).map((table) => table.number);
-    const next = (numbers.length ? Math.max(...numbers) : 0) + 1;
-    const signature = JSON.stringify([list.map((a) => [a.id, a.name, a.table]), numbers]);
+    const list = [...s.attendees.values()];
+    const numbers = s.phase === 'round' ? [...s.tables.keys()] : [];
+    const next = numbers.reduce((most, n) => Math.max(most, n), 0) + 1;
+    const signature = JSON.stringify([list.map((a) => [a.id, a.name, tableOf(s, a.id)]), numbers]);
     if (signature === this.moveSignature) return;
     this.moveSignature = signature;
     const who = $('move-attendee');
     const where = $('move-table');
     const keepWho = who.value;
     const keepWhere = where.value;
-    replaceChildren(who, list.map((a) => el('option', { value: String(a.id) },
-      a.table ? `${a.name} (${t('table_n', { n: a.table })})` : a.name)));
+    replaceChildren(who, list.map((a) => {
+      const table = tableOf(s, a.id);
+      return el('option', { value: String(a.id) }, table === null ? a.name : `${a.name} (${t('table_n', { n: table })})`);
+    }));
     replaceChildren(where,
       [...numbers].sort((x, y) => x - y).map((n) => el('option', { value: String(n) }, t('table_n', { n }))),
       el('option', { value: String(next) }, t('new_table', { n: next })));

@@ -7,11 +7,13 @@ import {
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
+import { hostStateFromSnapshot, applyHostUpdate } from './host-state.js';
 
 const eventId = eventIdFromLocation();
 const token = hostTokenFromLocation();
 const clock = new ServerClock();
 let connection = null;
+let hostState = null;
 let problemKey = null;
 let spoken = null;
 
@@ -49,6 +51,12 @@ function speakPhase(state) {
   spoken = key;
 }
 
+function show(next) {
+  hostState = next;
+  view.setState(hostState);
+  speakPhase(hostState);
+}
+
 function onMessage(msg) {
   switch (msg.type) {
     case 'welcome':
@@ -58,11 +66,15 @@ function onMessage(msg) {
       }
       $('console').hidden = false;
       break;
-    case 'host_state':
-      view.setState(msg);
-      speakPhase(msg);
+    case 'host_state': show(hostStateFromSnapshot(msg)); break;
+    // A delta means nothing without the snapshot it follows; each connection starts with one.
+    case 'host_update': if (hostState) show(applyHostUpdate(hostState, msg)); break;
+    case 'presence':
+      if (hostState) {
+        hostState = { ...hostState, present: msg.present };
+        view.setPresent(hostState);
+      }
       break;
-    case 'presence': view.setPresent(msg.present); break;
     case 'error': status(errorText(msg), true); break;
     default: break;
   }

@@ -105,7 +105,8 @@ export const messages = {
 
 // --- Server → client messages ---------------------------------------------------------------
 
-const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'presence', 'chat', 'announcement', 'error']);
+const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'presence', 'chat', 'announcement',
+  'error']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {
@@ -113,6 +114,11 @@ export function parseMessage(raw) {
   try { msg = JSON.parse(raw); } catch { return null; }
   if (!msg || typeof msg !== 'object' || !KNOWN_TYPES.has(msg.type)) return null;
   return msg;
+}
+
+// The people of a `state` table other than the attendee (welcome's you.id): one state serves the whole table.
+export function tablemates(table, youId) {
+  return ((table && table.people) || []).filter((person) => person.id !== youId);
 }
 
 // Milliseconds to add to Date.now() to get the server's clock, from a welcome.
@@ -165,8 +171,10 @@ export class Connection {
       this.onStatus({ state: 'open' });
     });
     socket.addEventListener('message', (event) => {
-      const msg = parseMessage(event.data);
-      if (msg) this.onMessage(msg);
+      for (const line of String(event.data).split('\n')) {
+        const msg = parseMessage(line);
+        if (msg) this.onMessage(msg);
+      }
     });
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;

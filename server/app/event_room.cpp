@@ -9,54 +9,99 @@
 namespace ensemble::app {
 namespace {
 
-// Host console and head counts are redrawn at most this often: a crowd arriving is one redraw, not thousands.
-constexpr std::chrono::milliseconds flush_every{200};
+// The host console hears of changes at most five times a second, attendees of head counts twice.
+constexpr std::chrono::milliseconds host_every{200};
+constexpr std::chrono::milliseconds presence_every{500};
+constexpr std::chrono::seconds reload_retry{1};
+
+const Problem not_saved{"internal", "the change could not be saved; nothing was changed", ""};
+const Problem recovering{"internal", "the server is recovering from a storage error: try again", ""};
 
 }  // namespace
 
-EventRoom::EventRoom(asio::any_io_executor executor, storage::EventRepository& repository, domain::Event event,
+EventRoom::EventRoom(asio::any_io_executor executor, RoomServices services, storage::StoredEvent stored,
                      std::string join_url)
     : strand_(asio::make_strand(executor)),
-      repository_(repository),
-      event_(std::move(event)),
+      services_(services),
+      event_(std::move(stored.state)),
       id_(event_.state().id),
       join_url_(std::move(join_url)),
+      host_credential_(std::move(stored.host_credential_hash)),
+      credentials_(std::move(stored.attendee_credentials)),
       deadline_timer_(strand_),
-      flush_timer_(strand_) {}
+      host_timer_(strand_),
+      presence_timer_(strand_),
+      retry_timer_(strand_) {}
 
 void EventRoom::start() {
     asio::post(strand_, [self = shared_from_this()] { self->arm_deadline(); });
 }
 
+void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
+    asio::post(strand_, [self = shared_from_this(), hash = std::move(credential_hash), done = std::move(done)] {
+        if (hash == self->host_credential_) return done(domain::Actor::host());
+        auto it = self->credentials_.find(hash);
+        if (it == self->credentials_.end()) return done(Problem{"unauthorized", "wrong token", ""});
+        if (self->event_.state().attendees.at(it->second).status != domain::AttendeeStatus::active)
+            return done(Problem{"forbidden", "no longer in this event", ""});
+        done(domain::Actor::of(it->second));
+    });
+}
+
 void EventRoom::join(Profile profile, std::string credential_hash, JoinDone done) {
     asio::post(strand_, [self = shared_from_this(), profile = std::move(profile),
-                         hash = std::move(credential_hash), done = std::move(done)] {
-        domain::Join join{profile.name, profile.organisation, profile.role, hash};
-        auto fx = self->run(domain::Actor::system(), join, nullptr, nullptr);
-        if (fx.error) return done(Problem{fx.error->code, fx.error->message, ""});
-        if (!fx.joined) return done(Problem{"internal", "the join could not be saved", ""});
-        log_event("attendee_joined", {{"event_id", self->id_}, {"attendee", *fx.joined}});
-        done(*fx.joined);
+                         hash = std::move(credential_hash), done = std::move(done)]() mutable {
+        auto joined = std::make_shared<domain::AttendeeId>(0);
+        Batch batch;
+        batch.done = [self, joined, done](bool saved) {
+            if (!saved) return done(not_saved);
+            log_event("attendee_joined", {{"event_id", self->id_}, {"attendee", *joined}});
+            done(*joined);
+        };
+        domain::Join command{profile.name, profile.organisation, profile.role, hash};
+        auto id = self->execute(domain::Actor::system(), command, std::move(batch),
+                                [done](const Problem& problem) { done(problem); });
+        if (id) {
+            *joined = *id;
+            self->credentials_.emplace(hash, *id);
+        }
     });
 }
 
 void EventRoom::public_info(std::function<void(nlohmann::json)> done) {
-    asio::post(strand_, [self = shared_from_this(), done = std::move(done)] { done(public_event(self->event_)); });
+    asio::post(strand_, [self = shared_from_this(), done = std::move(done)] {
+        Batch batch;
+        batch.done = [self, info = public_event(self->event_), done](bool) { done(info); };
+        self->enqueue(std::move(batch), {});
+    });
 }
 
 void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client), actor] {
-        auto& slot = actor.kind == domain::Actor::Kind::host ? self->host_ : self->attendees_[actor.attendee];
+        bool host = actor.kind == domain::Actor::Kind::host;
+        auto& slot = host ? self->host_ : self->attendees_[actor.attendee];
         if (slot) slot->close(close_code::replaced, "replaced by a newer connection");
         slot = client;
-        client->send(share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
-        if (actor.kind == domain::Actor::Kind::host) return client->send(share(host_state(self->event_)));
-        if (self->event_.state().phase == domain::Phase::ended) {
-            client->send(share(attendee_state(self->event_, actor.attendee)));
-            return client->close(close_code::normal, "the event is over");
+        Batch batch;
+        batch.first.emplace_back(client, share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
+        if (host) {
+            batch.first.emplace_back(client, share(host_state(self->event_)));
+            return self->enqueue(std::move(batch), {});
         }
-        auto fx = self->run(domain::Actor::system(), domain::Connect{actor.attendee}, client.get(), nullptr);
-        if (fx.error) client->close(close_code::removed, "no longer in this event");
+        if (self->event_.state().phase == domain::Phase::ended) {
+            batch.first.emplace_back(client, share(attendee_state(self->event_, actor.attendee)));
+            batch.rendered.closings.push_back({false, actor.attendee, close_code::normal, "the event is over"});
+            return self->enqueue(std::move(batch), {});
+        }
+        self->execute(domain::Actor::system(), domain::Connect{actor.attendee}, std::move(batch),
+                      [self, client, actor](const Problem& problem) {
+                          if (problem.code == "forbidden") {
+                              client->close(close_code::removed, "no longer in this event");
+                              self->attendees_.erase(actor.attendee);
+                          } else {
+                              client->close(close_code::going_away, "try again");
+                          }
+                      });
     });
 }
 
@@ -69,7 +114,8 @@ void EventRoom::detach(const Client* client, domain::Actor actor) {
         auto it = self->attendees_.find(actor.attendee);
         if (it == self->attendees_.end() || it->second.get() != client) return;  // already replaced
         self->attendees_.erase(it);
-        self->run(domain::Actor::system(), domain::Disconnect{actor.attendee}, nullptr, nullptr);
+        if (self->reloading_) return;  // the reload takes connections as they are then
+        self->execute(domain::Actor::system(), domain::Disconnect{actor.attendee}, {}, [](const Problem&) {});
     });
 }
 
@@ -77,14 +123,15 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
     asio::post(strand_, [self = shared_from_this(), client, actor, message = std::move(message)] {
         // A message still queued from a connection that was replaced or removed since is dropped.
         if (self->client_of(actor) != client) return;
-        if (auto* problem = std::get_if<Problem>(&message.body))
-            return self->client_of(actor)->send(share(error_message(*problem, message.ref)));
-        const auto& command = std::get<domain::Command>(message.body);
-        auto fx = self->run(actor, command, client, message.ref);
-        if (!fx.error && std::holds_alternative<domain::Leave>(command)) {
-            self->attendees_[actor.attendee]->close(close_code::normal, "left the event");
-            self->attendees_.erase(actor.attendee);
-        }
+        auto answer = [self, actor, client, ref = message.ref](const Problem& problem) {
+            if (self->client_of(actor) == client) self->client_of(actor)->send(share(error_message(problem, ref)));
+        };
+        if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
+        Batch batch;
+        batch.done = [answer](bool saved) {
+            if (!saved) answer(not_saved);
+        };
+        self->execute(actor, std::get<domain::Command>(message.body), std::move(batch), answer);
     });
 }
 
@@ -92,7 +139,9 @@ void EventRoom::shutdown() {
     asio::post(strand_, [self = shared_from_this()] {
         self->closed_ = true;
         self->deadline_timer_.cancel();
-        self->flush_timer_.cancel();
+        self->host_timer_.cancel();
+        self->presence_timer_.cancel();
+        self->retry_timer_.cancel();
         if (self->host_) self->host_->close(close_code::going_away, "server shutting down");
         for (auto& [id, client] : self->attendees_) client->close(close_code::going_away, "server shutting down");
         self->host_.reset();
@@ -106,112 +155,183 @@ Client* EventRoom::client_of(const domain::Actor& actor) const {
     return it == attendees_.end() ? nullptr : it->second.get();
 }
 
-// Apply, commit, then tell: nobody hears of a change that is not on disk.
-domain::Effects EventRoom::run(const domain::Actor& actor, const domain::Command& command, const Client* from,
-                               const nlohmann::json& ref) {
+// Apply, render what the command changed as it stands now, then commit; publish comes when it is durable.
+std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor, const domain::Command& command,
+                                                     Batch batch, const Refused& refused) {
+    if (reloading_) {
+        refused(recovering);
+        return std::nullopt;
+    }
     auto fx = event_.apply(actor, command, now_ms());
-    auto answer = [&](const Problem& problem) {
-        if (from && client_of(actor) == from) client_of(actor)->send(share(error_message(problem, ref)));
-    };
     if (fx.error) {
-        answer(Problem{fx.error->code, fx.error->message, ""});
-        return fx;
+        refused(Problem{fx.error->code, fx.error->message, ""});
+        return std::nullopt;
     }
-    if (!fx.records.empty()) {
-        try {
-            repository_.commit(id_, fx.records);
-        } catch (const std::exception& error) {
-            log_event("commit_failed", {{"event_id", id_}, {"error", error.what()}});
-            reload_after_failed_commit();
-            answer(Problem{"internal", "the change could not be saved; nothing was changed", ""});
-            return domain::Effects::refuse("internal", "the change could not be saved");
-        }
-    }
-    tell(fx);
-    return fx;
+    batch.rendered = render(event_, fx.outbox);
+    if (fx.seating) form_tables(std::move(*fx.seating));
+    enqueue(std::move(batch), std::move(fx.records));
+    arm_deadline();
+    return fx.joined;
 }
 
-// The database is the truth: go back to it, keeping who is connected now.
-void EventRoom::reload_after_failed_commit() {
-    auto saved = repository_.load_event(id_);
-    if (!saved) return;
-    for (auto& [id, attendee] : saved->attendees) attendee.connected = attendees_.count(id) > 0;
-    event_ = domain::Event(std::move(*saved));
-}
-
-void EventRoom::tell(const domain::Effects& fx) {
-    const auto& s = event_.state();
-    for (const auto& notice : fx.chats) {
-        auto message = share(chat_message(notice));
-        if (notice.round == s.round && notice.table >= 1 && static_cast<std::size_t>(notice.table) <= s.tables.size())
-            for (auto id : s.tables[static_cast<std::size_t>(notice.table - 1)].seats) send_to(id, message);
-    }
-    if (fx.announcement) send_everyone(share(announcement_message(*fx.announcement)));
-    for (auto id : fx.removed) {
-        if (auto it = attendees_.find(id); it != attendees_.end()) {
-            it->second->close(close_code::removed, "removed by the host");
-            attendees_.erase(it);
-        }
-    }
-    if (fx.all_attendee_views_changed) {
-        for (const auto& [id, client] : attendees_) client->send(share(attendee_state(event_, id)));
-    } else {
-        for (auto id : fx.attendee_views_changed)
-            if (auto it = attendees_.find(id); it != attendees_.end())
-                it->second->send(share(attendee_state(event_, id)));
-    }
-    mark_dirty(fx.host_view_changed, fx.presence_changed);
-    if (fx.deadline_changed) arm_deadline();
-    if (fx.ended) {
-        log_event("event_ended", {{"event_id", id_}});
-        flush();
-        if (host_) host_->close(close_code::normal, "the event is over");
-        for (auto& [id, client] : attendees_) client->close(close_code::normal, "the event is over");
-        host_.reset();
-        attendees_.clear();
-    }
-}
-
-void EventRoom::send_to(domain::AttendeeId attendee, const SharedMessage& message) {
-    if (auto it = attendees_.find(attendee); it != attendees_.end()) it->second->send(message);
-}
-
-void EventRoom::send_everyone(const SharedMessage& message) {
-    if (host_) host_->send(message);
-    for (const auto& [id, client] : attendees_) client->send(message);
-}
-
-void EventRoom::mark_dirty(bool host, bool presence) {
-    host_dirty_ = host_dirty_ || host;
-    presence_dirty_ = presence_dirty_ || presence;
-    if (flush_scheduled_ || closed_ || !(host_dirty_ || presence_dirty_)) return;
-    flush_scheduled_ = true;
-    flush_timer_.expires_after(flush_every);
-    flush_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-        self->flush_scheduled_ = false;
-        if (!ec) self->flush();
+void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records) {
+    std::uint64_t seq = first_seq_ + pending_.size();
+    batch.durable = records.empty();
+    pending_.push_back(std::move(batch));
+    if (records.empty()) return publish_ready();
+    services_.store.commit(id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
+        asio::post(self->strand_, [self, seq, error = std::move(error)] { self->on_committed(seq, error); });
     });
 }
 
-void EventRoom::flush() {
-    if (host_dirty_ && host_) host_->send(share(host_state(event_)));
-    if (presence_dirty_) {
-        auto message = share(presence_message(event_.present_count()));
-        for (const auto& [id, client] : attendees_) client->send(message);
-    }
-    host_dirty_ = presence_dirty_ = false;
+void EventRoom::on_committed(std::uint64_t seq, const storage::StoreError& error) {
+    if (seq < first_seq_) return;  // dropped by an earlier failure
+    if (error) return commit_failed(*error);
+    pending_[seq - first_seq_].durable = true;
+    publish_ready();
 }
 
-void EventRoom::arm_deadline() {
-    const auto& deadline = event_.state().deadline;
-    if (!deadline || closed_) {
-        deadline_timer_.cancel();
+void EventRoom::publish_ready() {
+    while (!pending_.empty() && pending_.front().durable) {
+        Batch batch = std::move(pending_.front());
+        pending_.pop_front();
+        ++first_seq_;
+        publish(batch);
+    }
+}
+
+void EventRoom::publish(Batch& batch) {
+    for (const auto& [client, message] : batch.first) client->send(message);
+    auto& rendered = batch.rendered;
+    for (const auto& delivery : rendered.deliveries) deliver(delivery);
+    if (rendered.host) {
+        if (host_delta_) host_delta_->merge(std::move(*rendered.host));
+        else host_delta_ = std::move(rendered.host);
+        schedule_host_flush();
+    }
+    if (rendered.presence_changed) schedule_presence();
+    for (const auto& closing : rendered.closings) close_clients(closing);
+    if (batch.done) batch.done(true);
+}
+
+void EventRoom::deliver(const Delivery& delivery) {
+    using To = Delivery::To;
+    if (delivery.to == To::hosts || delivery.to == To::everyone)
+        if (host_) host_->send(delivery.message);
+    if (delivery.to == To::all_attendees || delivery.to == To::everyone)
+        for (const auto& [id, client] : attendees_) client->send(delivery.message);
+    if (delivery.to == To::attendees)
+        for (auto id : delivery.attendees)
+            if (auto it = attendees_.find(id); it != attendees_.end()) it->second->send(delivery.message);
+}
+
+void EventRoom::close_clients(const Closing& closing) {
+    if (!closing.everyone) {
+        if (auto it = attendees_.find(closing.attendee); it != attendees_.end()) {
+            it->second->close(closing.code, closing.reason);
+            attendees_.erase(it);
+        }
         return;
     }
+    if (host_delta_ && host_) host_->send(share(host_delta_->message()));
+    host_delta_.reset();
+    if (host_) host_->close(closing.code, closing.reason);
+    for (auto& [id, client] : attendees_) client->close(closing.code, closing.reason);
+    host_.reset();
+    attendees_.clear();
+    log_event("event_ended", {{"event_id", id_}});
+}
+
+// Whatever was applied after the failed change stood on it: none of it is told, and the database's
+// truth comes back before anything else is applied.
+void EventRoom::commit_failed(const std::string& error) {
+    log_event("commit_failed", {{"event_id", id_}, {"error", error}});
+    for (auto& batch : pending_)
+        if (batch.done) batch.done(false);
+    first_seq_ += pending_.size();
+    pending_.clear();
+    reloading_ = true;
+    reload();
+}
+
+void EventRoom::reload() {
+    services_.store.load(id_, [self = shared_from_this()](std::optional<storage::StoredEvent> stored,
+                                                          storage::StoreError error) {
+        asio::post(self->strand_, [self, stored = std::move(stored), error = std::move(error)]() mutable {
+            if (stored) return self->reloaded(std::move(*stored));
+            log_event("reload_failed", {{"event_id", self->id_}, {"error", error.value_or("no such event")}});
+            if (self->closed_) return;
+            self->retry_timer_.expires_after(reload_retry);
+            self->retry_timer_.async_wait([self](boost::system::error_code ec) {
+                if (!ec) self->reload();
+            });
+        });
+    });
+}
+
+// Everyone connected now sees the database's truth.
+void EventRoom::reloaded(storage::StoredEvent stored) {
+    for (auto& [id, attendee] : stored.state.attendees) attendee.connected = attendees_.count(id) > 0;
+    event_ = domain::Event(std::move(stored.state));
+    credentials_ = std::move(stored.attendee_credentials);
+    reloading_ = false;
+    host_delta_.reset();
+    log_event("event_reloaded", {{"event_id", id_}});
+    for (const auto& [id, client] : attendees_) client->send(share(attendee_state(event_, id)));
+    if (host_) host_->send(share(host_state(event_)));
+    armed_for_.reset();
+    arm_deadline();
+}
+
+// The matcher runs on the compute pool; its tables come back to this strand as a command.
+void EventRoom::form_tables(domain::SeatingJob job) {
+    asio::post(services_.compute, [self = shared_from_this(), job = std::move(job)] {
+        domain::SeatRound seat{job.round, domain::form_tables(job)};
+        asio::post(self->strand_, [self, seat = std::move(seat)] {
+            self->execute(domain::Actor::system(), seat, {}, [](const Problem&) {});
+        });
+    });
+}
+
+void EventRoom::schedule_host_flush() {
+    if (host_timer_set_ || closed_) return;
+    host_timer_set_ = true;
+    host_timer_.expires_after(host_every);
+    host_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        self->host_timer_set_ = false;
+        if (ec || !self->host_delta_) return;
+        if (self->host_) self->host_->send(share(self->host_delta_->message()));
+        self->host_delta_.reset();
+    });
+}
+
+void EventRoom::schedule_presence() {
+    presence_due_ = true;
+    if (presence_timer_set_ || closed_) return;
+    presence_timer_set_ = true;
+    presence_timer_.expires_after(presence_every);
+    presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        self->presence_timer_set_ = false;
+        if (ec || !self->presence_due_) return;
+        self->presence_due_ = false;
+        auto message = share(presence_message(self->event_.present_count()));
+        for (const auto& [id, client] : self->attendees_) client->send(message);
+    });
+}
+
+// While tables are being formed the deadline has passed already: the new round will set the next one.
+void EventRoom::arm_deadline() {
+    std::optional<domain::TimeMs> deadline = event_.state().deadline;
+    if (event_.seating_round()) deadline.reset();
+    if (deadline == armed_for_ || closed_) return;
+    armed_for_ = deadline;
+    if (!deadline) return (void)deadline_timer_.cancel();
     deadline_timer_.expires_after(std::chrono::milliseconds(std::max<domain::TimeMs>(0, *deadline - now_ms())));
     deadline_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         if (ec) return;  // cancelled or re-armed
-        self->run(domain::Actor::system(), domain::Tick{}, nullptr, nullptr);
+        self->armed_for_.reset();
+        if (self->reloading_) return;  // reloaded() arms it again
+        self->execute(domain::Actor::system(), domain::Tick{}, {}, [](const Problem&) {});
         self->arm_deadline();
     });
 }

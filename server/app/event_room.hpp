@@ -1,31 +1,43 @@
 #pragma once
-// One event's live room: owns its state on one strand, commits every change, then tells the clients.
+// One event's live room, on one strand: apply a command, hand its records to the store, and publish what
+// it rendered once the store says they are durable. Publication follows the order commands were applied.
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <deque>
 #include <functional>
-#include <map>
 #include <memory>
+#include <unordered_map>
 
 #include "app/client.hpp"
 #include "app/protocol.hpp"
+#include "app/render.hpp"
 #include "domain/event.hpp"
-#include "storage/event_repository.hpp"
+#include "storage/event_store.hpp"
 
 namespace ensemble::app {
 
 namespace asio = boost::asio;
 
+// Where a room's heavy or slow work goes: the store commits, the pool runs the matcher.
+struct RoomServices {
+    storage::EventStore& store;
+    asio::thread_pool& compute;
+};
+
 class EventRoom : public std::enable_shared_from_this<EventRoom> {
 public:
     using Executor = asio::strand<asio::any_io_executor>;
     using JoinDone = std::function<void(std::variant<domain::AttendeeId, Problem>)>;
+    using Authenticated = std::function<void(std::variant<domain::Actor, Problem>)>;
 
-    EventRoom(asio::any_io_executor executor, storage::EventRepository& repository, domain::Event event,
+    EventRoom(asio::any_io_executor executor, RoomServices services, storage::StoredEvent stored,
               std::string join_url);
 
-    // Every public call may come from any thread: it runs on the room's strand.
+    // Every public call may come from any thread: it runs on the room's strand, and so do the callbacks.
     void start();
+    void authenticate(std::string credential_hash, Authenticated done);
     void join(Profile profile, std::string credential_hash, JoinDone done);
     void public_info(std::function<void(nlohmann::json)> done);
     void attach(std::shared_ptr<Client> client, domain::Actor actor);
@@ -36,29 +48,57 @@ public:
     const std::string& id() const { return id_; }
 
 private:
-    domain::Effects run(const domain::Actor& actor, const domain::Command& command, const Client* from,
-                        const nlohmann::json& ref);
-    void tell(const domain::Effects& fx);
-    void send_to(domain::AttendeeId attendee, const SharedMessage& message);
-    void send_everyone(const SharedMessage& message);
-    void mark_dirty(bool host, bool presence);
-    void flush();
+    // What one applied command (or a read) delivers once everything before it is durable.
+    struct Batch {
+        bool durable = false;
+        std::vector<std::pair<std::shared_ptr<Client>, SharedMessage>> first;  // to one connection, first
+        Rendered rendered;
+        std::function<void(bool saved)> done;
+    };
+    using Refused = std::function<void(const Problem&)>;
+
+    // The id a Join created, when the command was accepted.
+    std::optional<domain::AttendeeId> execute(const domain::Actor& actor, const domain::Command& command,
+                                              Batch batch, const Refused& refused);
+    void enqueue(Batch batch, std::vector<domain::Record> records);
+    void on_committed(std::uint64_t seq, const storage::StoreError& error);
+    void publish_ready();
+    void publish(Batch& batch);
+    void deliver(const Delivery& delivery);
+    void close_clients(const Closing& closing);
+    void commit_failed(const std::string& error);
+    void reload();
+    void reloaded(storage::StoredEvent stored);
+    void form_tables(domain::SeatingJob job);
+    void schedule_host_flush();
+    void schedule_presence();
     void arm_deadline();
-    void reload_after_failed_commit();
     Client* client_of(const domain::Actor& actor) const;
 
     Executor strand_;
-    storage::EventRepository& repository_;
+    RoomServices services_;
     domain::Event event_;
     std::string id_;
     std::string join_url_;
-    std::map<domain::AttendeeId, std::shared_ptr<Client>> attendees_;
+    std::string host_credential_;
+    std::unordered_map<std::string, domain::AttendeeId> credentials_;  // hash -> attendee
+
+    std::deque<Batch> pending_;  // applied, not yet published; the front is the oldest
+    std::uint64_t first_seq_ = 0;
+    bool reloading_ = false;  // after a failed commit, until the database's truth is back
+
+    std::unordered_map<domain::AttendeeId, std::shared_ptr<Client>> attendees_;
     std::shared_ptr<Client> host_;
+
+    std::optional<HostDelta> host_delta_;  // published, not yet sent
+    bool presence_due_ = false;
     asio::steady_timer deadline_timer_;
-    asio::steady_timer flush_timer_;
-    bool flush_scheduled_ = false;
-    bool host_dirty_ = false;
-    bool presence_dirty_ = false;
+    std::optional<domain::TimeMs> armed_for_;
+    asio::steady_timer host_timer_;
+    bool host_timer_set_ = false;
+    asio::steady_timer presence_timer_;
+    bool presence_timer_set_ = false;
+    asio::steady_timer retry_timer_;
     bool closed_ = false;
 };
 

@@ -6,47 +6,81 @@
 #include "app/views.hpp"
 
 namespace ensemble::app {
+namespace {
 
-Registry::Registry(asio::any_io_executor executor, storage::EventRepository& repository, std::string public_url)
-    : executor_(std::move(executor)), repository_(repository), public_url_(std::move(public_url)) {}
+const Problem store_failed{"internal", "the database could not be reached: try again", ""};
 
-std::shared_ptr<EventRoom> Registry::open(domain::EventState state) {
-    std::string id = state.id;
-    auto room = std::make_shared<EventRoom>(executor_, repository_, domain::Event(std::move(state)),
-                                            links_for(public_url_, id).join_url);
+}  // namespace
+
+Registry::Registry(asio::any_io_executor executor, RoomServices services, std::string public_url)
+    : executor_(std::move(executor)), services_(services), public_url_(std::move(public_url)) {}
+
+std::shared_ptr<EventRoom> Registry::open(storage::StoredEvent stored) {
+    std::string id = stored.state.id;
+    auto room = std::make_shared<EventRoom>(executor_, services_, std::move(stored), links_for(public_url_, id).join_url);
     rooms_[id] = room;
     room->start();
     return room;
 }
 
 std::size_t Registry::resume_unfinished() {
-    auto states = repository_.load_unfinished_events();
+    auto events = services_.store.load_unfinished_events();
     std::lock_guard lock(mutex_);
-    for (auto& state : states) {
-        log_event("event_resumed", {{"event_id", state.id},
-                                    {"phase", domain::to_string(state.phase)},
-                                    {"round", state.round}});
-        open(std::move(state));
+    for (auto& stored : events) {
+        log_event("event_resumed", {{"event_id", stored.state.id},
+                                    {"phase", domain::to_string(stored.state.phase)},
+                                    {"round", stored.state.round}});
+        open(std::move(stored));
     }
-    return states.size();
+    return events.size();
 }
 
-std::shared_ptr<EventRoom> Registry::create(domain::EventSettings settings, const std::string& host_credential_hash) {
-    std::lock_guard lock(mutex_);
-    std::string id = new_event_id();
-    while (rooms_.count(id) || repository_.event_exists(id)) id = new_event_id();
-    auto event = domain::Event::create(id, std::move(settings), now_ms());
-    repository_.create_event(event.state(), host_credential_hash);
-    log_event("event_created", {{"event_id", id}});
-    return open(event.state());
+void Registry::create(domain::EventSettings settings, std::string host_credential_hash, Found done) {
+    std::string id;
+    {
+        std::lock_guard lock(mutex_);
+        do id = new_event_id();
+        while (rooms_.count(id));
+    }
+    auto state = domain::Event::create(id, std::move(settings), now_ms()).state();
+    storage::StoredEvent stored{state, host_credential_hash, {}};
+    services_.store.create_event(
+        std::move(state), std::move(host_credential_hash),
+        [this, stored = std::move(stored), done = std::move(done)](storage::StoreError error) mutable {
+            if (error) {
+                log_event("create_failed", {{"error", *error}});
+                return done(nullptr, store_failed);
+            }
+            log_event("event_created", {{"event_id", stored.state.id}});
+            std::shared_ptr<EventRoom> room;
+            {
+                std::lock_guard lock(mutex_);
+                room = open(std::move(stored));
+            }
+            done(room, std::nullopt);
+        });
 }
 
-std::shared_ptr<EventRoom> Registry::find(const std::string& event_id) {
-    std::lock_guard lock(mutex_);
-    if (auto it = rooms_.find(event_id); it != rooms_.end()) return it->second;
-    auto state = repository_.load_event(event_id);
-    if (!state) return nullptr;
-    return open(std::move(*state));
+void Registry::find(const std::string& event_id, Found done) {
+    {
+        std::lock_guard lock(mutex_);
+        if (auto it = rooms_.find(event_id); it != rooms_.end()) return done(it->second, std::nullopt);
+    }
+    services_.store.load(event_id, [this, done = std::move(done)](std::optional<storage::StoredEvent> stored,
+                                                                  storage::StoreError error) {
+        if (error) {
+            log_event("load_failed", {{"error", *error}});
+            return done(nullptr, store_failed);
+        }
+        if (!stored) return done(nullptr, std::nullopt);
+        std::shared_ptr<EventRoom> room;
+        {
+            std::lock_guard lock(mutex_);
+            auto it = rooms_.find(stored->state.id);
+            room = it != rooms_.end() ? it->second : open(std::move(*stored));
+        }
+        done(room, std::nullopt);
+    });
 }
 
 void Registry::shutdown() {

@@ -1,5 +1,6 @@
 #pragma once
-// Every event's room on this node, created on demand from storage.
+// Every event's room on this node, opened on demand from the store. The registry only maps ids to rooms:
+// it never waits on the database, and its lock is held for map operations alone.
 
 #include <memory>
 #include <mutex>
@@ -11,23 +12,25 @@ namespace ensemble::app {
 
 class Registry {
 public:
-    Registry(asio::any_io_executor executor, storage::EventRepository& repository, std::string public_url);
+    using Found = std::function<void(std::shared_ptr<EventRoom>, std::optional<Problem>)>;
 
-    // Rebuilds every event that had not ended when the server stopped, timers and all.
+    Registry(asio::any_io_executor executor, RoomServices services, std::string public_url);
+
+    // Rebuilds every event that had not ended when the server stopped, timers and all (at start-up).
     std::size_t resume_unfinished();
-    std::shared_ptr<EventRoom> create(domain::EventSettings settings, const std::string& host_credential_hash);
-    // The room of an event, loading it from storage if needed; null when there is no such event.
-    std::shared_ptr<EventRoom> find(const std::string& event_id);
+    // Both answer on the store's thread or the caller's: post back to your own executor.
+    void create(domain::EventSettings settings, std::string host_credential_hash, Found done);
+    // The room of an event, loading it from the store if needed; null without a problem when there is none.
+    void find(const std::string& event_id, Found done);
     void shutdown();
 
-    storage::EventRepository& repository() { return repository_; }
     const std::string& public_url() const { return public_url_; }
 
 private:
-    std::shared_ptr<EventRoom> open(domain::EventState state);  // with mutex_ held
+    std::shared_ptr<EventRoom> open(storage::StoredEvent stored);  // with mutex_ held
 
     asio::any_io_executor executor_;
-    storage::EventRepository& repository_;
+    RoomServices services_;
     std::string public_url_;
     std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<EventRoom>> rooms_;

@@ -7,27 +7,31 @@ using nlohmann::json;
 
 json nullable(const std::optional<domain::TimeMs>& time) { return time ? json(*time) : json(nullptr); }
 
-// Phase, round and clock: the part every view shares.
-json clock_of(const domain::Event& event, const char* type) {
-    const auto& s = event.state();
-    return {{"type", type},
-            {"phase", domain::to_string(s.phase)},
-            {"round", s.round},
-            {"rounds", s.settings.rounds},
-            {"deadline", nullable(s.deadline)},
-            {"paused", s.paused},
-            {"remaining_ms", s.paused ? json(s.remaining_ms) : json(nullptr)},
-            {"present", event.present_count()}};
-}
-
 json person(const domain::Attendee& a) {
     return {{"id", a.id}, {"name", a.name}, {"organisation", a.organisation}, {"role", a.role}};
+}
+
+json with_type(const char* type, json fields) {
+    json message = {{"type", type}};
+    message.update(fields);
+    return message;
 }
 
 }  // namespace
 
 Links links_for(const std::string& public_url, const std::string& event_id) {
     return {public_url + "/host.html?event=" + event_id, public_url + "/join.html?event=" + event_id};
+}
+
+json clock_fields(const domain::Event& event) {
+    const auto& s = event.state();
+    return {{"phase", domain::to_string(s.phase)},
+            {"round", s.round},
+            {"rounds", s.settings.rounds},
+            {"deadline", nullable(s.deadline)},
+            {"paused", s.paused},
+            {"remaining_ms", s.paused ? json(s.remaining_ms) : json(nullptr)},
+            {"present", event.present_count()}};
 }
 
 json public_event(const domain::Event& event) {
@@ -65,52 +69,63 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
     return message.dump();
 }
 
-std::string attendee_state(const domain::Event& event, domain::AttendeeId attendee) {
+std::string table_state(const domain::Event& event, int number) {
     const auto& s = event.state();
-    json message = clock_of(event, "state");
-    int number = event.table_of(attendee);
-    if (s.phase != domain::Phase::round || number == 0) {
-        message["table"] = nullptr;
-        return message.dump();
-    }
-    const auto& table = s.tables[static_cast<std::size_t>(number - 1)];
-    json mates = json::array();
+    const auto& table = s.tables.at(static_cast<std::size_t>(number - 1));
+    json people = json::array();
     for (domain::AttendeeId id : table.seats) {
-        if (id == attendee) continue;
-        const auto& mate = s.attendees.at(id);
-        json entry = person(mate);
-        entry["connected"] = mate.connected;
-        mates.push_back(std::move(entry));
+        const auto& attendee = s.attendees.at(id);
+        json entry = person(attendee);
+        entry["connected"] = attendee.connected;
+        people.push_back(std::move(entry));
     }
     json chat = json::array();
     for (const auto& m : table.chat) chat.push_back({{"from", m.from}, {"name", m.name}, {"text", m.text}, {"at", m.at}});
     std::string video = domain::video_url(s.settings, s.id, s.round, number);
+    json message = with_type("state", clock_fields(event));
     message["table"] = {{"number", number},
                         {"prompt", domain::prompt_for_round(s.settings, s.round)},
                         {"video_url", video.empty() ? json(nullptr) : json(video)},
-                        {"mates", std::move(mates)},
+                        {"people", std::move(people)},
                         {"chat", std::move(chat)}};
     return message.dump();
 }
 
+std::string unseated_state(const domain::Event& event) {
+    json message = with_type("state", clock_fields(event));
+    message["table"] = nullptr;
+    return message.dump();
+}
+
+std::string attendee_state(const domain::Event& event, domain::AttendeeId attendee) {
+    int table = event.state().phase == domain::Phase::round ? event.table_of(attendee) : 0;
+    return table ? table_state(event, table) : unseated_state(event);
+}
+
+json host_entry(const domain::Attendee& attendee) {
+    json entry = person(attendee);
+    entry["connected"] = attendee.connected;
+    return entry;
+}
+
+json host_table(const domain::Event& event, int table) {
+    const auto& tables = event.state().tables;
+    json seats = static_cast<std::size_t>(table) <= tables.size()
+                     ? json(tables[static_cast<std::size_t>(table - 1)].seats)
+                     : json::array();
+    return {{"number", table}, {"attendees", std::move(seats)}};
+}
+
 std::string host_state(const domain::Event& event) {
     const auto& s = event.state();
-    json message = clock_of(event, "host_state");
-    bool seated = s.phase == domain::Phase::round;
+    json message = with_type("host_state", clock_fields(event));
     json attendees = json::array();
-    for (const auto& [id, attendee] : s.attendees) {
-        if (attendee.status != domain::AttendeeStatus::active) continue;
-        json entry = person(attendee);
-        entry["connected"] = attendee.connected;
-        int table = seated ? event.table_of(id) : 0;
-        entry["table"] = table ? json(table) : json(nullptr);
-        attendees.push_back(std::move(entry));
-    }
+    for (const auto& [id, attendee] : s.attendees)
+        if (attendee.status == domain::AttendeeStatus::active) attendees.push_back(host_entry(attendee));
     json tables = json::array();
-    if (seated)
+    if (s.phase == domain::Phase::round)
         for (std::size_t t = 0; t < s.tables.size(); ++t)
-            if (!s.tables[t].seats.empty())
-                tables.push_back({{"number", t + 1}, {"attendees", s.tables[t].seats}});
+            if (!s.tables[t].seats.empty()) tables.push_back(host_table(event, static_cast<int>(t + 1)));
     message["attendees"] = std::move(attendees);
     message["tables"] = std::move(tables);
     return message.dump();
@@ -118,14 +133,14 @@ std::string host_state(const domain::Event& event) {
 
 std::string presence_message(int present) { return json{{"type", "presence"}, {"present", present}}.dump(); }
 
-std::string chat_message(const domain::ChatNotice& notice) {
-    return json{{"type", "chat"},        {"round", notice.round},          {"table", notice.table},
-                {"from", notice.message.from}, {"name", notice.message.name}, {"text", notice.message.text},
-                {"at", notice.message.at}}
+std::string chat_message(const domain::TableChat& chat) {
+    return json{{"type", "chat"},          {"round", chat.round},           {"table", chat.table},
+                {"from", chat.message.from}, {"name", chat.message.name}, {"text", chat.message.text},
+                {"at", chat.message.at}}
         .dump();
 }
 
-std::string announcement_message(const domain::Announced& announcement) {
+std::string announcement_message(const domain::Announcement& announcement) {
     return json{{"type", "announcement"}, {"text", announcement.text}, {"at", announcement.at}}.dump();
 }
 

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "app/protocol.hpp"
-#include "domain/effects.hpp"
 #include "domain/event.hpp"
 
 namespace ensemble::app {
@@ -20,11 +19,24 @@ Links links_for(const std::string& public_url, const std::string& event_id);
 nlohmann::json public_event(const domain::Event& event);
 std::string welcome_message(const domain::Event& event, const domain::Actor& actor, domain::TimeMs now,
                             const std::string& join_url);
+
+// `state` of everyone seated at a table of the current round (1-based), the same bytes for each of them.
+std::string table_state(const domain::Event& event, int table);
+// `state` of an attendee at no table.
+std::string unseated_state(const domain::Event& event);
 std::string attendee_state(const domain::Event& event, domain::AttendeeId attendee);
+
+// Phase, round, clock and head count: the part every view shares.
+nlohmann::json clock_fields(const domain::Event& event);
+// An attendee as the host console lists them.
+nlohmann::json host_entry(const domain::Attendee& attendee);
+// A table of the current round as the host console shows it.
+nlohmann::json host_table(const domain::Event& event, int table);
 std::string host_state(const domain::Event& event);
+
 std::string presence_message(int present);
-std::string chat_message(const domain::ChatNotice& notice);
-std::string announcement_message(const domain::Announced& announcement);
+std::string chat_message(const domain::TableChat& chat);
+std::string announcement_message(const domain::Announcement& announcement);
 std::string error_message(const Problem& problem, const nlohmann::json& ref = nullptr);
 
 }  // namespace ensemble::app

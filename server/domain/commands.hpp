@@ -3,6 +3,7 @@
 
 #include <variant>
 
+#include "domain/seating.hpp"
 #include "domain/types.hpp"
 
 namespace ensemble::domain {
@@ -33,6 +34,11 @@ struct Disconnect {
 };
 // The room's timer fired: advance if the deadline has passed (Actor::system).
 struct Tick {};
+// The tables of a round, formed off the event's thread by a SeatingJob (Actor::system).
+struct SeatRound {
+    int round = 0;
+    SeatingResult result;
+};
 
 // An attendee, about themself.
 struct PostChat {
@@ -61,7 +67,7 @@ struct PauseRotation {};
 struct ResumeRotation {};
 struct EndEvent {};
 
-using Command = std::variant<Join, Connect, Disconnect, Tick, PostChat, Leave, StartEvent, NextRound, EndRound,
+using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
                              ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, PauseRotation, ResumeRotation,
                              EndEvent>;
 

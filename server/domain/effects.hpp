@@ -2,11 +2,12 @@
 // What applying a command asks of the outside world, as data: rows to commit, then who to tell.
 
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
+#include "domain/outbox.hpp"
 #include "domain/records.hpp"
+#include "domain/seating.hpp"
 
 namespace ensemble::domain {
 
@@ -16,27 +17,13 @@ struct DomainError {
     std::string message;
 };
 
-struct ChatNotice {
-    int round = 0;
-    int table = 0;
-    ChatMessage message;
-};
-
 struct Effects {
     std::optional<DomainError> error;  // when set, nothing else is
     std::vector<Record> records;       // commit these first, in order
-
-    // Who must be told; views are rebuilt from the event's state after the commit.
-    bool host_view_changed = false;
-    bool all_attendee_views_changed = false;
-    std::set<AttendeeId> attendee_views_changed;
-    bool presence_changed = false;
-    std::vector<ChatNotice> chats;              // to the people seated at that table
-    std::optional<Announced> announcement;      // to everyone
-    std::vector<AttendeeId> removed;            // close their connections for good
-    bool ended = false;                         // close every connection: the event is over
-    bool deadline_changed = false;              // re-arm the room's timer
-    std::optional<AttendeeId> joined;           // the id a Join created
+    Outbox outbox;                     // then deliver these
+    std::optional<AttendeeId> joined;  // the id a Join created
+    // Matcher work to run off the event's thread; its result comes back as a SeatRound command.
+    std::optional<SeatingJob> seating;
 
     static Effects refuse(std::string code, std::string message) {
         Effects effects;

@@ -20,8 +20,10 @@ public:
     const EventState& state() const { return state_; }
     // The current round's table number (1-based) of an attendee, or 0 when not seated.
     int table_of(AttendeeId attendee) const;
-    // Connected attendees who have not left.
-    int present_count() const;
+    // Connected attendees who have not left: kept as commands apply, never counted.
+    int present_count() const { return present_; }
+    // The round whose tables are being formed off the event's thread, or 0.
+    int seating_round() const { return seating_round_; }
 
 private:
     struct Apply;
@@ -29,9 +31,8 @@ private:
 
     EventState state_;
     std::unordered_map<AttendeeId, int> table_index_;  // derived from state_.tables: attendee -> table number
-    // Every round planned together at the start; followed while attendance matches it. Not persisted:
-    // a restarted server forms its remaining rounds live.
-    std::optional<matching::Plan> plan_;
+    int present_ = 0;
+    int seating_round_ = 0;
 };
 
 }  // namespace ensemble::domain

@@ -18,6 +18,7 @@ struct Event::Apply {
     void operator()(const Connect& c);
     void operator()(const Disconnect& c);
     void operator()(const Tick& c);
+    void operator()(const SeatRound& c);
     void operator()(const PostChat& c);
     void operator()(const Leave& c);
     void operator()(const StartEvent& c);
@@ -38,7 +39,8 @@ struct Event::Apply {
     void end_event();
 
     // Seating (event_seating.cpp).
-    void start_round(int number);
+    void request_round(int number);
+    void start_round(int number, const SeatingResult& result);
     void seat(AttendeeId attendee, std::size_t table_index);
     void unseat(AttendeeId attendee);
     void seat_late_joiner(AttendeeId attendee);
@@ -46,6 +48,7 @@ struct Event::Apply {
     void apply_moves(const std::vector<matching::Move>& moves);
     void table_changed(std::size_t table_index);
 
+    void set_connected(Attendee& attendee, bool connected);
     Attendee* active_attendee(AttendeeId id);
     bool refuse(std::string code, std::string message);
 };

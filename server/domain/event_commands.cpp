@@ -14,6 +14,8 @@ constexpr std::int64_t minute_ms = 60'000;
 Event::Event(EventState state) : state_(std::move(state)) {
     for (std::size_t t = 0; t < state_.tables.size(); ++t)
         for (AttendeeId id : state_.tables[t].seats) table_index_[id] = static_cast<int>(t + 1);
+    for (const auto& [id, attendee] : state_.attendees)
+        if (attendee.connected && attendee.status == AttendeeStatus::active) ++present_;
 }
 
 Event Event::create(std::string id, EventSettings settings, TimeMs now) {
@@ -27,12 +29,6 @@ Event Event::create(std::string id, EventSettings settings, TimeMs now) {
 int Event::table_of(AttendeeId attendee) const {
     auto it = table_index_.find(attendee);
     return it == table_index_.end() ? 0 : it->second;
-}
-
-int Event::present_count() const {
-    return static_cast<int>(std::count_if(state_.attendees.begin(), state_.attendees.end(), [](const auto& a) {
-        return a.second.connected && a.second.status == AttendeeStatus::active;
-    }));
 }
 
 Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
@@ -69,11 +65,19 @@ bool Event::Apply::refuse(std::string code, std::string message) {
     return false;
 }
 
+// Only connected, active attendees count as present.
+void Event::Apply::set_connected(Attendee& attendee, bool connected) {
+    if (attendee.connected == connected) return;
+    attendee.connected = connected;
+    event.present_ += connected ? 1 : -1;
+    fx.outbox.presence_changed();
+    fx.outbox.host().attendees.insert(attendee.id);
+}
+
 void Event::Apply::record_phase() {
     fx.records.push_back(PhaseChanged{s.phase, s.round, s.deadline, s.paused, s.remaining_ms});
-    fx.deadline_changed = true;
-    fx.host_view_changed = true;
-    fx.all_attendee_views_changed = true;
+    fx.outbox.view_changed(Audience::attendees());
+    fx.outbox.host().clock = true;
 }
 
 // A paused rotation stays paused across phases: the new countdown waits, frozen at its full length.
@@ -91,8 +95,9 @@ void Event::Apply::enter_phase(Phase phase, std::int64_t duration_ms) {
 
 void Event::Apply::end_round() {
     if (s.round >= s.settings.rounds) return end_event();
-    if (s.settings.break_seconds == 0) return start_round(s.round + 1);
+    if (s.settings.break_seconds == 0) return request_round(s.round + 1);
     enter_phase(Phase::pause_between_rounds, s.settings.break_seconds * 1000LL);
+    fx.outbox.host().tables_reset = true;
 }
 
 void Event::Apply::end_event() {
@@ -100,8 +105,10 @@ void Event::Apply::end_event() {
     s.deadline.reset();
     s.paused = false;
     s.remaining_ms = 0;
+    event.seating_round_ = 0;
     record_phase();
-    fx.ended = true;
+    fx.outbox.host().tables_reset = true;
+    fx.outbox.disconnect(Audience::everyone(), Disconnection::Reason::event_ended);
 }
 
 void Event::Apply::operator()(const Join& c) {
@@ -110,33 +117,36 @@ void Event::Apply::operator()(const Join& c) {
     s.attendees.emplace(id, attendee);
     fx.records.push_back(AttendeeJoined{attendee, c.credential_hash});
     fx.joined = id;
-    fx.host_view_changed = true;
+    fx.outbox.host().attendees.insert(id);
 }
 
 void Event::Apply::operator()(const Connect& c) {
     Attendee* attendee = active_attendee(c.attendee);
     if (!attendee) return (void)refuse("forbidden", "this attendee has left or was removed");
-    attendee->connected = true;
-    fx.presence_changed = true;
-    fx.host_view_changed = true;
-    fx.attendee_views_changed.insert(c.attendee);
-    if (int table = event.table_of(c.attendee)) table_changed(static_cast<std::size_t>(table - 1));
+    set_connected(*attendee, true);
+    if (int table = event.table_of(c.attendee)) fx.outbox.view_changed(Audience::at_table(table));
     else if (s.phase == Phase::round) seat_late_joiner(c.attendee);
+    else fx.outbox.view_changed(Audience::of(c.attendee));
 }
 
 void Event::Apply::operator()(const Disconnect& c) {
     auto it = s.attendees.find(c.attendee);
     if (it == s.attendees.end() || !it->second.connected) return;
-    it->second.connected = false;
-    fx.presence_changed = true;
-    fx.host_view_changed = true;
-    if (int table = event.table_of(c.attendee)) table_changed(static_cast<std::size_t>(table - 1));
+    set_connected(it->second, false);
+    if (int table = event.table_of(c.attendee)) fx.outbox.view_changed(Audience::at_table(table));
 }
 
 void Event::Apply::operator()(const Tick&) {
-    if (s.paused || !s.deadline || now < *s.deadline) return;
+    if (s.paused || !s.deadline || now < *s.deadline || event.seating_round_) return;
     if (s.phase == Phase::round) end_round();
-    else if (s.phase == Phase::pause_between_rounds) start_round(s.round + 1);
+    else if (s.phase == Phase::pause_between_rounds) request_round(s.round + 1);
+}
+
+// Tables formed for a round that is no longer awaited (the event ended meanwhile) are dropped.
+void Event::Apply::operator()(const SeatRound& c) {
+    if (c.round != event.seating_round_ || s.phase == Phase::ended) return;
+    event.seating_round_ = 0;
+    start_round(c.round, c.result);
 }
 
 void Event::Apply::operator()(const PostChat& c) {
@@ -148,17 +158,17 @@ void Event::Apply::operator()(const PostChat& c) {
     chat.push_back(message);
     if (chat.size() > max_chat_kept) chat.erase(chat.begin());
     fx.records.push_back(ChatPosted{s.round, table, message});
-    fx.chats.push_back(ChatNotice{s.round, table, message});
+    fx.outbox.chat(s.round, table, std::move(message));
 }
 
 void Event::Apply::operator()(const Leave&) {
     Attendee* attendee = active_attendee(actor.attendee);
     if (!attendee) return (void)refuse("forbidden", "you have already left");
+    set_connected(*attendee, false);
     attendee->status = AttendeeStatus::left;
-    attendee->connected = false;
     fx.records.push_back(AttendeeStatusChanged{actor.attendee, AttendeeStatus::left, now});
-    fx.presence_changed = true;
-    fx.host_view_changed = true;
+    fx.outbox.host().gone.insert(actor.attendee);
+    fx.outbox.disconnect(Audience::of(actor.attendee), Disconnection::Reason::left);
     if (s.phase == Phase::round && event.table_of(actor.attendee)) {
         unseat(actor.attendee);
         mend_tables();
@@ -166,19 +176,21 @@ void Event::Apply::operator()(const Leave&) {
 }
 
 void Event::Apply::operator()(const StartEvent&) {
-    if (s.phase != Phase::lobby) return (void)refuse("wrong_phase", "the event has already started");
-    start_round(1);
+    if (s.phase != Phase::lobby || event.seating_round_)
+        return (void)refuse("wrong_phase", "the event has already started");
+    request_round(1);
 }
 
 void Event::Apply::operator()(const NextRound&) {
-    if (s.phase == Phase::lobby) return start_round(1);
+    if (event.seating_round_) return (void)refuse("wrong_phase", "the next round's tables are being formed");
+    if (s.phase == Phase::lobby) return request_round(1);
     if (s.round >= s.settings.rounds)
         return (void)refuse("wrong_phase", "this is the last round: end the round or the event instead");
-    start_round(s.round + 1);
+    request_round(s.round + 1);
 }
 
 void Event::Apply::operator()(const EndRound&) {
-    if (s.phase != Phase::round) return (void)refuse("wrong_phase", "no round is running");
+    if (s.phase != Phase::round || event.seating_round_) return (void)refuse("wrong_phase", "no round is running");
     end_round();
 }
 
@@ -192,9 +204,8 @@ void Event::Apply::operator()(const ExtendRound& c) {
 }
 
 void Event::Apply::operator()(const Broadcast& c) {
-    Announced announcement{c.text, now};
-    fx.records.push_back(announcement);
-    fx.announcement = announcement;
+    fx.records.push_back(Announced{c.text, now});
+    fx.outbox.announce(c.text, now);
 }
 
 void Event::Apply::operator()(const MoveAttendee& c) {
@@ -212,13 +223,11 @@ void Event::Apply::operator()(const MoveAttendee& c) {
 void Event::Apply::operator()(const RemoveAttendee& c) {
     Attendee* attendee = active_attendee(c.attendee);
     if (!attendee) return (void)refuse("not_found", "no such attendee");
+    set_connected(*attendee, false);
     attendee->status = AttendeeStatus::removed;
-    bool was_connected = attendee->connected;
-    attendee->connected = false;
     fx.records.push_back(AttendeeStatusChanged{c.attendee, AttendeeStatus::removed, now});
-    fx.removed.push_back(c.attendee);
-    fx.presence_changed = was_connected;
-    fx.host_view_changed = true;
+    fx.outbox.host().gone.insert(c.attendee);
+    fx.outbox.disconnect(Audience::of(c.attendee), Disconnection::Reason::removed);
     if (s.phase == Phase::round && event.table_of(c.attendee)) {
         unseat(c.attendee);
         mend_tables();

@@ -4,9 +4,6 @@
 namespace ensemble::domain {
 namespace {
 
-constexpr std::chrono::milliseconds matcher_budget{100};
-constexpr std::chrono::milliseconds planner_budget{500};
-
 // Same event and round, same tables: a restarted server forms the round it would have formed.
 std::uint64_t seed_for(const std::string& event_id, int round) {
     std::uint64_t hash = 14695981039346656037ULL;
@@ -22,44 +19,45 @@ matching::Person person_of(const Attendee& attendee) { return {attendee.id, atte
 
 }  // namespace
 
-void Event::Apply::start_round(int number) {
+// The job copies what it needs, so the event goes on while the matcher works.
+void Event::Apply::request_round(int number) {
+    SeatingJob job;
+    job.round = number;
+    for (const auto& [id, attendee] : s.attendees)
+        if (attendee.connected && attendee.status == AttendeeStatus::active) job.people.push_back(person_of(attendee));
+    job.history = s.history;
+    job.size = table_size(s.settings);
+    job.seed = seed_for(s.id, number);
+    // Optimising all rounds together reaches zero repeats where round-by-round cannot.
+    if (number == 1 && s.settings.rounds > 1) job.rounds_to_plan = s.settings.rounds;
+    else job.plan = s.plan;
+    event.seating_round_ = number;
+    fx.seating = std::move(job);
+}
+
+void Event::Apply::start_round(int number, const SeatingResult& result) {
     s.tables.clear();
     event.table_index_.clear();
     s.round = number;
     fx.records.push_back(RoundStarted{number, now});
-
-    matching::RoundRequest request;
-    for (const auto& [id, attendee] : s.attendees)
-        if (attendee.connected && attendee.status == AttendeeStatus::active)
-            request.people.push_back(person_of(attendee));
-    request.history = &s.history;
-    request.size = table_size(s.settings);
-    request.round = number;
-    request.seed = seed_for(s.id, number);
-    request.budget = matcher_budget;
-    // Optimising all rounds together reaches zero repeats where round-by-round cannot.
-    if (number == 1 && s.settings.rounds > 1) {
-        matching::PlanRequest plan;
-        plan.people = request.people;
-        plan.rounds = s.settings.rounds;
-        plan.history = &s.history;
-        plan.size = request.size;
-        plan.seed = request.seed;
-        plan.budget = planner_budget;
-        event.plan_ = matching::plan_rounds(plan);
-        // When the count of tables forces repeats (12 people at 3 tables, say), smaller tables may not.
-        if (event.plan_->report.repeated_pairs > 0 && plan.size.target > plan.size.min) {
-            --plan.size.target;
-            auto smaller = matching::plan_rounds(plan);
-            if (smaller.report.repeated_pairs < event.plan_->report.repeated_pairs) event.plan_ = std::move(smaller);
-        }
+    fx.outbox.host().tables_reset = true;
+    if (result.plan) {
+        s.plan = result.plan;
+        fx.records.push_back(PlanMade{result.plan->first_round, result.plan->rounds});
     }
-    auto result = event.plan_ ? matching::next_round_from_plan(*event.plan_, request) : matching::next_round(request);
-
+    // Whoever left while the tables were being formed is not seated; whoever came is seated late.
+    bool someone_left = false;
     for (const auto& table : result.tables) {
         s.tables.emplace_back();
-        for (AttendeeId id : table) seat(id, s.tables.size() - 1);
+        for (AttendeeId id : table) {
+            if (active_attendee(id)) seat(id, s.tables.size() - 1);
+            else someone_left = true;
+        }
     }
+    if (someone_left) mend_tables();
+    for (const auto& [id, attendee] : s.attendees)
+        if (attendee.connected && attendee.status == AttendeeStatus::active && !event.table_of(id))
+            seat_late_joiner(id);
     enter_phase(Phase::round, s.settings.round_seconds * 1000LL);
 }
 
@@ -83,13 +81,14 @@ void Event::Apply::unseat(AttendeeId attendee) {
     std::erase(seats, attendee);
     event.table_index_.erase(attendee);
     fx.records.push_back(Unseated{s.round, number, attendee, now});
-    fx.attendee_views_changed.insert(attendee);
+    fx.outbox.view_changed(Audience::of(attendee));
     table_changed(static_cast<std::size_t>(number - 1));
 }
 
 void Event::Apply::table_changed(std::size_t table_index) {
-    for (AttendeeId id : s.tables[table_index].seats) fx.attendee_views_changed.insert(id);
-    fx.host_view_changed = true;
+    int number = static_cast<int>(table_index + 1);
+    fx.outbox.view_changed(Audience::at_table(number));
+    fx.outbox.host().tables.insert(number);
 }
 
 namespace {

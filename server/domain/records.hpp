@@ -66,7 +66,13 @@ struct Announced {
     TimeMs at = 0;
 };
 
+// Every round planned together at the start of the event, kept so a restart follows the same plan.
+struct PlanMade {
+    int first_round = 1;
+    std::vector<std::vector<matching::Table>> rounds;
+};
+
 using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, RoundStarted, Seated,
-                            Unseated, Met, ChatPosted, Announced>;
+                            Unseated, Met, ChatPosted, Announced, PlanMade>;
 
 }  // namespace ensemble::domain

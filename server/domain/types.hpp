@@ -55,6 +55,7 @@ struct EventState {
     std::map<AttendeeId, Attendee> attendees;
     std::vector<Table> tables;       // the current round's tables
     matching::History history;       // who met whom, over all rounds
+    std::optional<matching::Plan> plan;  // every round planned at the start; followed while attendance matches
 };
 
 const char* to_string(Phase phase);

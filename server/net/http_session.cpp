@@ -64,20 +64,34 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
 
 // Authorise before the upgrade: a wrong token never gets a WebSocket.
 void HttpSession::upgrade(Request request) {
-    auto query = parse_query(request.target());
     if (!starts_with(request.target(), "/ws?") && request.target() != "/ws")
         return reply(error_response(request, http::status::not_found, "not_found", "no such endpoint"));
-    auto room = registry_.find(query["event"]);
-    if (!room) return reply(error_response(request, http::status::not_found, "not_found", "no such event"));
-    auto credential = query["token"].empty()
-                          ? std::nullopt
-                          : registry_.repository().find_credential(room->id(), app::token_hash(query["token"]));
-    if (!credential) return reply(error_response(request, http::status::unauthorized, "unauthorized", "wrong token"));
-    if (!credential->host && credential->status != domain::AttendeeStatus::active)
-        return reply(error_response(request, http::status::forbidden, "forbidden", "no longer in this event"));
-    auto actor = credential->host ? domain::Actor::host() : domain::Actor::of(credential->attendee);
-    stream_.expires_never();
-    std::make_shared<WebsocketSession>(stream_.release_socket(), room, actor)->run(std::move(request));
+    auto query = parse_query(request.target());
+    auto token = query["token"];
+    auto self = shared_from_this();
+    // Every answer comes back to this connection's strand.
+    auto refuse = [self, request](http::status status, std::string code, std::string message) {
+        asio::post(self->stream_.get_executor(), [self, request, status, code, message] {
+            self->reply(error_response(request, status, code, message));
+        });
+    };
+    registry_.find(query["event"], [self, request, token, refuse](std::shared_ptr<app::EventRoom> room,
+                                                                  std::optional<app::Problem> problem) mutable {
+        if (problem) return refuse(status_for(problem->code), problem->code, problem->message);
+        if (!room) return refuse(http::status::not_found, "not_found", "no such event");
+        if (token.empty()) return refuse(http::status::unauthorized, "unauthorized", "wrong token");
+        room->authenticate(app::token_hash(token), [self, request = std::move(request), room,
+                                                    refuse](std::variant<domain::Actor, app::Problem> who) mutable {
+            if (auto* problem = std::get_if<app::Problem>(&who))
+                return refuse(status_for(problem->code), problem->code, problem->message);
+            asio::post(self->stream_.get_executor(), [self, request = std::move(request), room,
+                                                      actor = std::get<domain::Actor>(who)]() mutable {
+                self->stream_.expires_never();
+                std::make_shared<WebsocketSession>(self->stream_.release_socket(), room, actor)
+                    ->run(std::move(request));
+            });
+        });
+    });
 }
 
 void HttpSession::reply(http::message_generator message) {

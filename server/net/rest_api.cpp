@@ -21,37 +21,40 @@ std::vector<std::string> path_parts(std::string_view target) {
     return parts;
 }
 
+Response problem_response(const Request& request, const app::Problem& problem) {
+    return error_response(request, status_for(problem.code), problem.code, problem.message, problem.field);
+}
+
 void create_event(app::Registry& registry, const Request& request, const Respond& respond) {
     auto parsed = app::parse_event_settings(request.body());
-    if (auto* problem = std::get_if<app::Problem>(&parsed))
-        return respond(error_response(request, status_for(problem->code), problem->code, problem->message,
-                                      problem->field));
+    if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(problem_response(request, *problem));
     std::string host_token = app::new_token();
-    auto room = registry.create(std::get<domain::EventSettings>(parsed), app::token_hash(host_token));
     // Without --public-url, links use the address the host reached us by, not "localhost".
     std::string base = registry.public_url();
     if (base.empty() && request.count(http::field::host)) base = "http://" + std::string(request[http::field::host]);
-    auto links = app::links_for(base, room->id());
-    room->public_info([request, respond, host_token, links](nlohmann::json event) {
-        respond(json_response(request, http::status::created,
-                              {{"event", std::move(event)},
-                               {"host_token", host_token},
-                               {"host_url", links.host_url + "#key=" + host_token},
-                               {"join_url", links.join_url}}));
-    });
+    registry.create(std::get<domain::EventSettings>(parsed), app::token_hash(host_token),
+                    [request, respond, host_token, base](std::shared_ptr<app::EventRoom> room,
+                                                         std::optional<app::Problem> problem) {
+                        if (problem) return respond(problem_response(request, *problem));
+                        auto links = app::links_for(base, room->id());
+                        room->public_info([request, respond, host_token, links](nlohmann::json event) {
+                            respond(json_response(request, http::status::created,
+                                                  {{"event", std::move(event)},
+                                                   {"host_token", host_token},
+                                                   {"host_url", links.host_url + "#key=" + host_token},
+                                                   {"join_url", links.join_url}}));
+                        });
+                    });
 }
 
 void join_event(const std::shared_ptr<app::EventRoom>& room, const Request& request, const Respond& respond) {
     auto parsed = app::parse_profile(request.body());
-    if (auto* problem = std::get_if<app::Problem>(&parsed))
-        return respond(error_response(request, status_for(problem->code), problem->code, problem->message,
-                                      problem->field));
+    if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(problem_response(request, *problem));
     std::string token = app::new_token();
     room->join(std::get<app::Profile>(parsed), app::token_hash(token),
                [request, respond, token](std::variant<domain::AttendeeId, app::Problem> result) {
                    if (auto* problem = std::get_if<app::Problem>(&result))
-                       return respond(error_response(request, status_for(problem->code), problem->code,
-                                                     problem->message, problem->field));
+                       return respond(problem_response(request, *problem));
                    respond(json_response(request, http::status::created,
                                          {{"attendee_id", std::get<domain::AttendeeId>(result)}, {"token", token}}));
                });
@@ -69,17 +72,18 @@ void handle_api(app::Registry& registry, const Request& request, Respond respond
     }
     if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" || (parts.size() == 3 && parts[2] != "attendees"))
         return respond(error_response(request, http::status::not_found, "not_found", "no such API"));
-    auto room = registry.find(parts[1]);
-    if (!room) return respond(error_response(request, http::status::not_found, "not_found", "no such event"));
-    if (parts.size() == 2) {
-        if (method != http::verb::get)
-            return respond(error_response(request, http::status::method_not_allowed, "not_found", "use GET"));
-        return room->public_info(
+    bool read = parts.size() == 2;
+    if (method != (read ? http::verb::get : http::verb::post))
+        return respond(error_response(request, http::status::method_not_allowed, "not_found",
+                                      read ? "use GET" : "use POST"));
+    registry.find(parts[1], [request, respond, read](std::shared_ptr<app::EventRoom> room,
+                                                     std::optional<app::Problem> problem) {
+        if (problem) return respond(problem_response(request, *problem));
+        if (!room) return respond(error_response(request, http::status::not_found, "not_found", "no such event"));
+        if (!read) return join_event(room, request, respond);
+        room->public_info(
             [request, respond](nlohmann::json event) { respond(json_response(request, http::status::ok, event)); });
-    }
-    if (method != http::verb::post)
-        return respond(error_response(request, http::status::method_not_allowed, "not_found", "use POST"));
-    join_event(room, request, respond);
+    });
 }
 
 }  // namespace ensemble::net

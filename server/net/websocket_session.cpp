@@ -10,7 +10,9 @@ namespace ensemble::net {
 namespace {
 
 // A client this far behind is not reading: it is closed rather than allowed to grow memory.
-constexpr std::size_t max_queued_messages = 512;
+constexpr std::size_t max_queued_bytes = 1024 * 1024;
+// Messages queued meanwhile go out together, one per line of one frame (protocol.md), up to this much.
+constexpr std::size_t max_frame_bytes = 256 * 1024;
 std::atomic<std::size_t> live_sessions{0};
 
 }  // namespace
@@ -29,6 +31,8 @@ void WebsocketSession::run(Request request) {
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set(http::field::server, "ensemble"); }));
     ws_.read_message_max(app::max_message_bytes);
+    // One frame per write: a batch of messages leaves in a single system call.
+    ws_.auto_fragment(false);
     ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::on_accept, shared_from_this()));
 }
 
@@ -70,27 +74,39 @@ void WebsocketSession::ended() {
 void WebsocketSession::send(app::SharedMessage message) {
     asio::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message)] {
         if (self->closing_ || self->close_pending_) return;
-        if (self->queue_.size() >= max_queued_messages) {
+        if (self->queued_bytes_ + message->size() > max_queued_bytes) {
             app::log_event("slow_client_closed", {{"event_id", self->room_->id()}});
             self->close(app::close_code::policy, "not reading fast enough");
             return;
         }
-        self->queue_.push_back(message);
+        self->queued_bytes_ += message->size();
+        self->queue_.push_back(std::move(message));
         if (!self->writing_) self->do_write();
     });
 }
 
+// Everything queued, up to a frame's worth, as lines of one frame: buffers are shared, never copied.
 void WebsocketSession::do_write() {
+    static const char newline = '\n';
     writing_ = true;
+    std::size_t count = 0, bytes = 0;
+    frame_.clear();
+    for (; count < queue_.size() && (count == 0 || bytes + queue_[count]->size() <= max_frame_bytes); ++count) {
+        if (count > 0) frame_.emplace_back(&newline, 1);
+        frame_.emplace_back(asio::buffer(*queue_[count]));
+        bytes += queue_[count]->size();
+    }
+    writing_now_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.begin() + count));
+    queue_.erase(queue_.begin(), queue_.begin() + count);
+    queued_bytes_ -= bytes;
     ws_.text(true);
-    ws_.async_write(asio::buffer(*queue_.front()),
-                    beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
+    ws_.async_write(frame_, beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
 }
 
 void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
     writing_ = false;
+    writing_now_.clear();
     if (ec) return;
-    queue_.pop_front();
     if (!queue_.empty()) return do_write();
     if (close_pending_) do_close();
 }
@@ -101,8 +117,10 @@ void WebsocketSession::close(std::uint16_t code, std::string reason) {
         if (self->closing_ || self->close_pending_) return;
         self->close_pending_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
         // A flooding or stalled client gets no more than the write already under way.
-        if (code == app::close_code::policy)
-            while (self->queue_.size() > (self->writing_ ? 1u : 0u)) self->queue_.pop_back();
+        if (code == app::close_code::policy) {
+            self->queue_.clear();
+            self->queued_bytes_ = 0;
+        }
         if (!self->writing_) self->do_close();
     });
 }

@@ -1,8 +1,8 @@
 #pragma once
 // One browser's WebSocket: reads on its own strand, one write in flight, a bounded queue.
 
-#include <deque>
 #include <optional>
+#include <vector>
 
 #include "app/client.hpp"
 #include "app/event_room.hpp"
@@ -35,7 +35,10 @@ private:
     beast::flat_buffer buffer_;
     std::shared_ptr<app::EventRoom> room_;
     domain::Actor actor_;
-    std::deque<app::SharedMessage> queue_;
+    std::vector<app::SharedMessage> queue_;      // waiting for the next write
+    std::size_t queued_bytes_ = 0;
+    std::vector<app::SharedMessage> writing_now_;  // kept alive while the write runs
+    std::vector<asio::const_buffer> frame_;
     std::optional<websocket::close_reason> close_pending_;
     bool writing_ = false;
     bool closing_ = false;

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "storage/plan_json.hpp"
 #include "storage/settings_json.hpp"
 
 namespace ensemble::storage {
@@ -20,10 +21,11 @@ domain::AttendeeStatus status_of(const std::string& text) {
     return *status;
 }
 
-void read_attendees(Database& db, domain::EventState& state) {
+void read_attendees(Database& db, StoredEvent& stored) {
+    auto& state = stored.state;
     auto query = db.prepare(
-        "SELECT id, name, organisation, role, status, joined_at FROM attendees WHERE event_id = ?1 ORDER BY "
-        "id");
+        "SELECT id, name, organisation, role, status, joined_at, credential_hash FROM attendees "
+        "WHERE event_id = ?1 ORDER BY id");
     query->bind(1, state.id);
     while (query->step()) {
         domain::Attendee attendee;
@@ -33,6 +35,8 @@ void read_attendees(Database& db, domain::EventState& state) {
         attendee.role = query->column_text(3);
         attendee.status = status_of(query->column_text(4));
         attendee.joined_at = query->column_int64(5);
+        // Every status keeps its credential: a removed attendee must still be recognised, and refused.
+        stored.attendee_credentials.emplace(query->column_text(6), attendee.id);
         state.attendees.emplace(attendee.id, std::move(attendee));
     }
 }
@@ -86,14 +90,25 @@ void read_history(Database& db, domain::EventState& state) {
                                   encounters->column_int(2));
 }
 
+// The report of a stored plan stays default: it described the plan when it was made.
+void read_plan(Database& db, domain::EventState& state) {
+    auto plan = db.prepare("SELECT first_round, rounds FROM plans WHERE event_id = ?1");
+    plan->bind(1, state.id);
+    if (!plan->step()) return;
+    state.plan.emplace();
+    state.plan->first_round = plan->column_int(0);
+    state.plan->rounds = plan_rounds_from_json(plan->column_text(1));
+}
+
 }  // namespace
 
-std::optional<domain::EventState> read_event(Database& db, const std::string& event_id) {
-    domain::EventState state;
+std::optional<StoredEvent> read_event(Database& db, const std::string& event_id) {
+    StoredEvent stored;
+    auto& state = stored.state;
     {
         auto event = db.prepare(
-            "SELECT settings, created_at, phase, round, deadline, paused, remaining_ms FROM events WHERE id "
-            "= ?1");
+            "SELECT settings, created_at, phase, round, deadline, paused, remaining_ms, "
+            "host_credential_hash FROM events WHERE id = ?1");
         event->bind(1, event_id);
         if (!event->step()) return std::nullopt;
         state.id = event_id;
@@ -104,14 +119,16 @@ std::optional<domain::EventState> read_event(Database& db, const std::string& ev
         state.deadline = event->column_optional_int64(4);
         state.paused = event->column_int64(5) != 0;
         state.remaining_ms = event->column_int64(6);
+        stored.host_credential_hash = event->column_text(7);
     }
-    read_attendees(db, state);
+    read_attendees(db, stored);
     if (state.round > 0) {
         read_tables(db, state);
         read_chat(db, state);
     }
     read_history(db, state);
-    return state;
+    read_plan(db, state);
+    return stored;
 }
 
 }  // namespace ensemble::storage

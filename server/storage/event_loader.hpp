@@ -5,6 +5,7 @@
 #include <string>
 
 #include "domain/types.hpp"
+#include "storage/event_store.hpp"
 #include "storage/sqlite.hpp"
 
 namespace ensemble::storage {
@@ -12,6 +13,7 @@ namespace ensemble::storage {
 // The most recent chat messages of a table brought back on load, as the domain keeps them.
 constexpr int chat_messages_loaded = 200;
 
-std::optional<domain::EventState> read_event(Database& db, const std::string& event_id);
+// The event's state with its credential hashes; nullopt when there is no such event.
+std::optional<StoredEvent> read_event(Database& db, const std::string& event_id);
 
 }  // namespace ensemble::storage

@@ -1,6 +1,8 @@
 #include "storage/event_repository.hpp"
 
 #include <stdexcept>
+#include <string_view>
+#include <unordered_set>
 
 #include "storage/event_loader.hpp"
 #include "storage/record_writer.hpp"
@@ -33,31 +35,79 @@ void EventRepository::create_event(const domain::EventState& state, const std::s
     transaction.commit();
 }
 
-void EventRepository::commit(const std::string& event_id, const std::vector<domain::Record>& records) {
-    if (records.empty()) return;
-    std::lock_guard lock(db_.mutex());
-    Transaction transaction(db_);
+void EventRepository::write_records(const std::string& event_id, const std::vector<domain::Record>& records) {
     for (std::size_t i = 0; i < records.size(); ++i) {
         try {
             write_record(db_, event_id, records[i]);
-        } catch (const std::runtime_error& e) {
+        } catch (const std::exception& e) {
             throw std::runtime_error(std::string(e.what()) + " (record " + std::to_string(i) + ", " +
                                      record_kind(records[i]) + ", of event " + event_id + ")");
         }
     }
+}
+
+void EventRepository::commit(const std::string& event_id, const std::vector<domain::Record>& records) {
+    if (records.empty()) return;
+    std::lock_guard lock(db_.mutex());
+    Transaction transaction(db_);
+    write_records(event_id, records);
     transaction.commit();
+}
+
+std::vector<StoreError> EventRepository::commit_group(std::span<const Command> commands) {
+    std::vector<StoreError> errors(commands.size());
+    bool any_records = false;
+    for (const auto& command : commands) any_records = any_records || !command.records.empty();
+    if (!any_records) return errors;
+
+    std::lock_guard lock(db_.mutex());
+    Transaction transaction(db_);
+    std::unordered_set<std::string_view> failed;  // events with a command undone in this group
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+        const auto& command = commands[i];
+        if (failed.count(command.event_id)) {
+            errors[i] = earlier_change_not_saved;
+            continue;
+        }
+        if (command.records.empty()) continue;
+        Savepoint savepoint(db_);
+        try {
+            write_records(command.event_id, command.records);
+            savepoint.release();
+        } catch (const std::runtime_error& e) {
+            // Some errors (disk full, I/O) end the whole transaction: then nothing of the group is kept.
+            if (!db_.in_transaction()) throw;
+            savepoint.rollback();
+            errors[i] = e.what();
+            failed.insert(command.event_id);
+        }
+    }
+    transaction.commit();
+    return errors;
 }
 
 std::optional<domain::EventState> EventRepository::load_event(const std::string& event_id) {
+    auto stored = load_stored_event(event_id);
+    if (!stored) return std::nullopt;
+    return std::move(stored->state);
+}
+
+std::optional<StoredEvent> EventRepository::load_stored_event(const std::string& event_id) {
     std::lock_guard lock(db_.mutex());
     // One read transaction: a consistent snapshot even if another process writes meanwhile.
     Transaction transaction(db_, Transaction::Mode::deferred);
-    auto state = read_event(db_, event_id);
+    auto stored = read_event(db_, event_id);
     transaction.commit();
-    return state;
+    return stored;
 }
 
 std::vector<domain::EventState> EventRepository::load_unfinished_events() {
+    std::vector<domain::EventState> states;
+    for (auto& stored : load_unfinished_stored_events()) states.push_back(std::move(stored.state));
+    return states;
+}
+
+std::vector<StoredEvent> EventRepository::load_unfinished_stored_events() {
     std::lock_guard lock(db_.mutex());
     Transaction transaction(db_, Transaction::Mode::deferred);
     std::vector<std::string> ids;
@@ -65,10 +115,10 @@ std::vector<domain::EventState> EventRepository::load_unfinished_events() {
         auto query = db_.prepare("SELECT id FROM events WHERE phase <> 'ended' ORDER BY created_at, id");
         while (query->step()) ids.push_back(query->column_text(0));
     }
-    std::vector<domain::EventState> events;
+    std::vector<StoredEvent> events;
     events.reserve(ids.size());
     for (const auto& id : ids)
-        if (auto state = read_event(db_, id)) events.push_back(std::move(*state));
+        if (auto stored = read_event(db_, id)) events.push_back(std::move(*stored));
     transaction.commit();
     return events;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "storage/plan_json.hpp"
+
 namespace ensemble::storage {
 
 namespace {
@@ -114,6 +116,15 @@ struct Writer {
             .bind(3, r.at)
             .run();
     }
+
+    // A new plan replaces the event's earlier one: only the latest is followed.
+    void operator()(const domain::PlanMade& r) const {
+        db.prepare("INSERT OR REPLACE INTO plans (event_id, first_round, rounds) VALUES (?1, ?2, ?3)")
+            ->bind(1, event_id)
+            .bind(2, r.first_round)
+            .bind(3, plan_rounds_to_json(r.rounds))
+            .run();
+    }
 };
 
 struct Kind {
@@ -126,6 +137,7 @@ struct Kind {
     const char* operator()(const domain::Met&) const { return "Met"; }
     const char* operator()(const domain::ChatPosted&) const { return "ChatPosted"; }
     const char* operator()(const domain::Announced&) const { return "Announced"; }
+    const char* operator()(const domain::PlanMade&) const { return "PlanMade"; }
 };
 
 }  // namespace

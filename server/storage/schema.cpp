@@ -11,7 +11,7 @@ namespace ensemble::storage {
 namespace {
 
 // Migration n (1-based) takes the file from version n-1 to n. Never edit a released one: append.
-constexpr std::array<const char*, 1> migrations = {
+constexpr std::array<const char*, 2> migrations = {
     // 1: live events and everything a restart needs to resume them.
     R"sql(
 CREATE TABLE events (
@@ -91,6 +91,14 @@ CREATE TABLE announcements (
     at INTEGER NOT NULL
 );
 CREATE INDEX announcements_by_event ON announcements (event_id, id);
+)sql",
+    // 2: the plan of every round made at the start, so a restarted event follows the same plan.
+    R"sql(
+CREATE TABLE plans (
+    event_id TEXT PRIMARY KEY REFERENCES events (id),
+    first_round INTEGER NOT NULL,
+    rounds TEXT NOT NULL                 -- JSON: rounds, each an array of tables of attendee ids
+);
 )sql",
 };
 

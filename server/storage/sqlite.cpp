@@ -10,8 +10,6 @@ namespace ensemble::storage {
 
 namespace {
 
-constexpr int busy_timeout_ms = 5000;
-
 [[noreturn]] void fail_db(sqlite3* db, const std::string& what) {
     throw std::runtime_error("storage: " + what + ": " + (db ? sqlite3_errmsg(db) : "out of memory"));
 }
@@ -87,7 +85,7 @@ void Statement::reset() {
     sqlite3_clear_bindings(stmt_);
 }
 
-Database::Database(const std::string& path) : path_(path) {
+Database::Database(const std::string& path, std::chrono::milliseconds busy_timeout) : path_(path) {
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         const std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -96,7 +94,7 @@ Database::Database(const std::string& path) : path_(path) {
     }
     try {
         sqlite3_extended_result_codes(db_, 1);
-        sqlite3_busy_timeout(db_, busy_timeout_ms);
+        sqlite3_busy_timeout(db_, static_cast<int>(busy_timeout.count()));
         execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;");
         // journal_mode answers with the mode it got: a file that cannot do WAL must not pass silently.
         auto mode = prepare("PRAGMA journal_mode = WAL");
@@ -127,6 +125,8 @@ StatementUse Database::prepare(std::string_view sql) {
         it = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
     return StatementUse(*it->second);
 }
+
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 void Database::execute(std::string_view script) {
     const char* next = script.data();
@@ -165,6 +165,30 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     db_.prepare("COMMIT")->run();
     open_ = false;
+}
+
+// One fixed name is enough: savepoints are never nested here.
+Savepoint::Savepoint(Database& db) : db_(db) { db_.prepare("SAVEPOINT command")->run(); }
+
+Savepoint::~Savepoint() {
+    if (!open_) return;
+    try {
+        rollback();
+    } catch (...) {
+        // The transaction is already gone; its own rollback undoes everything.
+    }
+}
+
+void Savepoint::release() {
+    db_.prepare("RELEASE command")->run();
+    open_ = false;
+}
+
+void Savepoint::rollback() {
+    open_ = false;
+    // ROLLBACK TO keeps the savepoint open: RELEASE then removes it, with nothing left to keep.
+    db_.prepare("ROLLBACK TO command")->run();
+    db_.prepare("RELEASE command")->run();
 }
 
 }  // namespace ensemble::storage

@@ -1,6 +1,7 @@
 #pragma once
 // RAII handles over the SQLite C API: one connection, its cached prepared statements, transactions.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -67,12 +68,15 @@ class StatementUse {
     Statement* statement_;
 };
 
+// How long a connection waits for another one's write lock before failing with "database is locked".
+constexpr std::chrono::milliseconds default_busy_timeout{5000};
+
 // One SQLite connection. Not thread-safe by itself: callers hold mutex() around every use.
 class Database {
   public:
-    // Opens or creates the file, sets WAL, synchronous=NORMAL, foreign keys and a busy timeout,
+    // Opens or creates the file, sets WAL, synchronous=NORMAL, foreign keys and the busy timeout,
     // then migrates the schema. Throws std::runtime_error saying what failed.
-    explicit Database(const std::string& path);
+    explicit Database(const std::string& path, std::chrono::milliseconds busy_timeout = default_busy_timeout);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -86,6 +90,8 @@ class Database {
     void execute(std::string_view script);
 
     sqlite3* handle() const { return db_; }
+    // False once a transaction ended, including when SQLite rolled it back by itself after an error.
+    bool in_transaction() const;
 
   private:
     std::string path_;
@@ -104,6 +110,25 @@ class Transaction {
     Transaction& operator=(const Transaction&) = delete;
 
     void commit();
+
+  private:
+    Database& db_;
+    bool open_ = true;
+};
+
+// A savepoint inside an open transaction: one command's changes, kept or undone without the others'.
+class Savepoint {
+  public:
+    explicit Savepoint(Database& db);
+    // Undoes the changes unless release() or rollback() was reached.
+    ~Savepoint();
+    Savepoint(const Savepoint&) = delete;
+    Savepoint& operator=(const Savepoint&) = delete;
+
+    // Keeps the changes as part of the enclosing transaction.
+    void release();
+    // Undoes the changes; the enclosing transaction stays open. Throws when SQLite cannot.
+    void rollback();
 
   private:
     Database& db_;

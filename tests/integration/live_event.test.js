@@ -13,10 +13,11 @@ function checkTables(states) {
     const number = state.table.number;
     if (!tables.has(number)) tables.set(number, new Set());
     tables.get(number).add(id);
-    for (const mate of state.table.mates) {
+    assert.ok(state.table.people.some((p) => p.id === id), `${id} is not among the people of their table`);
+    for (const mate of state.table.people) {
       assert.equal(tableOf.get(mate.id), number, `mate ${mate.id} of ${id} sits elsewhere`);
-      const theirs = states.find((s) => s.id === mate.id).state.table.mates.map((m) => m.id);
-      assert.ok(theirs.includes(id), `${mate.id} does not list ${id} as a tablemate`);
+      const theirs = states.find((s) => s.id === mate.id).state.table.people.map((m) => m.id);
+      assert.ok(theirs.includes(id), `${mate.id} does not list ${id} at their table`);
     }
   }
   for (const [number, seats] of tables) {
@@ -62,7 +63,8 @@ test('a host and 12 attendees run 3 rounds; a killed server resumes the same rou
       assert.equal((await a.peer.next((m) => m.type === 'welcome')).you.id, a.id);
       await a.peer.next((m) => m.type === 'state' && m.phase === 'lobby');
     }
-    await host.next((m) => m.type === 'host_state' && m.present === 12);
+    await host.next((m) => m.type === 'host_state');
+    await host.next((m) => m.type === 'host_update' && m.present === 12);
 
     const met = [];
     let hostView;
@@ -70,7 +72,7 @@ test('a host and 12 attendees run 3 rounds; a killed server resumes the same rou
       host.send({ type: round === 1 ? 'start_event' : 'next_round' });
       const states = await Promise.all(attendees.map(async (a) => ({ id: a.id, state: await a.peer.next(isRound(round)) })));
       met.push(pairsOf(checkTables(states)));
-      hostView = await host.next((m) => m.type === 'host_state' && m.round === round && m.tables.length > 0);
+      hostView = await host.next((m) => m.type === 'host_update' && m.round === round && m.tables_reset && m.tables.length > 0);
       assert.equal(hostView.tables.flatMap((t) => t.attendees).length, 12);
     }
     // Round 2 repeats nobody from round 1.

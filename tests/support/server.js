@@ -66,10 +66,13 @@ export class Peer {
       this.ws.on('unexpected-response', (req, res) => reject(Object.assign(new Error('refused'), { status: res.statusCode })));
       this.ws.on('error', reject);
     });
+    // A frame may hold several messages, one per line (protocol.md).
     this.ws.on('message', (data) => {
-      const message = JSON.parse(String(data));
-      this.messages.push(message);
-      this.waiters = this.waiters.filter((w) => !(w.test(message) && (w.resolve(message), true)));
+      for (const line of String(data).split('\n')) {
+        const message = JSON.parse(line);
+        this.messages.push(message);
+        this.waiters = this.waiters.filter((w) => !(w.test(message) && (w.resolve(message), true)));
+      }
     });
   }
 

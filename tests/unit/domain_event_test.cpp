@@ -5,8 +5,10 @@
 #include <set>
 
 #include "domain/event.hpp"
+#include "domain_driver.hpp"
 
 using namespace ensemble::domain;
+using ensemble::domain::test::drive;
 
 namespace {
 
@@ -84,7 +86,7 @@ TEST_CASE("host commands from an attendee or the server are refused and change n
 
 TEST_CASE("starting seats everyone present exactly once, in allowed sizes, and records who met") {
     Event event = event_with(12);
-    auto fx = event.apply(Actor::host(), StartEvent{}, t0);
+    auto fx = drive(event, Actor::host(), StartEvent{}, t0);
     REQUIRE_FALSE(fx.error);
     CHECK(event.state().phase == Phase::round);
     CHECK(event.state().round == 1);
@@ -95,33 +97,38 @@ TEST_CASE("starting seats everyone present exactly once, in allowed sizes, and r
     int pairs = 0;
     for (const auto& table : event.state().tables) pairs += int(table.seats.size() * (table.seats.size() - 1) / 2);
     CHECK(count_records<Met>(fx) == pairs);
-    CHECK(fx.all_attendee_views_changed);
-    CHECK(event.apply(Actor::host(), StartEvent{}, t0).error->code == "wrong_phase");
+    auto messages = fx.outbox.messages();
+    CHECK(std::any_of(messages.begin(), messages.end(), [](const Message& m) {
+        return m.to == Audience::attendees() && std::holds_alternative<ViewChanged>(m.body);
+    }));
+    CHECK(drive(event, Actor::host(), StartEvent{}, t0).error->code == "wrong_phase");
 }
 
 TEST_CASE("timers advance round, break, round, and the last round ends the event") {
     Event event = event_with(9, 2);
-    event.apply(Actor::host(), StartEvent{}, t0);
-    CHECK(event.apply(Actor::system(), Tick{}, t0 + 599'999).records.empty());
+    drive(event, Actor::host(), StartEvent{}, t0);
+    CHECK(drive(event, Actor::system(), Tick{}, t0 + 599'999).records.empty());
     CHECK(event.state().phase == Phase::round);
-    event.apply(Actor::system(), Tick{}, t0 + 600'000);
+    drive(event, Actor::system(), Tick{}, t0 + 600'000);
     CHECK(event.state().phase == Phase::pause_between_rounds);
     CHECK(event.state().deadline == t0 + 720'000);
-    event.apply(Actor::system(), Tick{}, t0 + 720'000);
+    drive(event, Actor::system(), Tick{}, t0 + 720'000);
     CHECK(event.state().phase == Phase::round);
     CHECK(event.state().round == 2);
     check_valid_round(event);
-    auto fx = event.apply(Actor::system(), Tick{}, t0 + 1'320'000);
+    auto fx = drive(event, Actor::system(), Tick{}, t0 + 1'320'000);
     CHECK(event.state().phase == Phase::ended);
-    CHECK(fx.ended);
-    CHECK(event.apply(Actor::host(), NextRound{}, t0).error->code == "event_ended");
+    REQUIRE(fx.outbox.disconnections().size() == 1);
+    CHECK(fx.outbox.disconnections()[0].who == Audience::everyone());
+    CHECK(fx.outbox.disconnections()[0].reason == Disconnection::Reason::event_ended);
+    CHECK(drive(event, Actor::host(), NextRound{}, t0).error->code == "event_ended");
 }
 
 TEST_CASE("the second round avoids tablemates of the first") {
     Event event = event_with(16);
-    event.apply(Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), StartEvent{}, t0);
     auto first = event.state().history;
-    event.apply(Actor::host(), NextRound{}, t0 + 1000);
+    drive(event, Actor::host(), NextRound{}, t0 + 1000);
     for (const auto& table : event.state().tables)
         for (std::size_t i = 0; i < table.seats.size(); ++i)
             for (std::size_t j = i + 1; j < table.seats.size(); ++j)
@@ -130,7 +137,7 @@ TEST_CASE("the second round avoids tablemates of the first") {
 
 TEST_CASE("a late joiner is seated at once and nobody else moves") {
     Event event = event_with(12);
-    event.apply(Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), StartEvent{}, t0);
     auto before = event.state().tables;
     auto joined = event.apply(Actor::system(), Join{"Late", "OrgX", "", "h"}, t0 + 5);
     auto fx = event.apply(Actor::system(), Connect{*joined.joined}, t0 + 6);
@@ -148,7 +155,7 @@ TEST_CASE("a late joiner is seated at once and nobody else moves") {
 
 TEST_CASE("a table left with one person is merged into another; a disconnect keeps the seat") {
     Event event = event_with(9, 3, 3);
-    event.apply(Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), StartEvent{}, t0);
     const auto table = event.state().tables[0].seats;
     REQUIRE(table.size() == 3);
 
@@ -160,7 +167,9 @@ TEST_CASE("a table left with one person is merged into another; a disconnect kee
     event.apply(Actor::of(table[0]), Leave{}, t0 + 3);
     CHECK(event.table_of(table[0]) == 0);
     auto fx = event.apply(Actor::host(), RemoveAttendee{table[1]}, t0 + 4);
-    CHECK(fx.removed == std::vector<AttendeeId>{table[1]});
+    REQUIRE(fx.outbox.disconnections().size() == 1);
+    CHECK(fx.outbox.disconnections()[0].who == Audience::of(table[1]));
+    CHECK(fx.outbox.disconnections()[0].reason == Disconnection::Reason::removed);
     CHECK(event.table_of(table[2]) > 1);
     for (const auto& t : event.state().tables) CHECK(t.seats.size() != 1);
     CHECK(everyone_seated(event).size() == 7);
@@ -168,12 +177,12 @@ TEST_CASE("a table left with one person is merged into another; a disconnect kee
 
 TEST_CASE("pause freezes the countdown, resume goes on from there, extend adds minutes") {
     Event event = event_with(6);
-    event.apply(Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), StartEvent{}, t0);
     event.apply(Actor::host(), PauseRotation{}, t0 + 100'000);
     CHECK(event.state().paused);
     CHECK_FALSE(event.state().deadline);
     CHECK(event.state().remaining_ms == 500'000);
-    event.apply(Actor::system(), Tick{}, t0 + 10'000'000);
+    drive(event, Actor::system(), Tick{}, t0 + 10'000'000);
     CHECK(event.state().phase == Phase::round);
     event.apply(Actor::host(), ExtendRound{2}, t0 + 10'000'000);
     CHECK(event.state().remaining_ms == 620'000);
@@ -187,17 +196,18 @@ TEST_CASE("pause freezes the countdown, resume goes on from there, extend adds m
 TEST_CASE("chat reaches only the author's table and needs a seat") {
     Event event = event_with(8);
     CHECK(event.apply(Actor::of(1), PostChat{"hello"}, t0).error->code == "wrong_phase");
-    event.apply(Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), StartEvent{}, t0);
     auto fx = event.apply(Actor::of(1), PostChat{"hello"}, t0 + 1);
-    REQUIRE(fx.chats.size() == 1);
-    CHECK(fx.chats[0].table == event.table_of(1));
-    CHECK(fx.chats[0].message.name == "P0");
+    auto messages = fx.outbox.messages();
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0].to == Audience::at_table(event.table_of(1)));
+    CHECK(std::get<TableChat>(messages[0].body).message.name == "P0");
     CHECK(event.state().tables[std::size_t(event.table_of(1) - 1)].chat.size() == 1);
 }
 
 TEST_CASE("the host moves someone to another table or a new one") {
     Event event = event_with(8);
-    event.apply(Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), StartEvent{}, t0);
     int tables = int(event.state().tables.size());
     int from = event.table_of(1);
     int to = from == 1 ? 2 : 1;
@@ -212,7 +222,7 @@ TEST_CASE("the host moves someone to another table or a new one") {
 
 TEST_CASE("an event rebuilt from its state finds everyone's table again") {
     Event event = event_with(10);
-    event.apply(Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), StartEvent{}, t0);
     Event restored(event.state());
     for (const auto& [id, a] : event.state().attendees) CHECK(restored.table_of(id) == event.table_of(id));
 }
@@ -232,8 +242,8 @@ TEST_CASE("settings are checked against the protocol's limits") {
 
 TEST_CASE("with steady attendance the planned rounds repeat nobody, up to the mathematical bound") {
     Event event = event_with(16, 5);  // tables of 4: floor(15 / 3) = 5 rounds without a repeat
-    event.apply(Actor::host(), StartEvent{}, t0);
-    for (int round = 2; round <= 5; ++round) REQUIRE_FALSE(event.apply(Actor::host(), NextRound{}, t0 + round).error);
+    drive(event, Actor::host(), StartEvent{}, t0);
+    for (int round = 2; round <= 5; ++round) REQUIRE_FALSE(drive(event, Actor::host(), NextRound{}, t0 + round).error);
     for (AttendeeId a = 1; a <= 16; ++a)
         for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
     check_valid_round(event);
@@ -241,9 +251,90 @@ TEST_CASE("with steady attendance the planned rounds repeat nobody, up to the ma
 
 TEST_CASE("when tables of the target size force repeats, smaller tables avoid them") {
     Event event = event_with(12, 3);  // 3 tables of 4 cannot give two rounds without a repeat; 4 of 3 can
-    event.apply(Actor::host(), StartEvent{}, t0);
-    for (int round = 2; round <= 3; ++round) REQUIRE_FALSE(event.apply(Actor::host(), NextRound{}, t0 + round).error);
+    drive(event, Actor::host(), StartEvent{}, t0);
+    for (int round = 2; round <= 3; ++round) REQUIRE_FALSE(drive(event, Actor::host(), NextRound{}, t0 + round).error);
     for (AttendeeId a = 1; a <= 12; ++a)
         for (AttendeeId b = a + 1; b <= 12; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
     check_valid_round(event);
+}
+
+TEST_CASE("forming tables is a job: the event waits for its SeatRound, refuses a second start, ignores ticks") {
+    Event event = event_with(8);
+    auto fx = event.apply(Actor::host(), StartEvent{}, t0);
+    REQUIRE(fx.seating);
+    CHECK(fx.records.empty());
+    CHECK(event.seating_round() == 1);
+    CHECK(event.state().phase == Phase::lobby);
+    CHECK(event.apply(Actor::host(), StartEvent{}, t0).error->code == "wrong_phase");
+    CHECK(event.apply(Actor::host(), NextRound{}, t0).error->code == "wrong_phase");
+    CHECK_FALSE(event.apply(Actor::system(), Tick{}, t0 + 1).seating);
+
+    // Someone leaves and someone arrives while the matcher works: neither breaks the round.
+    auto job = *fx.seating;
+    REQUIRE_FALSE(event.apply(Actor::of(3), Leave{}, t0 + 1).error);
+    auto late = event.apply(Actor::system(), Join{"Late", "OrgX", "", "h"}, t0 + 2);
+    REQUIRE_FALSE(event.apply(Actor::system(), Connect{*late.joined}, t0 + 2).error);
+    CHECK(event.apply(Actor::system(), SeatRound{2, form_tables(job)}, t0 + 3).records.empty());  // not awaited
+    auto seated = event.apply(Actor::system(), SeatRound{1, form_tables(job)}, t0 + 3);
+    REQUIRE_FALSE(seated.error);
+    CHECK(event.state().phase == Phase::round);
+    CHECK(event.table_of(3) == 0);
+    CHECK(event.table_of(*late.joined) > 0);
+    check_valid_round(event);
+    CHECK(count_records<PlanMade>(seated) == 1);
+    REQUIRE(event.state().plan);
+    CHECK(event.state().plan->rounds.size() == 3);
+}
+
+TEST_CASE("the outbox addresses each message to its audience") {
+    Event event = event_with(8);
+    drive(event, Actor::host(), StartEvent{}, t0);
+    int table = event.table_of(1);
+
+    auto left = event.apply(Actor::of(1), Leave{}, t0 + 1);
+    REQUIRE(left.outbox.disconnections().size() == 1);
+    CHECK(left.outbox.disconnections()[0].who == Audience::of(1));
+    CHECK(left.outbox.disconnections()[0].reason == Disconnection::Reason::left);
+    auto messages = left.outbox.messages();
+    CHECK(std::any_of(messages.begin(), messages.end(), [&](const Message& m) {
+        return m.to == Audience::at_table(table) && std::holds_alternative<ViewChanged>(m.body);
+    }));
+    const auto& host = std::get<HostChanges>(messages.back().body);
+    CHECK(messages.back().to == Audience::hosts());
+    CHECK(host.gone == std::set<AttendeeId>{1});
+
+    auto broadcast = event.apply(Actor::host(), Broadcast{"Bienvenue"}, t0 + 2);
+    REQUIRE(broadcast.outbox.messages().size() == 1);
+    CHECK(broadcast.outbox.messages()[0].to == Audience::everyone());
+
+    auto gone = event.apply(Actor::system(), Disconnect{2}, t0 + 3);
+    messages = gone.outbox.messages();
+    CHECK(std::any_of(messages.begin(), messages.end(),
+                      [](const Message& m) { return std::holds_alternative<PresenceChanged>(m.body); }));
+}
+
+TEST_CASE("the head count is kept as people come, go, leave and are removed") {
+    Event event = event_with(6);
+    CHECK(event.present_count() == 6);
+    event.apply(Actor::system(), Disconnect{1}, t0);
+    event.apply(Actor::system(), Disconnect{1}, t0);
+    CHECK(event.present_count() == 5);
+    event.apply(Actor::of(2), Leave{}, t0);
+    event.apply(Actor::host(), RemoveAttendee{3}, t0);
+    event.apply(Actor::host(), RemoveAttendee{1}, t0);
+    CHECK(event.present_count() == 3);
+    event.apply(Actor::system(), Connect{4}, t0);
+    CHECK(event.present_count() == 3);
+    CHECK(Event(event.state()).present_count() == 3);
+}
+
+TEST_CASE("a restored event follows the stored plan, so a restart adds no repeat") {
+    Event event = event_with(16, 5);
+    drive(event, Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), NextRound{}, t0 + 1);
+    Event restored(event.state());  // as storage brings it back: the plan is part of the state
+    for (AttendeeId id = 1; id <= 16; ++id) restored.apply(Actor::system(), Connect{id}, t0 + 2);
+    for (int round = 3; round <= 5; ++round) REQUIRE_FALSE(drive(restored, Actor::host(), NextRound{}, t0 + round).error);
+    for (AttendeeId a = 1; a <= 16; ++a)
+        for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(restored.state().history.times_met(a, b) <= 1);
 }

@@ -113,6 +113,13 @@ inline void check_same_state(const domain::EventState& got, const domain::EventS
             if (mismatches++ == 0) first_mismatch = std::to_string(a) + "-" + std::to_string(b);
         }
     CHECK_MESSAGE(mismatches == 0, "history differs for pair " << first_mismatch);
+
+    // A plan's report describes it when made and is not kept: only its rounds are compared.
+    REQUIRE(got.plan.has_value() == want.plan.has_value());
+    if (want.plan) {
+        CHECK(got.plan->first_round == want.plan->first_round);
+        CHECK(got.plan->rounds == want.plan->rounds);
+    }
 }
 
 }  // namespace ensemble::storage::test

@@ -69,8 +69,8 @@ TEST_CASE("storage: migrations bring a version 0 file up to date") {
 
     Database db(path);
     CHECK(schema_version(db) == latest_schema_version());
-    for (const char* table :
-         {"events", "attendees", "rounds", "seats", "encounters", "chat_messages", "announcements"}) {
+    for (const char* table : {"events", "attendees", "rounds", "seats", "encounters", "chat_messages",
+                              "announcements", "plans"}) {
         CAPTURE(table);
         CHECK(has_table(db, table));
     }

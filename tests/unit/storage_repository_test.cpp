@@ -1,5 +1,5 @@
 // EventRepository with hand-built records: each record kind round-trips, a failing command commits
-// nothing, credentials are found by hash.
+// nothing, a group of commands fails command by command, credentials are found by hash.
 #include <doctest/doctest.h>
 
 #include <stdexcept>
@@ -159,6 +159,19 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         f.want.history.record_pair(1, 4, 2);
         test::check_same_state(*f.events.load_event(f.want.id), f.want);
     }
+    SUBCASE("PlanMade comes back as the event's plan; a later plan replaces it") {
+        const PlanMade first{1, {{{1, 2, 3}, {4, 5}}, {{1, 4}, {2, 5, 3}}, {{1, 5}, {2, 4, 3}}}};
+        f.events.commit(f.want.id, {first});
+        f.want.plan = matching::Plan{first.first_round, first.rounds, {}};
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+
+        // Replanned from round 2 after people came and went.
+        const PlanMade second{2, {{{1, 2}, {3, 4, 5}}, {{1, 3}, {2, 4, 5}}}};
+        f.events.commit(f.want.id, {second});
+        f.want.plan = matching::Plan{second.first_round, second.rounds, {}};
+        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        CHECK(count(f.db, "SELECT COUNT(*) FROM plans WHERE event_id = ?1", f.want.id) == 1);
+    }
     SUBCASE("Announced is kept with the event") {
         f.events.commit(f.want.id, {Announced{"Pause café dans 5 minutes", t0 + 80'000}});
         std::lock_guard lock(f.db.mutex());
@@ -215,6 +228,10 @@ TEST_CASE("storage: a failing record rolls back the whole command") {
         CHECK_THROWS_WITH_AS(f.events.commit(f.want.id, command), doctest::Contains("no such attendee"),
                              std::runtime_error);
     }
+    SUBCASE("a plan for an event that does not exist") {
+        CHECK_THROWS_WITH_AS(f.events.commit("evt-missing", {PlanMade{1, {{{1, 2}}}}}),
+                             doctest::Contains("FOREIGN KEY"), std::runtime_error);
+    }
     SUBCASE("a phase change for an event that does not exist") {
         command.push_back(PhaseChanged{Phase::ended, 1, std::nullopt, false, 0});
         CHECK_THROWS_AS(f.events.commit("evt-missing", command), std::runtime_error);
@@ -259,6 +276,62 @@ TEST_CASE("storage: find_credential tells the host, an attendee and a wrong hash
     auto removed = f.events.find_credential(f.want.id, "hash-3");
     REQUIRE(removed);
     CHECK(removed->status == AttendeeStatus::removed);
+}
+
+TEST_CASE("storage: load_stored_event brings every credential hash, whatever the attendee's status") {
+    Fixture f;
+    f.events.commit(
+        f.want.id,
+        {AttendeeStatusChanged{3, AttendeeStatus::removed, t0 + 200'000}, Unseated{1, 1, 3, t0 + 200'000},
+         AttendeeStatusChanged{4, AttendeeStatus::left, t0 + 201'000}, Unseated{1, 2, 4, t0 + 201'000}});
+    auto stored = f.events.load_stored_event(f.want.id);
+    REQUIRE(stored);
+    CHECK(stored->host_credential_hash == "host-hash");
+    REQUIRE(stored->attendee_credentials.size() == 5);
+    for (AttendeeId id = 1; id <= 5; ++id)
+        CHECK(stored->attendee_credentials.at("hash-" + std::to_string(id)) == id);
+    CHECK(stored->state.attendees.at(3).status == AttendeeStatus::removed);
+    CHECK(stored->state.attendees.at(4).status == AttendeeStatus::left);
+    CHECK_FALSE(f.events.load_stored_event("evt-missing"));
+
+    auto unfinished = f.events.load_unfinished_stored_events();
+    REQUIRE(unfinished.size() == 1);
+    CHECK(unfinished.front().host_credential_hash == "host-hash");
+    CHECK(unfinished.front().attendee_credentials.size() == 5);
+}
+
+TEST_CASE("storage: a group commit undoes a failing command alone, and the later ones of its event") {
+    Fixture f;
+    f.events.create_event(new_event("evt-other"), "other-host-hash");
+    const std::string other = "evt-other";
+    const std::vector<Record> joins_6{AttendeeJoined{person(6, "Fatou", "CAF"), "hash-6"}};
+    const std::vector<Record> no_seat{AttendeeJoined{person(7, "Gaspard", "ADIL"), "hash-7"},
+                                      Unseated{1, 2, 1, t0 + 100'000}};
+    const std::vector<Record> joins_8{AttendeeJoined{person(8, "Hélène", "PLIE"), "hash-8"}};
+    const std::vector<Record> other_joins_1{AttendeeJoined{person(1, "Ines", "CCAS"), "other-1"}};
+    const std::vector<Record> other_joins_2{AttendeeJoined{person(2, "Jules", "CAF"), "other-2"}};
+    const std::vector<Record> nothing;
+    const std::vector<EventRepository::Command> group{{f.want.id, joins_6},   {f.want.id, no_seat},
+                                                      {other, other_joins_1}, {f.want.id, joins_8},
+                                                      {other, nothing},       {other, other_joins_2}};
+
+    auto errors = f.events.commit_group(group);
+    REQUIRE(errors.size() == group.size());
+    CHECK_FALSE(errors[0]);
+    REQUIRE(errors[1]);
+    CHECK(errors[1]->find("no open seat") != std::string::npos);
+    CHECK(errors[1]->find("record 1, Unseated") != std::string::npos);
+    CHECK_FALSE(errors[2]);
+    REQUIRE(errors[3]);
+    CHECK(*errors[3] == earlier_change_not_saved);
+    CHECK_FALSE(errors[4]);
+    CHECK_FALSE(errors[5]);
+
+    auto loaded = f.events.load_event(f.want.id);
+    CHECK(loaded->attendees.count(6) == 1);
+    CHECK(loaded->attendees.count(7) == 0);  // the failing command is undone whole
+    CHECK(loaded->attendees.count(8) == 0);
+    CHECK(f.events.load_event(other)->attendees.size() == 2);
 }
 
 TEST_CASE("storage: committing no records is not an error") {

@@ -1,0 +1,49 @@
+// The server under test: the Release binary on port 0 with a fresh database, and its CPU and memory from /proc.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+export async function startServer(binary, root) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-bench-'));
+  const child = spawn(binary, ['serve', '--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'ensemble.db'),
+    '--static-dir', path.join(root, 'client-web')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
+  const port = await new Promise((resolve, reject) => {
+    let pending = '';
+    const onData = (chunk) => {
+      pending += chunk;
+      for (let nl; (nl = pending.indexOf('\n')) >= 0; pending = pending.slice(nl + 1)) {
+        const line = JSON.parse(pending.slice(0, nl));
+        if (line.event === 'listening') {
+          child.stdout.off('data', onData);
+          resolve(line.port);
+          return;
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening`)));
+  });
+  // Keep draining the log (one line per join): a full pipe would stall the server.
+  child.stdout.resume();
+  return {
+    child, port, exited, base: `http://127.0.0.1:${port}`,
+    // Server CPU time (user + system) in ms, from /proc/PID/stat.
+    cpuMs() {
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');  // the name may hold spaces
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;  // utime, stime
+    },
+    // Resident set size in KiB, from /proc/PID/status.
+    rssKiB() {
+      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]);
+    },
+    cleanup() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// The host console's state, built from a `host_state` snapshot and kept up to date by `host_update`
+// deltas (protocol.md). Pure: no DOM, so Node tests it; a new state is returned, the old one is left as it was.
+//
+// state: {phase, round, rounds, deadline, paused, remaining_ms, present,
+//         attendees: Map id → attendee (in the order they came), tables: Map number → {number, attendees},
+//         seats: Map attendee id → table number (derived from tables, so no lookup scans every table)}
+
+const CLOCK_FIELDS = ['phase', 'round', 'rounds', 'deadline', 'paused', 'remaining_ms', 'present'];
+
+export function emptyHostState() {
+  return {
+    phase: 'lobby', round: 0, rounds: 0, deadline: null, paused: false, remaining_ms: null, present: 0,
+    attendees: new Map(), tables: new Map(), seats: new Map(),
+  };
+}
+
+// A snapshot is an update to an empty console that also drops every table.
+export function hostStateFromSnapshot(snapshot) {
+  return applyHostUpdate(emptyHostState(), { ...snapshot, tables_reset: true });
+}
+
+// Apply one `host_update` in the order protocol.md gives: attendees, gone, tables_reset, tables.
+// Maps nothing touches are shared with the old state rather than copied (10,000 attendees, 5 updates a second).
+export function applyHostUpdate(state, update) {
+  const next = { ...state };
+  for (const field of CLOCK_FIELDS) {
+    if (update[field] !== undefined) next[field] = update[field];
+  }
+  const changed = update.attendees || [];
+  const gone = update.gone || [];
+  if (changed.length > 0 || gone.length > 0) {
+    next.attendees = new Map(state.attendees);
+    for (const attendee of changed) next.attendees.set(attendee.id, attendee);
+    for (const id of gone) next.attendees.delete(id);
+  }
+  const tables = update.tables || [];
+  if (update.tables_reset === true || tables.length > 0) {
+    next.tables = update.tables_reset === true ? new Map() : new Map(state.tables);
+    next.seats = update.tables_reset === true ? new Map() : new Map(state.seats);
+    for (const table of tables) replaceTable(next, table);
+  }
+  return next;
+}
+
+// Replace a table by number, or drop it when it has nobody. A seat is freed only if it still points
+// here: someone moved from table 3 to 5 in one update may already be seated at 5.
+function replaceTable(state, table) {
+  const before = state.tables.get(table.number);
+  if (before) {
+    for (const id of before.attendees) {
+      if (state.seats.get(id) === table.number) state.seats.delete(id);
+    }
+  }
+  const ids = table.attendees || [];
+  if (ids.length === 0) {
+    state.tables.delete(table.number);
+    return;
+  }
+  state.tables.set(table.number, { number: table.number, attendees: ids });
+  for (const id of ids) state.seats.set(id, table.number);
+}
+
+// The number of the table an attendee sits at, or null when not seated.
+export function tableOf(state, attendeeId) {
+  return state.seats.get(attendeeId) ?? null;
+}

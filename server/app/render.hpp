@@ -1,0 +1,53 @@
+#pragma once
+// Turns a command's outbox into bytes and recipients, right after the command is applied: what is
+// rendered is exactly what the command made, and it is delivered later, once it is durable.
+
+#include <map>
+#include <set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/client.hpp"
+#include "domain/event.hpp"
+
+namespace ensemble::app {
+
+// One message, serialised once, and who receives it.
+struct Delivery {
+    enum class To { hosts, attendees, all_attendees, everyone };
+    To to = To::attendees;
+    std::vector<domain::AttendeeId> attendees;  // for To::attendees
+    SharedMessage message;
+};
+
+// The host console's changes, kept as entries so that several merge into one `host_update`.
+struct HostDelta {
+    std::map<domain::AttendeeId, nlohmann::json> attendees;
+    std::set<domain::AttendeeId> gone;
+    std::map<int, nlohmann::json> tables;
+    bool tables_reset = false;
+    nlohmann::json clock;  // the clock fields as the change left them
+
+    // Folds a later delta into this one.
+    void merge(HostDelta later);
+    std::string message() const;
+};
+
+struct Closing {
+    bool everyone = false;
+    domain::AttendeeId attendee = 0;
+    std::uint16_t code = 0;
+    const char* reason = "";
+};
+
+struct Rendered {
+    std::vector<Delivery> deliveries;  // in order
+    std::optional<HostDelta> host;
+    bool presence_changed = false;
+    std::vector<Closing> closings;  // after the deliveries
+};
+
+Rendered render(const domain::Event& event, const domain::Outbox& outbox);
+
+}  // namespace ensemble::app

@@ -1,0 +1,37 @@
+#include "domain/outbox.hpp"
+
+namespace ensemble::domain {
+
+void Outbox::view_changed(const Audience& audience) {
+    if (views_.insert(audience).second) messages_.push_back({audience, ViewChanged{}});
+}
+
+void Outbox::chat(int round, int table, ChatMessage message) {
+    messages_.push_back({Audience::at_table(table), TableChat{round, table, std::move(message)}});
+}
+
+void Outbox::announce(std::string text, TimeMs at) {
+    messages_.push_back({Audience::everyone(), Announcement{std::move(text), at}});
+}
+
+void Outbox::presence_changed() { presence_ = true; }
+
+void Outbox::disconnect(const Audience& who, Disconnection::Reason reason) {
+    disconnections_.push_back({who, reason});
+}
+
+// When every attendee's view is redrawn, the views of single tables and attendees are part of it.
+std::vector<Message> Outbox::messages() const {
+    bool all_views = views_.count(Audience::attendees()) > 0;
+    std::vector<Message> out;
+    out.reserve(messages_.size() + 2);
+    for (const auto& message : messages_)
+        if (!all_views || !std::holds_alternative<ViewChanged>(message.body) ||
+            message.to.kind == Audience::Kind::attendees)
+            out.push_back(message);
+    if (presence_) out.push_back({Audience::attendees(), PresenceChanged{}});
+    if (!host_.empty()) out.push_back({Audience::hosts(), host_});
+    return out;
+}
+
+}  // namespace ensemble::domain

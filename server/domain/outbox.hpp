@@ -1,0 +1,100 @@
+#pragma once
+// Who must hear what after a command, as data: messages addressed to an audience, and connections to
+// close. The domain decides; the room only renders each message and delivers it once it is durable.
+
+#include <set>
+#include <variant>
+#include <vector>
+
+#include "domain/types.hpp"
+
+namespace ensemble::domain {
+
+// Everyone who hears a message, as the event stands right after the command.
+struct Audience {
+    enum class Kind {
+        hosts,      // the host consoles
+        attendee,   // one attendee
+        table,      // everyone seated at one table of the current round
+        attendees,  // every attendee (not the hosts)
+        everyone,   // hosts and attendees
+    };
+    Kind kind = Kind::everyone;
+    AttendeeId attendee = 0;  // for Kind::attendee
+    int table = 0;            // for Kind::table, 1-based
+
+    static Audience hosts() { return {Kind::hosts, 0, 0}; }
+    static Audience of(AttendeeId id) { return {Kind::attendee, id, 0}; }
+    static Audience at_table(int number) { return {Kind::table, 0, number}; }
+    static Audience attendees() { return {Kind::attendees, 0, 0}; }
+    static Audience everyone() { return {Kind::everyone, 0, 0}; }
+    auto operator<=>(const Audience&) const = default;
+};
+
+// What each person of the audience sees of the event (their `state`) changed.
+struct ViewChanged {};
+
+// A message posted at a table.
+struct TableChat {
+    int round = 0;
+    int table = 0;
+    ChatMessage message;
+};
+
+// The host's broadcast.
+struct Announcement {
+    std::string text;
+    TimeMs at = 0;
+};
+
+// The number of connected attendees changed (hosts and attendees hear it at a steady pace, not per change).
+struct PresenceChanged {};
+
+// What changed on the host console: attendees added or changed, gone (left or removed), tables changed.
+struct HostChanges {
+    std::set<AttendeeId> attendees;
+    std::set<AttendeeId> gone;
+    std::set<int> tables;      // tables of the current round whose seats changed
+    bool tables_reset = false; // a round started or ended: every table before is gone
+    bool clock = false;        // phase, round or deadline
+    bool empty() const { return attendees.empty() && gone.empty() && tables.empty() && !tables_reset && !clock; }
+};
+
+using MessageBody = std::variant<ViewChanged, TableChat, Announcement, PresenceChanged, HostChanges>;
+
+struct Message {
+    Audience to;
+    MessageBody body;
+};
+
+// Close a connection for good, once the messages before it are delivered.
+struct Disconnection {
+    enum class Reason { left, removed, event_ended };
+    Audience who;  // one attendee, or everyone
+    Reason reason = Reason::left;
+};
+
+// Messages in the order they must be delivered; the host's changes gathered in one message.
+class Outbox {
+  public:
+    // Deduplicated: a table whose seats change five times in one command is drawn once.
+    void view_changed(const Audience& audience);
+    void chat(int round, int table, ChatMessage message);
+    void announce(std::string text, TimeMs at);
+    void presence_changed();
+    HostChanges& host() { return host_; }
+    void disconnect(const Audience& who, Disconnection::Reason reason);
+
+    // Everything, host changes included, in delivery order.
+    std::vector<Message> messages() const;
+    const std::vector<Disconnection>& disconnections() const { return disconnections_; }
+
+  private:
+    std::vector<Message> messages_;
+    std::set<Audience> views_;
+    bool presence_ = false;
+    HostChanges host_;
+    std::vector<Disconnection> disconnections_;
+};
+
+}  // namespace ensemble::domain

@@ -1,0 +1,222 @@
+// The room's pipeline with fake connections and a store whose commits complete when the test says:
+// who receives what, in which order, and that nothing is told before it is durable.
+#include <doctest/doctest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/event_room.hpp"
+
+namespace ensemble::app {
+namespace {
+
+using nlohmann::json;
+constexpr domain::TimeMs t0 = 1'700'000'000'000;
+
+// A connection that keeps what it was sent, as the room sent it.
+struct FakeClient : Client {
+    std::vector<SharedMessage> sent;
+    std::optional<std::uint16_t> closed;
+    void send(SharedMessage message) override { sent.push_back(std::move(message)); }
+    void close(std::uint16_t code, std::string) override { closed = code; }
+
+    std::vector<json> of_type(const std::string& type) const {
+        std::vector<json> out;
+        for (const auto& m : sent)
+            if (auto parsed = json::parse(*m); parsed["type"] == type) out.push_back(parsed);
+        return out;
+    }
+};
+
+// Commits wait in a list until the test completes them; load() answers with `truth`.
+struct FakeStore : storage::EventStore {
+    struct Pending {
+        std::vector<domain::Record> records;
+        Committed done;
+    };
+    std::vector<Pending> commits;
+    std::optional<storage::StoredEvent> truth;
+    int loads = 0;
+
+    void create_event(domain::EventState, std::string, Committed done) override { done(std::nullopt); }
+    void commit(std::string, std::vector<domain::Record> records, Committed done) override {
+        commits.push_back({std::move(records), std::move(done)});
+    }
+    void load(std::string, Loaded done) override {
+        ++loads;
+        done(truth, std::nullopt);
+    }
+    std::vector<storage::StoredEvent> load_unfinished_events() override { return {}; }
+
+    void complete(std::size_t index, storage::StoreError error = std::nullopt) {
+        REQUIRE(index < commits.size());
+        commits[index].done(std::move(error));
+    }
+};
+
+// `count` attendees in the lobby, each with the credential "hash-ID".
+storage::StoredEvent lobby(int count) {
+    storage::StoredEvent stored;
+    auto& s = stored.state;
+    s.id = "evt";
+    s.settings.title = "Rencontres";
+    s.settings.rounds = 3;
+    s.created_at = t0;
+    for (domain::AttendeeId id = 1; id <= count; ++id) {
+        s.attendees.emplace(id, domain::Attendee{id, "P" + std::to_string(id), "Org" + std::to_string(id % 4), "",
+                                                 domain::AttendeeStatus::active, t0, false});
+        stored.attendee_credentials.emplace("hash-" + std::to_string(id), id);
+    }
+    stored.host_credential_hash = "host-hash";
+    return stored;
+}
+
+struct Fixture {
+    boost::asio::io_context ioc;
+    boost::asio::thread_pool compute{1};
+    FakeStore store;
+    std::shared_ptr<EventRoom> room;
+    std::shared_ptr<FakeClient> host = std::make_shared<FakeClient>();
+    std::vector<std::shared_ptr<FakeClient>> attendees;
+
+    explicit Fixture(int count) {
+        store.truth = lobby(count);
+        room = std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute}, lobby(count), "/join");
+        room->start();
+        room->attach(host, domain::Actor::host());
+        for (domain::AttendeeId id = 1; id <= count; ++id) {
+            attendees.push_back(std::make_shared<FakeClient>());
+            room->attach(attendees.back(), domain::Actor::of(id));
+        }
+        settle();
+    }
+    ~Fixture() { compute.join(); }
+
+    // Runs the room until `done` holds: every wait is for an event, bounded so a failure cannot hang.
+    template <class Predicate>
+    bool run_until(Predicate done) {
+        auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!done() && std::chrono::steady_clock::now() < limit) {
+            if (ioc.stopped()) ioc.restart();
+            ioc.run_one_for(std::chrono::milliseconds(10));
+        }
+        return done();
+    }
+    void settle() { ioc.restart(), ioc.poll(); }
+
+    void host_says(domain::Command command) { room->handle(host.get(), domain::Actor::host(), {nullptr, command}); }
+    void attendee_says(domain::AttendeeId id, domain::Command command) {
+        room->handle(attendees[id - 1].get(), domain::Actor::of(id), {nullptr, command});
+    }
+};
+
+TEST_CASE("every connection hears its welcome and its view first, in that order") {
+    Fixture f(3);
+    for (const auto& client : f.attendees) {
+        REQUIRE(client->sent.size() >= 2);
+        CHECK(json::parse(*client->sent[0])["type"] == "welcome");
+        CHECK(json::parse(*client->sent[1])["type"] == "state");
+    }
+    CHECK(json::parse(*f.host->sent[0])["type"] == "welcome");
+    CHECK(json::parse(*f.host->sent[1])["type"] == "host_state");
+}
+
+TEST_CASE("a round is told only once its seats are durable, and each table's state is one shared message") {
+    Fixture f(8);
+    f.host_says(domain::StartEvent{});
+    REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));  // the matcher ran, the seats await commit
+    f.settle();
+    for (const auto& client : f.attendees) CHECK(client->of_type("state").back()["phase"] == "lobby");
+
+    f.store.complete(0);
+    f.settle();
+    std::map<int, SharedMessage> by_table;
+    for (std::size_t i = 0; i < f.attendees.size(); ++i) {
+        auto state = json::parse(*f.attendees[i]->sent.back());
+        REQUIRE(state["phase"] == "round");
+        int table = state["table"]["number"];
+        bool listed = false;
+        for (const auto& person : state["table"]["people"]) listed = listed || person["id"] == int(i + 1);
+        CHECK(listed);
+        auto [it, first] = by_table.emplace(table, f.attendees[i]->sent.back());
+        if (!first) CHECK(it->second.get() == f.attendees[i]->sent.back().get());  // the same bytes, shared
+    }
+    CHECK(by_table.size() == 2);
+}
+
+TEST_CASE("messages are published in the order commands were applied, behind any pending commit") {
+    Fixture f(6);
+    std::variant<domain::AttendeeId, Problem> joined;
+    bool answered = false;
+    f.room->join({"Late", "OrgX", ""}, "hash-late", [&](auto result) { joined = result, answered = true; });
+    f.settle();
+    REQUIRE(f.store.commits.size() == 1);
+    // A disconnect has nothing to commit, yet it waits for the join before it.
+    f.room->detach(f.attendees[0].get(), domain::Actor::of(1));
+    f.settle();
+    CHECK_FALSE(answered);
+    f.store.complete(0);
+    REQUIRE(f.run_until([&] { return answered; }));
+    CHECK(std::get<domain::AttendeeId>(joined) == 7);
+    REQUIRE(f.run_until([&] { return !f.host->of_type("host_update").empty(); }));
+    auto update = f.host->of_type("host_update").back();
+    CHECK(update["present"] == 5);
+    std::map<int, bool> connected;
+    for (const auto& entry : update["attendees"]) connected[entry["id"]] = entry["connected"];
+    CHECK(connected.at(7) == false);  // joined, not yet connected
+    CHECK(connected.at(1) == false);  // went offline
+}
+
+TEST_CASE("a failed commit tells nobody, answers the sender, and the room comes back to the stored truth") {
+    Fixture f(4);
+    std::optional<Problem> refused;
+    f.room->join({"Late", "OrgX", ""}, "hash-late", [&](auto result) {
+        if (auto* problem = std::get_if<Problem>(&result)) refused = *problem;
+    });
+    f.settle();
+    f.store.complete(0, "disk full");
+    REQUIRE(f.run_until([&] { return refused.has_value(); }));
+    CHECK(refused->code == "internal");
+    f.settle();
+    CHECK(f.store.loads == 1);
+    CHECK(f.host->of_type("host_update").empty());
+    CHECK(f.host->of_type("host_state").back()["attendees"].size() == 4);  // resync: without the newcomer
+
+    // The room works again: the same person can join.
+    bool answered = false;
+    f.room->join({"Late", "OrgX", ""}, "hash-late", [&](auto) { answered = true; });
+    f.settle();
+    REQUIRE(f.store.commits.size() == 2);
+    f.store.complete(1);
+    CHECK(f.run_until([&] { return answered; }));
+}
+
+TEST_CASE("chat reaches the author's table only; leaving closes the leaver after their messages") {
+    Fixture f(8);
+    f.host_says(domain::StartEvent{});
+    REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));
+    f.store.complete(0);
+    f.settle();
+    auto table_of = [&](std::size_t i) { return int(json::parse(*f.attendees[i]->sent.back())["table"]["number"]); };
+    int table = table_of(0);
+    std::vector<int> tables;
+    for (std::size_t i = 0; i < f.attendees.size(); ++i) tables.push_back(table_of(i));
+
+    f.attendee_says(1, domain::PostChat{"Bonjour"});
+    f.settle();
+    f.store.complete(1);
+    f.settle();
+    for (std::size_t i = 0; i < f.attendees.size(); ++i)
+        CHECK(f.attendees[i]->of_type("chat").size() == (tables[i] == table ? 1u : 0u));
+
+    f.attendee_says(1, domain::Leave{});
+    f.settle();
+    CHECK_FALSE(f.attendees[0]->closed);  // not before the leave is durable
+    f.store.complete(2);
+    f.settle();
+    CHECK(f.attendees[0]->closed == close_code::normal);
+}
+
+}  // namespace
+}  // namespace ensemble::app
