@@ -162,6 +162,7 @@ async function runOnce(n) {
     f.sigtermMs = exit ? exit.at - signalled : Infinity;
     f.exitCode = exit ? exit.code : null;
   } finally {
+    log(`N=${n}: server log lines by event: ${JSON.stringify(Object.fromEntries(server.logged))}`);
     workers.stop();
     server.cleanup();
   }

@@ -11,26 +11,24 @@ export async function startServer(binary, root) {
   const child = spawn(binary, ['serve', '--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'ensemble.db'),
     '--static-dir', path.join(root, 'client-web')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })));
+  // Every log line is counted by its "event", so that trouble the server logged (accept_failed,
+  // slow_client_closed…) can be shown; reading on also keeps a full pipe from stalling the server.
+  const logged = new Map();
   const port = await new Promise((resolve, reject) => {
-    let pending = '';
-    const onData = (chunk) => {
-      pending += chunk;
-      for (let nl; (nl = pending.indexOf('\n')) >= 0; pending = pending.slice(nl + 1)) {
-        const line = JSON.parse(pending.slice(0, nl));
-        if (line.event === 'listening') {
-          child.stdout.off('data', onData);
-          resolve(line.port);
-          return;
-        }
+    let rest = '';
+    child.stdout.on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) {
+        const name = /"event":"([^"]*)"/.exec(line)?.[1] ?? 'other';
+        logged.set(name, (logged.get(name) ?? 0) + 1);
+        if (name === 'listening') resolve(JSON.parse(line).port);
       }
-    };
-    child.stdout.on('data', onData);
+    });
     exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening`)));
   });
-  // Keep draining the log (one line per join): a full pipe would stall the server.
-  child.stdout.resume();
   return {
-    child, port, exited, base: `http://127.0.0.1:${port}`,
+    child, port, exited, logged, base: `http://127.0.0.1:${port}`,
     // Server CPU time (user + system) in ms, from /proc/PID/stat.
     cpuMs() {
       const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');

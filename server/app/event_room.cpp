@@ -14,8 +14,8 @@ constexpr std::chrono::milliseconds host_every{200};
 constexpr std::chrono::milliseconds presence_every{500};
 constexpr std::chrono::seconds reload_retry{1};
 
-const Problem not_saved{"internal", "the change could not be saved; nothing was changed", ""};
-const Problem recovering{"internal", "the server is recovering from a storage error: try again", ""};
+const Problem not_saved{domain::ErrorCode::internal, "the change could not be saved; nothing was changed", ""};
+const Problem recovering{domain::ErrorCode::internal, "the server is recovering from a storage error: try again", ""};
 
 }  // namespace
 
@@ -41,9 +41,9 @@ void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
     asio::post(strand_, [self = shared_from_this(), hash = std::move(credential_hash), done = std::move(done)] {
         if (hash == self->host_credential_) return done(domain::Actor::host());
         auto it = self->credentials_.find(hash);
-        if (it == self->credentials_.end()) return done(Problem{"unauthorized", "wrong token", ""});
+        if (it == self->credentials_.end()) return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
         if (self->event_.state().attendees.at(it->second).status != domain::AttendeeStatus::active)
-            return done(Problem{"forbidden", "no longer in this event", ""});
+            return done(Problem{domain::ErrorCode::forbidden, "no longer in this event", ""});
         done(domain::Actor::of(it->second));
     });
 }
@@ -95,7 +95,7 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         }
         self->execute(domain::Actor::system(), domain::Connect{actor.attendee}, std::move(batch),
                       [self, client, actor](const Problem& problem) {
-                          if (problem.code == "forbidden") {
+                          if (problem.code == domain::ErrorCode::forbidden) {
                               client->close(close_code::removed, "no longer in this event");
                               self->attendees_.erase(actor.attendee);
                           } else {

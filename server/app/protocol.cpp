@@ -8,12 +8,12 @@ namespace {
 using nlohmann::json;
 
 Problem invalid(const std::string& field, const std::string& message) {
-    return {"invalid_field", message, field};
+    return {domain::ErrorCode::invalid_field, message, field};
 }
 
 std::variant<json, Problem> parse_object(std::string_view text) {
     json value = json::parse(text, nullptr, false);
-    if (value.is_discarded() || !value.is_object()) return Problem{"malformed_json", "expected a JSON object", ""};
+    if (value.is_discarded() || !value.is_object()) return Problem{domain::ErrorCode::malformed_json, "expected a JSON object", ""};
     return value;
 }
 
@@ -96,7 +96,7 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
     if (type == "pause") return domain::PauseRotation{};
     if (type == "resume") return domain::ResumeRotation{};
     if (type == "end_event") return domain::EndEvent{};
-    return Problem{"unknown_type", "unknown message type", ""};
+    return Problem{domain::ErrorCode::unknown_type, "unknown message type", ""};
 }
 
 }  // namespace

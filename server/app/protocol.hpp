@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "domain/commands.hpp"
+#include "domain/errors.hpp"
 #include "domain/settings.hpp"
 
 namespace ensemble::app {
@@ -17,7 +18,7 @@ constexpr std::size_t max_message_bytes = 64 * 1024;
 
 // Why a request was refused; `code` is one of protocol.md's error codes.
 struct Problem {
-    std::string code;
+    domain::ErrorCode code;
     std::string message;
     std::string field;  // for invalid_field
 };

@@ -8,7 +8,7 @@
 namespace ensemble::app {
 namespace {
 
-const Problem store_failed{"internal", "the database could not be reached: try again", ""};
+const Problem store_failed{domain::ErrorCode::internal, "the database could not be reached: try again", ""};
 
 }  // namespace
 

@@ -145,7 +145,7 @@ std::string announcement_message(const domain::Announcement& announcement) {
 }
 
 std::string error_message(const Problem& problem, const json& ref) {
-    json message = {{"type", "error"}, {"code", problem.code}, {"message", problem.message}};
+    json message = {{"type", "error"}, {"code", domain::to_string(problem.code)}, {"message", problem.message}};
     if (!problem.field.empty()) message["field"] = problem.field;
     if (!ref.is_null()) message["ref"] = ref;
     return message.dump();

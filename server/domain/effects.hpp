@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/errors.hpp"
 #include "domain/outbox.hpp"
 #include "domain/records.hpp"
 #include "domain/seating.hpp"
@@ -13,7 +14,7 @@ namespace ensemble::domain {
 
 // A refusal caused by the user; nothing changed. Codes are those of shared/protocol.md.
 struct DomainError {
-    std::string code;
+    ErrorCode code;
     std::string message;
 };
 
@@ -25,7 +26,7 @@ struct Effects {
     // Matcher work to run off the event's thread; its result comes back as a SeatRound command.
     std::optional<SeatingJob> seating;
 
-    static Effects refuse(std::string code, std::string message) {
+    static Effects refuse(ErrorCode code, std::string message) {
         Effects effects;
         effects.error = DomainError{std::move(code), std::move(message)};
         return effects;

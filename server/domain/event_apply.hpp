@@ -50,7 +50,7 @@ struct Event::Apply {
 
     void set_connected(Attendee& attendee, bool connected);
     Attendee* active_attendee(AttendeeId id);
-    bool refuse(std::string code, std::string message);
+    bool refuse(ErrorCode code, std::string message);
 };
 
 }  // namespace ensemble::domain

@@ -41,14 +41,14 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
                      std::holds_alternative<ResumeRotation>(command) || std::holds_alternative<EndEvent>(command);
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command);
     if (host_only && actor.kind != Actor::Kind::host)
-        return Effects::refuse("forbidden", "only the host may do this");
+        return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
     if (own && actor.kind != Actor::Kind::attendee)
-        return Effects::refuse("forbidden", "only an attendee may do this");
+        return Effects::refuse(ErrorCode::forbidden, "only an attendee may do this");
     if (!host_only && !own && actor.kind != Actor::Kind::system)
-        return Effects::refuse("forbidden", "this is done by the server");
+        return Effects::refuse(ErrorCode::forbidden, "this is done by the server");
     if (state_.phase == Phase::ended && !std::holds_alternative<Disconnect>(command) &&
         !std::holds_alternative<Tick>(command))
-        return Effects::refuse("event_ended", "the event is over");
+        return Effects::refuse(ErrorCode::event_ended, "the event is over");
     Apply apply{*this, state_, actor, now, fx};
     std::visit(apply, command);
     return fx;
@@ -60,7 +60,7 @@ Attendee* Event::Apply::active_attendee(AttendeeId id) {
     return &it->second;
 }
 
-bool Event::Apply::refuse(std::string code, std::string message) {
+bool Event::Apply::refuse(ErrorCode code, std::string message) {
     fx = Effects::refuse(std::move(code), std::move(message));
     return false;
 }
@@ -122,7 +122,7 @@ void Event::Apply::operator()(const Join& c) {
 
 void Event::Apply::operator()(const Connect& c) {
     Attendee* attendee = active_attendee(c.attendee);
-    if (!attendee) return (void)refuse("forbidden", "this attendee has left or was removed");
+    if (!attendee) return (void)refuse(ErrorCode::forbidden, "this attendee has left or was removed");
     set_connected(*attendee, true);
     if (int table = event.table_of(c.attendee)) fx.outbox.view_changed(Audience::at_table(table));
     else if (s.phase == Phase::round) seat_late_joiner(c.attendee);
@@ -150,9 +150,9 @@ void Event::Apply::operator()(const SeatRound& c) {
 }
 
 void Event::Apply::operator()(const PostChat& c) {
-    if (!active_attendee(actor.attendee)) return (void)refuse("forbidden", "you have left this event");
+    if (!active_attendee(actor.attendee)) return (void)refuse(ErrorCode::forbidden, "you have left this event");
     int table = event.table_of(actor.attendee);
-    if (s.phase != Phase::round || table == 0) return (void)refuse("wrong_phase", "you are not seated at a table");
+    if (s.phase != Phase::round || table == 0) return (void)refuse(ErrorCode::wrong_phase, "you are not seated at a table");
     auto& chat = s.tables[static_cast<std::size_t>(table - 1)].chat;
     ChatMessage message{actor.attendee, s.attendees.at(actor.attendee).name, c.text, now};
     chat.push_back(message);
@@ -163,7 +163,7 @@ void Event::Apply::operator()(const PostChat& c) {
 
 void Event::Apply::operator()(const Leave&) {
     Attendee* attendee = active_attendee(actor.attendee);
-    if (!attendee) return (void)refuse("forbidden", "you have already left");
+    if (!attendee) return (void)refuse(ErrorCode::forbidden, "you have already left");
     set_connected(*attendee, false);
     attendee->status = AttendeeStatus::left;
     fx.records.push_back(AttendeeStatusChanged{actor.attendee, AttendeeStatus::left, now});
@@ -177,27 +177,27 @@ void Event::Apply::operator()(const Leave&) {
 
 void Event::Apply::operator()(const StartEvent&) {
     if (s.phase != Phase::lobby || event.seating_round_)
-        return (void)refuse("wrong_phase", "the event has already started");
+        return (void)refuse(ErrorCode::wrong_phase, "the event has already started");
     request_round(1);
 }
 
 void Event::Apply::operator()(const NextRound&) {
-    if (event.seating_round_) return (void)refuse("wrong_phase", "the next round's tables are being formed");
+    if (event.seating_round_) return (void)refuse(ErrorCode::wrong_phase, "the next round's tables are being formed");
     if (s.phase == Phase::lobby) return request_round(1);
     if (s.round >= s.settings.rounds)
-        return (void)refuse("wrong_phase", "this is the last round: end the round or the event instead");
+        return (void)refuse(ErrorCode::wrong_phase, "this is the last round: end the round or the event instead");
     request_round(s.round + 1);
 }
 
 void Event::Apply::operator()(const EndRound&) {
-    if (s.phase != Phase::round || event.seating_round_) return (void)refuse("wrong_phase", "no round is running");
+    if (s.phase != Phase::round || event.seating_round_) return (void)refuse(ErrorCode::wrong_phase, "no round is running");
     end_round();
 }
 
 void Event::Apply::operator()(const ExtendRound& c) {
     if (s.phase != Phase::round && s.phase != Phase::pause_between_rounds)
-        return (void)refuse("wrong_phase", "only a round or a break can be extended");
-    if (c.minutes < 1 || c.minutes > 60) return (void)refuse("invalid_field", "minutes must be 1 to 60");
+        return (void)refuse(ErrorCode::wrong_phase, "only a round or a break can be extended");
+    if (c.minutes < 1 || c.minutes > 60) return (void)refuse(ErrorCode::invalid_field, "minutes must be 1 to 60");
     if (s.paused) s.remaining_ms += c.minutes * minute_ms;
     else *s.deadline += c.minutes * minute_ms;
     record_phase();
@@ -209,12 +209,12 @@ void Event::Apply::operator()(const Broadcast& c) {
 }
 
 void Event::Apply::operator()(const MoveAttendee& c) {
-    if (s.phase != Phase::round) return (void)refuse("wrong_phase", "people can be moved during a round only");
-    if (!active_attendee(c.attendee)) return (void)refuse("not_found", "no such attendee");
+    if (s.phase != Phase::round) return (void)refuse(ErrorCode::wrong_phase, "people can be moved during a round only");
+    if (!active_attendee(c.attendee)) return (void)refuse(ErrorCode::not_found, "no such attendee");
     if (c.table < 1 || static_cast<std::size_t>(c.table) > s.tables.size() + 1)
-        return (void)refuse("not_found", "no such table");
+        return (void)refuse(ErrorCode::not_found, "no such table");
     if (event.table_of(c.attendee) == c.table)
-        return (void)refuse("invalid_field", "this attendee is already at that table");
+        return (void)refuse(ErrorCode::invalid_field, "this attendee is already at that table");
     if (event.table_of(c.attendee)) unseat(c.attendee);
     if (static_cast<std::size_t>(c.table) > s.tables.size()) s.tables.emplace_back();
     seat(c.attendee, static_cast<std::size_t>(c.table - 1));
@@ -222,7 +222,7 @@ void Event::Apply::operator()(const MoveAttendee& c) {
 
 void Event::Apply::operator()(const RemoveAttendee& c) {
     Attendee* attendee = active_attendee(c.attendee);
-    if (!attendee) return (void)refuse("not_found", "no such attendee");
+    if (!attendee) return (void)refuse(ErrorCode::not_found, "no such attendee");
     set_connected(*attendee, false);
     attendee->status = AttendeeStatus::removed;
     fx.records.push_back(AttendeeStatusChanged{c.attendee, AttendeeStatus::removed, now});
@@ -235,9 +235,9 @@ void Event::Apply::operator()(const RemoveAttendee& c) {
 }
 
 void Event::Apply::operator()(const PauseRotation&) {
-    if (s.paused) return (void)refuse("wrong_phase", "the rotation is already paused");
+    if (s.paused) return (void)refuse(ErrorCode::wrong_phase, "the rotation is already paused");
     if (s.phase != Phase::round && s.phase != Phase::pause_between_rounds)
-        return (void)refuse("wrong_phase", "only a round or a break can be paused");
+        return (void)refuse(ErrorCode::wrong_phase, "only a round or a break can be paused");
     s.paused = true;
     s.remaining_ms = std::max<std::int64_t>(0, *s.deadline - now);
     s.deadline.reset();
@@ -245,7 +245,7 @@ void Event::Apply::operator()(const PauseRotation&) {
 }
 
 void Event::Apply::operator()(const ResumeRotation&) {
-    if (!s.paused) return (void)refuse("wrong_phase", "the rotation is not paused");
+    if (!s.paused) return (void)refuse(ErrorCode::wrong_phase, "the rotation is not paused");
     s.paused = false;
     s.deadline = now + s.remaining_ms;
     s.remaining_ms = 0;

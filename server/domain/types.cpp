@@ -1,6 +1,26 @@
 #include "domain/types.hpp"
 
+#include "domain/errors.hpp"
+
 namespace ensemble::domain {
+
+const char* to_string(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::malformed_json: return "malformed_json";
+        case ErrorCode::unknown_type: return "unknown_type";
+        case ErrorCode::invalid_field: return "invalid_field";
+        case ErrorCode::unauthorized: return "unauthorized";
+        case ErrorCode::forbidden: return "forbidden";
+        case ErrorCode::not_found: return "not_found";
+        case ErrorCode::wrong_phase: return "wrong_phase";
+        case ErrorCode::event_ended: return "event_ended";
+        case ErrorCode::rate_limited: return "rate_limited";
+        case ErrorCode::too_large: return "too_large";
+        case ErrorCode::internal: return "internal";
+    }
+    return "internal";
+}
+
 
 const char* to_string(Phase phase) {
     switch (phase) {

@@ -36,7 +36,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     if (ec == http::error::body_limit) {
         Request head{parser_->get().method(), parser_->get().target(), parser_->get().version()};
         head.keep_alive(false);
-        return reply(error_response(head, http::status::payload_too_large, "too_large", "the body is over 64 KiB"));
+        return reply(error_response(head, {domain::ErrorCode::too_large, "the body is over 64 KiB", ""}));
     }
     if (ec) return;
     Request request = parser_->release();
@@ -58,32 +58,32 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         return reply(std::move(response));
     }
     if (request.method() != http::verb::get && request.method() != http::verb::head)
-        return reply(error_response(request, http::status::method_not_allowed, "not_found", "use GET"));
+        return reply(error_response(request, http::status::method_not_allowed, {domain::ErrorCode::not_found, "use GET", ""}));
     reply(serve_static(config_.static_dir, request));
 }
 
 // Authorise before the upgrade: a wrong token never gets a WebSocket.
 void HttpSession::upgrade(Request request) {
     if (!starts_with(request.target(), "/ws?") && request.target() != "/ws")
-        return reply(error_response(request, http::status::not_found, "not_found", "no such endpoint"));
+        return reply(error_response(request, {domain::ErrorCode::not_found, "no such endpoint", ""}));
     auto query = parse_query(request.target());
     auto token = query["token"];
     auto self = shared_from_this();
     // Every answer comes back to this connection's strand.
-    auto refuse = [self, request](http::status status, std::string code, std::string message) {
-        asio::post(self->stream_.get_executor(), [self, request, status, code, message] {
-            self->reply(error_response(request, status, code, message));
+    auto refuse = [self, request](app::Problem problem) {
+        asio::post(self->stream_.get_executor(), [self, request, problem = std::move(problem)] {
+            self->reply(error_response(request, problem));
         });
     };
     registry_.find(query["event"], [self, request, token, refuse](std::shared_ptr<app::EventRoom> room,
                                                                   std::optional<app::Problem> problem) mutable {
-        if (problem) return refuse(status_for(problem->code), problem->code, problem->message);
-        if (!room) return refuse(http::status::not_found, "not_found", "no such event");
-        if (token.empty()) return refuse(http::status::unauthorized, "unauthorized", "wrong token");
+        if (problem) return refuse(*problem);
+        if (!room) return refuse({domain::ErrorCode::not_found, "no such event", ""});
+        if (token.empty()) return refuse({domain::ErrorCode::unauthorized, "wrong token", ""});
         room->authenticate(app::token_hash(token), [self, request = std::move(request), room,
                                                     refuse](std::variant<domain::Actor, app::Problem> who) mutable {
             if (auto* problem = std::get_if<app::Problem>(&who))
-                return refuse(status_for(problem->code), problem->code, problem->message);
+                return refuse(*problem);
             asio::post(self->stream_.get_executor(), [self, request = std::move(request), room,
                                                       actor = std::get<domain::Actor>(who)]() mutable {
                 self->stream_.expires_never();

@@ -16,24 +16,33 @@ Response json_response(const Request& request, http::status status, const nlohma
     return response;
 }
 
-Response error_response(const Request& request, http::status status, const std::string& code,
-                        const std::string& message, const std::string& field) {
-    auto body = nlohmann::json::parse(app::error_message(app::Problem{code, message, field}));
-    return json_response(request, status, body);
+Response error_response(const Request& request, http::status status, const app::Problem& problem) {
+    return json_response(request, status, nlohmann::json::parse(app::error_message(problem)));
+}
+
+Response error_response(const Request& request, const app::Problem& problem) {
+    return error_response(request, status_for(problem.code), problem);
 }
 
 }  // namespace ensemble::net
 
 namespace ensemble::net {
 
-http::status status_for(const std::string& code) {
-    if (code == "malformed_json" || code == "invalid_field") return http::status::bad_request;
-    if (code == "unauthorized") return http::status::unauthorized;
-    if (code == "forbidden") return http::status::forbidden;
-    if (code == "not_found") return http::status::not_found;
-    if (code == "wrong_phase" || code == "event_ended") return http::status::conflict;
-    if (code == "rate_limited") return http::status::too_many_requests;
-    if (code == "too_large") return http::status::payload_too_large;
+http::status status_for(domain::ErrorCode code) {
+    using domain::ErrorCode;
+    switch (code) {
+        case ErrorCode::malformed_json:
+        case ErrorCode::unknown_type:
+        case ErrorCode::invalid_field: return http::status::bad_request;
+        case ErrorCode::unauthorized: return http::status::unauthorized;
+        case ErrorCode::forbidden: return http::status::forbidden;
+        case ErrorCode::not_found: return http::status::not_found;
+        case ErrorCode::wrong_phase:
+        case ErrorCode::event_ended: return http::status::conflict;
+        case ErrorCode::rate_limited: return http::status::too_many_requests;
+        case ErrorCode::too_large: return http::status::payload_too_large;
+        case ErrorCode::internal: return http::status::internal_server_error;
+    }
     return http::status::internal_server_error;
 }
 

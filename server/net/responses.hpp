@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/protocol.hpp"
 #include "net/beast.hpp"
 
 namespace ensemble::net {
@@ -17,14 +18,16 @@ void add_security_headers(http::header<false, Fields>& header) {
 }
 
 Response json_response(const Request& request, http::status status, const nlohmann::json& body);
-Response error_response(const Request& request, http::status status, const std::string& code,
-                        const std::string& message, const std::string& field = "");
+// The problem with the HTTP status of its code.
+Response error_response(const Request& request, const app::Problem& problem);
+// The same with another status, where HTTP has a more precise one (405 for a wrong method).
+Response error_response(const Request& request, http::status status, const app::Problem& problem);
 
 }  // namespace ensemble::net
 
 namespace ensemble::net {
 
 // The HTTP status of a protocol error code.
-http::status status_for(const std::string& code);
+http::status status_for(domain::ErrorCode code);
 
 }  // namespace ensemble::net

@@ -21,13 +21,9 @@ std::vector<std::string> path_parts(std::string_view target) {
     return parts;
 }
 
-Response problem_response(const Request& request, const app::Problem& problem) {
-    return error_response(request, status_for(problem.code), problem.code, problem.message, problem.field);
-}
-
 void create_event(app::Registry& registry, const Request& request, const Respond& respond) {
     auto parsed = app::parse_event_settings(request.body());
-    if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(problem_response(request, *problem));
+    if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(error_response(request, *problem));
     std::string host_token = app::new_token();
     // Without --public-url, links use the address the host reached us by, not "localhost".
     std::string base = registry.public_url();
@@ -35,7 +31,7 @@ void create_event(app::Registry& registry, const Request& request, const Respond
     registry.create(std::get<domain::EventSettings>(parsed), app::token_hash(host_token),
                     [request, respond, host_token, base](std::shared_ptr<app::EventRoom> room,
                                                          std::optional<app::Problem> problem) {
-                        if (problem) return respond(problem_response(request, *problem));
+                        if (problem) return respond(error_response(request, *problem));
                         auto links = app::links_for(base, room->id());
                         room->public_info([request, respond, host_token, links](nlohmann::json event) {
                             respond(json_response(request, http::status::created,
@@ -49,12 +45,12 @@ void create_event(app::Registry& registry, const Request& request, const Respond
 
 void join_event(const std::shared_ptr<app::EventRoom>& room, const Request& request, const Respond& respond) {
     auto parsed = app::parse_profile(request.body());
-    if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(problem_response(request, *problem));
+    if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(error_response(request, *problem));
     std::string token = app::new_token();
     room->join(std::get<app::Profile>(parsed), app::token_hash(token),
                [request, respond, token](std::variant<domain::AttendeeId, app::Problem> result) {
                    if (auto* problem = std::get_if<app::Problem>(&result))
-                       return respond(problem_response(request, *problem));
+                       return respond(error_response(request, *problem));
                    respond(json_response(request, http::status::created,
                                          {{"attendee_id", std::get<domain::AttendeeId>(result)}, {"token", token}}));
                });
@@ -67,19 +63,18 @@ void handle_api(app::Registry& registry, const Request& request, Respond respond
     auto method = request.method();
     if (parts.size() == 1 && parts[0] == "events") {
         if (method != http::verb::post)
-            return respond(error_response(request, http::status::method_not_allowed, "not_found", "use POST"));
+            return respond(error_response(request, http::status::method_not_allowed, {domain::ErrorCode::not_found, "use POST", ""}));
         return create_event(registry, request, respond);
     }
     if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" || (parts.size() == 3 && parts[2] != "attendees"))
-        return respond(error_response(request, http::status::not_found, "not_found", "no such API"));
+        return respond(error_response(request, {domain::ErrorCode::not_found, "no such API", ""}));
     bool read = parts.size() == 2;
     if (method != (read ? http::verb::get : http::verb::post))
-        return respond(error_response(request, http::status::method_not_allowed, "not_found",
-                                      read ? "use GET" : "use POST"));
+        return respond(error_response(request, http::status::method_not_allowed, {domain::ErrorCode::not_found, read ? "use GET" : "use POST", ""}));
     registry.find(parts[1], [request, respond, read](std::shared_ptr<app::EventRoom> room,
                                                      std::optional<app::Problem> problem) {
-        if (problem) return respond(problem_response(request, *problem));
-        if (!room) return respond(error_response(request, http::status::not_found, "not_found", "no such event"));
+        if (problem) return respond(error_response(request, *problem));
+        if (!room) return respond(error_response(request, {domain::ErrorCode::not_found, "no such event", ""}));
         if (!read) return join_event(room, request, respond);
         room->public_info(
             [request, respond](nlohmann::json event) { respond(json_response(request, http::status::ok, event)); });

@@ -31,14 +31,14 @@ bool safe_path(std::string_view path) {
 http::message_generator serve_static(const std::string& root, const Request& request) {
     std::string_view target = request.target();
     target = target.substr(0, target.find_first_of("?#"));
-    if (!safe_path(target)) return error_response(request, http::status::not_found, "not_found", "no such page");
+    if (!safe_path(target)) return error_response(request, {domain::ErrorCode::not_found, "no such page", ""});
     std::string path = root + std::string(target);
     if (path.back() == '/') path += "index.html";
 
     beast::error_code ec;
     http::file_body::value_type body;
     body.open(path.c_str(), beast::file_mode::scan, ec);
-    if (ec) return error_response(request, http::status::not_found, "not_found", "no such page");
+    if (ec) return error_response(request, {domain::ErrorCode::not_found, "no such page", ""});
     auto size = body.size();
 
     http::response<http::file_body> response{std::piecewise_construct, std::make_tuple(std::move(body)),

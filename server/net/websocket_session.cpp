@@ -58,7 +58,7 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     }
     auto message = app::parse_client_message(text);
     if (message.is_chat && !chats_.allow(now))
-        send(app::share(app::error_message({"rate_limited", "too many chat messages: wait a little", ""}, message.ref)));
+        send(app::share(app::error_message({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""}, message.ref)));
     else
         room_->handle(this, actor_, std::move(message));
     do_read();

@@ -177,7 +177,7 @@ TEST_CASE("a failed commit tells nobody, answers the sender, and the room comes 
     f.settle();
     f.store.complete(0, "disk full");
     REQUIRE(f.run_until([&] { return refused.has_value(); }));
-    CHECK(refused->code == "internal");
+    CHECK(refused->code == domain::ErrorCode::internal);
     f.settle();
     CHECK(f.store.loads == 1);
     CHECK(f.host->of_type("host_update").empty());

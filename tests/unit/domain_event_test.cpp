@@ -77,10 +77,10 @@ TEST_CASE("host commands from an attendee or the server are refused and change n
     for (const Command& command : std::vector<Command>{StartEvent{}, EndEvent{}, Broadcast{"x"}, PauseRotation{}}) {
         auto fx = event.apply(Actor::of(1), command, t0);
         REQUIRE(fx.error);
-        CHECK(fx.error->code == "forbidden");
+        CHECK(fx.error->code == ErrorCode::forbidden);
         CHECK(fx.records.empty());
     }
-    CHECK(event.apply(Actor::host(), PostChat{"hi"}, t0).error->code == "forbidden");
+    CHECK(event.apply(Actor::host(), PostChat{"hi"}, t0).error->code == ErrorCode::forbidden);
     CHECK(event.state().phase == Phase::lobby);
 }
 
@@ -101,7 +101,7 @@ TEST_CASE("starting seats everyone present exactly once, in allowed sizes, and r
     CHECK(std::any_of(messages.begin(), messages.end(), [](const Message& m) {
         return m.to == Audience::attendees() && std::holds_alternative<ViewChanged>(m.body);
     }));
-    CHECK(drive(event, Actor::host(), StartEvent{}, t0).error->code == "wrong_phase");
+    CHECK(drive(event, Actor::host(), StartEvent{}, t0).error->code == ErrorCode::wrong_phase);
 }
 
 TEST_CASE("timers advance round, break, round, and the last round ends the event") {
@@ -121,7 +121,7 @@ TEST_CASE("timers advance round, break, round, and the last round ends the event
     REQUIRE(fx.outbox.disconnections().size() == 1);
     CHECK(fx.outbox.disconnections()[0].who == Audience::everyone());
     CHECK(fx.outbox.disconnections()[0].reason == Disconnection::Reason::event_ended);
-    CHECK(drive(event, Actor::host(), NextRound{}, t0).error->code == "event_ended");
+    CHECK(drive(event, Actor::host(), NextRound{}, t0).error->code == ErrorCode::event_ended);
 }
 
 TEST_CASE("the second round avoids tablemates of the first") {
@@ -188,14 +188,14 @@ TEST_CASE("pause freezes the countdown, resume goes on from there, extend adds m
     CHECK(event.state().remaining_ms == 620'000);
     event.apply(Actor::host(), ResumeRotation{}, t0 + 20'000'000);
     CHECK(event.state().deadline == t0 + 20'620'000);
-    CHECK(event.apply(Actor::host(), ResumeRotation{}, t0).error->code == "wrong_phase");
+    CHECK(event.apply(Actor::host(), ResumeRotation{}, t0).error->code == ErrorCode::wrong_phase);
     event.apply(Actor::host(), ExtendRound{1}, t0 + 20'000'000);
     CHECK(event.state().deadline == t0 + 20'680'000);
 }
 
 TEST_CASE("chat reaches only the author's table and needs a seat") {
     Event event = event_with(8);
-    CHECK(event.apply(Actor::of(1), PostChat{"hello"}, t0).error->code == "wrong_phase");
+    CHECK(event.apply(Actor::of(1), PostChat{"hello"}, t0).error->code == ErrorCode::wrong_phase);
     drive(event, Actor::host(), StartEvent{}, t0);
     auto fx = event.apply(Actor::of(1), PostChat{"hello"}, t0 + 1);
     auto messages = fx.outbox.messages();
@@ -214,7 +214,7 @@ TEST_CASE("the host moves someone to another table or a new one") {
     REQUIRE_FALSE(event.apply(Actor::host(), MoveAttendee{1, to}, t0).error);
     CHECK(event.table_of(1) == to);
     CHECK(event.apply(Actor::host(), MoveAttendee{1, to}, t0).error);
-    CHECK(event.apply(Actor::host(), MoveAttendee{1, tables + 2}, t0).error->code == "not_found");
+    CHECK(event.apply(Actor::host(), MoveAttendee{1, tables + 2}, t0).error->code == ErrorCode::not_found);
     REQUIRE_FALSE(event.apply(Actor::host(), MoveAttendee{1, tables + 1}, t0).error);
     CHECK(event.table_of(1) == tables + 1);
     CHECK(everyone_seated(event).size() == 8);
@@ -265,8 +265,8 @@ TEST_CASE("forming tables is a job: the event waits for its SeatRound, refuses a
     CHECK(fx.records.empty());
     CHECK(event.seating_round() == 1);
     CHECK(event.state().phase == Phase::lobby);
-    CHECK(event.apply(Actor::host(), StartEvent{}, t0).error->code == "wrong_phase");
-    CHECK(event.apply(Actor::host(), NextRound{}, t0).error->code == "wrong_phase");
+    CHECK(event.apply(Actor::host(), StartEvent{}, t0).error->code == ErrorCode::wrong_phase);
+    CHECK(event.apply(Actor::host(), NextRound{}, t0).error->code == ErrorCode::wrong_phase);
     CHECK_FALSE(event.apply(Actor::system(), Tick{}, t0 + 1).seating);
 
     // Someone leaves and someone arrives while the matcher works: neither breaks the round.
