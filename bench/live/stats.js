@@ -1,4 +1,4 @@
-// Percentiles, medians across runs, and the printed table.
+// Figures from raw samples: percentiles, the seating check, medians across runs, and the printed table.
 
 // Nearest-rank percentile of an unsorted list; null when empty.
 export function percentile(values, p) {
@@ -13,12 +13,40 @@ export function maxOf(values) {
   return max;
 }
 
-// The median of each figure across runs; a figure missing from a run (null) is left out.
+// How many seated attendees disagree with their table: each must be in their own list, everyone listed must
+// sit at that table, and everyone who says they sit there must be listed.
+export function mismatches(seats) {
+  const tableOf = new Map();
+  const members = new Map();
+  for (const [id, , table] of seats) {
+    tableOf.set(id, table);
+    if (!members.has(table)) members.set(table, []);
+    members.get(table).push(id);
+  }
+  let count = 0;
+  for (const [id, , table, people] of seats) {
+    const view = new Set(people);
+    const agrees = view.has(id) && view.size === people.length
+      && people.every((p) => !tableOf.has(p) || tableOf.get(p) === table)
+      && members.get(table).every((m) => view.has(m));
+    if (!agrees) count++;
+  }
+  return count;
+}
+
+export function median(values) {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// The median of each figure across runs; a figure missing from a run (null) is left out. Durations that
+// never completed are Infinity, so they still weigh in.
 export function medians(runs) {
   const out = {};
   for (const key of Object.keys(runs[0])) {
-    const values = runs.map((r) => r[key]).filter((v) => v !== null && v !== undefined);
-    out[key] = values.length ? percentile(values, 50) : null;
+    out[key] = median(runs.map((r) => r[key]).filter((v) => v !== null && v !== undefined));
   }
   return out;
 }

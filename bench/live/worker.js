@@ -91,19 +91,17 @@ async function join() {
   agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency });
   let next = 0;
   let failed = 0;
+  const fail = (i, why) => { if (failed++ < 3) process.stderr.write(`join ${i}: ${why}\n`); };
   const lane = async () => {
     while (next < config.count) {
       const i = config.first + next++;
       const res = await post(`/api/events/${config.eventId}/attendees`,
         { name: `Bench ${i}`, organisation: `Organisation ${i % 97}`, role: '' });
-      if (res.status !== 201) {
-        if (failed++ < 3) process.stderr.write(`join ${i}: ${res.status} ${res.text}\n`);
-        continue;
-      }
+      if (res.status !== 201) { fail(i, `${res.status} ${res.text}`); continue; }
       const { attendee_id: id, token } = JSON.parse(res.text);
       const a = { id, token, seats: new Map(), chat: [] };
       if (await connect(a)) attendees.push(a);
-      else if (failed++ < 3) process.stderr.write(`join ${i}: WebSocket ${a.failure}\n`);
+      else fail(i, `WebSocket ${a.failure}`);
     }
   };
   await Promise.all(Array.from({ length: config.concurrency }, lane));

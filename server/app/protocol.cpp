@@ -126,30 +126,26 @@ std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_vi
     const json& m = std::get<json>(parsed);
     domain::EventSettings settings;
     Problem problem;
-    auto title = text_field(m, "title", 1, 200);
-    if (failed(title, problem)) return problem;
-    settings.title = std::get<std::string>(title);
-    for (auto [field, target] : {std::pair{"table_size", &settings.table_size},
-                                 {"min_table_size", &settings.min_table_size},
-                                 {"max_table_size", &settings.max_table_size},
-                                 {"rounds", &settings.rounds},
-                                 {"round_seconds", &settings.round_seconds},
-                                 {"break_seconds", &settings.break_seconds}})
-        if (auto error = read_int(m, field, *target)) return *error;
+    for (const auto& setting : domain::text_settings) {
+        auto text = text_field(m, setting.name, setting.min_chars, setting.max_chars);
+        if (failed(text, problem)) return problem;
+        settings.*setting.field = std::get<std::string>(text);
+    }
+    for (const auto& setting : domain::int_settings)
+        if (auto error = read_int(m, setting.name, settings.*setting.field)) return *error;
     // A lone table size widens its range to fit, so {"table_size": 6} just works.
     if (!m.contains("min_table_size")) settings.min_table_size = std::min(settings.min_table_size, settings.table_size);
     if (!m.contains("max_table_size")) settings.max_table_size = std::max(settings.max_table_size, settings.table_size);
-    if (auto prompts = m.find("prompts"); prompts != m.end() && !prompts->is_null()) {
-        if (!prompts->is_array()) return invalid("prompts", "prompts must be a list of strings");
-        for (const auto& prompt : *prompts) {
-            if (!prompt.is_string()) return invalid("prompts", "prompts must be a list of strings");
-            auto text = domain::trimmed(prompt.get<std::string>());
-            if (!text.empty()) settings.prompts.push_back(text);
+    const auto& list = domain::prompts_setting;
+    if (auto items = m.find(list.name); items != m.end() && !items->is_null()) {
+        std::string must = std::string(list.name) + " must be a list of strings";
+        if (!items->is_array()) return invalid(list.name, must);
+        for (const auto& item : *items) {
+            if (!item.is_string()) return invalid(list.name, must);
+            auto text = domain::trimmed(item.get<std::string>());
+            if (!text.empty()) (settings.*list.field).push_back(text);
         }
     }
-    auto video = text_field(m, "video_link_template", 0, 500);
-    if (failed(video, problem)) return problem;
-    settings.video_link_template = std::get<std::string>(video);
     if (auto error = domain::validate(settings)) return invalid(error->field, error->message);
     return settings;
 }

@@ -36,18 +36,13 @@ json clock_fields(const domain::Event& event) {
 
 json public_event(const domain::Event& event) {
     const auto& s = event.state();
-    const auto& settings = s.settings;
-    return {{"id", s.id},
-            {"title", settings.title},
-            {"phase", domain::to_string(s.phase)},
-            {"round", s.round},
-            {"rounds", settings.rounds},
-            {"table_size", settings.table_size},
-            {"min_table_size", settings.min_table_size},
-            {"max_table_size", settings.max_table_size},
-            {"round_seconds", settings.round_seconds},
-            {"break_seconds", settings.break_seconds},
-            {"present", event.present_count()}};
+    json info = {{"id", s.id},
+                 {"title", s.settings.title},
+                 {"phase", domain::to_string(s.phase)},
+                 {"round", s.round},
+                 {"present", event.present_count()}};
+    for (const auto& setting : domain::int_settings) info[setting.name] = s.settings.*setting.field;
+    return info;
 }
 
 std::string welcome_message(const domain::Event& event, const domain::Actor& actor, domain::TimeMs now,
@@ -57,8 +52,8 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
     json message = {{"type", "welcome"}, {"protocol", protocol_version}, {"server_time", now}};
     if (actor.kind == domain::Actor::Kind::host) {
         const auto& settings = event.state().settings;
-        info["prompts"] = settings.prompts;
-        info["video_link_template"] = settings.video_link_template;
+        for (const auto& setting : domain::text_settings) info[setting.name] = settings.*setting.field;
+        info[domain::prompts_setting.name] = settings.*domain::prompts_setting.field;
         info["join_url"] = join_url;
         message["role"] = "host";
     } else {

@@ -1,5 +1,7 @@
 #include "domain/settings.hpp"
 
+#include <algorithm>
+
 #include "domain/text.hpp"
 
 namespace ensemble::domain {
@@ -19,20 +21,23 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 }  // namespace
 
 std::optional<FieldError> validate(const EventSettings& s) {
-    if (auto problem = text_problem(s.title, 1, 200)) return FieldError{"title", "title " + *problem};
-    if (auto e = out_of_range("table_size", s.table_size, 2, 12)) return e;
+    for (const auto& setting : text_settings) {
+        const auto& text = s.*setting.field;
+        if (text.empty() && setting.min_chars == 0) continue;
+        if (auto problem = text_problem(text, std::max<std::size_t>(setting.min_chars, 1), setting.max_chars))
+            return FieldError{setting.name, std::string(setting.name) + " " + *problem};
+    }
+    for (const auto& setting : int_settings)
+        if (auto e = out_of_range(setting.name, s.*setting.field, setting.min, setting.max)) return e;
     if (auto e = out_of_range("min_table_size", s.min_table_size, 2, s.table_size)) return e;
     if (auto e = out_of_range("max_table_size", s.max_table_size, s.table_size, 12)) return e;
-    if (auto e = out_of_range("rounds", s.rounds, 1, 50)) return e;
-    if (auto e = out_of_range("round_seconds", s.round_seconds, 60, 7200)) return e;
-    if (auto e = out_of_range("break_seconds", s.break_seconds, 0, 3600)) return e;
-    if (s.prompts.size() > 20) return FieldError{"prompts", "at most 20 prompts"};
-    for (const auto& prompt : s.prompts)
-        if (auto problem = text_problem(prompt, 1, 500)) return FieldError{"prompts", "a prompt " + *problem};
+    const auto& prompts = prompts_setting;
+    if ((s.*prompts.field).size() > prompts.max_items)
+        return FieldError{prompts.name, "at most " + std::to_string(prompts.max_items) + " prompts"};
+    for (const auto& prompt : s.*prompts.field)
+        if (auto problem = text_problem(prompt, 1, prompts.max_chars)) return FieldError{prompts.name, "a prompt " + *problem};
     const auto& link = s.video_link_template;
     if (!link.empty()) {
-        if (auto problem = text_problem(link, 1, 500))
-            return FieldError{"video_link_template", "video_link_template " + *problem};
         if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0)
             return FieldError{"video_link_template", "video_link_template must start with http:// or https://"};
     }

@@ -19,6 +19,42 @@ struct EventSettings {
     std::string video_link_template;  // may hold {event}, {round}, {table}
 };
 
+// Every setting once: its name on the wire and in storage, where it lives, and its limits. The parser,
+// the validator, storage and the views all go through these rows.
+struct IntSetting {
+    const char* name;
+    int EventSettings::*field;
+    int min;
+    int max;
+};
+inline constexpr IntSetting int_settings[] = {
+    {"table_size", &EventSettings::table_size, 2, 12},
+    {"min_table_size", &EventSettings::min_table_size, 2, 12},  // and at most table_size
+    {"max_table_size", &EventSettings::max_table_size, 2, 12},  // and at least table_size
+    {"rounds", &EventSettings::rounds, 1, 50},
+    {"round_seconds", &EventSettings::round_seconds, 60, 7200},
+    {"break_seconds", &EventSettings::break_seconds, 0, 3600},
+};
+
+struct TextSetting {
+    const char* name;
+    std::string EventSettings::*field;
+    std::size_t min_chars;  // 0: optional
+    std::size_t max_chars;
+};
+inline constexpr TextSetting text_settings[] = {
+    {"title", &EventSettings::title, 1, 200},
+    {"video_link_template", &EventSettings::video_link_template, 0, 500},
+};
+
+struct ListSetting {
+    const char* name;
+    std::vector<std::string> EventSettings::*field;
+    std::size_t max_items;
+    std::size_t max_chars;  // of each item, which is never empty
+};
+inline constexpr ListSetting prompts_setting{"prompts", &EventSettings::prompts, 20, 500};
+
 // A user-caused problem with a field, in words for developers; `field` names it.
 struct FieldError {
     std::string field;

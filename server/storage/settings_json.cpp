@@ -7,17 +7,10 @@
 namespace ensemble::storage {
 
 std::string settings_to_json(const domain::EventSettings& settings) {
-    nlohmann::json json = {
-        {"title", settings.title},
-        {"table_size", settings.table_size},
-        {"min_table_size", settings.min_table_size},
-        {"max_table_size", settings.max_table_size},
-        {"rounds", settings.rounds},
-        {"round_seconds", settings.round_seconds},
-        {"break_seconds", settings.break_seconds},
-        {"prompts", settings.prompts},
-        {"video_link_template", settings.video_link_template},
-    };
+    nlohmann::json json = nlohmann::json::object();
+    for (const auto& setting : domain::text_settings) json[setting.name] = settings.*setting.field;
+    for (const auto& setting : domain::int_settings) json[setting.name] = settings.*setting.field;
+    json[domain::prompts_setting.name] = settings.*domain::prompts_setting.field;
     return json.dump();
 }
 
@@ -26,15 +19,12 @@ domain::EventSettings settings_from_json(const std::string& text) {
         auto json = nlohmann::json::parse(text);
         if (!json.is_object()) throw std::runtime_error("storage: event settings are not a JSON object");
         domain::EventSettings settings;
-        settings.title = json.value("title", settings.title);
-        settings.table_size = json.value("table_size", settings.table_size);
-        settings.min_table_size = json.value("min_table_size", settings.min_table_size);
-        settings.max_table_size = json.value("max_table_size", settings.max_table_size);
-        settings.rounds = json.value("rounds", settings.rounds);
-        settings.round_seconds = json.value("round_seconds", settings.round_seconds);
-        settings.break_seconds = json.value("break_seconds", settings.break_seconds);
-        settings.prompts = json.value("prompts", settings.prompts);
-        settings.video_link_template = json.value("video_link_template", settings.video_link_template);
+        for (const auto& setting : domain::text_settings)
+            settings.*setting.field = json.value(setting.name, settings.*setting.field);
+        for (const auto& setting : domain::int_settings)
+            settings.*setting.field = json.value(setting.name, settings.*setting.field);
+        const auto& prompts = domain::prompts_setting;
+        settings.*prompts.field = json.value(prompts.name, settings.*prompts.field);
         return settings;
     } catch (const nlohmann::json::exception& e) {
         // Only the error id: nlohmann's parse messages quote the text, and the text is what the host typed.
