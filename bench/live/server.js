@@ -27,17 +27,24 @@ export async function startServer(binary, root) {
     });
     exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before listening`)));
   });
+  const proc = (file) => {
+    try {
+      return readFileSync(`/proc/${child.pid}/${file}`, 'utf8');
+    } catch {
+      throw new Error(`the server is gone (${child.exitCode ?? child.signalCode})`);
+    }
+  };
   return {
     child, port, exited, logged, base: `http://127.0.0.1:${port}`,
     // Server CPU time (user + system) in ms, from /proc/PID/stat.
     cpuMs() {
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const stat = proc('stat');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');  // the name may hold spaces
       return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;  // utime, stime
     },
     // Resident set size in KiB, from /proc/PID/status.
     rssKiB() {
-      return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]);
+      return Number(/VmRSS:\s+(\d+)/.exec(proc('status'))[1]);
     },
     cleanup() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

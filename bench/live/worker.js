@@ -7,12 +7,19 @@ const attendees = [];  // { id, token, ws, seats: Map(round → { at, table, peo
 let config;            // { base, eventId, first, count, concurrency, timeoutMs }
 let agent;
 let waiting = null;    // the current wait: { test, pending, resolve }
+let errors = 0;        // error messages received, the first few shown
 
-// A message is only parsed when its type needs it: the load generator must not starve the server.
-function onMessage(a, ws, data) {
+// A frame may hold several messages, one per line (protocol.md).
+function onFrame(a, ws, data) {
   const at = Date.now();
   if (ws !== a.ws) return;  // a socket replaced by a reconnection
   const text = data.toString();
+  if (!text.includes('\n')) return onMessage(a, text, at);
+  for (const line of text.split('\n')) if (line) onMessage(a, line, at);
+}
+
+// A message is only parsed when its type needs it: the load generator must not starve the server.
+function onMessage(a, text, at) {
   if (text.includes('"type":"state"')) {
     const m = JSON.parse(text);
     a.states++;
@@ -29,7 +36,7 @@ function onMessage(a, ws, data) {
     const m = JSON.parse(text);
     if (m.from !== a.id && m.text.startsWith('bench ')) a.chat.push(at - Number(m.text.slice(6)));
   } else if (text.includes('"type":"error"')) {
-    process.stderr.write(`attendee ${a.id}: ${text}\n`);
+    if (errors++ < 5) process.stderr.write(`attendee ${a.id} got ${text}\n`);
   } else return;
   if (waiting && !a.done && waiting.test(a)) {
     a.done = true;
@@ -62,8 +69,8 @@ function connect(a) {
     const timer = setTimeout(() => { a.failure = 'timeout'; ws.terminate(); resolve(false); }, config.timeoutMs);
     const settle = (ok) => { clearTimeout(timer); resolve(ok); };
     ws.on('message', (data) => {
-      onMessage(a, ws, data);
-      if (a.states === 1) settle(true);
+      onFrame(a, ws, data);
+      if (a.states > 0) settle(true);
     });
     ws.on('error', (error) => { a.failure = error.message; settle(false); });
     ws.on('close', (code) => { if (a.states === 0) a.failure ??= `closed ${code}`; settle(false); });

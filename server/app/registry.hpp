@@ -22,6 +22,9 @@ public:
     void create(domain::EventSettings settings, std::string host_credential_hash, Found done);
     // The room of an event, loading it from the store if needed; null without a problem when there is none.
     void find(const std::string& event_id, Found done);
+    // Who a token is in an event, with the event's room: unauthorized, forbidden or not_found otherwise.
+    using Authenticated = std::function<void(std::variant<std::pair<std::shared_ptr<EventRoom>, domain::Actor>, Problem>)>;
+    void authenticate(const std::string& event_id, const std::string& token, Authenticated done);
     void shutdown();
 
     const std::string& public_url() const { return public_url_; }

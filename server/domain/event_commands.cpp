@@ -124,7 +124,9 @@ void Event::Apply::operator()(const Connect& c) {
     Attendee* attendee = active_attendee(c.attendee);
     if (!attendee) return (void)refuse(ErrorCode::forbidden, "this attendee has left or was removed");
     set_connected(*attendee, true);
-    if (int table = event.table_of(c.attendee)) fx.outbox.view_changed(Audience::at_table(table));
+    // Between rounds the last round's tables are kept, but nobody sits at them.
+    int table = s.phase == Phase::round ? event.table_of(c.attendee) : 0;
+    if (table) fx.outbox.view_changed(Audience::at_table(table));
     else if (s.phase == Phase::round) seat_late_joiner(c.attendee);
     else fx.outbox.view_changed(Audience::of(c.attendee));
 }
@@ -133,7 +135,8 @@ void Event::Apply::operator()(const Disconnect& c) {
     auto it = s.attendees.find(c.attendee);
     if (it == s.attendees.end() || !it->second.connected) return;
     set_connected(it->second, false);
-    if (int table = event.table_of(c.attendee)) fx.outbox.view_changed(Audience::at_table(table));
+    if (int table = event.table_of(c.attendee); table && s.phase == Phase::round)
+        fx.outbox.view_changed(Audience::at_table(table));
 }
 
 void Event::Apply::operator()(const Tick&) {

@@ -1,7 +1,6 @@
 #include "net/http_session.hpp"
 
 #include "app/protocol.hpp"
-#include "app/tokens.hpp"
 #include "net/query.hpp"
 #include "net/responses.hpp"
 #include "net/rest_api.hpp"
@@ -67,29 +66,14 @@ void HttpSession::upgrade(Request request) {
     if (!starts_with(request.target(), "/ws?") && request.target() != "/ws")
         return reply(error_response(request, {domain::ErrorCode::not_found, "no such endpoint", ""}));
     auto query = parse_query(request.target());
-    auto token = query["token"];
-    auto self = shared_from_this();
-    // Every answer comes back to this connection's strand.
-    auto refuse = [self, request](app::Problem problem) {
-        asio::post(self->stream_.get_executor(), [self, request, problem = std::move(problem)] {
-            self->reply(error_response(request, problem));
-        });
-    };
-    registry_.find(query["event"], [self, request, token, refuse](std::shared_ptr<app::EventRoom> room,
-                                                                  std::optional<app::Problem> problem) mutable {
-        if (problem) return refuse(*problem);
-        if (!room) return refuse({domain::ErrorCode::not_found, "no such event", ""});
-        if (token.empty()) return refuse({domain::ErrorCode::unauthorized, "wrong token", ""});
-        room->authenticate(app::token_hash(token), [self, request = std::move(request), room,
-                                                    refuse](std::variant<domain::Actor, app::Problem> who) mutable {
-            if (auto* problem = std::get_if<app::Problem>(&who))
-                return refuse(*problem);
-            asio::post(self->stream_.get_executor(), [self, request = std::move(request), room,
-                                                      actor = std::get<domain::Actor>(who)]() mutable {
-                self->stream_.expires_never();
-                std::make_shared<WebsocketSession>(self->stream_.release_socket(), room, actor)
-                    ->run(std::move(request));
-            });
+    registry_.authenticate(query["event"], query["token"], [self = shared_from_this(), request = std::move(request)](
+                                                               auto who) mutable {
+        // Back to this connection's strand, whatever the answer.
+        asio::post(self->stream_.get_executor(), [self, request = std::move(request), who = std::move(who)]() mutable {
+            if (auto* problem = std::get_if<app::Problem>(&who)) return self->reply(error_response(request, *problem));
+            auto [room, actor] = std::get<0>(who);
+            self->stream_.expires_never();
+            std::make_shared<WebsocketSession>(self->stream_.release_socket(), room, actor)->run(std::move(request));
         });
     });
 }

@@ -128,3 +128,44 @@ test('a host and 12 attendees run 3 rounds; a killed server resumes the same rou
     server.child.kill('SIGKILL');
   }
 });
+
+test('a server killed between rounds follows the same plan after the restart: nobody meets twice', async () => {
+  let server = await startServer();
+  const { db, dir } = server;
+  try {
+    const created = await api(server.base, 'POST', '/api/events', {
+      title: 'Plan', table_size: 4, min_table_size: 3, max_table_size: 5, rounds: 3, round_seconds: 600,
+      break_seconds: 600,
+    });
+    const eventId = created.body.event.id;
+    const attendees = [];
+    for (let i = 0; i < 12; i++) {
+      const joined = await api(server.base, 'POST', `/api/events/${eventId}/attendees`,
+        { name: `P${i}`, organisation: `Org ${i % 4}` });
+      attendees.push({ token: joined.body.token, peer: new Peer(server.base, eventId, joined.body.token) });
+    }
+    await Promise.all(attendees.map((a) => a.peer.next((m) => m.type === 'state' && m.phase === 'lobby')));
+    let host = new Peer(server.base, eventId, created.body.host_token);
+    await host.next((m) => m.type === 'host_state');
+    host.send({ type: 'start_event' });
+    await Promise.all(attendees.map((a) => a.peer.next(isRound(1))));
+    host.send({ type: 'end_round' });
+    await Promise.all(attendees.map((a) => a.peer.next((m) => m.type === 'state' && m.phase === 'break')));
+
+    await server.kill();
+    server = await startServer({ dir });
+    host = new Peer(server.base, eventId, created.body.host_token);
+    await host.next((m) => m.type === 'host_state');
+    for (const a of attendees) a.peer = new Peer(server.base, eventId, a.token);
+    await Promise.all(attendees.map((a) => a.peer.next((m) => m.type === 'state' && m.phase === 'break')));
+    for (const round of [2, 3]) {
+      host.send({ type: 'next_round' });
+      await Promise.all(attendees.map((a) => a.peer.next(isRound(round))));
+    }
+    const repeats = query(db, `select a, b, count(*) as n from encounters where event_id='${eventId}' group by a, b having n > 1`);
+    assert.deepEqual(repeats, []);
+    assert.equal(query(db, `select count(*) as n from plans where event_id='${eventId}'`)[0].n, 1);
+  } finally {
+    server.child.kill('SIGKILL');
+  }
+});

@@ -338,3 +338,16 @@ TEST_CASE("a restored event follows the stored plan, so a restart adds no repeat
     for (AttendeeId a = 1; a <= 16; ++a)
         for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(restored.state().history.times_met(a, b) <= 1);
 }
+
+TEST_CASE("someone who comes back during a break hears the break, not their last table") {
+    Event event = event_with(8);
+    drive(event, Actor::host(), StartEvent{}, t0);
+    drive(event, Actor::host(), EndRound{}, t0 + 1);
+    REQUIRE(event.state().phase == Phase::pause_between_rounds);
+    event.apply(Actor::system(), Disconnect{1}, t0 + 2);
+    auto fx = event.apply(Actor::system(), Connect{1}, t0 + 3);
+    auto messages = fx.outbox.messages();
+    CHECK(std::any_of(messages.begin(), messages.end(), [](const Message& m) {
+        return m.to == Audience::of(1) && std::holds_alternative<ViewChanged>(m.body);
+    }));
+}

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "domain/event.hpp"
+#include "domain/seating.hpp"
 #include "storage/event_repository.hpp"
 #include "storage_fixture.hpp"
 
@@ -36,6 +37,9 @@ struct LiveEvent {
         auto effects = event.apply(actor, command, now);
         REQUIRE_MESSAGE(!effects.error, (effects.error ? effects.error->message : ""));
         repository.commit(event.state().id, effects.records);
+        // The room forms tables off its thread; here they come back at once, as the next command.
+        if (effects.seating)
+            run(Actor::system(), SeatRound{effects.seating->round, form_tables(*effects.seating)});
         return effects;
     }
 
@@ -189,7 +193,12 @@ TEST_CASE("storage: the round start of 1,000 attendees commits in one transactio
     for (const auto& [id, attendee] : live.event.state().attendees)
         live.event.apply(Actor::system(), Connect{id}, t0);
 
-    auto effects = live.event.apply(Actor::host(), StartEvent{}, t0 + 60 * second);
+    auto start = live.event.apply(Actor::host(), StartEvent{}, t0 + 60 * second);
+    REQUIRE_FALSE(start.error);
+    REQUIRE(start.seating);
+    live.repository.commit("evt-big", start.records);
+    auto effects = live.event.apply(
+        Actor::system(), SeatRound{start.seating->round, form_tables(*start.seating)}, t0 + 60 * second);
     REQUIRE_FALSE(effects.error);
     REQUIRE(effects.records.size() > 2000);  // a seat per person, a meeting per pair at each table
 
