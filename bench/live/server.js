@@ -1,11 +1,12 @@
 // The server under test: the Release binary on port 0 with a fresh database, and its CPU and memory from /proc.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
+// SERVER_LOG=FILE keeps every log line (the slow_batch lines say where a round's time went).
 export async function startServer(binary, root) {
   const dir = mkdtempSync(path.join(tmpdir(), 'ensemble-bench-'));
   const child = spawn(binary, ['serve', '--port', '0', '--bind', '127.0.0.1', '--db', path.join(dir, 'ensemble.db'),
@@ -22,6 +23,7 @@ export async function startServer(binary, root) {
       for (const line of lines) {
         const name = /"event":"([^"]*)"/.exec(line)?.[1] ?? 'other';
         logged.set(name, (logged.get(name) ?? 0) + 1);
+        if (process.env.SERVER_LOG) appendFileSync(process.env.SERVER_LOG, `${line}\n`);
         if (name === 'listening') resolve(JSON.parse(line).port);
       }
     });

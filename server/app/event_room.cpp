@@ -1,6 +1,7 @@
 #include "app/event_room.hpp"
 
 #include <boost/asio/post.hpp>
+#include <cmath>
 
 #include "app/clock.hpp"
 #include "app/log.hpp"
@@ -9,10 +10,17 @@
 namespace ensemble::app {
 namespace {
 
-// The host console hears of changes at most five times a second, attendees of head counts twice.
+// The host console hears of changes at most five times a second, attendees of head counts twice, and
+// less often in a crowd: a head count costs a message per attendee, so at most ~2,000 such messages a second.
 constexpr std::chrono::milliseconds host_every{200};
 constexpr std::chrono::milliseconds presence_every{500};
+constexpr std::size_t presence_messages_per_second = 2000;
+
+std::chrono::milliseconds presence_interval(std::size_t connected) {
+    return std::max(presence_every, std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
+}
 constexpr std::chrono::seconds reload_retry{1};
+constexpr double slow_batch_ms = 50;
 
 const Problem not_saved{domain::ErrorCode::internal, "the change could not be saved; nothing was changed", ""};
 const Problem recovering{domain::ErrorCode::internal, "the server is recovering from a storage error: try again", ""};
@@ -162,12 +170,15 @@ std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor,
         refused(recovering);
         return std::nullopt;
     }
+    auto started = std::chrono::steady_clock::now();
     auto fx = event_.apply(actor, command, now_ms());
     if (fx.error) {
         refused(Problem{fx.error->code, fx.error->message, ""});
         return std::nullopt;
     }
     batch.rendered = render(event_, fx.outbox);
+    batch.applied = std::chrono::steady_clock::now();
+    batch.apply_ms = std::chrono::duration<double, std::milli>(batch.applied - started).count();
     if (fx.seating) form_tables(std::move(*fx.seating));
     enqueue(std::move(batch), std::move(fx.records));
     arm_deadline();
@@ -201,6 +212,7 @@ void EventRoom::publish_ready() {
 }
 
 void EventRoom::publish(Batch& batch) {
+    auto started = std::chrono::steady_clock::now();
     for (const auto& [client, message] : batch.first) client->send(message);
     auto& rendered = batch.rendered;
     for (const auto& delivery : rendered.deliveries) deliver(delivery);
@@ -212,6 +224,17 @@ void EventRoom::publish(Batch& batch) {
     if (rendered.presence_changed) schedule_presence();
     for (const auto& closing : rendered.closings) close_clients(closing);
     if (batch.done) batch.done(true);
+    // A batch that took long anywhere in the pipeline says where, in milliseconds.
+    using ms = std::chrono::duration<double, std::milli>;
+    auto now = std::chrono::steady_clock::now();
+    double wait_ms = batch.applied == std::chrono::steady_clock::time_point{} ? 0 : ms(started - batch.applied).count();
+    double publish_ms = ms(now - started).count();
+    if (batch.apply_ms + wait_ms + publish_ms > slow_batch_ms)
+        log_event("slow_batch", {{"event_id", id_},
+                                 {"apply_ms", std::lround(batch.apply_ms)},
+                                 {"commit_wait_ms", std::lround(wait_ms)},
+                                 {"publish_ms", std::lround(publish_ms)},
+                                 {"deliveries", rendered.deliveries.size()}});
 }
 
 void EventRoom::deliver(const Delivery& delivery) {
@@ -309,7 +332,7 @@ void EventRoom::schedule_presence() {
     presence_due_ = true;
     if (presence_timer_set_ || closed_) return;
     presence_timer_set_ = true;
-    presence_timer_.expires_after(presence_every);
+    presence_timer_.expires_after(presence_interval(attendees_.size()));
     presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->presence_timer_set_ = false;
         if (ec || !self->presence_due_) return;

@@ -54,6 +54,8 @@ private:
         std::vector<std::pair<std::shared_ptr<Client>, SharedMessage>> first;  // to one connection, first
         Rendered rendered;
         std::function<void(bool saved)> done;
+        std::chrono::steady_clock::time_point applied{};  // for the slow-batch log
+        double apply_ms = 0;
     };
     using Refused = std::function<void(const Problem&)>;
 

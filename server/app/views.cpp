@@ -1,5 +1,7 @@
 #include "app/views.hpp"
 
+#include "app/json_text.hpp"
+
 namespace ensemble::app {
 namespace {
 
@@ -64,26 +66,62 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
     return message.dump();
 }
 
+// Written by hand: at a round start every table's state is written at once, and this is most of the work.
 std::string table_state(const domain::Event& event, int number) {
+    namespace jt = json_text;
     const auto& s = event.state();
     const auto& table = s.tables.at(static_cast<std::size_t>(number - 1));
-    json people = json::array();
-    for (domain::AttendeeId id : table.seats) {
-        const auto& attendee = s.attendees.at(id);
-        json entry = person(attendee);
-        entry["connected"] = attendee.connected;
-        people.push_back(std::move(entry));
-    }
-    json chat = json::array();
-    for (const auto& m : table.chat) chat.push_back({{"from", m.from}, {"name", m.name}, {"text", m.text}, {"at", m.at}});
+    std::string clock = clock_fields(event).dump();  // the clock fields are described once, in clock_fields
+    std::string out = R"({"type":"state",)";
+    out.append(clock, 1, clock.size() - 2);
+    out += R"(,"table":{"number":)";
+    jt::number(out, number);
+    out += ',';
+    jt::key(out, "prompt");
+    jt::string(out, domain::prompt_for_round(s.settings, s.round));
+    out += ',';
+    jt::key(out, "video_url");
     std::string video = domain::video_url(s.settings, s.id, s.round, number);
-    json message = with_type("state", clock_fields(event));
-    message["table"] = {{"number", number},
-                        {"prompt", domain::prompt_for_round(s.settings, s.round)},
-                        {"video_url", video.empty() ? json(nullptr) : json(video)},
-                        {"people", std::move(people)},
-                        {"chat", std::move(chat)}};
-    return message.dump();
+    if (video.empty()) out += "null";
+    else jt::string(out, video);
+    out += R"(,"people":[)";
+    for (std::size_t i = 0; i < table.seats.size(); ++i) {
+        const auto& a = s.attendees.at(table.seats[i]);
+        out += i ? ",{" : "{";
+        jt::key(out, "id");
+        jt::number(out, a.id);
+        out += ',';
+        jt::key(out, "name");
+        jt::string(out, a.name);
+        out += ',';
+        jt::key(out, "organisation");
+        jt::string(out, a.organisation);
+        out += ',';
+        jt::key(out, "role");
+        jt::string(out, a.role);
+        out += ',';
+        jt::key(out, "connected");
+        out += a.connected ? "true}" : "false}";
+    }
+    out += R"(],"chat":[)";
+    for (std::size_t i = 0; i < table.chat.size(); ++i) {
+        const auto& m = table.chat[i];
+        out += i ? ",{" : "{";
+        jt::key(out, "from");
+        jt::number(out, m.from);
+        out += ',';
+        jt::key(out, "name");
+        jt::string(out, m.name);
+        out += ',';
+        jt::key(out, "text");
+        jt::string(out, m.text);
+        out += ',';
+        jt::key(out, "at");
+        jt::number(out, m.at);
+        out += '}';
+    }
+    out += "]}}";
+    return out;
 }
 
 std::string unseated_state(const domain::Event& event) {

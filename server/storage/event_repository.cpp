@@ -4,8 +4,8 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "storage/command_writer.hpp"
 #include "storage/event_loader.hpp"
-#include "storage/record_writer.hpp"
 #include "storage/settings_json.hpp"
 
 namespace ensemble::storage {
@@ -35,22 +35,11 @@ void EventRepository::create_event(const domain::EventState& state, const std::s
     transaction.commit();
 }
 
-void EventRepository::write_records(const std::string& event_id, const std::vector<domain::Record>& records) {
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        try {
-            write_record(db_, event_id, records[i]);
-        } catch (const std::exception& e) {
-            throw std::runtime_error(std::string(e.what()) + " (record " + std::to_string(i) + ", " +
-                                     record_kind(records[i]) + ", of event " + event_id + ")");
-        }
-    }
-}
-
 void EventRepository::commit(const std::string& event_id, const std::vector<domain::Record>& records) {
     if (records.empty()) return;
     std::lock_guard lock(db_.mutex());
     Transaction transaction(db_);
-    write_records(event_id, records);
+    write_command(db_, event_id, records);
     transaction.commit();
 }
 
@@ -72,7 +61,7 @@ std::vector<StoreError> EventRepository::commit_group(std::span<const Command> c
         if (command.records.empty()) continue;
         Savepoint savepoint(db_);
         try {
-            write_records(command.event_id, command.records);
+            write_command(db_, command.event_id, command.records);
             savepoint.release();
         } catch (const std::runtime_error& e) {
             // Some errors (disk full, I/O) end the whole transaction: then nothing of the group is kept.

@@ -62,9 +62,6 @@ class EventRepository {
     bool event_exists(const std::string& event_id);
 
   private:
-    // Throws with the failing record's position and kind, never its content.
-    void write_records(const std::string& event_id, const std::vector<domain::Record>& records);
-
     Database& db_;
 };
 

@@ -1,6 +1,7 @@
 #include "storage/record_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "storage/plan_json.hpp"
@@ -14,6 +15,32 @@ void expect_one_change(Statement& statement, const char* what) {
     statement.run();
     if (statement.changes() == 0) throw std::runtime_error(std::string("storage: ") + what);
 }
+
+constexpr const char* insert_meeting =
+    "INSERT OR IGNORE INTO encounters (event_id, round, table_number, a, b) VALUES";
+constexpr const char* insert_seat =
+    "INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at) VALUES";
+
+// "head (?1, ?2, ?3, ?4, ?5), (?1, ?6, ?7, ?8, ?9), ...": the event id once, then four values a row.
+// Built from constants only, once for each count of rows.
+class MultiRowSql {
+  public:
+    explicit MultiRowSql(const char* head) {
+        for (std::size_t rows = 1; rows <= max_rows_per_statement; ++rows) {
+            std::string sql = head;
+            for (std::size_t row = 0; row < rows; ++row) {
+                sql += row == 0 ? " (?1" : ", (?1";
+                for (std::size_t k = 0; k < 4; ++k) sql += ", ?" + std::to_string(2 + row * 4 + k);
+                sql += ")";
+            }
+            sql_[rows] = std::move(sql);
+        }
+    }
+    const std::string& operator()(std::size_t rows) const { return sql_.at(rows); }
+
+  private:
+    std::array<std::string, max_rows_per_statement + 1> sql_;
+};
 
 struct Writer {
     Database& db;
@@ -64,17 +91,7 @@ struct Writer {
             .run();
     }
 
-    void operator()(const domain::Seated& r) const {
-        db.prepare(
-              "INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at) "
-              "VALUES (?1, ?2, ?3, ?4, ?5)")
-            ->bind(1, event_id)
-            .bind(2, r.round)
-            .bind(3, r.table)
-            .bind(4, r.attendee)
-            .bind(5, r.at)
-            .run();
-    }
+    void operator()(const domain::Seated& r) const { write_seats(db, event_id, std::array{&r}); }
 
     void operator()(const domain::Unseated& r) const {
         auto update = db.prepare(
@@ -84,17 +101,7 @@ struct Writer {
         expect_one_change(*update, "no open seat to leave");
     }
 
-    void operator()(const domain::Met& r) const {
-        db.prepare(
-              "INSERT OR IGNORE INTO encounters (event_id, round, table_number, a, b) "
-              "VALUES (?1, ?2, ?3, ?4, ?5)")
-            ->bind(1, event_id)
-            .bind(2, r.round)
-            .bind(3, r.table)
-            .bind(4, std::min(r.a, r.b))
-            .bind(5, std::max(r.a, r.b))
-            .run();
-    }
+    void operator()(const domain::Met& r) const { write_meetings(db, event_id, std::array{&r}); }
 
     void operator()(const domain::ChatPosted& r) const {
         db.prepare(
@@ -147,5 +154,35 @@ void write_record(Database& db, const std::string& event_id, const domain::Recor
 }
 
 const char* record_kind(const domain::Record& record) { return std::visit(Kind{}, record); }
+
+void write_meetings(Database& db, const std::string& event_id, std::span<const domain::Met* const> meetings) {
+    static const MultiRowSql sql(insert_meeting);
+    auto insert = db.prepare(sql(meetings.size()));
+    insert->bind(1, event_id);
+    int parameter = 2;
+    for (const auto* r : meetings) {
+        insert->bind(parameter, r->round)
+            .bind(parameter + 1, r->table)
+            .bind(parameter + 2, std::min(r->a, r->b))
+            .bind(parameter + 3, std::max(r->a, r->b));
+        parameter += 4;
+    }
+    insert->run();
+}
+
+void write_seats(Database& db, const std::string& event_id, std::span<const domain::Seated* const> seats) {
+    static const MultiRowSql sql(insert_seat);
+    auto insert = db.prepare(sql(seats.size()));
+    insert->bind(1, event_id);
+    int parameter = 2;
+    for (const auto* r : seats) {
+        insert->bind(parameter, r->round)
+            .bind(parameter + 1, r->table)
+            .bind(parameter + 2, r->attendee)
+            .bind(parameter + 3, r->at);
+        parameter += 4;
+    }
+    insert->run();
+}
 
 }  // namespace ensemble::storage

@@ -1,6 +1,8 @@
 #pragma once
 // Writes one domain record as rows. The caller holds the database's mutex and a transaction.
 
+#include <cstddef>
+#include <span>
 #include <string>
 
 #include "domain/records.hpp"
@@ -10,6 +12,12 @@ namespace ensemble::storage {
 
 // Throws std::runtime_error when the record cannot be written or finds no row to change.
 void write_record(Database& db, const std::string& event_id, const domain::Record& record);
+
+// The bulk of a round start, several rows to a statement: the same rows as write_record, in the same
+// order. At most max_rows_per_statement at a time; throws when any of them cannot be written.
+constexpr std::size_t max_rows_per_statement = 32;
+void write_meetings(Database& db, const std::string& event_id, std::span<const domain::Met* const> meetings);
+void write_seats(Database& db, const std::string& event_id, std::span<const domain::Seated* const> seats);
 
 // The record's kind, for error messages: never its content.
 const char* record_kind(const domain::Record& record);

@@ -93,11 +93,21 @@ class Database {
     // False once a transaction ended, including when SQLite rolled it back by itself after an error.
     bool in_transaction() const;
 
+    // Stops SQLite from checkpointing inside the COMMIT that fills the WAL: the owner calls checkpoint()
+    // when it has time, watching wal_pages().
+    void checkpoint_when_asked();
+    // Pages in the WAL not yet copied into the database file, as of the last commit.
+    int wal_pages() const { return wal_pages_; }
+    // Copies the WAL into the database file as far as readers allow, without waiting for anyone.
+    // Throws std::runtime_error on an I/O error; the WAL still holds every commit then.
+    void checkpoint();
+
   private:
     std::string path_;
     sqlite3* db_ = nullptr;
     std::mutex mutex_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+    int wal_pages_ = 0;
 };
 
 // A transaction that rolls back unless commit() is reached.

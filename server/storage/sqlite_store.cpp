@@ -71,6 +71,8 @@ std::vector<StoredEvent> SqliteStore::load_unfinished_events() {
 }
 
 void SqliteStore::run() {
+    // Not inside the COMMIT of a round start: below, when the queue is empty.
+    db_.checkpoint_when_asked();
     std::unique_lock lock(mutex_);
     for (;;) {
         ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -100,6 +102,20 @@ void SqliteStore::run() {
                 std::get<TaskJob>(job)();
         }
         lock.lock();
+        const int pages = db_.wal_pages();
+        if ((queue_.empty() && pages >= checkpoint_pages) || pages >= 10 * checkpoint_pages) {
+            lock.unlock();
+            checkpoint();
+            lock.lock();
+        }
+    }
+}
+
+void SqliteStore::checkpoint() {
+    try {
+        db_.checkpoint();
+    } catch (const std::exception&) {
+        // Nobody to tell, and nothing lost: the WAL still holds every commit, and the next try comes soon.
     }
 }
 

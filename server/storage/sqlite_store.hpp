@@ -27,6 +27,9 @@ class SqliteStore final : public EventStore {
   public:
     // Commands written in one transaction at most: bounds how long the first of a group waits for the rest.
     static constexpr std::size_t max_group = 1024;
+    // The WAL is copied into the database file when the queue is empty and it holds this many pages
+    // (SQLite's own threshold), or when it holds ten times as many and the queue never empties.
+    static constexpr int checkpoint_pages = 1000;
 
     // Opens (creating and migrating) the file on its own connection and starts the worker.
     // Throws std::runtime_error saying what failed, so an unusable file stops the server at start-up.
@@ -76,6 +79,7 @@ class SqliteStore final : public EventStore {
     void run_job(CreateJob& job);
     void run_job(LoadJob& job);
     void run_group(std::vector<CommitJob>& group);
+    void checkpoint();
 
     Database db_;
     EventRepository repository_{db_};

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/event_room.hpp"
+#include "app/views.hpp"
 
 namespace ensemble::app {
 namespace {
@@ -216,6 +217,40 @@ TEST_CASE("chat reaches the author's table only; leaving closes the leaver after
     f.store.complete(2);
     f.settle();
     CHECK(f.attendees[0]->closed == close_code::normal);
+}
+
+}  // namespace
+}  // namespace ensemble::app
+
+namespace ensemble::app {
+namespace {
+
+TEST_CASE("a table's state, written by hand, is the JSON of protocol.md whatever people typed") {
+    auto stored = lobby(3);
+    auto& s = stored.state;
+    s.attendees.at(1).name = "Zoé \"la\" \\ <b>\n\t\x01 😀";
+    s.attendees.at(2).role = "Conseillère";
+    s.phase = domain::Phase::round;
+    s.round = 1;
+    s.deadline = t0 + 600'000;
+    s.settings.prompts = {"Qu'est-ce qui \"bloque\" ?"};
+    s.tables.push_back({{1, 2, 3}, {{2, "P2", "Bonjour\\n\"toi\"", t0}}});
+    s.attendees.at(1).connected = true;
+    domain::Event event(std::move(s));
+    auto state = json::parse(table_state(event, 1));
+    CHECK(state["type"] == "state");
+    CHECK(state["phase"] == "round");
+    CHECK(state["deadline"] == t0 + 600'000);
+    CHECK(state["remaining_ms"].is_null());
+    CHECK(state["present"] == 1);
+    CHECK(state["table"]["number"] == 1);
+    CHECK(state["table"]["prompt"] == "Qu'est-ce qui \"bloque\" ?");
+    CHECK(state["table"]["video_url"].is_null());
+    REQUIRE(state["table"]["people"].size() == 3);
+    CHECK(state["table"]["people"][0]["name"] == "Zoé \"la\" \\ <b>\n\t\x01 😀");
+    CHECK(state["table"]["people"][0]["connected"] == true);
+    CHECK(state["table"]["people"][1]["role"] == "Conseillère");
+    CHECK(state["table"]["chat"][0]["text"] == "Bonjour\\n\"toi\"");
 }
 
 }  // namespace

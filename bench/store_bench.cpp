@@ -1,0 +1,178 @@
+// Storage benchmark: what SqliteStore costs a 10,000-person event, from commit() to a durable `done`.
+// Usage: store_bench [DIRECTORY]   (the database file goes there; the system temp dir by default)
+#include <stdlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <future>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "storage/sqlite_store.hpp"
+
+using namespace ensemble;
+using namespace ensemble::domain;
+
+namespace {
+
+constexpr int attendees = 10'000;
+constexpr int table_size = 5;
+constexpr int rounds = 5;
+constexpr int chat_messages = 10'000;
+constexpr TimeMs t0 = 1'700'000'000'000;
+const std::string event_id = "evt-bench";
+
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point began) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - began).count();
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+void wait_commit(storage::SqliteStore& store, std::vector<Record> records) {
+    std::promise<storage::StoreError> done;
+    auto result = done.get_future();
+    store.commit(event_id, std::move(records), [&done](storage::StoreError error) { done.set_value(error); });
+    if (auto error = result.get()) throw std::runtime_error(*error);
+}
+
+// Everyone joins, a thousand to a command, as a busy lobby would.
+void fill_lobby(storage::SqliteStore& store) {
+    std::promise<storage::StoreError> created;
+    EventState state;
+    state.id = event_id;
+    state.settings.title = "Benchmark";
+    state.settings.table_size = table_size;
+    state.settings.min_table_size = table_size - 1;
+    state.settings.max_table_size = table_size + 1;
+    state.settings.rounds = rounds;
+    state.created_at = t0;
+    store.create_event(state, "host-hash",
+                       [&created](storage::StoreError error) { created.set_value(error); });
+    if (auto error = created.get_future().get()) throw std::runtime_error(*error);
+    std::vector<Record> joins;
+    for (AttendeeId id = 1; id <= attendees; ++id) {
+        Attendee attendee{id,   "Personne " + std::to_string(id), "Organisation " + std::to_string(id % 97),
+                          "",   AttendeeStatus::active,           t0 + id,
+                          false};
+        joins.push_back(AttendeeJoined{attendee, std::string(64, 'a') + std::to_string(id)});
+        if (joins.size() == 1000) wait_commit(store, std::exchange(joins, {}));
+    }
+}
+
+// The records of a round start as the domain makes them: a seat each, a meeting per pair at each table.
+std::vector<Record> round_start(int round, std::mt19937_64& rng) {
+    std::vector<AttendeeId> order(attendees);
+    for (int i = 0; i < attendees; ++i) order[static_cast<std::size_t>(i)] = i + 1;
+    std::shuffle(order.begin(), order.end(), rng);
+    const TimeMs at = t0 + round * 900'000LL;
+    std::vector<Record> records{RoundStarted{round, at}};
+    for (int i = 0; i < attendees; ++i) {
+        const int table = i / table_size + 1;
+        const AttendeeId who = order[static_cast<std::size_t>(i)];
+        for (int j = (table - 1) * table_size; j < i; ++j) {
+            const AttendeeId other = order[static_cast<std::size_t>(j)];
+            // In place: GCC 12 warns falsely on moving a temporary variant here (-Wmaybe-uninitialized).
+            records.emplace_back(std::in_place_type<Met>, round, table, std::min(who, other),
+                                 std::max(who, other));
+        }
+        records.emplace_back(std::in_place_type<Seated>, round, table, who, at);
+    }
+    records.push_back(PhaseChanged{Phase::round, round, at + 600'000, false, 0});
+    return records;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        std::string pattern =
+            ((argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::temp_directory_path()) /
+             "ensemble-store-bench-XXXXXX")
+                .string();
+        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create " + pattern);
+        const std::filesystem::path dir = pattern;
+        const std::string path = (dir / "bench.db").string();
+
+        storage::SqliteStore store(path);
+        fill_lobby(store);
+
+        // Each round start is a new round of the same event, so the tables grow as in a real one.
+        std::mt19937_64 rng(1);
+        std::vector<double> round_ms;
+        std::size_t round_records = 0;
+        for (int round = 1; round <= rounds; ++round) {
+            auto records = round_start(round, rng);
+            round_records = records.size();
+            const auto began = Clock::now();
+            wait_commit(store, std::move(records));
+            round_ms.push_back(ms_since(began));
+        }
+
+        // A chat burst: every commit queued at once, as rooms on many threads would.
+        const auto transactions_before = store.transactions_committed();
+        std::promise<void> all_done;
+        int done = 0;  // on the store's thread only
+        int failed = 0;
+        const auto chat_began = Clock::now();
+        for (int i = 0; i < chat_messages; ++i) {
+            const AttendeeId from = i % attendees + 1;
+            ChatMessage message{from, "", "Bonjour, je suis " + std::to_string(from),
+                                t0 + rounds * 900'000LL + i};
+            store.commit(event_id, {ChatPosted{rounds, (i % attendees) / table_size + 1, std::move(message)}},
+                         [&](storage::StoreError error) {
+                             if (error) ++failed;
+                             if (++done == chat_messages) all_done.set_value();
+                         });
+        }
+        all_done.get_future().wait();
+        const double chat_ms = ms_since(chat_began);
+        const auto chat_transactions = store.transactions_committed() - transactions_before;
+        if (failed) throw std::runtime_error(std::to_string(failed) + " chat commits failed");
+
+        std::vector<double> load_ms;
+        for (int i = 0; i < 5; ++i) {
+            std::promise<void> loaded;
+            const auto began = Clock::now();
+            store.load(event_id,
+                       [&loaded](std::optional<storage::StoredEvent> stored, storage::StoreError error) {
+                           if (error || !stored || stored->state.attendees.size() != attendees)
+                               std::fprintf(stderr, "load failed\n");
+                           loaded.set_value();
+                       });
+            loaded.get_future().wait();
+            load_ms.push_back(ms_since(began));
+        }
+        store.stop();
+        const auto file_mb = static_cast<double>(std::filesystem::file_size(path) +
+                                                 std::filesystem::file_size(path + "-wal")) /
+                             1e6;
+
+        std::printf("| measure | figure |\n|---|---|\n");
+        std::printf(
+            "| round start of %d attendees (%zu records, one commit), median of %d rounds | %.1f ms |\n",
+            attendees, round_records, rounds, median(round_ms));
+        std::printf("| round start, slowest of %d rounds | %.1f ms |\n", rounds,
+                    *std::max_element(round_ms.begin(), round_ms.end()));
+        std::printf("| %d one-record chat commits queued at once: until the last is durable | %.1f ms |\n",
+                    chat_messages, chat_ms);
+        std::printf("| the same: transactions | %llu |\n",
+                    static_cast<unsigned long long>(chat_transactions));
+        std::printf(
+            "| load of that event (%d attendees, %d rounds, %d chat messages), median of 5 | %.1f ms |\n",
+            attendees, rounds, chat_messages, median(load_ms));
+        std::printf("| database and WAL on disk | %.1f MB |\n", file_mb);
+        std::filesystem::remove_all(dir);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "store_bench: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}

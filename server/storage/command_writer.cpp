@@ -1,0 +1,96 @@
+#include "storage/command_writer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <tuple>
+
+#include "storage/record_writer.hpp"
+
+namespace ensemble::storage {
+
+namespace {
+
+// Records of one kind held back to be written max_rows_per_statement at a time, in their order.
+template <class R>
+class Batch {
+  public:
+    using WriteRows = void (*)(Database&, const std::string&, std::span<const R* const>);
+
+    Batch(Database& db, const std::string& event_id, const std::vector<domain::Record>& records,
+          WriteRows write)
+        : db_(db), event_id_(event_id), records_(records), write_(write) {}
+
+    void add(std::size_t index) {
+        indexes_.push_back(index);
+        rows_.push_back(&std::get<R>(records_[index]));
+        if (rows_.size() == max_rows_per_statement) flush();
+    }
+
+    void flush();
+
+  private:
+    Database& db_;
+    const std::string& event_id_;
+    const std::vector<domain::Record>& records_;
+    WriteRows write_;
+    std::vector<std::size_t> indexes_;  // of each row in the command
+    std::vector<const R*> rows_;
+};
+
+void write_one(Database& db, const std::string& event_id, const std::vector<domain::Record>& records,
+               std::size_t index) {
+    try {
+        write_record(db, event_id, records[index]);
+    } catch (const std::exception& e) {
+        throw std::runtime_error(std::string(e.what()) + " (record " + std::to_string(index) + ", " +
+                                 record_kind(records[index]) + ", of event " + event_id + ")");
+    }
+}
+
+template <class R>
+void Batch<R>::flush() {
+    if (rows_.empty()) return;
+    try {
+        write_(db_, event_id_, rows_);
+    } catch (const std::runtime_error&) {
+        // SQLite undid the statement: one row at a time again, to name the record at fault. Never once the
+        // transaction itself is gone, or the rows would be committed one by one.
+        if (!db_.in_transaction()) throw;
+        for (std::size_t index : indexes_) write_one(db_, event_id_, records_, index);
+    }
+    indexes_.clear();
+    rows_.clear();
+}
+
+}  // namespace
+
+void write_command(Database& db, const std::string& event_id, const std::vector<domain::Record>& records) {
+    // Meetings touch no row that another record reads or changes: they go last, in the order of their key,
+    // so that the encounters' tree is appended to rather than split all over. The sort is stable: of two
+    // meetings of the same pair in one round, the first is still the one kept. Seats keep their order,
+    // and are all written before a seat is left.
+    std::vector<std::size_t> met;
+    Batch<domain::Seated> seats(db, event_id, records, write_seats);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        if (std::holds_alternative<domain::Met>(records[i])) {
+            met.push_back(i);
+        } else if (std::holds_alternative<domain::Seated>(records[i])) {
+            seats.add(i);
+        } else {
+            if (std::holds_alternative<domain::Unseated>(records[i])) seats.flush();
+            write_one(db, event_id, records, i);
+        }
+    }
+    seats.flush();
+
+    auto key = [&records](std::size_t index) {
+        const auto& r = std::get<domain::Met>(records[index]);
+        return std::tuple(r.round, std::min(r.a, r.b), std::max(r.a, r.b));
+    };
+    std::stable_sort(met.begin(), met.end(), [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+    Batch<domain::Met> meetings(db, event_id, records, write_meetings);
+    for (std::size_t index : met) meetings.add(index);
+    meetings.flush();
+}
+
+}  // namespace ensemble::storage
