@@ -2,6 +2,7 @@
 // Date.now(), when each saw what the coordinator asks about. Commands arrive by IPC from run.js.
 import http from 'node:http';
 import WebSocket from 'ws';
+import { backoffDelay } from '../../client-web/js/protocol.js';
 
 const attendees = [];  // { id, token, ws, seats: Map(round → { at, table, people }), chat: [latency ms] }
 let config;            // { base, eventId, first, count, concurrency, timeoutMs }
@@ -137,7 +138,8 @@ async function chat({ round: n }) {
   return { latencies, missing };
 }
 
-// A network cut: every socket dropped without a close handshake, then reconnected at once with the same token.
+// A network cut: every socket dropped without a close handshake, then reconnected with the same token after
+// the web client's own back-off (jittered, doubling), as 10,000 browsers would.
 async function storm({ round: n }) {
   for (const a of attendees) {
     a.stormRound = n;
@@ -146,8 +148,9 @@ async function storm({ round: n }) {
     a.ws.terminate();
   }
   const reconnect = async (a) => {
-    while (a.back === undefined && !(await connect(a))) {
-      await new Promise((resolve) => setTimeout(resolve, 500));  // the web client's first back-off
+    for (let attempt = 0; a.back === undefined; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt)));
+      if (a.back !== undefined || await connect(a)) break;
     }
   };
   const done = waitAll((a) => a.back !== undefined);

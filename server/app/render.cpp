@@ -73,13 +73,13 @@ struct Renderer {
         }
     }
 
-    void operator()(const Audience& audience, const domain::TableChat& chat) {
+    void operator()(const Audience& audience, const domain::ChatPosted& chat) {
         const auto& tables = s().tables;
         if (audience.table < 1 || static_cast<std::size_t>(audience.table) > tables.size()) return;
         to(tables[static_cast<std::size_t>(audience.table - 1)].seats, share(chat_message(chat)));
     }
 
-    void operator()(const Audience&, const domain::Announcement& announcement) {
+    void operator()(const Audience&, const domain::Announced& announcement) {
         out.deliveries.push_back({Delivery::To::everyone, {}, share(announcement_message(announcement))});
     }
 

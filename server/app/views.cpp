@@ -166,14 +166,14 @@ std::string host_state(const domain::Event& event) {
 
 std::string presence_message(int present) { return json{{"type", "presence"}, {"present", present}}.dump(); }
 
-std::string chat_message(const domain::TableChat& chat) {
+std::string chat_message(const domain::ChatPosted& chat) {
     return json{{"type", "chat"},          {"round", chat.round},           {"table", chat.table},
                 {"from", chat.message.from}, {"name", chat.message.name}, {"text", chat.message.text},
                 {"at", chat.message.at}}
         .dump();
 }
 
-std::string announcement_message(const domain::Announcement& announcement) {
+std::string announcement_message(const domain::Announced& announcement) {
     return json{{"type", "announcement"}, {"text", announcement.text}, {"at", announcement.at}}.dump();
 }
 

@@ -160,8 +160,9 @@ void Event::Apply::operator()(const PostChat& c) {
     ChatMessage message{actor.attendee, s.attendees.at(actor.attendee).name, c.text, now};
     chat.push_back(message);
     if (chat.size() > max_chat_kept) chat.erase(chat.begin());
-    fx.records.push_back(ChatPosted{s.round, table, message});
-    fx.outbox.chat(s.round, table, std::move(message));
+    ChatPosted posted{s.round, table, std::move(message)};
+    fx.records.push_back(posted);
+    fx.outbox.chat(std::move(posted));
 }
 
 void Event::Apply::operator()(const Leave&) {
@@ -207,8 +208,9 @@ void Event::Apply::operator()(const ExtendRound& c) {
 }
 
 void Event::Apply::operator()(const Broadcast& c) {
-    fx.records.push_back(Announced{c.text, now});
-    fx.outbox.announce(c.text, now);
+    Announced announcement{c.text, now};
+    fx.records.push_back(announcement);
+    fx.outbox.announce(std::move(announcement));
 }
 
 void Event::Apply::operator()(const MoveAttendee& c) {

@@ -6,12 +6,13 @@ void Outbox::view_changed(const Audience& audience) {
     if (views_.insert(audience).second) messages_.push_back({audience, ViewChanged{}});
 }
 
-void Outbox::chat(int round, int table, ChatMessage message) {
-    messages_.push_back({Audience::at_table(table), TableChat{round, table, std::move(message)}});
+void Outbox::chat(ChatPosted chat) {
+    auto table = chat.table;
+    messages_.push_back({Audience::at_table(table), std::move(chat)});
 }
 
-void Outbox::announce(std::string text, TimeMs at) {
-    messages_.push_back({Audience::everyone(), Announcement{std::move(text), at}});
+void Outbox::announce(Announced announcement) {
+    messages_.push_back({Audience::everyone(), std::move(announcement)});
 }
 
 void Outbox::presence_changed() { presence_ = true; }

@@ -6,7 +6,7 @@
 #include <variant>
 #include <vector>
 
-#include "domain/types.hpp"
+#include "domain/records.hpp"
 
 namespace ensemble::domain {
 
@@ -34,19 +34,6 @@ struct Audience {
 // What each person of the audience sees of the event (their `state`) changed.
 struct ViewChanged {};
 
-// A message posted at a table.
-struct TableChat {
-    int round = 0;
-    int table = 0;
-    ChatMessage message;
-};
-
-// The host's broadcast.
-struct Announcement {
-    std::string text;
-    TimeMs at = 0;
-};
-
 // The number of connected attendees changed (hosts and attendees hear it at a steady pace, not per change).
 struct PresenceChanged {};
 
@@ -60,7 +47,8 @@ struct HostChanges {
     bool empty() const { return attendees.empty() && gone.empty() && tables.empty() && !tables_reset && !clock; }
 };
 
-using MessageBody = std::variant<ViewChanged, TableChat, Announcement, PresenceChanged, HostChanges>;
+// A chat message and the host's broadcast are told as they are recorded (ChatPosted, Announced).
+using MessageBody = std::variant<ViewChanged, ChatPosted, Announced, PresenceChanged, HostChanges>;
 
 struct Message {
     Audience to;
@@ -79,8 +67,8 @@ class Outbox {
   public:
     // Deduplicated: a table whose seats change five times in one command is drawn once.
     void view_changed(const Audience& audience);
-    void chat(int round, int table, ChatMessage message);
-    void announce(std::string text, TimeMs at);
+    void chat(ChatPosted chat);
+    void announce(Announced announcement);
     void presence_changed();
     HostChanges& host() { return host_; }
     void disconnect(const Audience& who, Disconnection::Reason reason);

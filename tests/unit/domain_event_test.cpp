@@ -201,7 +201,7 @@ TEST_CASE("chat reaches only the author's table and needs a seat") {
     auto messages = fx.outbox.messages();
     REQUIRE(messages.size() == 1);
     CHECK(messages[0].to == Audience::at_table(event.table_of(1)));
-    CHECK(std::get<TableChat>(messages[0].body).message.name == "P0");
+    CHECK(std::get<ChatPosted>(messages[0].body).message.name == "P0");
     CHECK(event.state().tables[std::size_t(event.table_of(1) - 1)].chat.size() == 1);
 }
 
