@@ -50,7 +50,9 @@ void WebsocketSession::do_read() {
 void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     if (ec) return ended();
     std::string text = beast::buffers_to_string(buffer_.data());
-    buffer_.consume(buffer_.size());
+    // An idle connection keeps no read buffer: messages are small and rare, connections many.
+    buffer_.clear();
+    buffer_.shrink_to_fit();
     auto now = app::now_ms();
     if (!messages_.allow(now)) {
         close(app::close_code::policy, "too many messages");

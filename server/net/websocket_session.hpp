@@ -31,7 +31,9 @@ private:
     void do_close();
     void ended();
 
-    websocket::stream<beast::tcp_stream> ws_;
+    // A plain socket underneath: the WebSocket's own timer covers timeouts, and 10,000 idle connections
+    // then cost no second pair of timers each.
+    websocket::stream<tcp::socket> ws_;
     beast::flat_buffer buffer_;
     std::shared_ptr<app::EventRoom> room_;
     domain::Actor actor_;
