@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <future>
 #include <random>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/sqlite_store.hpp"
@@ -23,7 +25,7 @@ constexpr int table_size = 5;
 constexpr int rounds = 5;
 constexpr int chat_messages = 10'000;
 constexpr TimeMs t0 = 1'700'000'000'000;
-const std::string event_id = "evt-bench";
+const std::string event_id = "k7m2q9x4pw";  // ten characters, as the server makes them
 
 using Clock = std::chrono::steady_clock;
 
@@ -36,6 +38,27 @@ double median(std::vector<double> values) {
     return values[values.size() / 2];
 }
 
+// A fresh directory for the database, removed with it.
+class TempDir {
+  public:
+    explicit TempDir(const std::filesystem::path& parent) {
+        std::string pattern = (parent / "ensemble-store-bench-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create " + pattern);
+        path_ = pattern;
+    }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+  private:
+    std::filesystem::path path_;
+};
+
 void wait_commit(storage::SqliteStore& store, std::vector<Record> records) {
     std::promise<storage::StoreError> done;
     auto result = done.get_future();
@@ -45,7 +68,6 @@ void wait_commit(storage::SqliteStore& store, std::vector<Record> records) {
 
 // Everyone joins, a thousand to a command, as a busy lobby would.
 void fill_lobby(storage::SqliteStore& store) {
-    std::promise<storage::StoreError> created;
     EventState state;
     state.id = event_id;
     state.settings.title = "Benchmark";
@@ -54,9 +76,11 @@ void fill_lobby(storage::SqliteStore& store) {
     state.settings.max_table_size = table_size + 1;
     state.settings.rounds = rounds;
     state.created_at = t0;
+    std::promise<storage::StoreError> created;
     store.create_event(state, "host-hash",
                        [&created](storage::StoreError error) { created.set_value(error); });
     if (auto error = created.get_future().get()) throw std::runtime_error(*error);
+
     std::vector<Record> joins;
     for (AttendeeId id = 1; id <= attendees; ++id) {
         Attendee attendee{id,   "Personne " + std::to_string(id), "Organisation " + std::to_string(id % 97),
@@ -89,18 +113,45 @@ std::vector<Record> round_start(int round, std::mt19937_64& rng) {
     return records;
 }
 
+// A chat burst: every commit queued at once, as rooms on many threads would. Returns the time until the
+// last is durable.
+double chat_burst(storage::SqliteStore& store) {
+    std::promise<void> all_done;
+    int done = 0;  // on the store's thread only
+    int failed = 0;
+    const auto began = Clock::now();
+    for (int i = 0; i < chat_messages; ++i) {
+        const AttendeeId from = i % attendees + 1;
+        ChatMessage message{from, "", "Bonjour, je suis " + std::to_string(from),
+                            t0 + rounds * 900'000LL + i};
+        store.commit(event_id, {ChatPosted{rounds, (i % attendees) / table_size + 1, std::move(message)}},
+                     [&](storage::StoreError error) {
+                         if (error) ++failed;
+                         if (++done == chat_messages) all_done.set_value();
+                     });
+    }
+    all_done.get_future().wait();
+    const double took = ms_since(began);
+    if (failed) throw std::runtime_error(std::to_string(failed) + " chat commits failed");
+    return took;
+}
+
+double load_once(storage::SqliteStore& store) {
+    std::promise<std::size_t> loaded;
+    const auto began = Clock::now();
+    store.load(event_id, [&loaded](std::optional<storage::StoredEvent> stored, storage::StoreError error) {
+        loaded.set_value(!error && stored ? stored->state.attendees.size() : 0);
+    });
+    if (loaded.get_future().get() != attendees) throw std::runtime_error("the event did not load whole");
+    return ms_since(began);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     try {
-        std::string pattern =
-            ((argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::temp_directory_path()) /
-             "ensemble-store-bench-XXXXXX")
-                .string();
-        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create " + pattern);
-        const std::filesystem::path dir = pattern;
-        const std::string path = (dir / "bench.db").string();
-
+        const TempDir dir(argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::temp_directory_path());
+        const std::string path = dir.file("bench.db");
         storage::SqliteStore store(path);
         fill_lobby(store);
 
@@ -116,44 +167,16 @@ int main(int argc, char** argv) {
             round_ms.push_back(ms_since(began));
         }
 
-        // A chat burst: every commit queued at once, as rooms on many threads would.
         const auto transactions_before = store.transactions_committed();
-        std::promise<void> all_done;
-        int done = 0;  // on the store's thread only
-        int failed = 0;
-        const auto chat_began = Clock::now();
-        for (int i = 0; i < chat_messages; ++i) {
-            const AttendeeId from = i % attendees + 1;
-            ChatMessage message{from, "", "Bonjour, je suis " + std::to_string(from),
-                                t0 + rounds * 900'000LL + i};
-            store.commit(event_id, {ChatPosted{rounds, (i % attendees) / table_size + 1, std::move(message)}},
-                         [&](storage::StoreError error) {
-                             if (error) ++failed;
-                             if (++done == chat_messages) all_done.set_value();
-                         });
-        }
-        all_done.get_future().wait();
-        const double chat_ms = ms_since(chat_began);
+        const double chat_ms = chat_burst(store);
         const auto chat_transactions = store.transactions_committed() - transactions_before;
-        if (failed) throw std::runtime_error(std::to_string(failed) + " chat commits failed");
 
         std::vector<double> load_ms;
-        for (int i = 0; i < 5; ++i) {
-            std::promise<void> loaded;
-            const auto began = Clock::now();
-            store.load(event_id,
-                       [&loaded](std::optional<storage::StoredEvent> stored, storage::StoreError error) {
-                           if (error || !stored || stored->state.attendees.size() != attendees)
-                               std::fprintf(stderr, "load failed\n");
-                           loaded.set_value();
-                       });
-            loaded.get_future().wait();
-            load_ms.push_back(ms_since(began));
-        }
+        for (int i = 0; i < 5; ++i) load_ms.push_back(load_once(store));
         store.stop();
-        const auto file_mb = static_cast<double>(std::filesystem::file_size(path) +
-                                                 std::filesystem::file_size(path + "-wal")) /
-                             1e6;
+        const double file_mb = static_cast<double>(std::filesystem::file_size(path) +
+                                                   std::filesystem::file_size(path + "-wal")) /
+                               1e6;
 
         std::printf("| measure | figure |\n|---|---|\n");
         std::printf(
@@ -169,7 +192,6 @@ int main(int argc, char** argv) {
             "| load of that event (%d attendees, %d rounds, %d chat messages), median of 5 | %.1f ms |\n",
             attendees, rounds, chat_messages, median(load_ms));
         std::printf("| database and WAL on disk | %.1f MB |\n", file_mb);
-        std::filesystem::remove_all(dir);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "store_bench: %s\n", e.what());
         return 1;

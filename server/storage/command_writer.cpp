@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <tuple>
 
 #include "storage/record_writer.hpp"
 
@@ -37,6 +36,14 @@ class Batch {
     std::vector<const R*> rows_;
 };
 
+struct MeetingKey {
+    int round;
+    domain::AttendeeId a;
+    domain::AttendeeId b;
+    std::size_t index;  // in the command
+    auto operator<=>(const MeetingKey&) const = default;
+};
+
 void write_one(Database& db, const std::string& event_id, const std::vector<domain::Record>& records,
                std::size_t index) {
     try {
@@ -66,14 +73,14 @@ void Batch<R>::flush() {
 
 void write_command(Database& db, const std::string& event_id, const std::vector<domain::Record>& records) {
     // Meetings touch no row that another record reads or changes: they go last, in the order of their key,
-    // so that the encounters' tree is appended to rather than split all over. The sort is stable: of two
-    // meetings of the same pair in one round, the first is still the one kept. Seats keep their order,
-    // and are all written before a seat is left.
-    std::vector<std::size_t> met;
+    // so that the encounters' tree is appended to rather than split all over. Ties keep the command's
+    // order: of two meetings of the same pair in one round, the first is still the one kept. Seats keep
+    // their order, and are all written before a seat is left.
+    std::vector<MeetingKey> met;
     Batch<domain::Seated> seats(db, event_id, records, write_seats);
     for (std::size_t i = 0; i < records.size(); ++i) {
-        if (std::holds_alternative<domain::Met>(records[i])) {
-            met.push_back(i);
+        if (const auto* r = std::get_if<domain::Met>(&records[i])) {
+            met.push_back({r->round, std::min(r->a, r->b), std::max(r->a, r->b), i});
         } else if (std::holds_alternative<domain::Seated>(records[i])) {
             seats.add(i);
         } else {
@@ -83,13 +90,9 @@ void write_command(Database& db, const std::string& event_id, const std::vector<
     }
     seats.flush();
 
-    auto key = [&records](std::size_t index) {
-        const auto& r = std::get<domain::Met>(records[index]);
-        return std::tuple(r.round, std::min(r.a, r.b), std::max(r.a, r.b));
-    };
-    std::stable_sort(met.begin(), met.end(), [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+    std::sort(met.begin(), met.end());
     Batch<domain::Met> meetings(db, event_id, records, write_meetings);
-    for (std::size_t index : met) meetings.add(index);
+    for (const auto& key : met) meetings.add(key.index);
     meetings.flush();
 }
 

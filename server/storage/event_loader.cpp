@@ -1,5 +1,6 @@
 #include "storage/event_loader.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "storage/plan_json.hpp"
@@ -57,18 +58,19 @@ void read_tables(Database& db, domain::EventState& state) {
             .seats.push_back(seats->column_int64(1));
 }
 
+// Newest first through the index, then turned around: no sort for each of thousands of tables.
 void read_chat(Database& db, domain::EventState& state) {
     auto chat = db.prepare(
-        "SELECT attendee_id, text, at FROM ("
-        "  SELECT id, attendee_id, text, at FROM chat_messages"
-        "  WHERE event_id = ?1 AND round = ?2 AND table_number = ?3 ORDER BY id DESC LIMIT ?4"
-        ") ORDER BY id");
+        "SELECT attendee_id, text, at FROM chat_messages WHERE event_id = ?1 AND round = ?2 AND table_number "
+        "= ?3 "
+        "ORDER BY id DESC LIMIT ?4");
     for (std::size_t t = 0; t < state.tables.size(); ++t) {
         chat->reset();
         chat->bind(1, state.id)
             .bind(2, state.round)
             .bind(3, static_cast<int>(t + 1))
             .bind(4, chat_messages_loaded);
+        auto& messages = state.tables[t].chat;
         while (chat->step()) {
             domain::ChatMessage message;
             message.from = chat->column_int64(0);
@@ -76,8 +78,9 @@ void read_chat(Database& db, domain::EventState& state) {
             message.at = chat->column_int64(2);
             // Names never change, so the author's name now is their name when they wrote.
             message.name = state.attendees.at(message.from).name;
-            state.tables[t].chat.push_back(std::move(message));
+            messages.push_back(std::move(message));
         }
+        std::reverse(messages.begin(), messages.end());
     }
 }
 

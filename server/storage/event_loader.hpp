@@ -1,5 +1,6 @@
 #pragma once
-// Rebuilds an event's state from its rows. The caller holds the database's mutex and a transaction.
+// Rebuilds an event's state and credentials from its rows. The caller holds the database's mutex and a
+// transaction.
 
 #include <optional>
 #include <string>

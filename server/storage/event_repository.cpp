@@ -1,5 +1,6 @@
 #include "storage/event_repository.hpp"
 
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_set>
@@ -59,14 +60,17 @@ std::vector<StoreError> EventRepository::commit_group(std::span<const Command> c
             continue;
         }
         if (command.records.empty()) continue;
-        Savepoint savepoint(db_);
+        // One record is one statement, which SQLite undoes by itself when it fails; a savepoint would cost a
+        // chat message more than its row.
+        std::optional<Savepoint> savepoint;
+        if (command.records.size() > 1) savepoint.emplace(db_);
         try {
             write_command(db_, command.event_id, command.records);
-            savepoint.release();
+            if (savepoint) savepoint->release();
         } catch (const std::runtime_error& e) {
             // Some errors (disk full, I/O) end the whole transaction: then nothing of the group is kept.
             if (!db_.in_transaction()) throw;
-            savepoint.rollback();
+            if (savepoint) savepoint->rollback();
             errors[i] = e.what();
             failed.insert(command.event_id);
         }

@@ -129,6 +129,8 @@ CREATE INDEX seats_by_table ON seats (event_id, round, table_number, attendee_id
 
 int latest_schema_version() { return static_cast<int>(migrations.size()); }
 
+const char* migration_sql(int version) { return migrations.at(static_cast<std::size_t>(version - 1)); }
+
 int schema_version(Database& db) {
     db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
     auto query = db.prepare("SELECT MAX(version) FROM schema_version");

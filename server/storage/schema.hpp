@@ -14,4 +14,7 @@ int schema_version(Database& db);
 // Applies every migration the file lacks, each in its own transaction. Called by Database's constructor.
 void migrate(Database& db);
 
+// The SQL of migration `version` (1 to latest), for tests that build a file as an older server left it.
+const char* migration_sql(int version);
+
 }  // namespace ensemble::storage

@@ -13,7 +13,7 @@ constexpr const char* stopped = "storage: the store is stopped";
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, std::chrono::milliseconds busy_timeout)
-    : db_(path, busy_timeout), worker_([this] { run(); }) {}
+    : db_(path, busy_timeout), checkpointer_(path), worker_([this] { run(); }) {}
 
 SqliteStore::~SqliteStore() { stop(); }
 
@@ -71,7 +71,7 @@ std::vector<StoredEvent> SqliteStore::load_unfinished_events() {
 }
 
 void SqliteStore::run() {
-    // Not inside the COMMIT of a round start: below, when the queue is empty.
+    // Not inside the COMMIT of a round start: beside it (see checkpoint_if_needed()).
     db_.checkpoint_when_asked();
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -101,17 +101,16 @@ void SqliteStore::run() {
             else
                 std::get<TaskJob>(job)();
         }
+        checkpoint_if_needed();
         lock.lock();
-        const int pages = db_.wal_pages();
-        if ((queue_.empty() && pages >= checkpoint_pages) || pages >= 10 * checkpoint_pages) {
-            lock.unlock();
-            checkpoint();
-            lock.lock();
-        }
     }
 }
 
-void SqliteStore::checkpoint() {
+void SqliteStore::checkpoint_if_needed() {
+    const int pages = db_.wal_pages();
+    if (pages < checkpoint_pages) return;
+    if (pages < 10 * checkpoint_pages) return checkpointer_.request();
+    // Between two transactions the whole WAL can be copied, so the next one starts it over.
     try {
         db_.checkpoint();
     } catch (const std::exception&) {

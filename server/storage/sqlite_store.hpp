@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "storage/checkpointer.hpp"
 #include "storage/event_repository.hpp"
 #include "storage/event_store.hpp"
 #include "storage/sqlite.hpp"
@@ -27,8 +28,9 @@ class SqliteStore final : public EventStore {
   public:
     // Commands written in one transaction at most: bounds how long the first of a group waits for the rest.
     static constexpr std::size_t max_group = 1024;
-    // The WAL is copied into the database file when the queue is empty and it holds this many pages
-    // (SQLite's own threshold), or when it holds ten times as many and the queue never empties.
+    // Past this many pages in the WAL (SQLite's own threshold), the checkpointer copies it into the
+    // database file beside the writer. Past ten times as many, when it cannot keep up with a writer that
+    // never pauses, the worker does it between two transactions.
     static constexpr int checkpoint_pages = 1000;
 
     // Opens (creating and migrating) the file on its own connection and starts the worker.
@@ -79,10 +81,11 @@ class SqliteStore final : public EventStore {
     void run_job(CreateJob& job);
     void run_job(LoadJob& job);
     void run_group(std::vector<CommitJob>& group);
-    void checkpoint();
+    void checkpoint_if_needed();
 
     Database db_;
     EventRepository repository_{db_};
+    Checkpointer checkpointer_;  // closed before db_, whose close then ends the WAL
     std::atomic<std::uint64_t> transactions_{0};
 
     std::mutex mutex_;  // guards queue_ and stopping_

@@ -104,6 +104,51 @@ TEST_CASE("storage: reopening an up-to-date file changes nothing") {
     CHECK(events.load_event("evt-migrate")->attendees.at(1).name == "Ada");
 }
 
+TEST_CASE("storage: a version 1 file keeps its rows through every later migration") {
+    test::TempDir dir;
+    const auto path = dir.file("ensemble.db");
+    // As a version 1 server left it: round 1 of an event with one table of three, one of whom moved in.
+    write_raw(path, (std::string(migration_sql(1)) + R"sql(
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version (version) VALUES (1);
+INSERT INTO events (id, settings, created_at, phase, round, deadline, paused, remaining_ms, host_credential_hash)
+    VALUES ('evt-old', '{}', 1000, 'round', 1, 900000, 0, 0, 'host-hash');
+INSERT INTO attendees (event_id, id, name, organisation, role, status, joined_at, credential_hash) VALUES
+    ('evt-old', 1, 'Ada', 'CCAS', '', 'active', 1001, 'hash-1'),
+    ('evt-old', 2, 'Bilal', 'CAF', '', 'active', 1002, 'hash-2'),
+    ('evt-old', 3, 'Chloé', 'PLIE', '', 'active', 1003, 'hash-3');
+INSERT INTO rounds (event_id, round, started_at) VALUES ('evt-old', 1, 2000);
+INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at, left_at) VALUES
+    ('evt-old', 1, 1, 1, 2000, NULL), ('evt-old', 1, 1, 2, 2000, NULL), ('evt-old', 1, 2, 3, 2000, 2500),
+    ('evt-old', 1, 1, 3, 2500, NULL);
+INSERT INTO encounters (event_id, round, table_number, a, b) VALUES
+    ('evt-old', 1, 1, 1, 2), ('evt-old', 1, 1, 1, 3), ('evt-old', 1, 1, 2, 3);
+)sql")
+                        .c_str());
+
+    Database db(path);
+    CHECK(schema_version(db) == latest_schema_version());
+    EventRepository events(db);
+    auto loaded = events.load_stored_event("evt-old");
+    REQUIRE(loaded);
+    CHECK(loaded->host_credential_hash == "host-hash");
+    CHECK(loaded->attendee_credentials.size() == 3);
+    REQUIRE(loaded->state.tables.size() == 2);
+    CHECK(loaded->state.tables[0].seats == std::vector<domain::AttendeeId>{1, 2, 3});
+    CHECK(loaded->state.tables[1].seats.empty());
+    CHECK(loaded->state.history.pair_count() == 3);
+    CHECK(loaded->state.history.last_round_met(2, 3) == 1);
+    CHECK_FALSE(loaded->state.plan);
+
+    // The migrated tables take new rows as before, and the seat index still finds a seat to leave.
+    events.commit("evt-old", {domain::Unseated{1, 1, 3, 3000}, domain::Met{1, 2, 3, 1},
+                              domain::PlanMade{2, {{{1, 2, 3}}}}});
+    loaded = events.load_stored_event("evt-old");
+    CHECK(loaded->state.tables[0].seats == std::vector<domain::AttendeeId>{1, 2});
+    REQUIRE(loaded->state.plan);
+    CHECK(loaded->state.plan->first_round == 2);
+}
+
 TEST_CASE("storage: a file from a newer server is refused, not misread") {
     test::TempDir dir;
     const auto path = dir.file("ensemble.db");

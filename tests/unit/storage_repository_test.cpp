@@ -334,6 +334,73 @@ TEST_CASE("storage: a group commit undoes a failing command alone, and the later
     CHECK(f.events.load_event(other)->attendees.size() == 2);
 }
 
+TEST_CASE("storage: a large command is written several rows to a statement, with the same result") {
+    test::TempDir dir;
+    Database db(dir.file("ensemble.db"));
+    EventRepository events(db);
+    EventState want = new_event("evt-large");
+    events.create_event(want, "host-hash");
+    // 103 people: batches of seats and meetings end part-way, and the last table is a short one.
+    constexpr int people = 103;
+    std::vector<Record> joins;
+    for (AttendeeId id = 1; id <= people; ++id) {
+        joins.push_back(
+            AttendeeJoined{person(id, "P" + std::to_string(id), "O"), "hash-" + std::to_string(id)});
+        want.attendees.emplace(id, person(id, "P" + std::to_string(id), "O"));
+    }
+    events.commit(want.id, joins);
+
+    // Seated and Met interleaved as the domain makes them, seats in a scrambled order within each table.
+    const TimeMs start = t0 + 60'000;
+    std::vector<Record> round{RoundStarted{1, start}};
+    for (AttendeeId i = 0; i < people; ++i) {
+        const AttendeeId id = (i * 37) % people + 1;
+        const auto table = static_cast<std::size_t>(i / 5);
+        if (want.tables.size() <= table) want.tables.emplace_back();
+        for (AttendeeId other : want.tables[table].seats) {
+            round.push_back(Met{1, static_cast<int>(table + 1), std::max(id, other), std::min(id, other)});
+            want.history.record_pair(id, other, 1);
+        }
+        round.push_back(Seated{1, static_cast<int>(table + 1), id, start});
+        want.tables[table].seats.push_back(id);
+    }
+    // In the same command, the first seated person moves to the last table: a seat left after all are taken.
+    const AttendeeId mover = want.tables[0].seats.front();
+    round.push_back(Unseated{1, 1, mover, start + 1});
+    for (AttendeeId other : want.tables.back().seats) {
+        round.push_back(Met{1, static_cast<int>(want.tables.size()), mover, other});
+        want.history.record_pair(mover, other, 1);
+    }
+    round.push_back(Seated{1, static_cast<int>(want.tables.size()), mover, start + 1});
+    std::erase(want.tables[0].seats, mover);
+    want.tables.back().seats.push_back(mover);
+    round.push_back(PhaseChanged{Phase::round, 1, start + 600'000, false, 0});
+    want.phase = Phase::round;
+    want.round = 1;
+    want.deadline = start + 600'000;
+    events.commit(want.id, round);
+    test::check_same_state(*events.load_event(want.id), want);
+
+    SUBCASE("a record at fault inside a batch is named, and nothing of the command is kept") {
+        std::vector<Record> next{RoundStarted{2, start + 900'000}};
+        for (int i = 0; i < 40; ++i) next.push_back(Seated{2, 1 + i / 5, i + 1, start + 900'000});
+        next[30] = Seated{2, 6, 999, start + 900'000};  // nobody
+        CHECK_THROWS_WITH_AS(events.commit(want.id, next), doctest::Contains("record 30, Seated"),
+                             std::runtime_error);
+        CHECK(count(db, "SELECT COUNT(*) FROM seats WHERE event_id = ?1 AND round = 2", want.id) == 0);
+        CHECK(count(db, "SELECT COUNT(*) FROM rounds WHERE event_id = ?1 AND round = 2", want.id) == 0);
+    }
+    SUBCASE("the same pair met twice in one round keeps its first table") {
+        events.commit(want.id, {Met{9, 7, 1, 2}, Met{9, 3, 2, 1}});
+        std::lock_guard lock(db.mutex());
+        auto query = db.prepare("SELECT table_number FROM encounters WHERE event_id = ?1 AND round = 9");
+        query->bind(1, want.id);
+        REQUIRE(query->step());
+        CHECK(query->column_int(0) == 7);
+        CHECK_FALSE(query->step());
+    }
+}
+
 TEST_CASE("storage: committing no records is not an error") {
     Fixture f;
     f.events.commit(f.want.id, {});
