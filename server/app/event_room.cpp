@@ -17,13 +17,16 @@ constexpr std::chrono::milliseconds presence_every{500};
 constexpr std::size_t presence_messages_per_second = 2000;
 
 std::chrono::milliseconds presence_interval(std::size_t connected) {
-    return std::max(presence_every, std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
+    return std::max(presence_every,
+                    std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
 }
 constexpr std::chrono::seconds reload_retry{1};
-constexpr double slow_batch_ms = 50;
+constexpr double slow_batch_ms = 200;
 
-const Problem not_saved{domain::ErrorCode::internal, "the change could not be saved; nothing was changed", ""};
-const Problem recovering{domain::ErrorCode::internal, "the server is recovering from a storage error: try again", ""};
+const Problem not_saved{domain::ErrorCode::internal, "the change could not be saved; nothing was changed",
+                        ""};
+const Problem recovering{domain::ErrorCode::internal,
+                         "the server is recovering from a storage error: try again", ""};
 
 }  // namespace
 
@@ -46,14 +49,16 @@ void EventRoom::start() {
 }
 
 void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
-    asio::post(strand_, [self = shared_from_this(), hash = std::move(credential_hash), done = std::move(done)] {
-        if (hash == self->host_credential_) return done(domain::Actor::host());
-        auto it = self->credentials_.find(hash);
-        if (it == self->credentials_.end()) return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
-        if (self->event_.state().attendees.at(it->second).status != domain::AttendeeStatus::active)
-            return done(Problem{domain::ErrorCode::forbidden, "no longer in this event", ""});
-        done(domain::Actor::of(it->second));
-    });
+    asio::post(strand_,
+               [self = shared_from_this(), hash = std::move(credential_hash), done = std::move(done)] {
+                   if (hash == self->host_credential_) return done(domain::Actor::host());
+                   auto it = self->credentials_.find(hash);
+                   if (it == self->credentials_.end())
+                       return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
+                   if (self->event_.state().attendees.at(it->second).status != domain::AttendeeStatus::active)
+                       return done(Problem{domain::ErrorCode::forbidden, "no longer in this event", ""});
+                   done(domain::Actor::of(it->second));
+               });
 }
 
 void EventRoom::join(Profile profile, std::string credential_hash, JoinDone done) {
@@ -91,14 +96,16 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         if (slot) slot->close(close_code::replaced, "replaced by a newer connection");
         slot = client;
         Batch batch;
-        batch.first.emplace_back(client, share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
+        batch.first.emplace_back(client,
+                                 share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
         if (host) {
             batch.first.emplace_back(client, share(host_state(self->event_)));
             return self->enqueue(std::move(batch), {});
         }
         if (self->event_.state().phase == domain::Phase::ended) {
             batch.first.emplace_back(client, share(attendee_state(self->event_, actor.attendee)));
-            batch.rendered.closings.push_back({false, actor.attendee, close_code::normal, "the event is over"});
+            batch.rendered.closings.push_back(
+                {false, actor.attendee, close_code::normal, "the event is over"});
             return self->enqueue(std::move(batch), {});
         }
         self->execute(domain::Actor::system(), domain::Connect{actor.attendee}, std::move(batch),
@@ -132,7 +139,8 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
         // A message still queued from a connection that was replaced or removed since is dropped.
         if (self->client_of(actor) != client) return;
         auto answer = [self, actor, client, ref = message.ref](const Problem& problem) {
-            if (self->client_of(actor) == client) self->client_of(actor)->send(share(error_message(problem, ref)));
+            if (self->client_of(actor) == client)
+                self->client_of(actor)->send(share(error_message(problem, ref)));
         };
         if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
         Batch batch;
@@ -151,7 +159,8 @@ void EventRoom::shutdown() {
         self->presence_timer_.cancel();
         self->retry_timer_.cancel();
         if (self->host_) self->host_->close(close_code::going_away, "server shutting down");
-        for (auto& [id, client] : self->attendees_) client->close(close_code::going_away, "server shutting down");
+        for (auto& [id, client] : self->attendees_)
+            client->close(close_code::going_away, "server shutting down");
         self->host_.reset();
         self->attendees_.clear();
     });
@@ -164,8 +173,9 @@ Client* EventRoom::client_of(const domain::Actor& actor) const {
 }
 
 // Apply, render what the command changed as it stands now, then commit; publish comes when it is durable.
-std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor, const domain::Command& command,
-                                                     Batch batch, const Refused& refused) {
+std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor,
+                                                     const domain::Command& command, Batch batch,
+                                                     const Refused& refused) {
     if (reloading_) {
         refused(recovering);
         return std::nullopt;
@@ -190,9 +200,11 @@ void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records) {
     batch.durable = records.empty();
     pending_.push_back(std::move(batch));
     if (records.empty()) return publish_ready();
-    services_.store.commit(id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
-        asio::post(self->strand_, [self, seq, error = std::move(error)] { self->on_committed(seq, error); });
-    });
+    services_.store.commit(
+        id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
+            asio::post(self->strand_,
+                       [self, seq, error = std::move(error)] { self->on_committed(seq, error); });
+        });
 }
 
 void EventRoom::on_committed(std::uint64_t seq, const storage::StoreError& error) {
@@ -217,8 +229,10 @@ void EventRoom::publish(Batch& batch) {
     auto& rendered = batch.rendered;
     for (const auto& delivery : rendered.deliveries) deliver(delivery);
     if (rendered.host) {
-        if (host_delta_) host_delta_->merge(std::move(*rendered.host));
-        else host_delta_ = std::move(rendered.host);
+        if (host_delta_)
+            host_delta_->merge(std::move(*rendered.host));
+        else
+            host_delta_ = std::move(rendered.host);
         schedule_host_flush();
     }
     if (rendered.presence_changed) schedule_presence();
@@ -227,7 +241,8 @@ void EventRoom::publish(Batch& batch) {
     // A batch that took long anywhere in the pipeline says where, in milliseconds.
     using ms = std::chrono::duration<double, std::milli>;
     auto now = std::chrono::steady_clock::now();
-    double wait_ms = batch.applied == std::chrono::steady_clock::time_point{} ? 0 : ms(started - batch.applied).count();
+    double wait_ms =
+        batch.applied == std::chrono::steady_clock::time_point{} ? 0 : ms(started - batch.applied).count();
     double publish_ms = ms(now - started).count();
     if (batch.apply_ms + wait_ms + publish_ms > slow_batch_ms)
         log_event("slow_batch", {{"event_id", id_},
@@ -238,14 +253,13 @@ void EventRoom::publish(Batch& batch) {
 }
 
 void EventRoom::deliver(const Delivery& delivery) {
-    using To = Delivery::To;
-    if (delivery.to == To::hosts || delivery.to == To::everyone)
+    if (delivery.to == Delivery::To::everyone) {
         if (host_) host_->send(delivery.message);
-    if (delivery.to == To::all_attendees || delivery.to == To::everyone)
         for (const auto& [id, client] : attendees_) client->send(delivery.message);
-    if (delivery.to == To::attendees)
-        for (auto id : delivery.attendees)
-            if (auto it = attendees_.find(id); it != attendees_.end()) it->second->send(delivery.message);
+        return;
+    }
+    for (auto id : delivery.attendees)
+        if (auto it = attendees_.find(id); it != attendees_.end()) it->second->send(delivery.message);
 }
 
 void EventRoom::close_clients(const Closing& closing) {
@@ -329,14 +343,12 @@ void EventRoom::schedule_host_flush() {
 }
 
 void EventRoom::schedule_presence() {
-    presence_due_ = true;
     if (presence_timer_set_ || closed_) return;
     presence_timer_set_ = true;
     presence_timer_.expires_after(presence_interval(attendees_.size()));
     presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->presence_timer_set_ = false;
-        if (ec || !self->presence_due_) return;
-        self->presence_due_ = false;
+        if (ec) return;
         auto message = share(presence_message(self->event_.present_count()));
         for (const auto& [id, client] : self->attendees_) client->send(message);
     });
@@ -349,7 +361,8 @@ void EventRoom::arm_deadline() {
     if (deadline == armed_for_ || closed_) return;
     armed_for_ = deadline;
     if (!deadline) return (void)deadline_timer_.cancel();
-    deadline_timer_.expires_after(std::chrono::milliseconds(std::max<domain::TimeMs>(0, *deadline - now_ms())));
+    deadline_timer_.expires_after(
+        std::chrono::milliseconds(std::max<domain::TimeMs>(0, *deadline - now_ms())));
     deadline_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         if (ec) return;  // cancelled or re-armed
         self->armed_for_.reset();

@@ -27,7 +27,7 @@ struct RoomServices {
 };
 
 class EventRoom : public std::enable_shared_from_this<EventRoom> {
-public:
+  public:
     using Executor = asio::strand<asio::any_io_executor>;
     using JoinDone = std::function<void(std::variant<domain::AttendeeId, Problem>)>;
     using Authenticated = std::function<void(std::variant<domain::Actor, Problem>)>;
@@ -47,7 +47,7 @@ public:
 
     const std::string& id() const { return id_; }
 
-private:
+  private:
     // What one applied command (or a read) delivers once everything before it is durable.
     struct Batch {
         bool durable = false;
@@ -93,7 +93,6 @@ private:
     std::shared_ptr<Client> host_;
 
     std::optional<HostDelta> host_delta_;  // published, not yet sent
-    bool presence_due_ = false;
     asio::steady_timer deadline_timer_;
     std::optional<domain::TimeMs> armed_for_;
     asio::steady_timer host_timer_;

@@ -3,10 +3,9 @@
 // rendered is exactly what the command made, and it is delivered later, once it is durable.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "app/client.hpp"
 #include "domain/event.hpp"
@@ -15,7 +14,7 @@ namespace ensemble::app {
 
 // One message, serialised once, and who receives it.
 struct Delivery {
-    enum class To { hosts, attendees, all_attendees, everyone };
+    enum class To { attendees, everyone };  // everyone: the hosts and every attendee connected
     To to = To::attendees;
     std::vector<domain::AttendeeId> attendees;  // for To::attendees
     SharedMessage message;
