@@ -32,8 +32,10 @@ inline void string(std::string& out, std::string_view text) {
 inline void number(std::string& out, std::int64_t value) { out += std::to_string(value); }
 
 inline void number_or_null(std::string& out, const std::optional<std::int64_t>& value) {
-    if (value) number(out, *value);
-    else out += "null";
+    if (value)
+        number(out, *value);
+    else
+        out += "null";
 }
 
 // `"name":` — names are ours, never user text.

@@ -22,7 +22,8 @@ struct Renderer {
     bool in_round() const { return s().phase == domain::Phase::round; }
 
     void to(std::vector<domain::AttendeeId> ids, SharedMessage message) {
-        if (!ids.empty()) out.deliveries.push_back({Delivery::To::attendees, std::move(ids), std::move(message)});
+        if (!ids.empty())
+            out.deliveries.push_back({Delivery::To::attendees, std::move(ids), std::move(message)});
     }
 
     const SharedMessage& table_state(int number) {
@@ -67,9 +68,12 @@ struct Renderer {
 
     void operator()(const Audience& audience, const domain::ViewChanged&) {
         switch (audience.kind) {
-            case Audience::Kind::attendee: return attendee_view(audience.attendee);
-            case Audience::Kind::table: return table_view(audience.table);
-            default: return everyone_view();
+            case Audience::Kind::attendee:
+                return attendee_view(audience.attendee);
+            case Audience::Kind::table:
+                return table_view(audience.table);
+            default:
+                return everyone_view();
         }
     }
 
@@ -108,9 +112,15 @@ Closing closing_of(const domain::Disconnection& d) {
     closing.everyone = d.who.kind != Audience::Kind::attendee;
     closing.attendee = d.who.attendee;
     switch (d.reason) {
-        case Reason::left: closing.code = close_code::normal, closing.reason = "left the event"; break;
-        case Reason::removed: closing.code = close_code::removed, closing.reason = "removed by the host"; break;
-        case Reason::event_ended: closing.code = close_code::normal, closing.reason = "the event is over"; break;
+        case Reason::left:
+            closing.code = close_code::normal, closing.reason = "left the event";
+            break;
+        case Reason::removed:
+            closing.code = close_code::removed, closing.reason = "removed by the host";
+            break;
+        case Reason::event_ended:
+            closing.code = close_code::normal, closing.reason = "the event is over";
+            break;
     }
     return closing;
 }
@@ -153,7 +163,8 @@ Rendered render(const domain::Event& event, const domain::Outbox& outbox) {
     Renderer renderer{event, out};
     for (const auto& message : outbox.messages())
         std::visit([&](const auto& body) { renderer(message.to, body); }, message.body);
-    for (const auto& disconnection : outbox.disconnections()) out.closings.push_back(closing_of(disconnection));
+    for (const auto& disconnection : outbox.disconnections())
+        out.closings.push_back(closing_of(disconnection));
     return out;
 }
 

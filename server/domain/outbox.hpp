@@ -41,10 +41,12 @@ struct PresenceChanged {};
 struct HostChanges {
     std::set<AttendeeId> attendees;
     std::set<AttendeeId> gone;
-    std::set<int> tables;      // tables of the current round whose seats changed
-    bool tables_reset = false; // a round started or ended: every table before is gone
-    bool clock = false;        // phase, round or deadline
-    bool empty() const { return attendees.empty() && gone.empty() && tables.empty() && !tables_reset && !clock; }
+    std::set<int> tables;       // tables of the current round whose seats changed
+    bool tables_reset = false;  // a round started or ended: every table before is gone
+    bool clock = false;         // phase, round or deadline
+    bool empty() const {
+        return attendees.empty() && gone.empty() && tables.empty() && !tables_reset && !clock;
+    }
 };
 
 // A chat message and the host's broadcast are told as they are recorded (ChatPosted, Announced).

@@ -38,7 +38,8 @@ SeatingResult form_tables(const SeatingJob& job) {
     SeatingResult result;
     if (job.rounds_to_plan > 0) result.plan = plan_all_rounds(job);
     const auto& plan = result.plan ? result.plan : job.plan;
-    result.tables = (plan ? matching::next_round_from_plan(*plan, request) : matching::next_round(request)).tables;
+    result.tables =
+        (plan ? matching::next_round_from_plan(*plan, request) : matching::next_round(request)).tables;
     return result;
 }
 

@@ -16,8 +16,8 @@ struct SeatingJob {
     matching::History history;
     matching::TableSize size;
     std::uint64_t seed = 0;
-    int rounds_to_plan = 0;               // > 0: plan every round from this one on, then seat the first
-    std::optional<matching::Plan> plan;   // else: follow this plan while attendance matches it
+    int rounds_to_plan = 0;              // > 0: plan every round from this one on, then seat the first
+    std::optional<matching::Plan> plan;  // else: follow this plan while attendance matches it
 };
 
 struct SeatingResult {

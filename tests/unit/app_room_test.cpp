@@ -65,8 +65,8 @@ storage::StoredEvent lobby(int count) {
     s.settings.rounds = 3;
     s.created_at = t0;
     for (domain::AttendeeId id = 1; id <= count; ++id) {
-        s.attendees.emplace(id, domain::Attendee{id, "P" + std::to_string(id), "Org" + std::to_string(id % 4), "",
-                                                 domain::AttendeeStatus::active, t0, false});
+        s.attendees.emplace(id, domain::Attendee{id, "P" + std::to_string(id), "Org" + std::to_string(id % 4),
+                                                 "", domain::AttendeeStatus::active, t0, false});
         stored.attendee_credentials.emplace("hash-" + std::to_string(id), id);
     }
     stored.host_credential_hash = "host-hash";
@@ -83,7 +83,8 @@ struct Fixture {
 
     explicit Fixture(int count) {
         store.truth = lobby(count);
-        room = std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute}, lobby(count), "/join");
+        room = std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute}, lobby(count),
+                                           "/join");
         room->start();
         room->attach(host, domain::Actor::host());
         for (domain::AttendeeId id = 1; id <= count; ++id) {
@@ -106,7 +107,9 @@ struct Fixture {
     }
     void settle() { ioc.restart(), ioc.poll(); }
 
-    void host_says(domain::Command command) { room->handle(host.get(), domain::Actor::host(), {nullptr, command}); }
+    void host_says(domain::Command command) {
+        room->handle(host.get(), domain::Actor::host(), {nullptr, command});
+    }
     void attendee_says(domain::AttendeeId id, domain::Command command) {
         room->handle(attendees[id - 1].get(), domain::Actor::of(id), {nullptr, command});
     }
@@ -126,7 +129,8 @@ TEST_CASE("every connection hears its welcome and its view first, in that order"
 TEST_CASE("a round is told only once its seats are durable, and each table's state is one shared message") {
     Fixture f(8);
     f.host_says(domain::StartEvent{});
-    REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));  // the matcher ran, the seats await commit
+    REQUIRE(
+        f.run_until([&] { return !f.store.commits.empty(); }));  // the matcher ran, the seats await commit
     f.settle();
     for (const auto& client : f.attendees) CHECK(client->of_type("state").back()["phase"] == "lobby");
 
@@ -199,7 +203,9 @@ TEST_CASE("chat reaches the author's table only; leaving closes the leaver after
     REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));
     f.store.complete(0);
     f.settle();
-    auto table_of = [&](std::size_t i) { return int(json::parse(*f.attendees[i]->sent.back())["table"]["number"]); };
+    auto table_of = [&](std::size_t i) {
+        return int(json::parse(*f.attendees[i]->sent.back())["table"]["number"]);
+    };
     int table = table_of(0);
     std::vector<int> tables;
     for (std::size_t i = 0; i < f.attendees.size(); ++i) tables.push_back(table_of(i));
