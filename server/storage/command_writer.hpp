@@ -1,6 +1,6 @@
 #pragma once
-// Writes one command's records, several rows to a statement where their order allows. The caller holds
-// the database's mutex and a transaction (or savepoint) that undoes everything when this throws.
+// Writes one command's records, several rows to a statement where their order allows. The caller owns the
+// connection and holds a transaction (or savepoint) that undoes everything when this throws.
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Rebuilds an event's state and credentials from its rows. The caller holds the database's mutex and a
+// Rebuilds an event's state and credentials from its rows. The caller owns the connection and holds a
 // transaction.
 
 #include <optional>

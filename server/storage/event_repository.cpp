@@ -14,7 +14,6 @@ namespace ensemble::storage {
 EventRepository::EventRepository(Database& db) : db_(db) {}
 
 void EventRepository::create_event(const domain::EventState& state, const std::string& host_credential_hash) {
-    std::lock_guard lock(db_.mutex());
     Transaction transaction(db_);
     try {
         db_.prepare(
@@ -38,7 +37,6 @@ void EventRepository::create_event(const domain::EventState& state, const std::s
 
 void EventRepository::commit(const std::string& event_id, const std::vector<domain::Record>& records) {
     if (records.empty()) return;
-    std::lock_guard lock(db_.mutex());
     Transaction transaction(db_);
     write_command(db_, event_id, records);
     transaction.commit();
@@ -50,7 +48,6 @@ std::vector<StoreError> EventRepository::commit_group(std::span<const Command> c
     for (const auto& command : commands) any_records = any_records || !command.records.empty();
     if (!any_records) return errors;
 
-    std::lock_guard lock(db_.mutex());
     Transaction transaction(db_);
     std::unordered_set<std::string_view> failed;  // events with a command undone in this group
     for (std::size_t i = 0; i < commands.size(); ++i) {
@@ -79,14 +76,7 @@ std::vector<StoreError> EventRepository::commit_group(std::span<const Command> c
     return errors;
 }
 
-std::optional<domain::EventState> EventRepository::load_event(const std::string& event_id) {
-    auto stored = load_stored_event(event_id);
-    if (!stored) return std::nullopt;
-    return std::move(stored->state);
-}
-
 std::optional<StoredEvent> EventRepository::load_stored_event(const std::string& event_id) {
-    std::lock_guard lock(db_.mutex());
     // One read transaction: a consistent snapshot even if another process writes meanwhile.
     Transaction transaction(db_, Transaction::Mode::deferred);
     auto stored = read_event(db_, event_id);
@@ -94,14 +84,7 @@ std::optional<StoredEvent> EventRepository::load_stored_event(const std::string&
     return stored;
 }
 
-std::vector<domain::EventState> EventRepository::load_unfinished_events() {
-    std::vector<domain::EventState> states;
-    for (auto& stored : load_unfinished_stored_events()) states.push_back(std::move(stored.state));
-    return states;
-}
-
 std::vector<StoredEvent> EventRepository::load_unfinished_stored_events() {
-    std::lock_guard lock(db_.mutex());
     Transaction transaction(db_, Transaction::Mode::deferred);
     std::vector<std::string> ids;
     {
@@ -114,31 +97,6 @@ std::vector<StoredEvent> EventRepository::load_unfinished_stored_events() {
         if (auto stored = read_event(db_, id)) events.push_back(std::move(*stored));
     transaction.commit();
     return events;
-}
-
-std::optional<Credential> EventRepository::find_credential(const std::string& event_id,
-                                                           const std::string& credential_hash) {
-    std::lock_guard lock(db_.mutex());
-    // Lookups go by hash of a 128-bit random token, so their timing tells nothing about the token.
-    {
-        auto host = db_.prepare("SELECT 1 FROM events WHERE id = ?1 AND host_credential_hash = ?2");
-        host->bind(1, event_id).bind(2, credential_hash);
-        if (host->step()) return Credential{true, 0, domain::AttendeeStatus::active};
-    }
-    auto attendee =
-        db_.prepare("SELECT id, status FROM attendees WHERE event_id = ?1 AND credential_hash = ?2");
-    attendee->bind(1, event_id).bind(2, credential_hash);
-    if (!attendee->step()) return std::nullopt;
-    auto status = domain::status_from_string(attendee->column_text(1));
-    if (!status) throw std::runtime_error("storage: unknown attendee status in event " + event_id);
-    return Credential{false, attendee->column_int64(0), *status};
-}
-
-bool EventRepository::event_exists(const std::string& event_id) {
-    std::lock_guard lock(db_.mutex());
-    auto query = db_.prepare("SELECT 1 FROM events WHERE id = ?1");
-    query->bind(1, event_id);
-    return query->step();
 }
 
 }  // namespace ensemble::storage

@@ -1,7 +1,7 @@
 #pragma once
 // The live events aggregate in SQLite: created once, changed by committing a command's records, reloaded
-// whole after a restart. The synchronous core of SqliteStore. Every public call locks the database's
-// mutex, so one repository may serve many threads.
+// whole after a restart. The synchronous core of SqliteStore. Not thread-safe: it runs on the thread that
+// owns its connection (SqliteStore's worker).
 
 #include <optional>
 #include <span>
@@ -14,13 +14,6 @@
 #include "storage/sqlite.hpp"
 
 namespace ensemble::storage {
-
-// Who a credential hash belongs to within one event.
-struct Credential {
-    bool host = false;
-    domain::AttendeeId attendee = 0;  // for an attendee
-    domain::AttendeeStatus status = domain::AttendeeStatus::active;
-};
 
 // Why a command was not written although it is sound: one before it, of the same event, failed.
 inline constexpr const char* earlier_change_not_saved =
@@ -48,18 +41,11 @@ class EventRepository {
     // command's error (nullopt: written). Throws, writing nothing, when the transaction itself fails.
     std::vector<StoreError> commit_group(std::span<const Command> commands);
 
-    std::optional<domain::EventState> load_event(const std::string& event_id);
     // The event with its credential hashes.
     std::optional<StoredEvent> load_stored_event(const std::string& event_id);
 
     // Every event whose phase is not ended, oldest first: what a restarted server resumes.
-    std::vector<domain::EventState> load_unfinished_events();
     std::vector<StoredEvent> load_unfinished_stored_events();
-
-    std::optional<Credential> find_credential(const std::string& event_id,
-                                              const std::string& credential_hash);
-
-    bool event_exists(const std::string& event_id);
 
   private:
     Database& db_;

@@ -1,5 +1,5 @@
 #pragma once
-// Writes one domain record as rows. The caller holds the database's mutex and a transaction.
+// Writes one domain record as rows. The caller owns the connection and holds a transaction.
 
 #include <cstddef>
 #include <span>

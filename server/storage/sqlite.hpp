@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,7 +70,7 @@ class StatementUse {
 // How long a connection waits for another one's write lock before failing with "database is locked".
 constexpr std::chrono::milliseconds default_busy_timeout{5000};
 
-// One SQLite connection. Not thread-safe by itself: callers hold mutex() around every use.
+// One SQLite connection. Not thread-safe: one thread owns it and makes every call.
 class Database {
   public:
     // Opens or creates the file, sets WAL, synchronous=NORMAL, foreign keys and the busy timeout,
@@ -81,7 +80,6 @@ class Database {
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    std::mutex& mutex() { return mutex_; }
     const std::string& path() const { return path_; }
 
     // The statement for this SQL text, prepared once per connection and reused.
@@ -105,7 +103,6 @@ class Database {
   private:
     std::string path_;
     sqlite3* db_ = nullptr;
-    std::mutex mutex_;
     std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
     int wal_pages_ = 0;
 };

@@ -100,8 +100,9 @@ TEST_CASE("storage: reopening an up-to-date file changes nothing") {
     CHECK(dump(db) == before);
     CHECK(schema_version(db) == latest_schema_version());
     EventRepository events(db);
-    REQUIRE(events.load_event("evt-migrate"));
-    CHECK(events.load_event("evt-migrate")->attendees.at(1).name == "Ada");
+    auto stored = events.load_stored_event("evt-migrate");
+    REQUIRE(stored);
+    CHECK(stored->state.attendees.at(1).name == "Ada");
 }
 
 TEST_CASE("storage: a version 1 file keeps its rows through every later migration") {

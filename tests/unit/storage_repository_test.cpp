@@ -1,5 +1,5 @@
 // EventRepository with hand-built records: each record kind round-trips, a failing command commits
-// nothing, a group of commands fails command by command, credentials are found by hash.
+// nothing, a group of commands fails command by command, credentials come back with the event.
 #include <doctest/doctest.h>
 
 #include <stdexcept>
@@ -29,8 +29,14 @@ Attendee person(AttendeeId id, std::string name, std::string organisation, std::
         false};
 }
 
+// The state of an event that must exist.
+EventState load_state(EventRepository& events, const std::string& event_id) {
+    auto stored = events.load_stored_event(event_id);
+    REQUIRE(stored);
+    return std::move(stored->state);
+}
+
 std::int64_t count(Database& db, const char* sql, const std::string& event_id) {
-    std::lock_guard lock(db.mutex());
     auto query = db.prepare(sql);
     query->bind(1, event_id);
     REQUIRE(query->step());
@@ -83,9 +89,7 @@ struct Fixture {
 TEST_CASE("storage: every record kind round-trips through the database") {
     Fixture f;
     SUBCASE("event, AttendeeJoined, RoundStarted, Seated, Met, PhaseChanged") {
-        auto loaded = f.events.load_event(f.want.id);
-        REQUIRE(loaded);
-        test::check_same_state(*loaded, f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
         CHECK(count(f.db, "SELECT COUNT(*) FROM rounds WHERE event_id = ?1 AND round = 1", f.want.id) == 1);
     }
     SUBCASE("ChatPosted comes back on its table, oldest first, with the author's name") {
@@ -96,7 +100,7 @@ TEST_CASE("storage: every record kind round-trips through the database") {
                         {ChatPosted{1, 1, first}, ChatPosted{1, 1, second}, ChatPosted{1, 2, other_table}});
         f.want.tables[0].chat = {first, second};
         f.want.tables[1].chat = {other_table};
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
     }
     SUBCASE("Unseated frees the seat; moving keeps the order of arrival; an emptied table keeps its number") {
         const TimeMs later = t0 + 120'000;
@@ -112,12 +116,12 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         f.want.history.record_pair(1, 4, 1);
         f.want.history.record_pair(1, 5, 1);
         // Bilal and Chloé had already met at table 1 this round: the same round's meeting counts once.
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
 
         // The last table empties too: it keeps its place, so no number shifts.
         f.events.commit(f.want.id, {Unseated{1, 3, 2, later + 2}, Unseated{1, 3, 3, later + 2}});
         f.want.tables[2].seats = {};
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
         CHECK(count(f.db, "SELECT COUNT(*) FROM seats WHERE event_id = ?1 AND left_at IS NOT NULL",
                     f.want.id) == 5);
     }
@@ -130,7 +134,7 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         f.want.attendees.at(2).status = AttendeeStatus::removed;
         f.want.tables[0].seats = {1, 3};
         f.want.tables[1].seats = {5};
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
     }
     SUBCASE("PhaseChanged: a paused break with time frozen, then the end") {
         f.events.commit(f.want.id,
@@ -140,12 +144,12 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         f.want.paused = true;
         f.want.remaining_ms = 90'000;
         // The last round's tables stay in the state during the break, as the domain keeps them.
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
-        CHECK(f.events.load_unfinished_events().size() == 1);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
+        CHECK(f.events.load_unfinished_stored_events().size() == 1);
 
         f.events.commit(f.want.id, {PhaseChanged{Phase::ended, 1, std::nullopt, false, 0}});
-        CHECK(f.events.load_event(f.want.id)->phase == Phase::ended);
-        CHECK(f.events.load_unfinished_events().empty());
+        CHECK(load_state(f.events, f.want.id).phase == Phase::ended);
+        CHECK(f.events.load_unfinished_stored_events().empty());
     }
     SUBCASE("a new round brings its own tables and chat; earlier rounds stay in the history") {
         f.events.commit(f.want.id, {ChatPosted{1, 1, ChatMessage{1, "Ada", "round one", t0 + 70'000}}});
@@ -157,24 +161,23 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         f.want.deadline = start + 600'000;
         f.want.tables = {Table{{1, 4}, {}}};
         f.want.history.record_pair(1, 4, 2);
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
     }
     SUBCASE("PlanMade comes back as the event's plan; a later plan replaces it") {
         const PlanMade first{1, {{{1, 2, 3}, {4, 5}}, {{1, 4}, {2, 5, 3}}, {{1, 5}, {2, 4, 3}}}};
         f.events.commit(f.want.id, {first});
         f.want.plan = matching::Plan{first.first_round, first.rounds, {}};
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
 
         // Replanned from round 2 after people came and went.
         const PlanMade second{2, {{{1, 2}, {3, 4, 5}}, {{1, 3}, {2, 4, 5}}}};
         f.events.commit(f.want.id, {second});
         f.want.plan = matching::Plan{second.first_round, second.rounds, {}};
-        test::check_same_state(*f.events.load_event(f.want.id), f.want);
+        test::check_same_state(load_state(f.events, f.want.id), f.want);
         CHECK(count(f.db, "SELECT COUNT(*) FROM plans WHERE event_id = ?1", f.want.id) == 1);
     }
     SUBCASE("Announced is kept with the event") {
         f.events.commit(f.want.id, {Announced{"Pause café dans 5 minutes", t0 + 80'000}});
-        std::lock_guard lock(f.db.mutex());
         auto query = f.db.prepare("SELECT text, at FROM announcements WHERE event_id = ?1");
         query->bind(1, f.want.id);
         REQUIRE(query->step());
@@ -193,17 +196,16 @@ TEST_CASE("storage: only the last 200 chat messages of a table are loaded, oldes
         if (i >= 5) f.want.tables[0].chat.push_back(message);
     }
     f.events.commit(f.want.id, chat);
-    auto loaded = f.events.load_event(f.want.id);
-    REQUIRE(loaded);
-    REQUIRE(loaded->tables[0].chat.size() == 200);
-    CHECK(loaded->tables[0].chat.front().text == "message 5");
-    CHECK(loaded->tables[0].chat.back().text == "message 204");
-    test::check_same_state(*loaded, f.want);
+    const auto loaded = load_state(f.events, f.want.id);
+    REQUIRE(loaded.tables[0].chat.size() == 200);
+    CHECK(loaded.tables[0].chat.front().text == "message 5");
+    CHECK(loaded.tables[0].chat.back().text == "message 204");
+    test::check_same_state(loaded, f.want);
 }
 
 TEST_CASE("storage: a failing record rolls back the whole command") {
     Fixture f;
-    const auto before = *f.events.load_event(f.want.id);
+    const auto before = load_state(f.events, f.want.id);
     const Attendee newcomer = person(6, "Fatou", "CAF");
     std::vector<Record> command{AttendeeJoined{newcomer, "hash-6"}, Seated{1, 1, 6, t0 + 100'000},
                                 PhaseChanged{Phase::round, 1, t0 + 999'999, false, 0}};
@@ -240,42 +242,45 @@ TEST_CASE("storage: a failing record rolls back the whole command") {
             doctest::Contains("no such event"), std::runtime_error);
     }
 
-    auto after = f.events.load_event(f.want.id);
+    auto after = f.events.load_stored_event(f.want.id);
     REQUIRE(after);
-    test::check_same_state(*after, before);
-    CHECK(after->attendees.count(6) == 0);
-    CHECK_FALSE(f.events.find_credential(f.want.id, "hash-6"));
+    test::check_same_state(after->state, before);
+    CHECK(after->state.attendees.count(6) == 0);
+    CHECK(after->attendee_credentials.count("hash-6") == 0);
     // The connection is still usable after the rollback.
     f.events.commit(f.want.id, {AttendeeJoined{newcomer, "hash-6"}});
-    CHECK(f.events.load_event(f.want.id)->attendees.count(6) == 1);
+    CHECK(load_state(f.events, f.want.id).attendees.count(6) == 1);
 }
 
-TEST_CASE("storage: find_credential tells the host, an attendee and a wrong hash apart") {
+TEST_CASE("storage: the stored credentials tell the host, an attendee and a wrong hash apart") {
     Fixture f;
     f.events.create_event(new_event("evt-other"), "other-host-hash");
 
-    auto host = f.events.find_credential(f.want.id, "host-hash");
-    REQUIRE(host);
-    CHECK(host->host);
+    auto stored = f.events.load_stored_event(f.want.id);
+    REQUIRE(stored);
+    CHECK(stored->host_credential_hash == "host-hash");
+    CHECK(stored->attendee_credentials.count("host-hash") == 0);
+    REQUIRE(stored->attendee_credentials.count("hash-3") == 1);
+    CHECK(stored->attendee_credentials.at("hash-3") == 3);
+    CHECK(stored->state.attendees.at(3).status == AttendeeStatus::active);
 
-    auto attendee = f.events.find_credential(f.want.id, "hash-3");
-    REQUIRE(attendee);
-    CHECK_FALSE(attendee->host);
-    CHECK(attendee->attendee == 3);
-    CHECK(attendee->status == AttendeeStatus::active);
-
-    CHECK_FALSE(f.events.find_credential(f.want.id, "wrong-hash"));
-    CHECK_FALSE(f.events.find_credential(f.want.id, ""));
+    CHECK(stored->attendee_credentials.count("wrong-hash") == 0);
+    CHECK(stored->attendee_credentials.count("") == 0);
     // A credential only opens its own event.
-    CHECK_FALSE(f.events.find_credential("evt-other", "host-hash"));
-    CHECK_FALSE(f.events.find_credential("evt-other", "hash-3"));
-    CHECK_FALSE(f.events.find_credential("evt-missing", "host-hash"));
+    auto other = f.events.load_stored_event("evt-other");
+    REQUIRE(other);
+    CHECK(other->host_credential_hash == "other-host-hash");
+    CHECK(other->attendee_credentials.empty());
+    CHECK_FALSE(f.events.load_stored_event("evt-missing"));
 
+    // A removed attendee keeps their credential, so they are recognised, and refused.
     f.events.commit(f.want.id, {AttendeeStatusChanged{3, AttendeeStatus::removed, t0 + 200'000},
                                 Unseated{1, 1, 3, t0 + 200'000}});
-    auto removed = f.events.find_credential(f.want.id, "hash-3");
+    auto removed = f.events.load_stored_event(f.want.id);
     REQUIRE(removed);
-    CHECK(removed->status == AttendeeStatus::removed);
+    REQUIRE(removed->attendee_credentials.count("hash-3") == 1);
+    CHECK(removed->attendee_credentials.at("hash-3") == 3);
+    CHECK(removed->state.attendees.at(3).status == AttendeeStatus::removed);
 }
 
 TEST_CASE("storage: load_stored_event brings every credential hash, whatever the attendee's status") {
@@ -327,11 +332,11 @@ TEST_CASE("storage: a group commit undoes a failing command alone, and the later
     CHECK_FALSE(errors[4]);
     CHECK_FALSE(errors[5]);
 
-    auto loaded = f.events.load_event(f.want.id);
-    CHECK(loaded->attendees.count(6) == 1);
-    CHECK(loaded->attendees.count(7) == 0);  // the failing command is undone whole
-    CHECK(loaded->attendees.count(8) == 0);
-    CHECK(f.events.load_event(other)->attendees.size() == 2);
+    const auto loaded = load_state(f.events, f.want.id);
+    CHECK(loaded.attendees.count(6) == 1);
+    CHECK(loaded.attendees.count(7) == 0);  // the failing command is undone whole
+    CHECK(loaded.attendees.count(8) == 0);
+    CHECK(load_state(f.events, other).attendees.size() == 2);
 }
 
 TEST_CASE("storage: a large command is written several rows to a statement, with the same result") {
@@ -379,7 +384,7 @@ TEST_CASE("storage: a large command is written several rows to a statement, with
     want.round = 1;
     want.deadline = start + 600'000;
     events.commit(want.id, round);
-    test::check_same_state(*events.load_event(want.id), want);
+    test::check_same_state(load_state(events, want.id), want);
 
     SUBCASE("a record at fault inside a batch is named, and nothing of the command is kept") {
         std::vector<Record> next{RoundStarted{2, start + 900'000}};
@@ -392,7 +397,6 @@ TEST_CASE("storage: a large command is written several rows to a statement, with
     }
     SUBCASE("the same pair met twice in one round keeps its first table") {
         events.commit(want.id, {Met{9, 7, 1, 2}, Met{9, 3, 2, 1}});
-        std::lock_guard lock(db.mutex());
         auto query = db.prepare("SELECT table_number FROM encounters WHERE event_id = ?1 AND round = 9");
         query->bind(1, want.id);
         REQUIRE(query->step());
@@ -404,41 +408,44 @@ TEST_CASE("storage: a large command is written several rows to a statement, with
 TEST_CASE("storage: committing no records is not an error") {
     Fixture f;
     f.events.commit(f.want.id, {});
-    test::check_same_state(*f.events.load_event(f.want.id), f.want);
+    test::check_same_state(load_state(f.events, f.want.id), f.want);
 }
 
-TEST_CASE("storage: create_event refuses a taken id, and event_exists sees created events only") {
+TEST_CASE("storage: create_event refuses a taken id, and only created events load") {
     Fixture f;
-    CHECK(f.events.event_exists(f.want.id));
-    CHECK_FALSE(f.events.event_exists("evt-missing"));
+    CHECK(f.events.load_stored_event(f.want.id));
+    CHECK_FALSE(f.events.load_stored_event("evt-missing"));
     CHECK_THROWS_WITH_AS(f.events.create_event(new_event(f.want.id), "another-hash"),
                          doctest::Contains("UNIQUE"), std::runtime_error);
     CHECK_THROWS_WITH_AS(f.events.create_event(new_event("evt-new"), "host-hash"),
                          doctest::Contains("UNIQUE"), std::runtime_error);
-    CHECK_FALSE(f.events.event_exists("evt-new"));
-    CHECK_FALSE(f.events.load_event("evt-missing"));
+    CHECK_FALSE(f.events.load_stored_event("evt-new"));
 }
 
-TEST_CASE("storage: one repository serves several threads at once") {
+TEST_CASE("storage: connections owned by different threads share one file") {
     test::TempDir dir;
-    Database db(dir.file("ensemble.db"));
-    EventRepository events(db);
+    const auto path = dir.file("ensemble.db");
+    Database db(path);
     constexpr int per_thread = 100;
+    // A connection is never shared: each thread opens its own, as SqliteStore and the checkpointer do.
     auto fill = [&](const std::string& id) {
+        Database own(path);
+        EventRepository events(own);
         events.create_event(new_event(id), "host-" + id);
         for (int i = 1; i <= per_thread; ++i) {
             events.commit(id, {AttendeeJoined{person(i, "P", "O"), id + "-" + std::to_string(i)}});
-            events.find_credential(id, id + "-" + std::to_string(i));
-            events.load_event(id);
+            auto stored = events.load_stored_event(id);
+            CHECK(stored->attendee_credentials.count(id + "-" + std::to_string(i)) == 1);
         }
     };
     std::thread first(fill, "evt-a");
     std::thread second(fill, "evt-b");
     first.join();
     second.join();
-    CHECK(events.load_event("evt-a")->attendees.size() == per_thread);
-    CHECK(events.load_event("evt-b")->attendees.size() == per_thread);
-    CHECK(events.load_unfinished_events().size() == 2);
+    EventRepository events(db);
+    CHECK(load_state(events, "evt-a").attendees.size() == per_thread);
+    CHECK(load_state(events, "evt-b").attendees.size() == per_thread);
+    CHECK(events.load_unfinished_stored_events().size() == 2);
 }
 
 }  // namespace
