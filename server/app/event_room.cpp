@@ -129,7 +129,8 @@ void EventRoom::detach(const Client* client, domain::Actor actor) {
         auto it = self->attendees_.find(actor.attendee);
         if (it == self->attendees_.end() || it->second.get() != client) return;  // already replaced
         self->attendees_.erase(it);
-        if (self->reloading_) return;  // the reload takes connections as they are then
+        // The reload takes connections as they are then; a server going down tells nobody who went away.
+        if (self->reloading_ || self->stopping_) return;
         self->execute(domain::Actor::system(), domain::Disconnect{actor.attendee}, {}, [](const Problem&) {});
     });
 }
@@ -137,7 +138,7 @@ void EventRoom::detach(const Client* client, domain::Actor actor) {
 void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage message) {
     asio::post(strand_, [self = shared_from_this(), client, actor, message = std::move(message)] {
         // A message still queued from a connection that was replaced or removed since is dropped.
-        if (self->client_of(actor) != client) return;
+        if (self->client_of(actor) != client || self->stopping_) return;
         auto answer = [self, actor, client, ref = message.ref](const Problem& problem) {
             if (self->client_of(actor) == client)
                 self->client_of(actor)->send(share(error_message(problem, ref)));
@@ -152,6 +153,7 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
 }
 
 void EventRoom::shutdown() {
+    stopping_ = true;  // at once: work already queued on the strand is skipped, not done for nobody
     asio::post(strand_, [self = shared_from_this()] {
         self->closed_ = true;
         self->deadline_timer_.cancel();

@@ -5,6 +5,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -101,6 +102,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     bool presence_timer_set_ = false;
     asio::steady_timer retry_timer_;
     bool closed_ = false;
+    std::atomic<bool> stopping_{false};  // set from the signal's thread, read on the strand
 };
 
 }  // namespace ensemble::app
