@@ -40,7 +40,9 @@ void shut_down(asio::io_context& ioc, net::Listener& listener, app::Registry& re
             return;
         }
         timer->expires_after(std::chrono::milliseconds(20));
-        timer->async_wait([check](boost::system::error_code) { if (*check) (*check)(); });
+        timer->async_wait([check](boost::system::error_code) {
+            if (*check) (*check)();
+        });
     };
     (*check)();
 }
@@ -75,7 +77,8 @@ int serve(const std::vector<std::string>& args) {
         signals.async_wait([&](boost::system::error_code ec, int) {
             if (!ec) shut_down(ioc, *listener, registry);
         });
-        app::log_event("listening", {{"port", listener->port()}, {"url", public_url}, {"resumed_events", resumed}});
+        app::log_event("listening",
+                       {{"port", listener->port()}, {"url", public_url}, {"resumed_events", resumed}});
         std::cerr << "ensemble is ready: open " << public_url << "/ to create an event\n";
 
         std::vector<std::thread> threads;

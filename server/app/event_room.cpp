@@ -155,7 +155,6 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
 void EventRoom::shutdown() {
     stopping_ = true;  // at once: work already queued on the strand is skipped, not done for nobody
     asio::post(strand_, [self = shared_from_this()] {
-        self->closed_ = true;
         self->deadline_timer_.cancel();
         self->host_timer_.cancel();
         self->presence_timer_.cancel();
@@ -299,7 +298,7 @@ void EventRoom::reload() {
         asio::post(self->strand_, [self, stored = std::move(stored), error = std::move(error)]() mutable {
             if (stored) return self->reloaded(std::move(*stored));
             log_event("reload_failed", {{"event_id", self->id_}, {"error", error.value_or("no such event")}});
-            if (self->closed_) return;
+            if (self->stopping_) return;
             self->retry_timer_.expires_after(reload_retry);
             self->retry_timer_.async_wait([self](boost::system::error_code ec) {
                 if (!ec) self->reload();
@@ -333,7 +332,7 @@ void EventRoom::form_tables(domain::SeatingJob job) {
 }
 
 void EventRoom::schedule_host_flush() {
-    if (host_timer_set_ || closed_) return;
+    if (host_timer_set_ || stopping_) return;
     host_timer_set_ = true;
     host_timer_.expires_after(host_every);
     host_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
@@ -345,7 +344,7 @@ void EventRoom::schedule_host_flush() {
 }
 
 void EventRoom::schedule_presence() {
-    if (presence_timer_set_ || closed_) return;
+    if (presence_timer_set_ || stopping_) return;
     presence_timer_set_ = true;
     presence_timer_.expires_after(presence_interval(attendees_.size()));
     presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
@@ -360,7 +359,7 @@ void EventRoom::schedule_presence() {
 void EventRoom::arm_deadline() {
     std::optional<domain::TimeMs> deadline = event_.state().deadline;
     if (event_.seating_round()) deadline.reset();
-    if (deadline == armed_for_ || closed_) return;
+    if (deadline == armed_for_ || stopping_) return;
     armed_for_ = deadline;
     if (!deadline) return (void)deadline_timer_.cancel();
     deadline_timer_.expires_after(

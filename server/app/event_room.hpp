@@ -2,10 +2,10 @@
 // One event's live room, on one strand: apply a command, hand its records to the store, and publish what
 // it rendered once the store says they are durable. Publication follows the order commands were applied.
 
+#include <atomic>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
-#include <atomic>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -101,7 +101,6 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     asio::steady_timer presence_timer_;
     bool presence_timer_set_ = false;
     asio::steady_timer retry_timer_;
-    bool closed_ = false;
     std::atomic<bool> stopping_{false};  // set from the signal's thread, read on the strand
 };
 

@@ -13,7 +13,8 @@ Problem invalid(const std::string& field, const std::string& message) {
 
 std::variant<json, Problem> parse_object(std::string_view text) {
     json value = json::parse(text, nullptr, false);
-    if (value.is_discarded() || !value.is_object()) return Problem{domain::ErrorCode::malformed_json, "expected a JSON object", ""};
+    if (value.is_discarded() || !value.is_object())
+        return Problem{domain::ErrorCode::malformed_json, "expected a JSON object", ""};
     return value;
 }
 
@@ -46,7 +47,8 @@ std::optional<Problem> read_int(const json& object, const char* field, int& targ
     auto value = int_field(object, field);
     if (auto* problem = std::get_if<Problem>(&value)) return *problem;
     auto number = std::get<std::int64_t>(value);
-    if (number < -1'000'000 || number > 1'000'000) return invalid(field, std::string(field) + " is out of range");
+    if (number < -1'000'000 || number > 1'000'000)
+        return invalid(field, std::string(field) + " is out of range");
     target = static_cast<int>(number);
     return std::nullopt;
 }
@@ -109,7 +111,8 @@ ClientMessage parse_client_message(std::string_view text) {
         return message;
     }
     const json& m = std::get<json>(parsed);
-    if (auto ref = m.find("ref"); ref != m.end() && (ref->is_string() || ref->is_number())) message.ref = *ref;
+    if (auto ref = m.find("ref"); ref != m.end() && (ref->is_string() || ref->is_number()))
+        message.ref = *ref;
     auto type = m.find("type");
     if (type == m.end() || !type->is_string()) {
         message.body = invalid("type", "type is required");
@@ -134,8 +137,10 @@ std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_vi
     for (const auto& setting : domain::int_settings)
         if (auto error = read_int(m, setting.name, settings.*setting.field)) return *error;
     // A lone table size widens its range to fit, so {"table_size": 6} just works.
-    if (!m.contains("min_table_size")) settings.min_table_size = std::min(settings.min_table_size, settings.table_size);
-    if (!m.contains("max_table_size")) settings.max_table_size = std::max(settings.max_table_size, settings.table_size);
+    if (!m.contains("min_table_size"))
+        settings.min_table_size = std::min(settings.min_table_size, settings.table_size);
+    if (!m.contains("max_table_size"))
+        settings.max_table_size = std::max(settings.max_table_size, settings.table_size);
     const auto& list = domain::prompts_setting;
     if (auto items = m.find(list.name); items != m.end() && !items->is_null()) {
         std::string must = std::string(list.name) + " must be a list of strings";
@@ -161,7 +166,8 @@ std::variant<Profile, Problem> parse_profile(std::string_view body) {
     if (failed(organisation, problem)) return problem;
     auto role = text_field(m, "role", 0, 80);
     if (failed(role, problem)) return problem;
-    return Profile{std::get<std::string>(name), std::get<std::string>(organisation), std::get<std::string>(role)};
+    return Profile{std::get<std::string>(name), std::get<std::string>(organisation),
+                   std::get<std::string>(role)};
 }
 
 }  // namespace ensemble::app

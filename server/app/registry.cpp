@@ -17,7 +17,8 @@ Registry::Registry(asio::any_io_executor executor, RoomServices services, std::s
 
 std::shared_ptr<EventRoom> Registry::open(storage::StoredEvent stored) {
     std::string id = stored.state.id;
-    auto room = std::make_shared<EventRoom>(executor_, services_, std::move(stored), links_for(public_url_, id).join_url);
+    auto room = std::make_shared<EventRoom>(executor_, services_, std::move(stored),
+                                            links_for(public_url_, id).join_url);
     rooms_[id] = room;
     room->start();
     return room;
@@ -84,15 +85,16 @@ void Registry::find(const std::string& event_id, Found done) {
 }
 
 void Registry::authenticate(const std::string& event_id, const std::string& token, Authenticated done) {
-    find(event_id, [token, done = std::move(done)](std::shared_ptr<EventRoom> room, std::optional<Problem> problem) {
-        if (problem) return done(*problem);
-        if (!room) return done(Problem{domain::ErrorCode::not_found, "no such event", ""});
-        if (token.empty()) return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
-        room->authenticate(token_hash(token), [room, done](std::variant<domain::Actor, Problem> who) {
-            if (auto* problem = std::get_if<Problem>(&who)) return done(*problem);
-            done(std::pair{room, std::get<domain::Actor>(who)});
-        });
-    });
+    find(event_id,
+         [token, done = std::move(done)](std::shared_ptr<EventRoom> room, std::optional<Problem> problem) {
+             if (problem) return done(*problem);
+             if (!room) return done(Problem{domain::ErrorCode::not_found, "no such event", ""});
+             if (token.empty()) return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
+             room->authenticate(token_hash(token), [room, done](std::variant<domain::Actor, Problem> who) {
+                 if (auto* problem = std::get_if<Problem>(&who)) return done(*problem);
+                 done(std::pair{room, std::get<domain::Actor>(who)});
+             });
+         });
 }
 
 void Registry::shutdown() {

@@ -11,7 +11,7 @@
 namespace ensemble::app {
 
 class Registry {
-public:
+  public:
     using Found = std::function<void(std::shared_ptr<EventRoom>, std::optional<Problem>)>;
 
     Registry(asio::any_io_executor executor, RoomServices services, std::string public_url);
@@ -23,13 +23,14 @@ public:
     // The room of an event, loading it from the store if needed; null without a problem when there is none.
     void find(const std::string& event_id, Found done);
     // Who a token is in an event, with the event's room: unauthorized, forbidden or not_found otherwise.
-    using Authenticated = std::function<void(std::variant<std::pair<std::shared_ptr<EventRoom>, domain::Actor>, Problem>)>;
+    using Authenticated =
+        std::function<void(std::variant<std::pair<std::shared_ptr<EventRoom>, domain::Actor>, Problem>)>;
     void authenticate(const std::string& event_id, const std::string& token, Authenticated done);
     void shutdown();
 
     const std::string& public_url() const { return public_url_; }
 
-private:
+  private:
     std::shared_ptr<EventRoom> open(storage::StoredEvent stored);  // with mutex_ held
 
     asio::any_io_executor executor_;

@@ -82,8 +82,10 @@ std::string table_state(const domain::Event& event, int number) {
     out += ',';
     jt::key(out, "video_url");
     std::string video = domain::video_url(s.settings, s.id, s.round, number);
-    if (video.empty()) out += "null";
-    else jt::string(out, video);
+    if (video.empty())
+        out += "null";
+    else
+        jt::string(out, video);
     out += R"(,"people":[)";
     for (std::size_t i = 0; i < table.seats.size(); ++i) {
         const auto& a = s.attendees.at(table.seats[i]);
@@ -167,8 +169,12 @@ std::string host_state(const domain::Event& event) {
 std::string presence_message(int present) { return json{{"type", "presence"}, {"present", present}}.dump(); }
 
 std::string chat_message(const domain::ChatPosted& chat) {
-    return json{{"type", "chat"},          {"round", chat.round},           {"table", chat.table},
-                {"from", chat.message.from}, {"name", chat.message.name}, {"text", chat.message.text},
+    return json{{"type", "chat"},
+                {"round", chat.round},
+                {"table", chat.table},
+                {"from", chat.message.from},
+                {"name", chat.message.name},
+                {"text", chat.message.text},
                 {"at", chat.message.at}}
         .dump();
 }
@@ -178,7 +184,8 @@ std::string announcement_message(const domain::Announced& announcement) {
 }
 
 std::string error_message(const Problem& problem, const json& ref) {
-    json message = {{"type", "error"}, {"code", domain::to_string(problem.code)}, {"message", problem.message}};
+    json message = {
+        {"type", "error"}, {"code", domain::to_string(problem.code)}, {"message", problem.message}};
     if (!problem.field.empty()) message["field"] = problem.field;
     if (!ref.is_null()) message["ref"] = ref;
     return message.dump();

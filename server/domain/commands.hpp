@@ -67,8 +67,8 @@ struct PauseRotation {};
 struct ResumeRotation {};
 struct EndEvent {};
 
-using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
-                             ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, PauseRotation, ResumeRotation,
-                             EndEvent>;
+using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent,
+                             NextRound, EndRound, ExtendRound, Broadcast, MoveAttendee, RemoveAttendee,
+                             PauseRotation, ResumeRotation, EndEvent>;
 
 }  // namespace ensemble::domain

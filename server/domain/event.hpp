@@ -9,7 +9,7 @@
 namespace ensemble::domain {
 
 class Event {
-public:
+  public:
     explicit Event(EventState state);
 
     static Event create(std::string id, EventSettings settings, TimeMs now);
@@ -25,7 +25,7 @@ public:
     // The round whose tables are being formed off the event's thread, or 0.
     int seating_round() const { return seating_round_; }
 
-private:
+  private:
     struct Apply;
     friend struct Apply;
 

@@ -33,12 +33,12 @@ int Event::table_of(AttendeeId attendee) const {
 
 Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
     Effects fx;
-    bool host_only = std::holds_alternative<StartEvent>(command) || std::holds_alternative<NextRound>(command) ||
-                     std::holds_alternative<EndRound>(command) || std::holds_alternative<ExtendRound>(command) ||
-                     std::holds_alternative<Broadcast>(command) || std::holds_alternative<MoveAttendee>(command) ||
-                     std::holds_alternative<RemoveAttendee>(command) ||
-                     std::holds_alternative<PauseRotation>(command) ||
-                     std::holds_alternative<ResumeRotation>(command) || std::holds_alternative<EndEvent>(command);
+    bool host_only =
+        std::holds_alternative<StartEvent>(command) || std::holds_alternative<NextRound>(command) ||
+        std::holds_alternative<EndRound>(command) || std::holds_alternative<ExtendRound>(command) ||
+        std::holds_alternative<Broadcast>(command) || std::holds_alternative<MoveAttendee>(command) ||
+        std::holds_alternative<RemoveAttendee>(command) || std::holds_alternative<PauseRotation>(command) ||
+        std::holds_alternative<ResumeRotation>(command) || std::holds_alternative<EndEvent>(command);
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command);
     if (host_only && actor.kind != Actor::Kind::host)
         return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
@@ -126,9 +126,12 @@ void Event::Apply::operator()(const Connect& c) {
     set_connected(*attendee, true);
     // Between rounds the last round's tables are kept, but nobody sits at them.
     int table = s.phase == Phase::round ? event.table_of(c.attendee) : 0;
-    if (table) fx.outbox.view_changed(Audience::at_table(table));
-    else if (s.phase == Phase::round) seat_late_joiner(c.attendee);
-    else fx.outbox.view_changed(Audience::of(c.attendee));
+    if (table)
+        fx.outbox.view_changed(Audience::at_table(table));
+    else if (s.phase == Phase::round)
+        seat_late_joiner(c.attendee);
+    else
+        fx.outbox.view_changed(Audience::of(c.attendee));
 }
 
 void Event::Apply::operator()(const Disconnect& c) {
@@ -141,8 +144,10 @@ void Event::Apply::operator()(const Disconnect& c) {
 
 void Event::Apply::operator()(const Tick&) {
     if (s.paused || !s.deadline || now < *s.deadline || event.seating_round_) return;
-    if (s.phase == Phase::round) end_round();
-    else if (s.phase == Phase::pause_between_rounds) request_round(s.round + 1);
+    if (s.phase == Phase::round)
+        end_round();
+    else if (s.phase == Phase::pause_between_rounds)
+        request_round(s.round + 1);
 }
 
 // Tables formed for a round that is no longer awaited (the event ended meanwhile) are dropped.
@@ -153,9 +158,11 @@ void Event::Apply::operator()(const SeatRound& c) {
 }
 
 void Event::Apply::operator()(const PostChat& c) {
-    if (!active_attendee(actor.attendee)) return (void)refuse(ErrorCode::forbidden, "you have left this event");
+    if (!active_attendee(actor.attendee))
+        return (void)refuse(ErrorCode::forbidden, "you have left this event");
     int table = event.table_of(actor.attendee);
-    if (s.phase != Phase::round || table == 0) return (void)refuse(ErrorCode::wrong_phase, "you are not seated at a table");
+    if (s.phase != Phase::round || table == 0)
+        return (void)refuse(ErrorCode::wrong_phase, "you are not seated at a table");
     auto& chat = s.tables[static_cast<std::size_t>(table - 1)].chat;
     ChatMessage message{actor.attendee, s.attendees.at(actor.attendee).name, c.text, now};
     chat.push_back(message);
@@ -186,24 +193,30 @@ void Event::Apply::operator()(const StartEvent&) {
 }
 
 void Event::Apply::operator()(const NextRound&) {
-    if (event.seating_round_) return (void)refuse(ErrorCode::wrong_phase, "the next round's tables are being formed");
+    if (event.seating_round_)
+        return (void)refuse(ErrorCode::wrong_phase, "the next round's tables are being formed");
     if (s.phase == Phase::lobby) return request_round(1);
     if (s.round >= s.settings.rounds)
-        return (void)refuse(ErrorCode::wrong_phase, "this is the last round: end the round or the event instead");
+        return (void)refuse(ErrorCode::wrong_phase,
+                            "this is the last round: end the round or the event instead");
     request_round(s.round + 1);
 }
 
 void Event::Apply::operator()(const EndRound&) {
-    if (s.phase != Phase::round || event.seating_round_) return (void)refuse(ErrorCode::wrong_phase, "no round is running");
+    if (s.phase != Phase::round || event.seating_round_)
+        return (void)refuse(ErrorCode::wrong_phase, "no round is running");
     end_round();
 }
 
 void Event::Apply::operator()(const ExtendRound& c) {
     if (s.phase != Phase::round && s.phase != Phase::pause_between_rounds)
         return (void)refuse(ErrorCode::wrong_phase, "only a round or a break can be extended");
-    if (c.minutes < 1 || c.minutes > 60) return (void)refuse(ErrorCode::invalid_field, "minutes must be 1 to 60");
-    if (s.paused) s.remaining_ms += c.minutes * minute_ms;
-    else *s.deadline += c.minutes * minute_ms;
+    if (c.minutes < 1 || c.minutes > 60)
+        return (void)refuse(ErrorCode::invalid_field, "minutes must be 1 to 60");
+    if (s.paused)
+        s.remaining_ms += c.minutes * minute_ms;
+    else
+        *s.deadline += c.minutes * minute_ms;
     record_phase();
 }
 
@@ -214,7 +227,8 @@ void Event::Apply::operator()(const Broadcast& c) {
 }
 
 void Event::Apply::operator()(const MoveAttendee& c) {
-    if (s.phase != Phase::round) return (void)refuse(ErrorCode::wrong_phase, "people can be moved during a round only");
+    if (s.phase != Phase::round)
+        return (void)refuse(ErrorCode::wrong_phase, "people can be moved during a round only");
     if (!active_attendee(c.attendee)) return (void)refuse(ErrorCode::not_found, "no such attendee");
     if (c.table < 1 || static_cast<std::size_t>(c.table) > s.tables.size() + 1)
         return (void)refuse(ErrorCode::not_found, "no such table");

@@ -24,13 +24,16 @@ void Event::Apply::request_round(int number) {
     SeatingJob job;
     job.round = number;
     for (const auto& [id, attendee] : s.attendees)
-        if (attendee.connected && attendee.status == AttendeeStatus::active) job.people.push_back(person_of(attendee));
+        if (attendee.connected && attendee.status == AttendeeStatus::active)
+            job.people.push_back(person_of(attendee));
     job.history = s.history;
     job.size = table_size(s.settings);
     job.seed = seed_for(s.id, number);
     // Optimising all rounds together reaches zero repeats where round-by-round cannot.
-    if (number == 1 && s.settings.rounds > 1) job.rounds_to_plan = s.settings.rounds;
-    else job.plan = s.plan;
+    if (number == 1 && s.settings.rounds > 1)
+        job.rounds_to_plan = s.settings.rounds;
+    else
+        job.plan = s.plan;
     event.seating_round_ = number;
     fx.seating = std::move(job);
 }
@@ -50,8 +53,10 @@ void Event::Apply::start_round(int number, const SeatingResult& result) {
     for (const auto& table : result.tables) {
         s.tables.emplace_back();
         for (AttendeeId id : table) {
-            if (active_attendee(id)) seat(id, s.tables.size() - 1);
-            else someone_left = true;
+            if (active_attendee(id))
+                seat(id, s.tables.size() - 1);
+            else
+                someone_left = true;
         }
     }
     if (someone_left) mend_tables();
@@ -67,7 +72,8 @@ void Event::Apply::seat(AttendeeId attendee, std::size_t table_index) {
     for (AttendeeId other : table.seats) {
         fx.records.push_back(Met{s.round, number, std::min(attendee, other), std::max(attendee, other)});
         // Meeting again in the same round (moved away and back) is still one meeting.
-        if (s.history.last_round_met(attendee, other) != s.round) s.history.record_pair(attendee, other, s.round);
+        if (s.history.last_round_met(attendee, other) != s.round)
+            s.history.record_pair(attendee, other, s.round);
     }
     table.seats.push_back(attendee);
     event.table_index_[attendee] = number;
@@ -112,13 +118,15 @@ LiveView live_view(const EventState& s) {
 
 void Event::Apply::seat_late_joiner(AttendeeId attendee) {
     auto view = live_view(s);
-    matching::LiveContext context{&view.tables, &view.people, &s.history, table_size(s.settings), {}, s.round};
+    matching::LiveContext context{&view.tables,           &view.people, &s.history,
+                                  table_size(s.settings), {},           s.round};
     apply_moves(matching::seat_late_joiner(context, person_of(s.attendees.at(attendee))));
 }
 
 void Event::Apply::mend_tables() {
     auto view = live_view(s);
-    matching::LiveContext context{&view.tables, &view.people, &s.history, table_size(s.settings), {}, s.round};
+    matching::LiveContext context{&view.tables,           &view.people, &s.history,
+                                  table_size(s.settings), {},           s.round};
     apply_moves(matching::rebalance_after_leave(context));
 }
 

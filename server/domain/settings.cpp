@@ -35,11 +35,13 @@ std::optional<FieldError> validate(const EventSettings& s) {
     if ((s.*prompts.field).size() > prompts.max_items)
         return FieldError{prompts.name, "at most " + std::to_string(prompts.max_items) + " prompts"};
     for (const auto& prompt : s.*prompts.field)
-        if (auto problem = text_problem(prompt, 1, prompts.max_chars)) return FieldError{prompts.name, "a prompt " + *problem};
+        if (auto problem = text_problem(prompt, 1, prompts.max_chars))
+            return FieldError{prompts.name, "a prompt " + *problem};
     const auto& link = s.video_link_template;
     if (!link.empty()) {
         if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0)
-            return FieldError{"video_link_template", "video_link_template must start with http:// or https://"};
+            return FieldError{"video_link_template",
+                              "video_link_template must start with http:// or https://"};
     }
     return std::nullopt;
 }

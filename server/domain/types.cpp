@@ -6,28 +6,42 @@ namespace ensemble::domain {
 
 const char* to_string(ErrorCode code) {
     switch (code) {
-        case ErrorCode::malformed_json: return "malformed_json";
-        case ErrorCode::unknown_type: return "unknown_type";
-        case ErrorCode::invalid_field: return "invalid_field";
-        case ErrorCode::unauthorized: return "unauthorized";
-        case ErrorCode::forbidden: return "forbidden";
-        case ErrorCode::not_found: return "not_found";
-        case ErrorCode::wrong_phase: return "wrong_phase";
-        case ErrorCode::event_ended: return "event_ended";
-        case ErrorCode::rate_limited: return "rate_limited";
-        case ErrorCode::too_large: return "too_large";
-        case ErrorCode::internal: return "internal";
+        case ErrorCode::malformed_json:
+            return "malformed_json";
+        case ErrorCode::unknown_type:
+            return "unknown_type";
+        case ErrorCode::invalid_field:
+            return "invalid_field";
+        case ErrorCode::unauthorized:
+            return "unauthorized";
+        case ErrorCode::forbidden:
+            return "forbidden";
+        case ErrorCode::not_found:
+            return "not_found";
+        case ErrorCode::wrong_phase:
+            return "wrong_phase";
+        case ErrorCode::event_ended:
+            return "event_ended";
+        case ErrorCode::rate_limited:
+            return "rate_limited";
+        case ErrorCode::too_large:
+            return "too_large";
+        case ErrorCode::internal:
+            return "internal";
     }
     return "internal";
 }
 
-
 const char* to_string(Phase phase) {
     switch (phase) {
-        case Phase::lobby: return "lobby";
-        case Phase::round: return "round";
-        case Phase::pause_between_rounds: return "break";
-        case Phase::ended: return "ended";
+        case Phase::lobby:
+            return "lobby";
+        case Phase::round:
+            return "round";
+        case Phase::pause_between_rounds:
+            return "break";
+        case Phase::ended:
+            return "ended";
     }
     return "lobby";
 }
@@ -40,9 +54,12 @@ std::optional<Phase> phase_from_string(const std::string& text) {
 
 const char* to_string(AttendeeStatus status) {
     switch (status) {
-        case AttendeeStatus::active: return "active";
-        case AttendeeStatus::left: return "left";
-        case AttendeeStatus::removed: return "removed";
+        case AttendeeStatus::active:
+            return "active";
+        case AttendeeStatus::left:
+            return "left";
+        case AttendeeStatus::removed:
+            return "removed";
     }
     return "active";
 }

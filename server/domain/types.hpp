@@ -51,11 +51,12 @@ struct EventState {
     int round = 0;                   // current or last round; 0 before the start
     std::optional<TimeMs> deadline;  // end of the current round or break, unless paused
     bool paused = false;
-    std::int64_t remaining_ms = 0;   // time left, frozen while paused
+    std::int64_t remaining_ms = 0;  // time left, frozen while paused
     std::map<AttendeeId, Attendee> attendees;
-    std::vector<Table> tables;       // the current round's tables
-    matching::History history;       // who met whom, over all rounds
-    std::optional<matching::Plan> plan;  // every round planned at the start; followed while attendance matches
+    std::vector<Table> tables;  // the current round's tables
+    matching::History history;  // who met whom, over all rounds
+    std::optional<matching::Plan>
+        plan;  // every round planned at the start; followed while attendance matches
 };
 
 const char* to_string(Phase phase);

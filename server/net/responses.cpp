@@ -33,15 +33,23 @@ http::status status_for(domain::ErrorCode code) {
     switch (code) {
         case ErrorCode::malformed_json:
         case ErrorCode::unknown_type:
-        case ErrorCode::invalid_field: return http::status::bad_request;
-        case ErrorCode::unauthorized: return http::status::unauthorized;
-        case ErrorCode::forbidden: return http::status::forbidden;
-        case ErrorCode::not_found: return http::status::not_found;
+        case ErrorCode::invalid_field:
+            return http::status::bad_request;
+        case ErrorCode::unauthorized:
+            return http::status::unauthorized;
+        case ErrorCode::forbidden:
+            return http::status::forbidden;
+        case ErrorCode::not_found:
+            return http::status::not_found;
         case ErrorCode::wrong_phase:
-        case ErrorCode::event_ended: return http::status::conflict;
-        case ErrorCode::rate_limited: return http::status::too_many_requests;
-        case ErrorCode::too_large: return http::status::payload_too_large;
-        case ErrorCode::internal: return http::status::internal_server_error;
+        case ErrorCode::event_ended:
+            return http::status::conflict;
+        case ErrorCode::rate_limited:
+            return http::status::too_many_requests;
+        case ErrorCode::too_large:
+            return http::status::payload_too_large;
+        case ErrorCode::internal:
+            return http::status::internal_server_error;
     }
     return http::status::internal_server_error;
 }

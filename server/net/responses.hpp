@@ -13,8 +13,9 @@ void add_security_headers(http::header<false, Fields>& header) {
     header.set(http::field::server, "ensemble");
     header.set("X-Content-Type-Options", "nosniff");
     header.set("Referrer-Policy", "no-referrer");
-    header.set("Content-Security-Policy",
-               "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; frame-ancestors 'none'");
+    header.set(
+        "Content-Security-Policy",
+        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; frame-ancestors 'none'");
 }
 
 Response json_response(const Request& request, http::status status, const nlohmann::json& body);

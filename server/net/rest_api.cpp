@@ -27,7 +27,8 @@ void create_event(app::Registry& registry, const Request& request, const Respond
     std::string host_token = app::new_token();
     // Without --public-url, links use the address the host reached us by, not "localhost".
     std::string base = registry.public_url();
-    if (base.empty() && request.count(http::field::host)) base = "http://" + std::string(request[http::field::host]);
+    if (base.empty() && request.count(http::field::host))
+        base = "http://" + std::string(request[http::field::host]);
     registry.create(std::get<domain::EventSettings>(parsed), app::token_hash(host_token),
                     [request, respond, host_token, base](std::shared_ptr<app::EventRoom> room,
                                                          std::optional<app::Problem> problem) {
@@ -47,13 +48,14 @@ void join_event(const std::shared_ptr<app::EventRoom>& room, const Request& requ
     auto parsed = app::parse_profile(request.body());
     if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(error_response(request, *problem));
     std::string token = app::new_token();
-    room->join(std::get<app::Profile>(parsed), app::token_hash(token),
-               [request, respond, token](std::variant<domain::AttendeeId, app::Problem> result) {
-                   if (auto* problem = std::get_if<app::Problem>(&result))
-                       return respond(error_response(request, *problem));
-                   respond(json_response(request, http::status::created,
-                                         {{"attendee_id", std::get<domain::AttendeeId>(result)}, {"token", token}}));
-               });
+    room->join(
+        std::get<app::Profile>(parsed), app::token_hash(token),
+        [request, respond, token](std::variant<domain::AttendeeId, app::Problem> result) {
+            if (auto* problem = std::get_if<app::Problem>(&result))
+                return respond(error_response(request, *problem));
+            respond(json_response(request, http::status::created,
+                                  {{"attendee_id", std::get<domain::AttendeeId>(result)}, {"token", token}}));
+        });
 }
 
 }  // namespace
@@ -63,21 +65,26 @@ void handle_api(app::Registry& registry, const Request& request, Respond respond
     auto method = request.method();
     if (parts.size() == 1 && parts[0] == "events") {
         if (method != http::verb::post)
-            return respond(error_response(request, http::status::method_not_allowed, {domain::ErrorCode::not_found, "use POST", ""}));
+            return respond(error_response(request, http::status::method_not_allowed,
+                                          {domain::ErrorCode::not_found, "use POST", ""}));
         return create_event(registry, request, respond);
     }
-    if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" || (parts.size() == 3 && parts[2] != "attendees"))
+    if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" ||
+        (parts.size() == 3 && parts[2] != "attendees"))
         return respond(error_response(request, {domain::ErrorCode::not_found, "no such API", ""}));
     bool read = parts.size() == 2;
     if (method != (read ? http::verb::get : http::verb::post))
-        return respond(error_response(request, http::status::method_not_allowed, {domain::ErrorCode::not_found, read ? "use GET" : "use POST", ""}));
+        return respond(error_response(request, http::status::method_not_allowed,
+                                      {domain::ErrorCode::not_found, read ? "use GET" : "use POST", ""}));
     registry.find(parts[1], [request, respond, read](std::shared_ptr<app::EventRoom> room,
                                                      std::optional<app::Problem> problem) {
         if (problem) return respond(error_response(request, *problem));
-        if (!room) return respond(error_response(request, {domain::ErrorCode::not_found, "no such event", ""}));
+        if (!room)
+            return respond(error_response(request, {domain::ErrorCode::not_found, "no such event", ""}));
         if (!read) return join_event(room, request, respond);
-        room->public_info(
-            [request, respond](nlohmann::json event) { respond(json_response(request, http::status::ok, event)); });
+        room->public_info([request, respond](nlohmann::json event) {
+            respond(json_response(request, http::status::ok, event));
+        });
     });
 }
 

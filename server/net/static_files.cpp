@@ -31,7 +31,8 @@ bool safe_path(std::string_view path) {
 http::message_generator serve_static(const std::string& root, const Request& request) {
     std::string_view target = request.target();
     target = target.substr(0, target.find_first_of("?#"));
-    if (!safe_path(target)) return error_response(request, {domain::ErrorCode::not_found, "no such page", ""});
+    if (!safe_path(target))
+        return error_response(request, {domain::ErrorCode::not_found, "no such page", ""});
     std::string path = root + std::string(target);
     if (path.back() == '/') path += "index.html";
 

@@ -17,7 +17,8 @@ std::atomic<std::size_t> live_sessions{0};
 
 }  // namespace
 
-WebsocketSession::WebsocketSession(tcp::socket&& socket, std::shared_ptr<app::EventRoom> room, domain::Actor actor)
+WebsocketSession::WebsocketSession(tcp::socket&& socket, std::shared_ptr<app::EventRoom> room,
+                                   domain::Actor actor)
     : ws_(std::move(socket)), room_(std::move(room)), actor_(actor) {
     ++live_sessions;
 }
@@ -60,7 +61,8 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     }
     auto message = app::parse_client_message(text);
     if (message.is_chat && !chats_.allow(now))
-        send(app::share(app::error_message({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""}, message.ref)));
+        send(app::share(app::error_message(
+            {domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""}, message.ref)));
     else
         room_->handle(this, actor_, std::move(message));
     do_read();
@@ -93,12 +95,14 @@ void WebsocketSession::do_write() {
     writing_ = true;
     std::size_t count = 0, bytes = 0;
     frame_.clear();
-    for (; count < queue_.size() && (count == 0 || bytes + queue_[count]->size() <= max_frame_bytes); ++count) {
+    for (; count < queue_.size() && (count == 0 || bytes + queue_[count]->size() <= max_frame_bytes);
+         ++count) {
         if (count > 0) frame_.emplace_back(&newline, 1);
         frame_.emplace_back(asio::buffer(*queue_[count]));
         bytes += queue_[count]->size();
     }
-    writing_now_.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.begin() + count));
+    writing_now_.assign(std::make_move_iterator(queue_.begin()),
+                        std::make_move_iterator(queue_.begin() + count));
     queue_.erase(queue_.begin(), queue_.begin() + count);
     queued_bytes_ -= bytes;
     ws_.text(true);

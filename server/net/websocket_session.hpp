@@ -12,7 +12,7 @@
 namespace ensemble::net {
 
 class WebsocketSession : public app::Client, public std::enable_shared_from_this<WebsocketSession> {
-public:
+  public:
     WebsocketSession(tcp::socket&& socket, std::shared_ptr<app::EventRoom> room, domain::Actor actor);
     ~WebsocketSession() override;
 
@@ -22,7 +22,7 @@ public:
 
     static std::size_t live_count();
 
-private:
+  private:
     void on_accept(beast::error_code ec);
     void do_read();
     void on_read(beast::error_code ec, std::size_t bytes);
@@ -37,7 +37,7 @@ private:
     beast::flat_buffer buffer_;
     std::shared_ptr<app::EventRoom> room_;
     domain::Actor actor_;
-    std::vector<app::SharedMessage> queue_;      // waiting for the next write
+    std::vector<app::SharedMessage> queue_;  // waiting for the next write
     std::size_t queued_bytes_ = 0;
     std::vector<app::SharedMessage> writing_now_;  // kept alive while the write runs
     std::vector<asio::const_buffer> frame_;

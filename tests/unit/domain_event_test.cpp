@@ -31,7 +31,8 @@ EventSettings settings(int rounds = 3, int table_size = 4) {
 Event event_with(int count, int rounds = 3, int table_size = 4) {
     Event event = Event::create("ev1", settings(rounds, table_size), t0);
     for (int i = 0; i < count; ++i) {
-        auto fx = event.apply(Actor::system(), Join{"P" + std::to_string(i), "Org" + std::to_string(i % 5), "", "h"}, t0);
+        auto fx = event.apply(Actor::system(),
+                              Join{"P" + std::to_string(i), "Org" + std::to_string(i % 5), "", "h"}, t0);
         REQUIRE(fx.joined);
         REQUIRE_FALSE(event.apply(Actor::system(), Connect{*fx.joined}, t0).error);
     }
@@ -40,7 +41,8 @@ Event event_with(int count, int rounds = 3, int table_size = 4) {
 
 std::vector<AttendeeId> everyone_seated(const Event& event) {
     std::vector<AttendeeId> seated;
-    for (const auto& table : event.state().tables) seated.insert(seated.end(), table.seats.begin(), table.seats.end());
+    for (const auto& table : event.state().tables)
+        seated.insert(seated.end(), table.seats.begin(), table.seats.end());
     std::sort(seated.begin(), seated.end());
     return seated;
 }
@@ -74,7 +76,8 @@ TEST_CASE("a new event waits in the lobby and numbers attendees from 1") {
 
 TEST_CASE("host commands from an attendee or the server are refused and change nothing") {
     Event event = event_with(4);
-    for (const Command& command : std::vector<Command>{StartEvent{}, EndEvent{}, Broadcast{"x"}, PauseRotation{}}) {
+    for (const Command& command :
+         std::vector<Command>{StartEvent{}, EndEvent{}, Broadcast{"x"}, PauseRotation{}}) {
         auto fx = event.apply(Actor::of(1), command, t0);
         REQUIRE(fx.error);
         CHECK(fx.error->code == ErrorCode::forbidden);
@@ -95,7 +98,8 @@ TEST_CASE("starting seats everyone present exactly once, in allowed sizes, and r
     CHECK(count_records<RoundStarted>(fx) == 1);
     CHECK(count_records<Seated>(fx) == 12);
     int pairs = 0;
-    for (const auto& table : event.state().tables) pairs += int(table.seats.size() * (table.seats.size() - 1) / 2);
+    for (const auto& table : event.state().tables)
+        pairs += int(table.seats.size() * (table.seats.size() - 1) / 2);
     CHECK(count_records<Met>(fx) == pairs);
     auto messages = fx.outbox.messages();
     CHECK(std::any_of(messages.begin(), messages.end(), [](const Message& m) {
@@ -243,7 +247,8 @@ TEST_CASE("settings are checked against the protocol's limits") {
 TEST_CASE("with steady attendance the planned rounds repeat nobody, up to the mathematical bound") {
     Event event = event_with(16, 5);  // tables of 4: floor(15 / 3) = 5 rounds without a repeat
     drive(event, Actor::host(), StartEvent{}, t0);
-    for (int round = 2; round <= 5; ++round) REQUIRE_FALSE(drive(event, Actor::host(), NextRound{}, t0 + round).error);
+    for (int round = 2; round <= 5; ++round)
+        REQUIRE_FALSE(drive(event, Actor::host(), NextRound{}, t0 + round).error);
     for (AttendeeId a = 1; a <= 16; ++a)
         for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
     check_valid_round(event);
@@ -252,13 +257,15 @@ TEST_CASE("with steady attendance the planned rounds repeat nobody, up to the ma
 TEST_CASE("when tables of the target size force repeats, smaller tables avoid them") {
     Event event = event_with(12, 3);  // 3 tables of 4 cannot give two rounds without a repeat; 4 of 3 can
     drive(event, Actor::host(), StartEvent{}, t0);
-    for (int round = 2; round <= 3; ++round) REQUIRE_FALSE(drive(event, Actor::host(), NextRound{}, t0 + round).error);
+    for (int round = 2; round <= 3; ++round)
+        REQUIRE_FALSE(drive(event, Actor::host(), NextRound{}, t0 + round).error);
     for (AttendeeId a = 1; a <= 12; ++a)
         for (AttendeeId b = a + 1; b <= 12; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
     check_valid_round(event);
 }
 
-TEST_CASE("forming tables is a job: the event waits for its SeatRound, refuses a second start, ignores ticks") {
+TEST_CASE(
+    "forming tables is a job: the event waits for its SeatRound, refuses a second start, ignores ticks") {
     Event event = event_with(8);
     auto fx = event.apply(Actor::host(), StartEvent{}, t0);
     REQUIRE(fx.seating);
@@ -274,7 +281,8 @@ TEST_CASE("forming tables is a job: the event waits for its SeatRound, refuses a
     REQUIRE_FALSE(event.apply(Actor::of(3), Leave{}, t0 + 1).error);
     auto late = event.apply(Actor::system(), Join{"Late", "OrgX", "", "h"}, t0 + 2);
     REQUIRE_FALSE(event.apply(Actor::system(), Connect{*late.joined}, t0 + 2).error);
-    CHECK(event.apply(Actor::system(), SeatRound{2, form_tables(job)}, t0 + 3).records.empty());  // not awaited
+    CHECK(
+        event.apply(Actor::system(), SeatRound{2, form_tables(job)}, t0 + 3).records.empty());  // not awaited
     auto seated = event.apply(Actor::system(), SeatRound{1, form_tables(job)}, t0 + 3);
     REQUIRE_FALSE(seated.error);
     CHECK(event.state().phase == Phase::round);
@@ -334,7 +342,8 @@ TEST_CASE("a restored event follows the stored plan, so a restart adds no repeat
     drive(event, Actor::host(), NextRound{}, t0 + 1);
     Event restored(event.state());  // as storage brings it back: the plan is part of the state
     for (AttendeeId id = 1; id <= 16; ++id) restored.apply(Actor::system(), Connect{id}, t0 + 2);
-    for (int round = 3; round <= 5; ++round) REQUIRE_FALSE(drive(restored, Actor::host(), NextRound{}, t0 + round).error);
+    for (int round = 3; round <= 5; ++round)
+        REQUIRE_FALSE(drive(restored, Actor::host(), NextRound{}, t0 + round).error);
     for (AttendeeId a = 1; a <= 16; ++a)
         for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(restored.state().history.times_met(a, b) <= 1);
 }

@@ -47,6 +47,15 @@ inline domain::EventSettings sample_settings() {
     return settings;
 }
 
+// A new event in the lobby with the sample settings.
+inline domain::EventState new_event(const std::string& id, domain::TimeMs created_at) {
+    domain::EventState state;
+    state.id = id;
+    state.settings = sample_settings();
+    state.created_at = created_at;
+    return state;
+}
+
 inline void check_same_settings(const domain::EventSettings& got, const domain::EventSettings& want) {
     CHECK(got.title == want.title);
     CHECK(got.table_size == want.table_size);

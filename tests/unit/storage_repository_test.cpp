@@ -15,13 +15,7 @@ using namespace domain;
 
 constexpr TimeMs t0 = 1'700'000'000'000;
 
-EventState new_event(const std::string& id) {
-    EventState state;
-    state.id = id;
-    state.settings = test::sample_settings();
-    state.created_at = t0;
-    return state;
-}
+EventState new_event(const std::string& id) { return test::new_event(id, t0); }
 
 Attendee person(AttendeeId id, std::string name, std::string organisation, std::string role = "") {
     return Attendee{

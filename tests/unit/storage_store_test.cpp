@@ -21,13 +21,7 @@ using namespace domain;
 constexpr TimeMs t0 = 1'700'000'000'000;
 constexpr std::chrono::milliseconds short_busy_timeout{100};
 
-EventState new_event(const std::string& id) {
-    EventState state;
-    state.id = id;
-    state.settings = test::sample_settings();
-    state.created_at = t0;
-    return state;
-}
+EventState new_event(const std::string& id) { return test::new_event(id, t0); }
 
 Record join(AttendeeId id, const std::string& event_id) {
     Attendee attendee{id, "P" + std::to_string(id), "Org", "", AttendeeStatus::active, t0 + id, false};
