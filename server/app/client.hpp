@@ -9,7 +9,9 @@ namespace ensemble::app {
 
 using SharedMessage = std::shared_ptr<const std::string>;
 
-inline SharedMessage share(std::string message) { return std::make_shared<const std::string>(std::move(message)); }
+inline SharedMessage share(std::string message) {
+    return std::make_shared<const std::string>(std::move(message));
+}
 
 // WebSocket close codes of shared/protocol.md.
 namespace close_code {
@@ -21,11 +23,14 @@ constexpr std::uint16_t removed = 4001;
 }  // namespace close_code
 
 class Client {
-public:
+  public:
     virtual ~Client() = default;
-    // Both may be called from any thread; the client queues and sends on its own strand.
-    virtual void send(SharedMessage message) = 0;
-    virtual void close(std::uint16_t code, std::string reason) = 0;
+    // Messages and a close wait, in order, for the next flush(), which hands them over together: they leave
+    // as one frame. Each returns true when nothing was waiting before, that is when a flush is now owed.
+    // Any thread may call them.
+    virtual bool send(SharedMessage message) = 0;
+    virtual bool close(std::uint16_t code, std::string reason) = 0;
+    virtual void flush() = 0;
 };
 
 }  // namespace ensemble::app

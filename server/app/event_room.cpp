@@ -93,7 +93,7 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client), actor] {
         bool host = actor.kind == domain::Actor::Kind::host;
         auto& slot = host ? self->host_ : self->attendees_[actor.attendee];
-        if (slot) slot->close(close_code::replaced, "replaced by a newer connection");
+        if (slot) self->close_client(slot, close_code::replaced, "replaced by a newer connection");
         slot = client;
         Batch batch;
         batch.first.emplace_back(client,
@@ -111,10 +111,10 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         self->execute(domain::Actor::system(), domain::Connect{actor.attendee}, std::move(batch),
                       [self, client, actor](const Problem& problem) {
                           if (problem.code == domain::ErrorCode::forbidden) {
-                              client->close(close_code::removed, "no longer in this event");
+                              self->close_client(client, close_code::removed, "no longer in this event");
                               self->attendees_.erase(actor.attendee);
                           } else {
-                              client->close(close_code::going_away, "try again");
+                              self->close_client(client, close_code::going_away, "try again");
                           }
                       });
     });
@@ -138,10 +138,10 @@ void EventRoom::detach(const Client* client, domain::Actor actor) {
 void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage message) {
     asio::post(strand_, [self = shared_from_this(), client, actor, message = std::move(message)] {
         // A message still queued from a connection that was replaced or removed since is dropped.
-        if (self->client_of(actor) != client || self->stopping_) return;
+        if (self->client_of(actor).get() != client || self->stopping_) return;
         auto answer = [self, actor, client, ref = message.ref](const Problem& problem) {
-            if (self->client_of(actor) == client)
-                self->client_of(actor)->send(share(error_message(problem, ref)));
+            if (const auto& connected = self->client_of(actor); connected.get() == client)
+                self->send_to(connected, share(error_message(problem, ref)));
         };
         if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
         Batch batch;
@@ -159,18 +159,37 @@ void EventRoom::shutdown() {
         self->host_timer_.cancel();
         self->presence_timer_.cancel();
         self->retry_timer_.cancel();
-        if (self->host_) self->host_->close(close_code::going_away, "server shutting down");
+        if (self->host_) self->close_client(self->host_, close_code::going_away, "server shutting down");
         for (auto& [id, client] : self->attendees_)
-            client->close(close_code::going_away, "server shutting down");
+            self->close_client(client, close_code::going_away, "server shutting down");
         self->host_.reset();
         self->attendees_.clear();
     });
 }
 
-Client* EventRoom::client_of(const domain::Actor& actor) const {
-    if (actor.kind == domain::Actor::Kind::host) return host_.get();
+const std::shared_ptr<Client>& EventRoom::client_of(const domain::Actor& actor) const {
+    static const std::shared_ptr<Client> none;
+    if (actor.kind == domain::Actor::Kind::host) return host_;
     auto it = attendees_.find(actor.attendee);
-    return it == attendees_.end() ? nullptr : it->second.get();
+    return it == attendees_.end() ? none : it->second;
+}
+
+void EventRoom::send_to(const std::shared_ptr<Client>& client, SharedMessage message) {
+    if (client->send(std::move(message))) owe_flush(client);
+}
+
+void EventRoom::close_client(const std::shared_ptr<Client>& client, std::uint16_t code, std::string reason) {
+    if (client->close(code, std::move(reason))) owe_flush(client);
+}
+
+// Connections are handed what they were sent once the strand is through with what is queued on it: the
+// deliveries of a whole group commit reach each connection together, and leave as one frame.
+void EventRoom::owe_flush(const std::shared_ptr<Client>& client) {
+    unflushed_.push_back(client);
+    if (unflushed_.size() > 1) return;
+    asio::post(strand_, [self = shared_from_this()] {
+        for (const auto& client : std::exchange(self->unflushed_, {})) client->flush();
+    });
 }
 
 // Apply, render what the command changed as it stands now, then commit; publish comes when it is durable.
@@ -226,7 +245,7 @@ void EventRoom::publish_ready() {
 
 void EventRoom::publish(Batch& batch) {
     auto started = std::chrono::steady_clock::now();
-    for (const auto& [client, message] : batch.first) client->send(message);
+    for (const auto& [client, message] : batch.first) send_to(client, message);
     auto& rendered = batch.rendered;
     for (const auto& delivery : rendered.deliveries) deliver(delivery);
     if (rendered.host) {
@@ -255,26 +274,26 @@ void EventRoom::publish(Batch& batch) {
 
 void EventRoom::deliver(const Delivery& delivery) {
     if (delivery.to == Delivery::To::everyone) {
-        if (host_) host_->send(delivery.message);
-        for (const auto& [id, client] : attendees_) client->send(delivery.message);
+        if (host_) send_to(host_, delivery.message);
+        for (const auto& [id, client] : attendees_) send_to(client, delivery.message);
         return;
     }
     for (auto id : delivery.attendees)
-        if (auto it = attendees_.find(id); it != attendees_.end()) it->second->send(delivery.message);
+        if (auto it = attendees_.find(id); it != attendees_.end()) send_to(it->second, delivery.message);
 }
 
 void EventRoom::close_clients(const Closing& closing) {
     if (!closing.everyone) {
         if (auto it = attendees_.find(closing.attendee); it != attendees_.end()) {
-            it->second->close(closing.code, closing.reason);
+            close_client(it->second, closing.code, closing.reason);
             attendees_.erase(it);
         }
         return;
     }
-    if (host_delta_ && host_) host_->send(share(host_delta_->message()));
+    if (host_delta_ && host_) send_to(host_, share(host_delta_->message()));
     host_delta_.reset();
-    if (host_) host_->close(closing.code, closing.reason);
-    for (auto& [id, client] : attendees_) client->close(closing.code, closing.reason);
+    if (host_) close_client(host_, closing.code, closing.reason);
+    for (auto& [id, client] : attendees_) close_client(client, closing.code, closing.reason);
     host_.reset();
     attendees_.clear();
     log_event("event_ended", {{"event_id", id_}});
@@ -315,8 +334,8 @@ void EventRoom::reloaded(storage::StoredEvent stored) {
     reloading_ = false;
     host_delta_.reset();
     log_event("event_reloaded", {{"event_id", id_}});
-    for (const auto& [id, client] : attendees_) client->send(share(attendee_state(event_, id)));
-    if (host_) host_->send(share(host_state(event_)));
+    for (const auto& [id, client] : attendees_) send_to(client, share(attendee_state(event_, id)));
+    if (host_) send_to(host_, share(host_state(event_)));
     armed_for_.reset();
     arm_deadline();
 }
@@ -338,7 +357,7 @@ void EventRoom::schedule_host_flush() {
     host_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->host_timer_set_ = false;
         if (ec || !self->host_delta_) return;
-        if (self->host_) self->host_->send(share(self->host_delta_->message()));
+        if (self->host_) self->send_to(self->host_, share(self->host_delta_->message()));
         self->host_delta_.reset();
     });
 }
@@ -351,7 +370,7 @@ void EventRoom::schedule_presence() {
         self->presence_timer_set_ = false;
         if (ec) return;
         auto message = share(presence_message(self->event_.present_count()));
-        for (const auto& [id, client] : self->attendees_) client->send(message);
+        for (const auto& [id, client] : self->attendees_) self->send_to(client, message);
     });
 }
 

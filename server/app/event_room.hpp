@@ -76,7 +76,10 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void schedule_host_flush();
     void schedule_presence();
     void arm_deadline();
-    Client* client_of(const domain::Actor& actor) const;
+    const std::shared_ptr<Client>& client_of(const domain::Actor& actor) const;
+    void send_to(const std::shared_ptr<Client>& client, SharedMessage message);
+    void close_client(const std::shared_ptr<Client>& client, std::uint16_t code, std::string reason);
+    void owe_flush(const std::shared_ptr<Client>& client);
 
     Executor strand_;
     RoomServices services_;
@@ -92,6 +95,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
 
     std::unordered_map<domain::AttendeeId, std::shared_ptr<Client>> attendees_;
     std::shared_ptr<Client> host_;
+    std::vector<std::shared_ptr<Client>> unflushed_;  // sent to since the last flush
 
     std::optional<HostDelta> host_delta_;  // published, not yet sent
     asio::steady_timer deadline_timer_;

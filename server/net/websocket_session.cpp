@@ -57,14 +57,17 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     auto now = app::now_ms();
     if (!messages_.allow(now)) {
         close(app::close_code::policy, "too many messages");
+        flush();
         return ended();
     }
     auto message = app::parse_client_message(text);
-    if (message.is_chat && !chats_.allow(now))
+    if (message.is_chat && !chats_.allow(now)) {
         send(app::share(app::error_message(
             {domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""}, message.ref)));
-    else
+        flush();
+    } else {
         room_->handle(this, actor_, std::move(message));
+    }
     do_read();
 }
 
@@ -75,18 +78,56 @@ void WebsocketSession::ended() {
     room_->detach(this, actor_);
 }
 
-void WebsocketSession::send(app::SharedMessage message) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), message = std::move(message)] {
-        if (self->closing_ || self->close_pending_) return;
-        if (self->queued_bytes_ + message->size() > max_queued_bytes) {
-            app::log_event("slow_client_closed", {{"event_id", self->room_->id()}});
-            self->close(app::close_code::policy, "not reading fast enough");
-            return;
+bool WebsocketSession::send(app::SharedMessage message) {
+    std::lock_guard lock(inbox_mutex_);
+    inbox_.push_back(std::move(message));
+    return !std::exchange(inbox_waiting_, true);
+}
+
+bool WebsocketSession::close(std::uint16_t code, std::string reason) {
+    std::lock_guard lock(inbox_mutex_);
+    if (!inbox_close_)
+        inbox_close_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+    return !std::exchange(inbox_waiting_, true);
+}
+
+void WebsocketSession::flush() {
+    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->take_inbox(); });
+}
+
+void WebsocketSession::take_inbox() {
+    std::vector<app::SharedMessage> messages;
+    std::optional<websocket::close_reason> close;
+    {
+        std::lock_guard lock(inbox_mutex_);
+        messages.swap(inbox_);
+        close.swap(inbox_close_);
+        inbox_waiting_ = false;
+    }
+    for (auto& message : messages) {
+        if (closing_ || close_pending_) break;
+        if (queued_bytes_ + message->size() > max_queued_bytes) {
+            app::log_event("slow_client_closed", {{"event_id", room_->id()}});
+            close = websocket::close_reason(static_cast<websocket::close_code>(app::close_code::policy),
+                                            "not reading fast enough");
+            break;
         }
-        self->queued_bytes_ += message->size();
-        self->queue_.push_back(std::move(message));
-        if (!self->writing_) self->do_write();
-    });
+        queued_bytes_ += message->size();
+        queue_.push_back(std::move(message));
+    }
+    if (close && !closing_ && !close_pending_) {
+        close_pending_ = std::move(close);
+        // A flooding or stalled client gets no more than the write already under way.
+        if (close_pending_->code == app::close_code::policy) {
+            queue_.clear();
+            queued_bytes_ = 0;
+        }
+    }
+    if (writing_) return;
+    if (!queue_.empty())
+        do_write();
+    else if (close_pending_ && !closing_)
+        do_close();
 }
 
 // Everything queued, up to a frame's worth, as lines of one frame: buffers are shared, never copied.
@@ -115,20 +156,6 @@ void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
     if (ec) return;
     if (!queue_.empty()) return do_write();
     if (close_pending_) do_close();
-}
-
-// Messages already queued go out first (a final state, say), then the close frame.
-void WebsocketSession::close(std::uint16_t code, std::string reason) {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
-        if (self->closing_ || self->close_pending_) return;
-        self->close_pending_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
-        // A flooding or stalled client gets no more than the write already under way.
-        if (code == app::close_code::policy) {
-            self->queue_.clear();
-            self->queued_bytes_ = 0;
-        }
-        if (!self->writing_) self->do_close();
-    });
 }
 
 void WebsocketSession::do_close() {

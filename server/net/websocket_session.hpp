@@ -1,6 +1,7 @@
 #pragma once
 // One browser's WebSocket: reads on its own strand, one write in flight, a bounded queue.
 
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -17,8 +18,9 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     ~WebsocketSession() override;
 
     void run(Request request);
-    void send(app::SharedMessage message) override;
-    void close(std::uint16_t code, std::string reason) override;
+    bool send(app::SharedMessage message) override;
+    bool close(std::uint16_t code, std::string reason) override;
+    void flush() override;
 
     static std::size_t live_count();
 
@@ -26,6 +28,7 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     void on_accept(beast::error_code ec);
     void do_read();
     void on_read(beast::error_code ec, std::size_t bytes);
+    void take_inbox();
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
     void do_close();
@@ -37,6 +40,11 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     beast::flat_buffer buffer_;
     std::shared_ptr<app::EventRoom> room_;
     domain::Actor actor_;
+    // Filled from any thread, emptied on the strand.
+    std::mutex inbox_mutex_;
+    std::vector<app::SharedMessage> inbox_;
+    std::optional<websocket::close_reason> inbox_close_;
+    bool inbox_waiting_ = false;
     std::vector<app::SharedMessage> queue_;  // waiting for the next write
     std::size_t queued_bytes_ = 0;
     std::vector<app::SharedMessage> writing_now_;  // kept alive while the write runs

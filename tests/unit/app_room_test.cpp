@@ -15,12 +15,30 @@ namespace {
 using nlohmann::json;
 constexpr domain::TimeMs t0 = 1'700'000'000'000;
 
-// A connection that keeps what it was sent, as the room sent it.
+// A connection that keeps what it was sent, as the room sent it, once the room flushed it.
 struct FakeClient : Client {
     std::vector<SharedMessage> sent;
     std::optional<std::uint16_t> closed;
-    void send(SharedMessage message) override { sent.push_back(std::move(message)); }
-    void close(std::uint16_t code, std::string) override { closed = code; }
+    std::vector<SharedMessage> waiting;
+    std::optional<std::uint16_t> close_waiting;
+    std::vector<std::size_t> flushes;  // how many messages each flush handed over
+    bool send(SharedMessage message) override {
+        bool owed = waiting.empty() && !close_waiting;
+        waiting.push_back(std::move(message));
+        return owed;
+    }
+    bool close(std::uint16_t code, std::string) override {
+        bool owed = waiting.empty() && !close_waiting;
+        if (!close_waiting) close_waiting = code;
+        return owed;
+    }
+    void flush() override {
+        flushes.push_back(waiting.size());
+        for (auto& message : waiting) sent.push_back(std::move(message));
+        waiting.clear();
+        if (close_waiting) closed = close_waiting;
+        close_waiting.reset();
+    }
 
     std::vector<json> of_type(const std::string& type) const {
         std::vector<json> out;
@@ -223,6 +241,33 @@ TEST_CASE("chat reaches the author's table only; leaving closes the leaver after
     f.store.complete(2);
     f.settle();
     CHECK(f.attendees[0]->closed == close_code::normal);
+}
+
+TEST_CASE("what the commits of one group publish reaches each connection in one flush, in order") {
+    Fixture f(8);
+    f.host_says(domain::StartEvent{});
+    REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));
+    f.store.complete(0);
+    f.settle();
+    auto& first = f.attendees[0]->sent.back();
+    auto people = json::parse(*first)["table"]["people"];
+    REQUIRE(people.size() >= 2);
+    domain::AttendeeId mate = people[0]["id"] == 1 ? people[1]["id"] : people[0]["id"];
+
+    f.attendee_says(1, domain::PostChat{"Bonjour"});
+    f.attendee_says(mate, domain::PostChat{"Salut"});
+    f.settle();
+    auto& reader = *f.attendees[0];
+    auto flushes_before = reader.flushes.size();
+    f.store.complete(1);
+    f.store.complete(2);
+    f.settle();
+    REQUIRE(reader.flushes.size() == flushes_before + 1);
+    CHECK(reader.flushes.back() == 2);
+    auto chats = reader.of_type("chat");
+    REQUIRE(chats.size() == 2);
+    CHECK(chats[0]["text"] == "Bonjour");
+    CHECK(chats[1]["text"] == "Salut");
 }
 
 }  // namespace
