@@ -36,13 +36,21 @@ export async function startServer(binary, root) {
       throw new Error(`the server is gone (${child.exitCode ?? child.signalCode})`);
     }
   };
+  const cpuFields = () => {
+    const stat = proc('stat');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');  // the name may hold spaces
+    return [Number(fields[11]), Number(fields[12])];  // utime, stime
+  };
   return {
     child, port, exited, logged, base: `http://127.0.0.1:${port}`,
     // Server CPU time (user + system) in ms, from /proc/PID/stat.
     cpuMs() {
-      const stat = proc('stat');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');  // the name may hold spaces
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;  // utime, stime
+      const [user, system] = cpuFields();
+      return ((user + system) * 1000) / ticksPerSecond;
+    },
+    // Of it, the time in the kernel: on loopback, sending also runs the receiving side of TCP.
+    systemMs() {
+      return (cpuFields()[1] * 1000) / ticksPerSecond;
     },
     // Resident set size in KiB, from /proc/PID/status.
     rssKiB() {
