@@ -42,8 +42,8 @@ function startWorkers(count) {
 
 // The host console: commands go out, its updates are read but only errors are looked at.
 function connectHost(base, eventId, token) {
-  const ws = new WebSocket(`${base.replace('http', 'ws')}/ws?event=${eventId}&token=${encodeURIComponent(token)}`,
-    { skipUTF8Validation: true });
+  const ws = new WebSocket(`${base.replace('http', 'ws')}/ws?event=${eventId}`, { skipUTF8Validation: true });
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token, protocol: 1 })));
   ws.on('close', (code) => code !== 1001 && code !== 1006 && log(`host connection closed (${code})`));
   return new Promise((resolve, reject) => {
     ws.on('error', reject);

@@ -61,8 +61,8 @@ function waitAll(test) {
 
 // Opens the attendee's socket; resolves true at its first `state`, false if refused or closed before.
 function connect(a) {
-  const url = `${config.base.replace('http', 'ws')}/ws?event=${config.eventId}&token=${encodeURIComponent(a.token)}`;
-  const ws = new WebSocket(url, { skipUTF8Validation: true });
+  const ws = new WebSocket(`${config.base.replace('http', 'ws')}/ws?event=${config.eventId}`, { skipUTF8Validation: true });
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', token: a.token, protocol: 1 })));
   a.ws = ws;
   a.states = 0;
   a.failure = undefined;

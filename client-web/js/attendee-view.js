@@ -19,6 +19,7 @@ export class AttendeeView {
     this.spoken = null;
     this.chatScope = null;
     this.chatSeen = new Set();
+    this.sending = null;  // the chat text sent and not yet acknowledged by its echo
     this.roundCountdown = new Countdown($('round-countdown'), clock, {
       onWarning: () => announce(t('minute_warning')),
     });
@@ -27,10 +28,10 @@ export class AttendeeView {
       event.preventDefault();
       const input = $('chat-text');
       const text = input.value.trim();
-      if (!text) return;
+      if (!text || this.sending !== null) return;
       setText('chat-error', '');
-      if (onChat(text)) input.value = '';
-      else setText('chat-error', t('err_network'));
+      if (onChat(text)) this.setSending(text);
+      else setText('chat-error', t('chat_offline'));
     });
     $('announcement-dismiss').addEventListener('click', () => {
       $('announcement').hidden = true;
@@ -53,15 +54,35 @@ export class AttendeeView {
     this.drawPresent();
   }
 
+  // A chat text stays in its field until the server has it: cleared by its echo, kept on a failure.
+  setSending(text) {
+    this.sending = text;
+    $('chat-text').readOnly = true;
+    $('chat-form').setAttribute('aria-busy', 'true');
+  }
+
+  chatFailed(text) {
+    if (this.sending === null) return;
+    this.sending = null;
+    $('chat-text').readOnly = false;
+    $('chat-form').removeAttribute('aria-busy');
+    setText('chat-error', text);
+  }
+
   // A `chat` message: shown only when it belongs to the table and round on screen.
   addChat(msg) {
+    if (this.sending !== null && this.you && msg.from === this.you.id && msg.text === this.sending) {
+      this.sending = null;
+      $('chat-text').value = '';
+      $('chat-text').readOnly = false;
+      $('chat-form').removeAttribute('aria-busy');
+    }
     const table = this.state && this.state.table;
     if (!table || this.state.phase !== 'round' || msg.round !== this.state.round || msg.table !== table.number) return;
     table.chat = [...(table.chat || []), msg];
     this.drawChat();
   }
 
-  showChatError(text) { setText('chat-error', text); }
 
   showAnnouncement(msg) {
     setText('announcement-text', msg.text);

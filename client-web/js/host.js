@@ -2,8 +2,8 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
 import {
-  Connection, messages, diagnoseRefusal, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset,
-  CLOSE_REPLACED,
+  Connection, messages, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset,
+  CLOSE_REPLACED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
@@ -80,13 +80,6 @@ function onMessage(msg) {
   }
 }
 
-async function probeToken(failures) {
-  const verdict = await diagnoseRefusal(eventId, failures);
-  if (!verdict) return;
-  connection.close();
-  showProblem(verdict === 'event_gone' ? 'event_not_found' : 'host_token_rejected');
-}
-
 function onStatus(st) {
   const banner = $('reconnecting');
   if (st.state === 'open') {
@@ -95,10 +88,12 @@ function onStatus(st) {
   } else if (st.state === 'reconnecting') {
     if (banner.hidden) status(t('reconnecting'));
     banner.hidden = false;
-    probeToken(st.failures);
   } else {
     banner.hidden = true;
-    if (st.code === CLOSE_REPLACED && !st.local) showProblem('replaced_text');
+    if (st.local) return;
+    if (st.code === CLOSE_REPLACED) showProblem('replaced_text');
+    else if (st.code === CLOSE_EVENT_NOT_FOUND) showProblem('event_not_found');
+    else if (st.code === CLOSE_TOKEN_REFUSED) showProblem('host_token_rejected');
   }
 }
 

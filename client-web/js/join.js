@@ -2,8 +2,8 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, showOnly, announce, confirmDialog } from './dom.js';
 import {
-  Connection, messages, getEvent, diagnoseRefusal, joinEvent, eventIdFromLocation, clockOffset,
-  CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED,
+  Connection, messages, getEvent, joinEvent, eventIdFromLocation, clockOffset,
+  CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { AttendeeView, SECTIONS } from './attendee-view.js';
@@ -13,16 +13,15 @@ const FIELDS = { name: 80, organisation: 120, role: 80 };
 const eventId = eventIdFromLocation();
 const seatKey = `ensemble.attendee.${eventId}`;
 const clock = new ServerClock();
-const pendingChat = new Set();
+let pendingChat = null;  // the ref of the chat message awaiting its echo
 let connection = null;
 let leaving = false;
 let lastJoinError = null;
 
 const view = new AttendeeView(clock, {
   onChat: (text) => {
-    const ref = connection && connection.send(messages.chat(text));
-    if (ref) pendingChat.add(ref);
-    return Boolean(ref);
+    pendingChat = connection && connection.send(messages.chat(text));
+    return Boolean(pendingChat);
   },
 });
 
@@ -54,20 +53,11 @@ function onMessage(msg) {
     case 'chat': view.addChat(msg); break;
     case 'announcement': view.showAnnouncement(msg); break;
     case 'error':
-      if (pendingChat.has(msg.ref)) view.showChatError(errorText(msg));
+      if (msg.ref !== undefined && msg.ref === pendingChat) view.chatFailed(errorText(msg));
       else announce(errorText(msg));
       break;
     default: break;
   }
-}
-
-async function probeToken(failures) {
-  const verdict = await diagnoseRefusal(eventId, failures);
-  if (!verdict) return;
-  stop();
-  if (verdict === 'event_gone') return view.showNotice('join_heading', 'event_not_found');
-  forgetSeat();
-  view.showNotice('rejected_heading', 'token_rejected', { labelKey: 'join_submit', run: showForm });
 }
 
 function onStatus(status) {
@@ -78,7 +68,7 @@ function onStatus(status) {
   } else if (status.state === 'reconnecting') {
     if (banner.hidden) announce(t('reconnecting'));
     banner.hidden = false;
-    probeToken(status.failures);
+    view.chatFailed(t('chat_unsent'));
   } else if (status.state === 'closed') {
     banner.hidden = true;
     if (!status.local) onFinalClose(status.code);
@@ -94,6 +84,11 @@ function onFinalClose(code) {
     view.showNotice('replaced_heading', 'replaced_text', { labelKey: 'replaced_resume', run: () => connection.start() });
   } else if (code === CLOSE_ENDED) {
     view.showNotice('ended_heading', 'ended_text');
+  } else if (code === CLOSE_EVENT_NOT_FOUND) {
+    view.showNotice('join_heading', 'event_not_found');
+  } else if (code === CLOSE_TOKEN_REFUSED) {
+    forgetSeat();
+    view.showNotice('rejected_heading', 'token_rejected', { labelKey: 'join_submit', run: showForm });
   }
 }
 

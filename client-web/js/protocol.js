@@ -2,14 +2,21 @@
 // message builders and parsing, and a WebSocket connection that reconnects by itself.
 export const PROTOCOL_VERSION = 1;
 
-// Close codes after which reconnecting would be wrong (protocol.md, WebSocket).
+// Close codes after which reconnecting would be wrong (protocol.md, WebSocket). Any other end of a
+// connection, a network failure included, is followed by another attempt.
 export const CLOSE_ENDED = 1000;
 export const CLOSE_REPLACED = 4000;
 export const CLOSE_REMOVED = 4001;
-const FINAL_CLOSES = new Set([CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED]);
+export const CLOSE_TOKEN_REFUSED = 4003;
+export const CLOSE_EVENT_NOT_FOUND = 4004;
+const FINAL_CLOSES = new Set([CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED, CLOSE_TOKEN_REFUSED,
+  CLOSE_EVENT_NOT_FOUND]);
 
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10000;
+// Heartbeat (protocol.md): after this long without a message the client pings; after twice as long the
+// server is taken for gone and the connection is replaced.
+export const QUIET_MS = 10000;
 
 // An error shaped like the protocol's: {code, field, message, status}.
 export class ProtocolError extends Error {
@@ -41,8 +48,9 @@ export function hostTokenFromLocation(loc = location) {
   return new URLSearchParams(loc.hash.replace(/^#/, '')).get('key') || '';
 }
 
-function socketUrl(eventId, token) {
-  const url = new URL(`ws?event=${encodeURIComponent(eventId)}&token=${encodeURIComponent(token)}`, location.href);
+// The token is not in the URL: it goes in the first message, so that it never reaches a log.
+function socketUrl(eventId) {
+  const url = new URL(`ws?event=${encodeURIComponent(eventId)}`, location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
 }
@@ -89,6 +97,8 @@ export function joinEvent(eventId, { name, organisation, role }) {
 // --- Client → server messages ---------------------------------------------------------------
 
 export const messages = {
+  hello: (token) => ({ type: 'hello', token, protocol: PROTOCOL_VERSION }),
+  ping: () => ({ type: 'ping' }),
   chat: (text) => ({ type: 'chat', text }),
   leave: () => ({ type: 'leave' }),
   startEvent: () => ({ type: 'start_event' }),
@@ -106,7 +116,7 @@ export const messages = {
 // --- Server → client messages ---------------------------------------------------------------
 
 const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'presence', 'chat', 'announcement',
-  'error']);
+  'error', 'pong']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {
@@ -135,67 +145,108 @@ export function backoffDelay(attempt, random = Math.random) {
 
 // --- Connection -----------------------------------------------------------------------------
 
-// One WebSocket to the event, reopened with backoff until a final close or close().
-// handlers: onMessage(msg), onStatus({state, code, failures, local}) with state 'connecting' |
-// 'open' | 'reconnecting' | 'closed' ('local' when close() did it). 'failures' counts attempts in a
-// row that never opened, which is how a rejected token shows (the browser hides the HTTP status of
-// a refused upgrade).
+// One WebSocket to the event, reopened with backoff until a final close or close(): a network that
+// fails for 4 seconds or 4 minutes only delays the return. handlers: onMessage(msg), onStatus({state,
+// code, local}) with state 'connecting' | 'open' | 'reconnecting' | 'closed' ('local' when close() did
+// it; otherwise `code` says why: one of the final close codes).
 export class Connection {
   constructor(eventId, token, { onMessage = () => {}, onStatus = () => {} } = {}) {
-    this.url = socketUrl(eventId, token);
+    this.url = socketUrl(eventId);
+    this.token = token;
     this.onMessage = onMessage;
     this.onStatus = onStatus;
     this.socket = null;
     this.attempt = 0;
-    this.failures = 0;
     this.timer = null;
+    this.heartbeat = null;
+    this.heardAt = 0;
+    this.ready = false;  // welcomed on the current socket: messages may be sent
     this.stopped = false;
     this.nextRef = 1;
+    // Back at once when the device says its network is back, or the page is looked at again.
+    this.retryNow = () => { if (!this.stopped && !this.socket) this.reopen(); };
+    globalThis.addEventListener?.('online', this.retryNow);
+    globalThis.document?.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.retryNow();
+    });
   }
 
   start() {
     this.stopped = false;
+    this.reopen();
+  }
+
+  reopen() {
     clearTimeout(this.timer);
     this.open();
   }
 
   open() {
-    this.onStatus({ state: this.attempt === 0 ? 'connecting' : 'reconnecting', failures: this.failures });
+    this.onStatus({ state: this.attempt === 0 ? 'connecting' : 'reconnecting' });
     const socket = new WebSocket(this.url);
     this.socket = socket;
-    let opened = false;
     socket.addEventListener('open', () => {
-      opened = true;
-      this.attempt = 0;
-      this.failures = 0;
-      this.onStatus({ state: 'open' });
+      if (this.socket !== socket) return;
+      socket.send(JSON.stringify(messages.hello(this.token)));
+      this.heard();
+      this.heartbeat = setInterval(() => this.checkHeartbeat(socket), QUIET_MS / 2);
     });
     socket.addEventListener('message', (event) => {
+      if (this.socket !== socket) return;
+      this.heard();
       for (const line of String(event.data).split('\n')) {
         const msg = parseMessage(line);
-        if (msg) this.onMessage(msg);
+        if (!msg) continue;
+        if (msg.type === 'welcome') {
+          this.attempt = 0;
+          this.ready = true;
+          this.onStatus({ state: 'open' });
+        }
+        if (msg.type !== 'pong') this.onMessage(msg);
       }
     });
     socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
-      this.socket = null;
-      if (!opened) this.failures += 1;
-      if (this.stopped || FINAL_CLOSES.has(event.code)) {
-        const local = this.stopped;
-        this.stopped = true;
-        this.onStatus({ state: 'closed', code: event.code, local });
-        return;
-      }
-      const delay = backoffDelay(this.attempt);
-      this.attempt += 1;
-      this.onStatus({ state: 'reconnecting', code: event.code, failures: this.failures });
-      this.timer = setTimeout(() => this.open(), delay);
+      this.lost(FINAL_CLOSES.has(event.code) ? event.code : null);
     });
+  }
+
+  heard() {
+    this.heardAt = Date.now();
+  }
+
+  // A server silent for QUIET_MS is pinged; silent twice as long, its connection is dead without having
+  // said so (a network that drops packets): it is dropped and replaced.
+  checkHeartbeat(socket) {
+    const quiet = Date.now() - this.heardAt;
+    if (quiet >= 2 * QUIET_MS) {
+      socket.close();
+      this.lost(null);
+    } else if (quiet >= QUIET_MS && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify(messages.ping()));
+    }
+  }
+
+  // The socket is gone: for good after a final close code, otherwise to be reopened after a backoff.
+  lost(finalCode) {
+    clearInterval(this.heartbeat);
+    this.socket = null;
+    this.ready = false;
+    if (this.stopped || finalCode !== null) {
+      const local = this.stopped;
+      this.stopped = true;
+      this.onStatus({ state: 'closed', code: finalCode, local });
+      return;
+    }
+    const delay = backoffDelay(this.attempt);
+    this.attempt += 1;
+    this.onStatus({ state: 'reconnecting' });
+    this.timer = setTimeout(() => this.open(), delay);
   }
 
   // Send a message built by `messages`; returns its ref (echoed by an error), or null when offline.
   send(message) {
-    if (!this.socket || this.socket.readyState !== WebSocket.OPEN) return null;
+    if (!this.ready || this.socket.readyState !== WebSocket.OPEN) return null;
     const ref = this.nextRef++;
     this.socket.send(JSON.stringify({ ...message, ref }));
     return ref;
@@ -205,20 +256,11 @@ export class Connection {
   close() {
     this.stopped = true;
     clearTimeout(this.timer);
-    if (this.socket) this.socket.close(1000);
+    clearInterval(this.heartbeat);
+    globalThis.removeEventListener?.('online', this.retryNow);
+    const socket = this.socket;
+    this.socket = null;
+    this.ready = false;
+    if (socket) socket.close(1000);
   }
-}
-
-// A browser cannot read why an upgrade was refused. After every few attempts in a row that never opened,
-// ask the REST API: 'event_gone' when the event no longer exists, 'token_rejected' when the server is up
-// (so it refuses the token), null to keep trying (the server is down).
-export const FAILURES_BEFORE_PROBE = 3;
-export async function diagnoseRefusal(eventId, failures) {
-  if (failures < FAILURES_BEFORE_PROBE || failures % FAILURES_BEFORE_PROBE !== 0) return null;
-  try {
-    await getEvent(eventId);
-  } catch (err) {
-    return err.status === 404 ? 'event_gone' : null;
-  }
-  return 'token_rejected';
 }

@@ -18,8 +18,11 @@ namespace close_code {
 constexpr std::uint16_t normal = 1000;
 constexpr std::uint16_t going_away = 1001;
 constexpr std::uint16_t policy = 1008;
+constexpr std::uint16_t try_again_later = 1013;
 constexpr std::uint16_t replaced = 4000;
 constexpr std::uint16_t removed = 4001;
+constexpr std::uint16_t token_refused = 4003;
+constexpr std::uint16_t event_not_found = 4004;
 }  // namespace close_code
 
 class Client {

@@ -119,8 +119,25 @@ ClientMessage parse_client_message(std::string_view text) {
         return message;
     }
     message.is_chat = *type == "chat";
-    message.body = command_of(type->get<std::string>(), m);
+    if (*type == "ping") {
+        message.body = Ping{};
+        return message;
+    }
+    std::visit([&](auto&& body) { message.body = std::move(body); }, command_of(type->get<std::string>(), m));
     return message;
+}
+
+std::variant<std::string, Problem> parse_hello(std::string_view text) {
+    auto parsed = parse_object(text);
+    if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;
+    const json& m = std::get<json>(parsed);
+    if (m.value("type", json()) != "hello")
+        return Problem{domain::ErrorCode::unauthorized, "the first message must be a hello", ""};
+    auto token = m.find("token");
+    if (token == m.end() || !token->is_string() || token->get_ref<const std::string&>().empty() ||
+        token->get_ref<const std::string&>().size() > max_token_chars)
+        return Problem{domain::ErrorCode::unauthorized, "wrong token", ""};
+    return token->get<std::string>();
 }
 
 std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_view body) {

@@ -15,6 +15,7 @@ namespace ensemble::app {
 
 constexpr int protocol_version = 1;
 constexpr std::size_t max_message_bytes = 64 * 1024;
+constexpr std::size_t max_token_chars = 128;  // tokens are 43; anything longer is not one
 
 // Why a request was refused; `code` is one of protocol.md's error codes.
 struct Problem {
@@ -23,13 +24,19 @@ struct Problem {
     std::string field;  // for invalid_field
 };
 
+// A heartbeat: the connection answers it without the room.
+struct Ping {};
+
 struct ClientMessage {
     nlohmann::json ref;  // echoed in errors; null when absent
-    std::variant<domain::Command, Problem> body;
+    std::variant<domain::Command, Problem, Ping> body;
     bool is_chat = false;  // chat has its own rate limit
 };
 
 ClientMessage parse_client_message(std::string_view text);
+
+// The first message of every connection says who connects: its token, or why it is not a hello.
+std::variant<std::string, Problem> parse_hello(std::string_view text);
 
 std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_view body);
 

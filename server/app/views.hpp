@@ -35,6 +35,7 @@ nlohmann::json host_table(const domain::Event& event, int table);
 std::string host_state(const domain::Event& event);
 
 std::string presence_message(int present);
+std::string pong_message();
 std::string chat_message(const domain::ChatPosted& chat);
 std::string announcement_message(const domain::Announced& announcement);
 std::string error_message(const Problem& problem, const nlohmann::json& ref = nullptr);

@@ -15,6 +15,7 @@ enum class ErrorCode {
     event_ended,     // the event is over
     rate_limited,    // too many messages
     too_large,       // over the size limit
+    unsupported_media_type,  // a request body that is not declared application/json
     internal,        // the server failed; nothing was changed
 };
 

@@ -26,6 +26,8 @@ const char* to_string(ErrorCode code) {
             return "rate_limited";
         case ErrorCode::too_large:
             return "too_large";
+        case ErrorCode::unsupported_media_type:
+            return "unsupported_media_type";
         case ErrorCode::internal:
             return "internal";
     }

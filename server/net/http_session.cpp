@@ -1,6 +1,7 @@
 #include "net/http_session.hpp"
 
 #include "app/protocol.hpp"
+#include "net/origin.hpp"
 #include "net/query.hpp"
 #include "net/responses.hpp"
 #include "net/rest_api.hpp"
@@ -14,6 +15,16 @@ constexpr auto read_timeout = std::chrono::seconds(30);
 
 bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
+}
+
+const app::Problem cross_origin{domain::ErrorCode::forbidden, "requests from another site's pages are refused", ""};
+
+// "application/json", maybe with parameters such as "; charset=utf-8".
+bool is_json(const Request& request) {
+    std::string_view type = request[http::field::content_type];
+    type = type.substr(0, type.find(';'));
+    while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+    return beast::iequals(type, "application/json");
 }
 
 }  // namespace
@@ -48,6 +59,12 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
 
     if (websocket::is_upgrade(request)) return upgrade(std::move(request));
     if (starts_with(target, "/api/")) {
+        bool changes = request.method() != http::verb::get && request.method() != http::verb::head;
+        if (changes && !same_origin(request, config_.public_url))
+            return reply(error_response(request, cross_origin));
+        if (changes && !request.body().empty() && !is_json(request))
+            return reply(error_response(
+                request, {domain::ErrorCode::unsupported_media_type, "send the body as application/json", ""}));
         return handle_api(registry_, request, [self = shared_from_this()](Response response) {
             asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
                 self->reply(std::move(response));
@@ -68,25 +85,14 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     reply(serve_static(config_.static_dir, request));
 }
 
-// Authorise before the upgrade: a wrong token never gets a WebSocket.
+// Anyone may open the socket from this server's pages; who they are comes in their first message.
 void HttpSession::upgrade(Request request) {
     if (!starts_with(request.target(), "/ws?") && request.target() != "/ws")
         return reply(error_response(request, {domain::ErrorCode::not_found, "no such endpoint", ""}));
+    if (!same_origin(request, config_.public_url)) return reply(error_response(request, cross_origin));
     auto query = parse_query(request.target());
-    registry_.authenticate(
-        query["event"], query["token"],
-        [self = shared_from_this(), request = std::move(request)](auto who) mutable {
-            // Back to this connection's strand, whatever the answer.
-            asio::post(self->stream_.get_executor(),
-                       [self, request = std::move(request), who = std::move(who)]() mutable {
-                           if (auto* problem = std::get_if<app::Problem>(&who))
-                               return self->reply(error_response(request, *problem));
-                           auto [room, actor] = std::get<0>(who);
-                           self->stream_.expires_never();
-                           std::make_shared<WebsocketSession>(self->stream_.release_socket(), room, actor)
-                               ->run(std::move(request));
-                       });
-        });
+    stream_.expires_never();
+    std::make_shared<WebsocketSession>(stream_.release_socket(), registry_, query["event"])->run(std::move(request));
 }
 
 void HttpSession::reply(http::message_generator message) {

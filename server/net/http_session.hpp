@@ -8,6 +8,7 @@ namespace ensemble::net {
 
 struct ServerConfig {
     std::string static_dir;
+    std::string public_url;  // --public-url: its origin may act on this server too
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {

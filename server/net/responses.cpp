@@ -48,6 +48,8 @@ http::status status_for(domain::ErrorCode code) {
             return http::status::too_many_requests;
         case ErrorCode::too_large:
             return http::status::payload_too_large;
+        case ErrorCode::unsupported_media_type:
+            return http::status::unsupported_media_type;
         case ErrorCode::internal:
             return http::status::internal_server_error;
     }

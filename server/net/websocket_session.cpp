@@ -17,9 +17,8 @@ std::atomic<std::size_t> live_sessions{0};
 
 }  // namespace
 
-WebsocketSession::WebsocketSession(tcp::socket&& socket, std::shared_ptr<app::EventRoom> room,
-                                   domain::Actor actor)
-    : ws_(std::move(socket)), room_(std::move(room)), actor_(actor) {
+WebsocketSession::WebsocketSession(tcp::socket&& socket, app::Registry& registry, std::string event_id)
+    : ws_(std::move(socket)), registry_(registry), event_id_(std::move(event_id)) {
     ++live_sessions;
 }
 
@@ -28,7 +27,7 @@ WebsocketSession::~WebsocketSession() { --live_sessions; }
 std::size_t WebsocketSession::live_count() { return live_sessions.load(); }
 
 void WebsocketSession::run(Request request) {
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    ws_.set_option(hello_timeout());
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set(http::field::server, "ensemble"); }));
     ws_.read_message_max(app::max_message_bytes);
@@ -37,10 +36,18 @@ void WebsocketSession::run(Request request) {
     ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::on_accept, shared_from_this()));
 }
 
+// Until its hello, a connection has a few seconds to speak: an unknown socket holds nothing for long.
+websocket::stream_base::timeout WebsocketSession::hello_timeout() {
+    return {std::chrono::seconds(10), std::chrono::seconds(10), false};
+}
+
+// Then the heartbeat: a ping after 15 s of silence, the connection dropped after 30 s.
+websocket::stream_base::timeout WebsocketSession::heartbeat_timeout() {
+    return {std::chrono::seconds(10), std::chrono::seconds(30), true};
+}
+
 void WebsocketSession::on_accept(beast::error_code ec) {
     if (ec) return;
-    attached_ = true;
-    room_->attach(shared_from_this(), actor_);
     do_read();
 }
 
@@ -60,15 +67,50 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
         flush();
         return ended();
     }
+    if (!room_) return on_hello(text);
     auto message = app::parse_client_message(text);
-    if (message.is_chat && !chats_.allow(now)) {
-        send(app::share(app::error_message(
-            {domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""}, message.ref)));
-        flush();
+    if (std::holds_alternative<app::Ping>(message.body)) {
+        tell(app::pong_message());
+    } else if (message.is_chat && !chats_.allow(now)) {
+        tell(app::error_message({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""},
+                                message.ref));
     } else {
         room_->handle(this, actor_, std::move(message));
     }
     do_read();
+}
+
+// The token comes in the first message, never in a URL (protocol.md): a refusal is a close code the
+// browser can read, so a network failure is never mistaken for one.
+void WebsocketSession::on_hello(const std::string& text) {
+    auto token = app::parse_hello(text);
+    if (auto* problem = std::get_if<app::Problem>(&token)) return refuse(*problem);
+    registry_.authenticate(event_id_, std::get<std::string>(token), [self = shared_from_this()](auto who) {
+        asio::post(self->ws_.get_executor(), [self, who = std::move(who)] {
+            if (auto* problem = std::get_if<app::Problem>(&who)) return self->refuse(*problem);
+            std::tie(self->room_, self->actor_) = std::get<0>(who);
+            self->ws_.set_option(heartbeat_timeout());
+            self->attached_ = true;
+            self->room_->attach(self->shared_from_this(), self->actor_);
+            self->do_read();
+        });
+    });
+}
+
+void WebsocketSession::refuse(const app::Problem& problem) {
+    using Code = domain::ErrorCode;
+    auto code = problem.code == Code::unauthorized ? app::close_code::token_refused
+                : problem.code == Code::forbidden  ? app::close_code::removed
+                : problem.code == Code::not_found  ? app::close_code::event_not_found
+                                                   : app::close_code::try_again_later;
+    close(code, problem.message);
+    flush();
+}
+
+// A message of the connection's own, outside any room: it goes out at once.
+void WebsocketSession::tell(std::string message) {
+    send(app::share(std::move(message)));
+    flush();
 }
 
 // Whatever ended the connection, the room hears of it once.

@@ -7,6 +7,7 @@
 
 #include "app/client.hpp"
 #include "app/event_room.hpp"
+#include "app/registry.hpp"
 #include "app/rate_limiter.hpp"
 #include "net/beast.hpp"
 
@@ -14,7 +15,7 @@ namespace ensemble::net {
 
 class WebsocketSession : public app::Client, public std::enable_shared_from_this<WebsocketSession> {
   public:
-    WebsocketSession(tcp::socket&& socket, std::shared_ptr<app::EventRoom> room, domain::Actor actor);
+    WebsocketSession(tcp::socket&& socket, app::Registry& registry, std::string event_id);
     ~WebsocketSession() override;
 
     void run(Request request);
@@ -28,6 +29,11 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     void on_accept(beast::error_code ec);
     void do_read();
     void on_read(beast::error_code ec, std::size_t bytes);
+    void on_hello(const std::string& text);
+    void refuse(const app::Problem& problem);
+    void tell(std::string message);
+    static websocket::stream_base::timeout hello_timeout();
+    static websocket::stream_base::timeout heartbeat_timeout();
     void take_inbox();
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
@@ -38,7 +44,9 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     // then cost no second pair of timers each.
     websocket::stream<tcp::socket> ws_;
     beast::flat_buffer buffer_;
-    std::shared_ptr<app::EventRoom> room_;
+    app::Registry& registry_;
+    std::string event_id_;
+    std::shared_ptr<app::EventRoom> room_;  // once the hello's token is accepted
     domain::Actor actor_;
     // Filled from any thread, emptied on the strand.
     std::mutex inbox_mutex_;

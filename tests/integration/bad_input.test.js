@@ -1,6 +1,7 @@
 // Bad input gets a clear error, changes nothing, and leaves the connection usable where that is safe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import WebSocket from 'ws';
 import { startServer, api, Peer } from '../support/server.js';
 
 let server;
@@ -39,12 +40,51 @@ test('REST refuses bad bodies with the protocol error codes', async () => {
   assert.equal((await fetch(`${server.base}/healthz`)).status, 200);
 });
 
-test('a wrong or missing token never gets a WebSocket', async () => {
+test('a refused hello closes the socket with a code the browser can read', async () => {
   for (const token of ['', 'wrong-token', event.host_token + 'x']) {
     const peer = new Peer(server.base, event.event.id, token);
-    await assert.rejects(peer.opened, (error) => error.status === 401);
+    assert.equal((await peer.closed).code, 4003, `token ${JSON.stringify(token)}`);
   }
-  await assert.rejects(new Peer(server.base, 'nosuchevent', event.host_token).opened, (error) => error.status === 404);
+  assert.equal((await new Peer(server.base, 'nosuchevent', event.host_token).closed).code, 4004);
+  // The first message must be the hello: anything else is a refusal, not a command.
+  const ws = new WebSocket(`${server.base.replace('http', 'ws')}/ws?event=${event.event.id}&token=${event.host_token}`);
+  const closed = new Promise((resolve) => ws.on('close', (code) => resolve(code)));
+  ws.on('open', () => ws.send(JSON.stringify({ type: 'start_event' })));
+  assert.equal(await closed, 4003);
+});
+
+test('a page of another site can neither open a socket nor change anything', async () => {
+  const evil = { Origin: 'https://evil.example' };
+  const ws = new WebSocket(`${server.base.replace('http', 'ws')}/ws?event=${event.event.id}`, { headers: evil });
+  const status = await new Promise((resolve) => {
+    ws.on('unexpected-response', (req, res) => resolve(res.statusCode));
+    ws.on('open', () => resolve('opened'));
+  });
+  assert.equal(status, 403);
+  const created = await fetch(`${server.base}/api/events`, {
+    method: 'POST', headers: { ...evil, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x' }),
+  });
+  assert.equal(created.status, 403);
+  assert.equal((await created.json()).code, 'forbidden');
+  // A cross-site form can only send text/plain: JSON bodies must say they are JSON.
+  const plain = await fetch(`${server.base}/api/events/${event.event.id}/attendees`, {
+    method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'A', organisation: 'B' }),
+  });
+  assert.equal(plain.status, 415);
+  assert.equal((await plain.json()).code, 'unsupported_media_type');
+  // The page's own origin is welcome.
+  const own = await fetch(`${server.base}/api/events`, {
+    method: 'POST', headers: { Origin: server.base, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'x' }),
+  });
+  assert.equal(own.status, 201);
+});
+
+test('a ping gets a pong, and counts as a message', async () => {
+  const { peer } = await attendee('Pia');
+  peer.send({ type: 'ping' });
+  assert.deepEqual(await peer.next((m) => m.type === 'pong'), { type: 'pong' });
+  for (let i = 0; i < 40; i++) peer.send({ type: 'ping' });
+  assert.equal((await peer.closed).code, 1008);
 });
 
 test('malformed, unknown and unauthorised messages get errors and the connection goes on', async () => {

@@ -59,7 +59,9 @@ export class Peer {
   constructor(base, eventId, token) {
     this.messages = [];
     this.waiters = [];
-    this.ws = new WebSocket(`${base.replace('http', 'ws')}/ws?event=${eventId}&token=${encodeURIComponent(token)}`);
+    // The token goes in the first message (protocol.md), never in the URL.
+    this.ws = new WebSocket(`${base.replace('http', 'ws')}/ws?event=${eventId}`);
+    this.ws.on('open', () => this.ws.send(JSON.stringify({ type: 'hello', token, protocol: 1 })));
     this.closed = new Promise((resolve) => this.ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
     this.opened = new Promise((resolve, reject) => {
       this.ws.on('open', resolve);
