@@ -71,7 +71,9 @@ int serve(const std::vector<std::string>& args) {
         std::string public_url = options.public_url;
         if (public_url.empty()) public_url = "http://localhost:" + std::to_string(listener->port());
         auto resumed = registry.resume_unfinished();
-        listener->run(registry, net::ServerConfig{options.static_dir, options.public_url});
+        listener->run(registry,
+                      net::ServerConfig{options.static_dir, options.public_url,
+                                        std::make_shared<net::CreationLimit>(options.create_limit)});
 
         asio::signal_set signals(ioc, SIGINT, SIGTERM);
         signals.async_wait([&](boost::system::error_code ec, int) {

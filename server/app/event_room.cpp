@@ -92,6 +92,9 @@ void EventRoom::public_info(std::function<void(nlohmann::json)> done) {
 void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client), actor] {
         bool host = actor.kind == domain::Actor::Kind::host;
+        if (!self->limits_[actor.attendee].connects.allow(now_ms()))
+            return self->close_client(client, close_code::try_again_later,
+                                      "reconnecting too often: wait a little");
         auto& slot = host ? self->host_ : self->attendees_[actor.attendee];
         if (slot) self->close_client(slot, close_code::replaced, "replaced by a newer connection");
         slot = client;
@@ -144,11 +147,15 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
                 self->send_to(connected, share(error_message(problem, ref)));
         };
         if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
+        const auto& command = std::get<domain::Command>(message.body);
+        if (std::holds_alternative<domain::PostChat>(command) &&
+            !self->limits_[actor.attendee].chat.allow(now_ms()))
+            return answer({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""});
         Batch batch;
         batch.done = [answer](bool saved) {
             if (!saved) answer(not_saved);
         };
-        self->execute(actor, std::get<domain::Command>(message.body), std::move(batch), answer);
+        self->execute(actor, command, std::move(batch), answer);
     });
 }
 

@@ -13,6 +13,7 @@
 
 #include "app/client.hpp"
 #include "app/protocol.hpp"
+#include "app/rate_limiter.hpp"
 #include "app/render.hpp"
 #include "domain/event.hpp"
 #include "storage/event_store.hpp"
@@ -96,6 +97,12 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     std::unordered_map<domain::AttendeeId, std::shared_ptr<Client>> attendees_;
     std::shared_ptr<Client> host_;
     std::vector<std::shared_ptr<Client>> unflushed_;  // sent to since the last flush
+    // Limits that follow a person, not a connection, so that reconnecting does not reset them (protocol.md).
+    struct PersonLimits {
+        RateLimiter chat{5, 0.5};
+        RateLimiter connects{10, 10.0 / 60};
+    };
+    std::unordered_map<domain::AttendeeId, PersonLimits> limits_;  // the host under 0
 
     std::optional<HostDelta> host_delta_;  // published, not yet sent
     asio::steady_timer deadline_timer_;

@@ -118,7 +118,6 @@ ClientMessage parse_client_message(std::string_view text) {
         message.body = invalid("type", "type is required");
         return message;
     }
-    message.is_chat = *type == "chat";
     if (*type == "ping") {
         message.body = Ping{};
         return message;

@@ -30,7 +30,6 @@ struct Ping {};
 struct ClientMessage {
     nlohmann::json ref;  // echoed in errors; null when absent
     std::variant<domain::Command, Problem, Ping> body;
-    bool is_chat = false;  // chat has its own rate limit
 };
 
 ClientMessage parse_client_message(std::string_view text);

@@ -8,7 +8,8 @@ namespace {
 struct Flag {
     const char* name;
     const char* env;
-    std::string ServeOptions::*text;  // null for --port
+    std::string ServeOptions::*text;           // null for a number
+    unsigned ServeOptions::*number = nullptr;  // null for --port, which has its own type and range
 };
 
 constexpr Flag flags[] = {
@@ -17,6 +18,7 @@ constexpr Flag flags[] = {
     {"--db", "ENSEMBLE_DB", &ServeOptions::db},
     {"--static-dir", "ENSEMBLE_STATIC_DIR", &ServeOptions::static_dir},
     {"--public-url", "ENSEMBLE_PUBLIC_URL", &ServeOptions::public_url},
+    {"--create-limit", "ENSEMBLE_CREATE_LIMIT", nullptr, &ServeOptions::create_limit},
 };
 
 // Sets one flag's value; the error in words, or empty.
@@ -25,11 +27,17 @@ std::string set(ServeOptions& options, const Flag& flag, const std::string& valu
         options.*flag.text = value;
         return {};
     }
-    unsigned port = 0;
-    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), port);
-    if (ec != std::errc() || end != value.data() + value.size() || port > 65535)
+    unsigned number = 0;
+    auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+    bool whole = ec == std::errc() && end == value.data() + value.size();
+    if (flag.number) {
+        if (!whole) return std::string(flag.name) + " must be a whole number, not '" + value + "'";
+        options.*flag.number = number;
+        return {};
+    }
+    if (!whole || number > 65535)
         return std::string(flag.name) + " must be a port number (0 to 65535), not '" + value + "'";
-    options.port = static_cast<unsigned short>(port);
+    options.port = static_cast<unsigned short>(number);
     return {};
 }
 
@@ -40,7 +48,8 @@ ParsedServe parse_serve(const std::vector<std::string>& args, const char* (*gete
     ServeOptions options;
     for (const auto& flag : flags)
         if (const char* value = getenv(flag.env); value && *value)
-            if (auto error = set(options, flag, value); !error.empty()) return {std::nullopt, flag.env + (": " + error)};
+            if (auto error = set(options, flag, value); !error.empty())
+                return {std::nullopt, flag.env + (": " + error)};
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--help" || args[i] == "-h") return {std::nullopt, "", true};
         std::string name = args[i], value;
@@ -69,10 +78,14 @@ std::string serve_usage() {
     return "Usage: ensemble serve [options]\n"
            "  --port N           port to listen on (0: any free port)   ENSEMBLE_PORT, default 8080\n"
            "  --bind ADDRESS     address to listen on                   ENSEMBLE_BIND, default 0.0.0.0\n"
-           "  --db FILE          SQLite database file                   ENSEMBLE_DB, default var/ensemble.db\n"
-           "  --static-dir DIR   the browser client's folder            ENSEMBLE_STATIC_DIR, default client-web\n"
+           "  --db FILE          SQLite database file                   ENSEMBLE_DB, default "
+           "var/ensemble.db\n"
+           "  --static-dir DIR   the browser client's folder            ENSEMBLE_STATIC_DIR, default "
+           "client-web\n"
            "  --public-url URL   address in the links given to people   ENSEMBLE_PUBLIC_URL, default: "
-           "the address each request came to\n";
+           "the address each request came to\n"
+           "  --create-limit N   events one address may create per hour ENSEMBLE_CREATE_LIMIT, default 20 "
+           "(0: no limit)\n";
 }
 
 }  // namespace ensemble::cli

@@ -12,7 +12,8 @@ struct ServeOptions {
     std::string bind = "0.0.0.0";
     std::string db = "var/ensemble.db";
     std::string static_dir = "client-web";
-    std::string public_url;  // empty: the address each request came to
+    std::string public_url;      // empty: the address each request came to
+    unsigned create_limit = 20;  // events per hour per client address; 0: no limit
 };
 
 struct ParsedServe {

@@ -112,6 +112,8 @@ void Event::Apply::end_event() {
 }
 
 void Event::Apply::operator()(const Join& c) {
+    if (s.attendees.size() >= static_cast<std::size_t>(s.settings.max_attendees))
+        return (void)refuse(ErrorCode::event_full, "this event has reached its number of attendees");
     AttendeeId id = s.attendees.empty() ? 1 : s.attendees.rbegin()->first + 1;
     Attendee attendee{id, c.name, c.organisation, c.role, AttendeeStatus::active, now, false};
     s.attendees.emplace(id, attendee);

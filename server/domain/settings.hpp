@@ -15,6 +15,7 @@ struct EventSettings {
     int rounds = 3;
     int round_seconds = 600;
     int break_seconds = 120;
+    int max_attendees = 10000;  // everyone who ever joined counts, those who left included
     std::vector<std::string> prompts;
     std::string video_link_template;  // may hold {event}, {round}, {table}
 };
@@ -34,6 +35,7 @@ inline constexpr IntSetting int_settings[] = {
     {"rounds", &EventSettings::rounds, 1, 50},
     {"round_seconds", &EventSettings::round_seconds, 60, 7200},
     {"break_seconds", &EventSettings::break_seconds, 0, 3600},
+    {"max_attendees", &EventSettings::max_attendees, 2, 10000},
 };
 
 struct TextSetting {

@@ -11,6 +11,7 @@ namespace ensemble::domain {
 std::string trimmed(const std::string& text);
 
 // Why `text` (already trimmed) is not acceptable, or nothing when it is.
-std::optional<std::string> text_problem(const std::string& text, std::size_t min_chars, std::size_t max_chars);
+std::optional<std::string> text_problem(const std::string& text, std::size_t min_chars,
+                                        std::size_t max_chars);
 
 }  // namespace ensemble::domain

@@ -22,6 +22,8 @@ const char* to_string(ErrorCode code) {
             return "wrong_phase";
         case ErrorCode::event_ended:
             return "event_ended";
+        case ErrorCode::event_full:
+            return "event_full";
         case ErrorCode::rate_limited:
             return "rate_limited";
         case ErrorCode::too_large:

@@ -1,5 +1,6 @@
 #include "net/http_session.hpp"
 
+#include "app/clock.hpp"
 #include "app/protocol.hpp"
 #include "net/origin.hpp"
 #include "net/query.hpp"
@@ -17,7 +18,8 @@ bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
 }
 
-const app::Problem cross_origin{domain::ErrorCode::forbidden, "requests from another site's pages are refused", ""};
+const app::Problem cross_origin{domain::ErrorCode::forbidden,
+                                "requests from another site's pages are refused", ""};
 
 // "application/json", maybe with parameters such as "; charset=utf-8".
 bool is_json(const Request& request) {
@@ -63,8 +65,11 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         if (changes && !same_origin(request, config_.public_url))
             return reply(error_response(request, cross_origin));
         if (changes && !request.body().empty() && !is_json(request))
+            return reply(error_response(request, {domain::ErrorCode::unsupported_media_type,
+                                                  "send the body as application/json", ""}));
+        if (request.method() == http::verb::post && target == "/api/events" && !may_create_event())
             return reply(error_response(
-                request, {domain::ErrorCode::unsupported_media_type, "send the body as application/json", ""}));
+                request, {domain::ErrorCode::rate_limited, "too many events created from this address", ""}));
         return handle_api(registry_, request, [self = shared_from_this()](Response response) {
             asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
                 self->reply(std::move(response));
@@ -92,7 +97,14 @@ void HttpSession::upgrade(Request request) {
     if (!same_origin(request, config_.public_url)) return reply(error_response(request, cross_origin));
     auto query = parse_query(request.target());
     stream_.expires_never();
-    std::make_shared<WebsocketSession>(stream_.release_socket(), registry_, query["event"])->run(std::move(request));
+    std::make_shared<WebsocketSession>(stream_.release_socket(), registry_, query["event"])
+        ->run(std::move(request));
+}
+
+bool HttpSession::may_create_event() {
+    beast::error_code ec;
+    auto peer = stream_.socket().remote_endpoint(ec);
+    return !ec && config_.creation_limit->allow(peer.address().to_string(), app::now_ms());
 }
 
 void HttpSession::reply(http::message_generator message) {

@@ -19,7 +19,8 @@ bool same_origin(const Request& request, std::string_view public_url) {
     auto origin_header = request.find(http::field::origin);
     if (origin_header == request.end()) return true;
     std::string_view origin = origin_header->value();
-    if (!public_url.empty() && scheme(origin) == scheme(public_url) && authority(origin) == authority(public_url))
+    if (!public_url.empty() && scheme(origin) == scheme(public_url) &&
+        authority(origin) == authority(public_url))
         return true;
     std::string_view host = request[http::field::host];
     auto via = scheme(origin);

@@ -43,6 +43,7 @@ http::status status_for(domain::ErrorCode code) {
             return http::status::not_found;
         case ErrorCode::wrong_phase:
         case ErrorCode::event_ended:
+        case ErrorCode::event_full:
             return http::status::conflict;
         case ErrorCode::rate_limited:
             return http::status::too_many_requests;

@@ -71,9 +71,6 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     auto message = app::parse_client_message(text);
     if (std::holds_alternative<app::Ping>(message.body)) {
         tell(app::pong_message());
-    } else if (message.is_chat && !chats_.allow(now)) {
-        tell(app::error_message({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""},
-                                message.ref));
     } else {
         room_->handle(this, actor_, std::move(message));
     }

@@ -7,8 +7,8 @@
 
 #include "app/client.hpp"
 #include "app/event_room.hpp"
-#include "app/registry.hpp"
 #include "app/rate_limiter.hpp"
+#include "app/registry.hpp"
 #include "net/beast.hpp"
 
 namespace ensemble::net {
@@ -62,7 +62,6 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     bool closing_ = false;
     bool attached_ = false;
     app::RateLimiter messages_{30, 30};
-    app::RateLimiter chats_{5, 0.5};
 };
 
 }  // namespace ensemble::net

@@ -10,11 +10,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const binary = process.env.ENSEMBLE_BIN || path.join(root, 'build/check/ensemble');
 
 // Starts `ensemble serve` on port 0 with a fresh database, or again on a given port and folder to test a
-// restart; resolves once its "listening" line names the port. `logs` holds the parsed JSON lines.
-export function startServer({ port = 0, dir = mkdtempSync(path.join(tmpdir(), 'ensemble-')) } = {}) {
+// restart; resolves once its "listening" line names the port. `logs` holds the parsed JSON lines; `args`
+// adds flags.
+export function startServer({ port = 0, dir = mkdtempSync(path.join(tmpdir(), 'ensemble-')), args = [] } = {}) {
   const db = path.join(dir, 'ensemble.db');
   const child = spawn(binary, ['serve', '--port', String(port), '--bind', '127.0.0.1', '--db', db,
-    '--static-dir', path.join(root, 'client-web')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--static-dir', path.join(root, 'client-web'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
