@@ -70,7 +70,8 @@ int serve(const std::vector<std::string>& args) {
         app::Registry registry(ioc.get_executor(), app::RoomServices{store, compute}, options.public_url);
         std::string public_url = options.public_url;
         if (public_url.empty()) public_url = "http://localhost:" + std::to_string(listener->port());
-        auto resumed = registry.resume_unfinished();
+        auto resumed = registry.resume_running();
+        registry.start_sweeping();
         listener->run(registry,
                       net::ServerConfig{options.static_dir, options.public_url,
                                         std::make_shared<net::CreationLimit>(options.create_limit)});

@@ -21,12 +21,17 @@ std::chrono::milliseconds presence_interval(std::size_t connected) {
                     std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
 }
 constexpr std::chrono::seconds reload_retry{1};
+// A room nobody is connected to leaves memory once its event ended, or after this long in its lobby.
+constexpr domain::TimeMs idle_room_ms = 10 * 60 * 1000;
+// An event still in its lobby this long after its creation is ended (protocol.md, Limits).
+constexpr domain::TimeMs lobby_lifetime_ms = domain::TimeMs{30} * 24 * 3600 * 1000;
 constexpr double slow_batch_ms = 200;
 
 const Problem not_saved{domain::ErrorCode::internal, "the change could not be saved; nothing was changed",
                         ""};
 const Problem recovering{domain::ErrorCode::internal,
                          "the server is recovering from a storage error: try again", ""};
+const Problem released{domain::ErrorCode::internal, "the event is being reopened: try again", ""};
 
 }  // namespace
 
@@ -45,12 +50,38 @@ EventRoom::EventRoom(asio::any_io_executor executor, RoomServices services, stor
       retry_timer_(strand_) {}
 
 void EventRoom::start() {
-    asio::post(strand_, [self = shared_from_this()] { self->arm_deadline(); });
+    asio::post(strand_, [self = shared_from_this()] {
+        self->quiet_since_ = now_ms();
+        const auto& s = self->event_.state();
+        if (s.phase == domain::Phase::lobby && self->quiet_since_ - s.created_at > lobby_lifetime_ms) {
+            log_event("event_expired", {{"event_id", self->id_}});
+            // The server ends it, with the host's command: an event never started does not wait forever.
+            self->execute(domain::Actor::host(), domain::EndEvent{}, {}, [](const Problem&) {});
+        }
+        self->arm_deadline();
+    });
+}
+
+void EventRoom::release_if_idle(std::function<void(bool released)> done) {
+    asio::post(strand_, [self = shared_from_this(), done = std::move(done)] {
+        auto phase = self->event_.state().phase;
+        bool idle = !self->host_ && self->attendees_.empty() && self->pending_.empty() && !self->reloading_ &&
+                    (phase == domain::Phase::ended ||
+                     (phase == domain::Phase::lobby && now_ms() - self->quiet_since_ >= idle_room_ms));
+        if (idle) {
+            self->released_ = true;
+            self->deadline_timer_.cancel();
+            self->retry_timer_.cancel();
+            log_event("room_released", {{"event_id", self->id_}});
+        }
+        done(idle);
+    });
 }
 
 void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
     asio::post(strand_,
                [self = shared_from_this(), hash = std::move(credential_hash), done = std::move(done)] {
+                   if (self->released_) return done(released);
                    if (hash == self->host_credential_) return done(domain::Actor::host());
                    auto it = self->credentials_.find(hash);
                    if (it == self->credentials_.end())
@@ -64,6 +95,7 @@ void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
 void EventRoom::join(Profile profile, std::string credential_hash, JoinDone done) {
     asio::post(strand_, [self = shared_from_this(), profile = std::move(profile),
                          hash = std::move(credential_hash), done = std::move(done)]() mutable {
+        if (self->released_) return done(released);
         auto joined = std::make_shared<domain::AttendeeId>(0);
         Batch batch;
         batch.done = [self, joined, done](bool saved) {
@@ -92,6 +124,7 @@ void EventRoom::public_info(std::function<void(nlohmann::json)> done) {
 void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client), actor] {
         bool host = actor.kind == domain::Actor::Kind::host;
+        if (self->released_) return self->close_client(client, close_code::try_again_later, released.message);
         if (!self->limits_[actor.attendee].connects.allow(now_ms()))
             return self->close_client(client, close_code::try_again_later,
                                       "reconnecting too often: wait a little");
@@ -127,11 +160,13 @@ void EventRoom::detach(const Client* client, domain::Actor actor) {
     asio::post(strand_, [self = shared_from_this(), client, actor] {
         if (actor.kind == domain::Actor::Kind::host) {
             if (self->host_.get() == client) self->host_.reset();
+            if (self->attendees_.empty()) self->quiet_since_ = now_ms();
             return;
         }
         auto it = self->attendees_.find(actor.attendee);
         if (it == self->attendees_.end() || it->second.get() != client) return;  // already replaced
         self->attendees_.erase(it);
+        if (!self->host_ && self->attendees_.empty()) self->quiet_since_ = now_ms();
         // The reload takes connections as they are then; a server going down tells nobody who went away.
         if (self->reloading_ || self->stopping_) return;
         self->execute(domain::Actor::system(), domain::Disconnect{actor.attendee}, {}, [](const Problem&) {});

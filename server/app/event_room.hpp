@@ -46,6 +46,10 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void detach(const Client* client, domain::Actor actor);
     void handle(const Client* client, domain::Actor actor, ClientMessage message);
     void shutdown();
+    // Calls back true, and refuses all work from then on, when nothing needs this room in memory: nobody
+    // connected and nothing pending, and the event ended or in its lobby untouched for 10 minutes. A
+    // lobby older than its lifetime (protocol.md) has been ended first.
+    void release_if_idle(std::function<void(bool released)> done);
 
     const std::string& id() const { return id_; }
 
@@ -113,6 +117,8 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     bool presence_timer_set_ = false;
     asio::steady_timer retry_timer_;
     std::atomic<bool> stopping_{false};  // set from the signal's thread, read on the strand
+    bool released_ = false;              // the registry let go of this room: a newer one serves its event
+    domain::TimeMs quiet_since_ = 0;     // when the last connection went, or the room opened
 };
 
 }  // namespace ensemble::app

@@ -7,7 +7,7 @@
 namespace ensemble::app {
 
 class RateLimiter {
-public:
+  public:
     RateLimiter(double burst, double per_second) : burst_(burst), per_second_(per_second), tokens_(burst) {}
 
     // True when the action may go ahead now (and counts it).
@@ -19,7 +19,7 @@ public:
         return true;
     }
 
-private:
+  private:
     double burst_;
     double per_second_;
     double tokens_;

@@ -13,7 +13,10 @@ const Problem store_failed{domain::ErrorCode::internal, "the database could not 
 }  // namespace
 
 Registry::Registry(asio::any_io_executor executor, RoomServices services, std::string public_url)
-    : executor_(std::move(executor)), services_(services), public_url_(std::move(public_url)) {}
+    : executor_(std::move(executor)),
+      services_(services),
+      public_url_(std::move(public_url)),
+      sweep_timer_(executor_) {}
 
 std::shared_ptr<EventRoom> Registry::open(storage::StoredEvent stored) {
     std::string id = stored.state.id;
@@ -24,8 +27,8 @@ std::shared_ptr<EventRoom> Registry::open(storage::StoredEvent stored) {
     return room;
 }
 
-std::size_t Registry::resume_unfinished() {
-    auto events = services_.store.load_unfinished_events();
+std::size_t Registry::resume_running() {
+    auto events = services_.store.load_running_events();
     std::lock_guard lock(mutex_);
     for (auto& stored : events) {
         log_event("event_resumed", {{"event_id", stored.state.id},
@@ -97,7 +100,28 @@ void Registry::authenticate(const std::string& event_id, const std::string& toke
          });
 }
 
+void Registry::start_sweeping() {
+    sweep_timer_.expires_after(std::chrono::minutes(1));
+    sweep_timer_.async_wait([this](boost::system::error_code ec) {
+        if (ec) return;
+        std::vector<std::shared_ptr<EventRoom>> rooms;
+        {
+            std::lock_guard lock(mutex_);
+            for (const auto& [id, room] : rooms_) rooms.push_back(room);
+        }
+        for (const auto& room : rooms)
+            room->release_if_idle([this, room](bool released) {
+                if (!released) return;
+                std::lock_guard lock(mutex_);
+                if (auto it = rooms_.find(room->id()); it != rooms_.end() && it->second == room)
+                    rooms_.erase(it);
+            });
+        start_sweeping();
+    });
+}
+
 void Registry::shutdown() {
+    sweep_timer_.cancel();
     std::lock_guard lock(mutex_);
     for (auto& [id, room] : rooms_) room->shutdown();
 }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "app/event_room.hpp"
 
@@ -16,8 +17,9 @@ class Registry {
 
     Registry(asio::any_io_executor executor, RoomServices services, std::string public_url);
 
-    // Rebuilds every event that had not ended when the server stopped, timers and all (at start-up).
-    std::size_t resume_unfinished();
+    // Rebuilds every event that was in a round or a break when the server stopped, timers and all (at
+    // start-up). The others are opened when someone asks for them.
+    std::size_t resume_running();
     // Both answer on the store's thread or the caller's: post back to your own executor.
     void create(domain::EventSettings settings, std::string host_credential_hash, Found done);
     // The room of an event, loading it from the store if needed; null without a problem when there is none.
@@ -26,6 +28,9 @@ class Registry {
     using Authenticated =
         std::function<void(std::variant<std::pair<std::shared_ptr<EventRoom>, domain::Actor>, Problem>)>;
     void authenticate(const std::string& event_id, const std::string& token, Authenticated done);
+    // Every minute, closes the rooms nobody needs in memory (EventRoom::release_if_idle); they are opened
+    // again from the store when someone asks for them.
+    void start_sweeping();
     void shutdown();
 
     const std::string& public_url() const { return public_url_; }
@@ -38,6 +43,7 @@ class Registry {
     std::string public_url_;
     std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<EventRoom>> rooms_;
+    asio::steady_timer sweep_timer_;
 };
 
 }  // namespace ensemble::app

@@ -84,11 +84,12 @@ std::optional<StoredEvent> EventRepository::load_stored_event(const std::string&
     return stored;
 }
 
-std::vector<StoredEvent> EventRepository::load_unfinished_stored_events() {
+std::vector<StoredEvent> EventRepository::load_running_stored_events() {
     Transaction transaction(db_, Transaction::Mode::deferred);
     std::vector<std::string> ids;
     {
-        auto query = db_.prepare("SELECT id FROM events WHERE phase <> 'ended' ORDER BY created_at, id");
+        auto query =
+            db_.prepare("SELECT id FROM events WHERE phase IN ('round', 'break') ORDER BY created_at, id");
         while (query->step()) ids.push_back(query->column_text(0));
     }
     std::vector<StoredEvent> events;

@@ -45,7 +45,7 @@ class EventRepository {
     std::optional<StoredEvent> load_stored_event(const std::string& event_id);
 
     // Every event whose phase is not ended, oldest first: what a restarted server resumes.
-    std::vector<StoredEvent> load_unfinished_stored_events();
+    std::vector<StoredEvent> load_running_stored_events();
 
   private:
     Database& db_;

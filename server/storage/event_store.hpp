@@ -42,8 +42,9 @@ class EventStore {
     // The event as stored (nullopt when there is none), after every commit made before this call.
     virtual void load(std::string event_id, Loaded done) = 0;
 
-    // Synchronous, for start-up before any room runs: every event whose phase is not ended.
-    virtual std::vector<StoredEvent> load_unfinished_events() = 0;
+    // Synchronous, for start-up before any room runs: every event in a round or a break, whose timers must
+    // run. Events in their lobby or ended are loaded when someone asks for them.
+    virtual std::vector<StoredEvent> load_running_events() = 0;
 };
 
 }  // namespace ensemble::storage

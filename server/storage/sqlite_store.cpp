@@ -53,15 +53,15 @@ void SqliteStore::load(std::string event_id, Loaded done) {
     if (!enqueue(job)) std::get<LoadJob>(job).done(std::nullopt, stopped);
 }
 
-std::vector<StoredEvent> SqliteStore::load_unfinished_events() {
+std::vector<StoredEvent> SqliteStore::load_running_events() {
     if (std::this_thread::get_id() == worker_.get_id())
-        throw std::logic_error("storage: load_unfinished_events() called from the store's own thread");
+        throw std::logic_error("storage: load_running_events() called from the store's own thread");
     // A job like the others, so that it reads after every commit queued before it.
     std::promise<std::vector<StoredEvent>> loaded;
     auto result = loaded.get_future();
     Job task = TaskJob([this, &loaded] {
         try {
-            loaded.set_value(repository_.load_unfinished_stored_events());
+            loaded.set_value(repository_.load_running_stored_events());
         } catch (...) {
             loaded.set_exception(std::current_exception());
         }

@@ -47,7 +47,7 @@ class SqliteStore final : public EventStore {
     // Also clears the failure of an earlier commit of this event, once the event is read back.
     void load(std::string event_id, Loaded done) override;
     // Waits for the jobs queued before it; never call it from a `done`.
-    std::vector<StoredEvent> load_unfinished_events() override;
+    std::vector<StoredEvent> load_running_events() override;
 
     // Runs every job already queued, then ends the worker. A job queued afterwards fails at once, its
     // `done` called on the caller's thread. Call it from one thread, never from a `done`.

@@ -6,6 +6,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/clock.hpp"
 #include "app/event_room.hpp"
 #include "app/views.hpp"
 
@@ -66,7 +67,7 @@ struct FakeStore : storage::EventStore {
         ++loads;
         done(truth, std::nullopt);
     }
-    std::vector<storage::StoredEvent> load_unfinished_events() override { return {}; }
+    std::vector<storage::StoredEvent> load_running_events() override { return {}; }
 
     void complete(std::size_t index, storage::StoreError error = std::nullopt) {
         REQUIRE(index < commits.size());
@@ -81,7 +82,7 @@ storage::StoredEvent lobby(int count) {
     s.id = "evt";
     s.settings.title = "Rencontres";
     s.settings.rounds = 3;
-    s.created_at = t0;
+    s.created_at = now_ms();  // a lobby this old is not yet expired
     for (domain::AttendeeId id = 1; id <= count; ++id) {
         s.attendees.emplace(id, domain::Attendee{id, "P" + std::to_string(id), "Org" + std::to_string(id % 4),
                                                  "", domain::AttendeeStatus::active, t0, false});
@@ -241,6 +242,53 @@ TEST_CASE("chat reaches the author's table only; leaving closes the leaver after
     f.store.complete(2);
     f.settle();
     CHECK(f.attendees[0]->closed == close_code::normal);
+}
+
+TEST_CASE("a room leaves memory only when nobody needs it; a lobby past its lifetime is ended on opening") {
+    Fixture f(2);
+    std::optional<bool> released;
+    auto ask = [&] {
+        released.reset();
+        f.room->release_if_idle([&](bool answer) { released = answer; });
+        f.settle();
+        REQUIRE(released);
+        return *released;
+    };
+    CHECK_FALSE(ask());  // people are connected
+    f.room->detach(f.host.get(), domain::Actor::host());
+    for (domain::AttendeeId id = 1; id <= 2; ++id)
+        f.room->detach(f.attendees[id - 1].get(), domain::Actor::of(id));
+    f.settle();
+    for (std::size_t i = 1; i < f.store.commits.size(); ++i) f.store.complete(i);  // the disconnections
+    f.settle();
+    CHECK_FALSE(ask());  // a lobby left just now may be joined again in a minute
+
+    auto old = lobby(2);
+    old.state.created_at = now_ms() - domain::TimeMs{31} * 24 * 3600 * 1000;
+    auto room =
+        std::make_shared<EventRoom>(f.ioc.get_executor(), RoomServices{f.store, f.compute}, old, "/join");
+    auto before = f.store.commits.size();
+    room->start();
+    f.settle();
+    REQUIRE(f.store.commits.size() == before + 1);
+    bool ended = false;
+    for (const auto& record : f.store.commits.back().records)
+        if (auto* phase = std::get_if<domain::PhaseChanged>(&record))
+            ended = phase->phase == domain::Phase::ended;
+    CHECK(ended);
+    f.store.complete(before);
+    f.settle();
+    std::optional<bool> let_go;
+    room->release_if_idle([&](bool answer) { let_go = answer; });
+    f.settle();
+    REQUIRE(let_go);
+    CHECK(*let_go);
+    // From then on it does no work: whoever still holds it is told to try again, and gets a fresh room.
+    std::optional<std::variant<domain::Actor, Problem>> who;
+    room->authenticate("hash-1", [&](auto answer) { who = answer; });
+    f.settle();
+    REQUIRE(who);
+    CHECK(std::holds_alternative<Problem>(*who));
 }
 
 TEST_CASE("what the commits of one group publish reaches each connection in one flush, in order") {

@@ -126,10 +126,10 @@ TEST_CASE("storage: a running event is recovered exactly after the database is r
 
     const Event before_restart = live.event;
 
-    // What a restarted server does with the file: resume every unfinished event from it.
+    // What a restarted server does with the file: resume every running event from it.
     auto check_recovered = [&](Database& reopened) {
         EventRepository repository(reopened);
-        auto events = repository.load_unfinished_stored_events();
+        auto events = repository.load_running_stored_events();
         REQUIRE(events.size() == 1);
         test::check_same_state(events.front().state, original);
         CHECK(events.front().state.history.pair_count() > 0);
@@ -159,7 +159,7 @@ TEST_CASE("storage: a running event is recovered exactly after the database is r
     check_recovered(reopened);
 }
 
-TEST_CASE("storage: an ended event is not resumed, other events are") {
+TEST_CASE("storage: only events in a round or a break are resumed; the others wait to be asked for") {
     test::TempDir dir;
     Database db(dir.file("ensemble.db"));
     LiveEvent ended(db, "evt-ended", live_settings());
@@ -168,11 +168,19 @@ TEST_CASE("storage: an ended event is not resumed, other events are") {
     ended.run(Actor::host(), EndEvent{});
     LiveEvent lobby(db, "evt-lobby", live_settings());
     lobby.join("Bilal", "CAF");
+    LiveEvent running(db, "evt-running", live_settings());
+    running.join("Chloé", "CAF");
+    running.join("Driss", "CCAS");
+    running.run(Actor::host(), StartEvent{});
+    REQUIRE(running.event.state().phase == Phase::round);
 
     EventRepository repository(db);
-    auto events = repository.load_unfinished_stored_events();
+    auto events = repository.load_running_stored_events();
     REQUIRE(events.size() == 1);
-    test::check_same_state(events.front().state, lobby.event.state());
+    test::check_same_state(events.front().state, running.event.state());
+    auto lobby_stored = repository.load_stored_event("evt-lobby");
+    REQUIRE(lobby_stored);
+    test::check_same_state(lobby_stored->state, lobby.event.state());
     auto ended_stored = repository.load_stored_event("evt-ended");
     REQUIRE(ended_stored);
     test::check_same_state(ended_stored->state, ended.event.state());

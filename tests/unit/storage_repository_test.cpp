@@ -139,11 +139,11 @@ TEST_CASE("storage: every record kind round-trips through the database") {
         f.want.remaining_ms = 90'000;
         // The last round's tables stay in the state during the break, as the domain keeps them.
         test::check_same_state(load_state(f.events, f.want.id), f.want);
-        CHECK(f.events.load_unfinished_stored_events().size() == 1);
+        CHECK(f.events.load_running_stored_events().size() == 1);
 
         f.events.commit(f.want.id, {PhaseChanged{Phase::ended, 1, std::nullopt, false, 0}});
         CHECK(load_state(f.events, f.want.id).phase == Phase::ended);
-        CHECK(f.events.load_unfinished_stored_events().empty());
+        CHECK(f.events.load_running_stored_events().empty());
     }
     SUBCASE("a new round brings its own tables and chat; earlier rounds stay in the history") {
         f.events.commit(f.want.id, {ChatPosted{1, 1, ChatMessage{1, "Ada", "round one", t0 + 70'000}}});
@@ -293,7 +293,7 @@ TEST_CASE("storage: load_stored_event brings every credential hash, whatever the
     CHECK(stored->state.attendees.at(4).status == AttendeeStatus::left);
     CHECK_FALSE(f.events.load_stored_event("evt-missing"));
 
-    auto unfinished = f.events.load_unfinished_stored_events();
+    auto unfinished = f.events.load_running_stored_events();
     REQUIRE(unfinished.size() == 1);
     CHECK(unfinished.front().host_credential_hash == "host-hash");
     CHECK(unfinished.front().attendee_credentials.size() == 5);
@@ -439,7 +439,7 @@ TEST_CASE("storage: connections owned by different threads share one file") {
     EventRepository events(db);
     CHECK(load_state(events, "evt-a").attendees.size() == per_thread);
     CHECK(load_state(events, "evt-b").attendees.size() == per_thread);
-    CHECK(events.load_unfinished_stored_events().size() == 2);
+    CHECK(events.load_running_stored_events().empty());  // both still in their lobby
 }
 
 }  // namespace

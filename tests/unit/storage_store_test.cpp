@@ -314,16 +314,17 @@ TEST_CASE("storage store: create_event refuses a taken id or host hash") {
     CHECK_FALSE(load(store, "evt-b").first);
 }
 
-TEST_CASE("storage store: load_unfinished_events sees every job queued before it") {
+TEST_CASE("storage store: load_running_events sees every job queued before it") {
     test::TempDir dir;
     SqliteStore store(dir.file("ensemble.db"));
-    Outcomes outcomes(4);
+    Outcomes outcomes(5);
     store.create_event(new_event("evt-a"), "host-a", outcomes.next());
     store.create_event(new_event("evt-b"), "host-b", outcomes.next());
     store.commit("evt-a", {join(1, "evt-a")}, outcomes.next());
+    store.commit("evt-a", {PhaseChanged{Phase::round, 1, std::nullopt, true, 60'000}}, outcomes.next());
     store.commit("evt-b", {PhaseChanged{Phase::ended, 0, std::nullopt, false, 0}}, outcomes.next());
 
-    auto events = store.load_unfinished_events();
+    auto events = store.load_running_events();
     REQUIRE(events.size() == 1);
     CHECK(events.front().state.id == "evt-a");
     CHECK(events.front().host_credential_hash == "host-a");
@@ -359,7 +360,7 @@ TEST_CASE("storage store: stop() finishes every queued job; later jobs fail at o
     });
     CHECK_FALSE(late_load);
     CHECK(contains(late_load_error, "stopped"));
-    CHECK_THROWS_AS(store->load_unfinished_events(), std::runtime_error);
+    CHECK_THROWS_AS(store->load_running_events(), std::runtime_error);
     store.reset();  // a second stop, from the destructor, is harmless
 }
 
