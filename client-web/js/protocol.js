@@ -106,7 +106,7 @@ export const messages = {
 // --- Server → client messages ---------------------------------------------------------------
 
 const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'presence', 'chat', 'announcement',
-  'error']);
+  'storage', 'error']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {

@@ -168,6 +168,8 @@ std::string host_state(const domain::Event& event) {
 
 std::string presence_message(int present) { return json{{"type", "presence"}, {"present", present}}.dump(); }
 
+std::string storage_message(bool ok) { return json{{"type", "storage"}, {"ok", ok}}.dump(); }
+
 std::string chat_message(const domain::ChatPosted& chat) {
     return json{{"type", "chat"},
                 {"round", chat.round},

@@ -28,6 +28,8 @@ const char* to_string(ErrorCode code) {
             return "too_large";
         case ErrorCode::internal:
             return "internal";
+        case ErrorCode::storage_unavailable:
+            return "storage_unavailable";
     }
     return "internal";
 }
