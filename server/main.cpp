@@ -1,4 +1,5 @@
 // ensemble: wiring only. `serve` runs the live-event server; `plan` plans tables ahead.
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -58,6 +59,8 @@ int serve(const std::vector<std::string>& args) {
         return 2;
     }
     const auto& options = *parsed.options;
+    // Past a file size limit (ulimit -f) a write must fail like a full disk, not kill every live event.
+    std::signal(SIGXFSZ, SIG_IGN);
     try {
         auto db_path = std::filesystem::path(options.db);
         if (db_path.has_parent_path()) std::filesystem::create_directories(db_path.parent_path());

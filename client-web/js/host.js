@@ -30,6 +30,13 @@ function showProblem(key) {
   $('console').hidden = true;
 }
 
+// The storage notice (role="alert"): shown while the server cannot save the event's changes.
+function showStorageProblem(shown) {
+  const notice = $('storage-problem');
+  if (shown) setText(notice, t('storage_problem'));
+  notice.hidden = !shown;
+}
+
 function send(message) {
   if (!connection || connection.send(message) === null) status(t('err_network'), true);
 }
@@ -65,6 +72,8 @@ function onMessage(msg) {
         setText('event-title', msg.event.title || '');
       }
       $('console').hidden = false;
+      // A new connection starts clear: the server says right after host_state if the storage still fails.
+      showStorageProblem(false);
       break;
     case 'host_state': show(hostStateFromSnapshot(msg)); break;
     // A delta means nothing without the snapshot it follows; each connection starts with one.
@@ -74,6 +83,10 @@ function onMessage(msg) {
         hostState = { ...hostState, present: msg.present };
         view.setPresent(hostState);
       }
+      break;
+    case 'storage':
+      if (msg.ok && !$('storage-problem').hidden) status(t('storage_back'));
+      showStorageProblem(!msg.ok);
       break;
     case 'error': status(errorText(msg), true); break;
     default: break;
@@ -162,6 +175,7 @@ function main() {
     setText('live', '');
     view.redraw();
     if (problemKey) setText('host-problem', t(problemKey));
+    if (!$('storage-problem').hidden) setText('storage-problem', t('storage_problem'));
   });
   wireControls();
   if (!eventId || !token) {

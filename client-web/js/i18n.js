@@ -45,6 +45,8 @@ const S = {
   err_too_large: ['C\'est trop long.', 'This is too long.'],
   err_internal: ['Le serveur a rencontré un problème ; rien n\'a été modifié. Réessayez.',
     'The server ran into a problem; nothing was changed. Please try again.'],
+  err_storage_unavailable: ['Le serveur ne peut rien enregistrer pour le moment ; rien n\'a été modifié. Réessayez dans un instant.',
+    'The server cannot save anything right now; nothing was changed. Please try again in a moment.'],
   err_network: ['Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
     'The server is not answering. Check your connection and try again.'],
   err_unknown: ['Une erreur inattendue est survenue.', 'An unexpected error occurred.'],
@@ -214,6 +216,9 @@ const S = {
   tables_heading: [(p) => `Tables du tour ${p.round}`, (p) => `Tables of round ${p.round}`],
   tables_heading_none: ['Tables', 'Tables'],
   no_tables: ['Les tables apparaîtront au début d\'un tour.', 'Tables will show up when a round starts.'],
+  storage_problem: ['L\'événement est en pause : le stockage ne répond pas, nouvel essai automatique.',
+    'The event is paused: storage is not responding, retrying automatically.'],
+  storage_back: ['Le stockage répond à nouveau : l\'événement reprend.', 'Storage is responding again: the event goes on.'],
   say_phase: [(p) => `Étape : ${p.phase}.`, (p) => `Stage: ${p.phase}.`],
 };
 

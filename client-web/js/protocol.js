@@ -116,7 +116,7 @@ export const messages = {
 // --- Server → client messages ---------------------------------------------------------------
 
 const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'presence', 'chat', 'announcement',
-  'error', 'pong']);
+  'storage', 'error', 'pong']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {

@@ -1,5 +1,6 @@
 #include "app/event_room.hpp"
 
+#include <algorithm>
 #include <boost/asio/post.hpp>
 #include <cmath>
 
@@ -20,17 +21,21 @@ std::chrono::milliseconds presence_interval(std::size_t connected) {
     return std::max(presence_every,
                     std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
 }
-constexpr std::chrono::seconds reload_retry{1};
 // A room nobody is connected to leaves memory once its event ended, or after this long in its lobby.
 constexpr domain::TimeMs idle_room_ms = 10 * 60 * 1000;
 // An event still in its lobby this long after its creation is ended (protocol.md, Limits).
 constexpr domain::TimeMs lobby_lifetime_ms = domain::TimeMs{30} * 24 * 3600 * 1000;
 constexpr double slow_batch_ms = 200;
 
-const Problem not_saved{domain::ErrorCode::internal, "the change could not be saved; nothing was changed",
-                        ""};
-const Problem recovering{domain::ErrorCode::internal,
-                         "the server is recovering from a storage error: try again", ""};
+const Problem unavailable{domain::ErrorCode::storage_unavailable,
+                          "the database cannot save changes right now; nothing was changed: try again", ""};
+
+// The wait after `failures` storage failures in a row: doubling from the first, up to the most.
+std::chrono::milliseconds retry_wait(const StorageRetry& retry, int failures) {
+    auto wait = retry.first;
+    for (int i = 1; i < failures && wait < retry.most; ++i) wait *= 2;
+    return std::min(wait, retry.most);
+}
 const Problem released{domain::ErrorCode::internal, "the event is being reopened: try again", ""};
 
 }  // namespace
@@ -99,7 +104,7 @@ void EventRoom::join(Profile profile, std::string credential_hash, JoinDone done
         auto joined = std::make_shared<domain::AttendeeId>(0);
         Batch batch;
         batch.done = [self, joined, done](bool saved) {
-            if (!saved) return done(not_saved);
+            if (!saved) return done(unavailable);
             log_event("attendee_joined", {{"event_id", self->id_}, {"attendee", *joined}});
             done(*joined);
         };
@@ -136,6 +141,7 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
                                  share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
         if (host) {
             batch.first.emplace_back(client, share(host_state(self->event_)));
+            if (self->storage_failures_) batch.first.emplace_back(client, share(storage_message(false)));
             return self->enqueue(std::move(batch), {});
         }
         if (self->event_.state().phase == domain::Phase::ended) {
@@ -188,7 +194,7 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
             return answer({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""});
         Batch batch;
         batch.done = [answer](bool saved) {
-            if (!saved) answer(not_saved);
+            if (!saved) answer(unavailable);
         };
         self->execute(actor, command, std::move(batch), answer);
     });
@@ -238,8 +244,9 @@ void EventRoom::owe_flush(const std::shared_ptr<Client>& client) {
 std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor,
                                                      const domain::Command& command, Batch batch,
                                                      const Refused& refused) {
-    if (reloading_) {
-        refused(recovering);
+    // A disconnection writes nothing: it is the one change applied while the storage is waited for.
+    if (reloading_ || (storage_waits() && !std::holds_alternative<domain::Disconnect>(command))) {
+        refused(unavailable);
         return std::nullopt;
     }
     auto started = std::chrono::steady_clock::now();
@@ -272,6 +279,7 @@ void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records) {
 void EventRoom::on_committed(std::uint64_t seq, const storage::StoreError& error) {
     if (seq < first_seq_) return;  // dropped by an earlier failure
     if (error) return commit_failed(*error);
+    if (storage_failures_) storage_recovered();
     pending_[seq - first_seq_].durable = true;
     publish_ready();
 }
@@ -344,7 +352,7 @@ void EventRoom::close_clients(const Closing& closing) {
 // Whatever was applied after the failed change stood on it: none of it is told, and the database's
 // truth comes back before anything else is applied.
 void EventRoom::commit_failed(const std::string& error) {
-    log_event("commit_failed", {{"event_id", id_}, {"error", error}});
+    storage_failed("commit_failed", error);
     for (auto& batch : pending_)
         if (batch.done) batch.done(false);
     first_seq_ += pending_.size();
@@ -358,14 +366,37 @@ void EventRoom::reload() {
                                                           storage::StoreError error) {
         asio::post(self->strand_, [self, stored = std::move(stored), error = std::move(error)]() mutable {
             if (stored) return self->reloaded(std::move(*stored));
-            log_event("reload_failed", {{"event_id", self->id_}, {"error", error.value_or("no such event")}});
+            self->storage_failed("reload_failed", error.value_or("no such event"));
             if (self->stopping_) return;
-            self->retry_timer_.expires_after(reload_retry);
+            self->retry_timer_.expires_at(self->retry_at_);
             self->retry_timer_.async_wait([self](boost::system::error_code ec) {
                 if (!ec) self->reload();
             });
         });
     });
+}
+
+// The next try waits longer after each failure in a row, so a failure that repeats (a full disk at a
+// deadline) is tried, logged and told at a slow pace; the host hears once that the event is held up.
+void EventRoom::storage_failed(const char* what, const std::string& error) {
+    ++storage_failures_;
+    auto wait = retry_wait(services_.retry, storage_failures_);
+    retry_at_ = std::chrono::steady_clock::now() + wait;
+    log_event(what, {{"event_id", id_},
+                     {"error", error},
+                     {"failures", storage_failures_},
+                     {"retry_in_ms", wait.count()}});
+    if (storage_failures_ == 1 && host_) send_to(host_, share(storage_message(false)));
+}
+
+void EventRoom::storage_recovered() {
+    log_event("storage_recovered", {{"event_id", id_}, {"failures", storage_failures_}});
+    storage_failures_ = 0;
+    if (host_) send_to(host_, share(storage_message(true)));
+}
+
+bool EventRoom::storage_waits() const {
+    return storage_failures_ > 0 && std::chrono::steady_clock::now() < retry_at_;
 }
 
 // Everyone connected now sees the database's truth.
@@ -417,14 +448,16 @@ void EventRoom::schedule_presence() {
 }
 
 // While tables are being formed the deadline has passed already: the new round will set the next one.
+// While the storage fails, a deadline waits for the next try.
 void EventRoom::arm_deadline() {
     std::optional<domain::TimeMs> deadline = event_.state().deadline;
     if (event_.seating_round()) deadline.reset();
     if (deadline == armed_for_ || stopping_) return;
     armed_for_ = deadline;
     if (!deadline) return (void)deadline_timer_.cancel();
-    deadline_timer_.expires_after(
-        std::chrono::milliseconds(std::max<domain::TimeMs>(0, *deadline - now_ms())));
+    auto at = std::chrono::steady_clock::now() +
+              std::chrono::milliseconds(std::max<domain::TimeMs>(0, *deadline - now_ms()));
+    deadline_timer_.expires_at(storage_failures_ ? std::max(at, retry_at_) : at);
     deadline_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         if (ec) return;  // cancelled or re-armed
         self->armed_for_.reset();

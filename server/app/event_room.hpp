@@ -6,6 +6,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -22,10 +23,18 @@ namespace ensemble::app {
 
 namespace asio = boost::asio;
 
+// How long a room waits before trying the storage again after a failure: `first`, then twice as long
+// after each failure in a row, at most `most`.
+struct StorageRetry {
+    std::chrono::milliseconds first{500};
+    std::chrono::milliseconds most{30'000};
+};
+
 // Where a room's heavy or slow work goes: the store commits, the pool runs the matcher.
 struct RoomServices {
     storage::EventStore& store;
     asio::thread_pool& compute;
+    StorageRetry retry{};
 };
 
 class EventRoom : public std::enable_shared_from_this<EventRoom> {
@@ -75,6 +84,9 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void deliver(const Delivery& delivery);
     void close_clients(const Closing& closing);
     void commit_failed(const std::string& error);
+    void storage_failed(const char* what, const std::string& error);
+    void storage_recovered();
+    bool storage_waits() const;
     void reload();
     void reloaded(storage::StoredEvent stored);
     void form_tables(domain::SeatingJob job);
@@ -97,6 +109,10 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     std::deque<Batch> pending_;  // applied, not yet published; the front is the oldest
     std::uint64_t first_seq_ = 0;
     bool reloading_ = false;  // after a failed commit, until the database's truth is back
+    // Storage failures since the last commit that succeeded; while any, nothing that may write is applied
+    // before retry_at_.
+    int storage_failures_ = 0;
+    std::chrono::steady_clock::time_point retry_at_{};
 
     std::unordered_map<domain::AttendeeId, std::shared_ptr<Client>> attendees_;
     std::shared_ptr<Client> host_;

@@ -8,7 +8,8 @@
 namespace ensemble::app {
 namespace {
 
-const Problem store_failed{domain::ErrorCode::internal, "the database could not be reached: try again", ""};
+const Problem store_failed{domain::ErrorCode::storage_unavailable,
+                           "the database cannot be written or read right now: try again later", ""};
 
 }  // namespace
 

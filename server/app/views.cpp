@@ -170,6 +170,8 @@ std::string presence_message(int present) { return json{{"type", "presence"}, {"
 
 std::string pong_message() { return R"({"type":"pong"})"; }
 
+std::string storage_message(bool ok) { return json{{"type", "storage"}, {"ok", ok}}.dump(); }
+
 std::string chat_message(const domain::ChatPosted& chat) {
     return json{{"type", "chat"},
                 {"round", chat.round},

@@ -36,6 +36,8 @@ std::string host_state(const domain::Event& event);
 
 std::string presence_message(int present);
 std::string pong_message();
+// To the host: whether the database saves the event's changes (false: the event waits for it).
+std::string storage_message(bool ok);
 std::string chat_message(const domain::ChatPosted& chat);
 std::string announcement_message(const domain::Announced& announcement);
 std::string error_message(const Problem& problem, const nlohmann::json& ref = nullptr);

@@ -32,6 +32,8 @@ const char* to_string(ErrorCode code) {
             return "unsupported_media_type";
         case ErrorCode::internal:
             return "internal";
+        case ErrorCode::storage_unavailable:
+            return "storage_unavailable";
     }
     return "internal";
 }

@@ -53,6 +53,8 @@ http::status status_for(domain::ErrorCode code) {
             return http::status::unsupported_media_type;
         case ErrorCode::internal:
             return http::status::internal_server_error;
+        case ErrorCode::storage_unavailable:
+            return http::status::service_unavailable;
     }
     return http::status::internal_server_error;
 }

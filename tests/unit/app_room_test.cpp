@@ -49,18 +49,23 @@ struct FakeClient : Client {
     }
 };
 
-// Commits wait in a list until the test completes them; load() answers with `truth`.
+// Commits wait in a list until the test completes them, or fail at once while `failing` says why;
+// load() answers with `truth`.
 struct FakeStore : storage::EventStore {
     struct Pending {
         std::vector<domain::Record> records;
         Committed done;
     };
     std::vector<Pending> commits;
+    std::optional<std::string> failing;
+    std::vector<std::chrono::steady_clock::time_point> attempts;  // when each commit came
     std::optional<storage::StoredEvent> truth;
     int loads = 0;
 
     void create_event(domain::EventState, std::string, Committed done) override { done(std::nullopt); }
     void commit(std::string, std::vector<domain::Record> records, Committed done) override {
+        attempts.push_back(std::chrono::steady_clock::now());
+        if (failing) return done(*failing);
         commits.push_back({std::move(records), std::move(done)});
     }
     void load(std::string, Loaded done) override {
@@ -92,6 +97,18 @@ storage::StoredEvent lobby(int count) {
     return stored;
 }
 
+// The same event after round 1, its break over at `deadline`.
+storage::StoredEvent in_break(int count, domain::TimeMs deadline) {
+    auto stored = lobby(count);
+    stored.state.phase = domain::Phase::pause_between_rounds;
+    stored.state.round = 1;
+    stored.state.deadline = deadline;
+    return stored;
+}
+
+// Tries the storage again at once: the tests that are not about waiting see none.
+constexpr StorageRetry no_wait{std::chrono::milliseconds(0), std::chrono::milliseconds(0)};
+
 struct Fixture {
     boost::asio::io_context ioc;
     boost::asio::thread_pool compute{1};
@@ -100,10 +117,13 @@ struct Fixture {
     std::shared_ptr<FakeClient> host = std::make_shared<FakeClient>();
     std::vector<std::shared_ptr<FakeClient>> attendees;
 
-    explicit Fixture(int count) {
-        store.truth = lobby(count);
-        room = std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute}, lobby(count),
-                                           "/join");
+    explicit Fixture(int count, StorageRetry retry = no_wait) : Fixture(lobby(count), retry) {}
+    Fixture(storage::StoredEvent stored, StorageRetry retry, std::optional<std::string> failing = {}) {
+        store.truth = stored;
+        store.failing = std::move(failing);
+        auto count = static_cast<domain::AttendeeId>(stored.state.attendees.size());
+        room = std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute, retry},
+                                           std::move(stored), "/join");
         room->start();
         room->attach(host, domain::Actor::host());
         for (domain::AttendeeId id = 1; id <= count; ++id) {
@@ -125,6 +145,14 @@ struct Fixture {
         return done();
     }
     void settle() { ioc.restart(), ioc.poll(); }
+    // Runs the room for a while: for what is measured over time, such as how often the store is tried.
+    void run_for(std::chrono::milliseconds span) {
+        auto limit = std::chrono::steady_clock::now() + span;
+        while (std::chrono::steady_clock::now() < limit) {
+            if (ioc.stopped()) ioc.restart();
+            ioc.run_one_until(limit);
+        }
+    }
 
     void host_says(domain::Command command) {
         room->handle(host.get(), domain::Actor::host(), {nullptr, command});
@@ -201,7 +229,7 @@ TEST_CASE("a failed commit tells nobody, answers the sender, and the room comes 
     f.settle();
     f.store.complete(0, "disk full");
     REQUIRE(f.run_until([&] { return refused.has_value(); }));
-    CHECK(refused->code == domain::ErrorCode::internal);
+    CHECK(refused->code == domain::ErrorCode::storage_unavailable);
     f.settle();
     CHECK(f.store.loads == 1);
     CHECK(f.host->of_type("host_update").empty());
@@ -214,6 +242,80 @@ TEST_CASE("a failed commit tells nobody, answers the sender, and the room comes 
     REQUIRE(f.store.commits.size() == 2);
     f.store.complete(1);
     CHECK(f.run_until([&] { return answered; }));
+}
+
+TEST_CASE(
+    "a deadline whose commit keeps failing is tried again ever more slowly, and goes on once it succeeds") {
+    using namespace std::chrono_literals;
+    const StorageRetry retry{50ms, 400ms};
+    Fixture f(in_break(6, now_ms() - 1), retry, "disk full");
+    f.run_for(1s);
+
+    // Each try waits twice as long as the one before, up to the most: a few tries, not thousands.
+    const auto& attempts = f.store.attempts;
+    CHECK(attempts.size() >= 2);
+    CHECK(attempts.size() <= 6);
+    auto wait = retry.first;
+    for (std::size_t i = 1; i < std::min<std::size_t>(attempts.size(), 7);
+         ++i, wait = std::min(wait * 2, retry.most)) {
+        CAPTURE(i);
+        CHECK(attempts[i] - attempts[i - 1] >= wait);
+    }
+    // Nobody is told of a round that was not saved; the host hears once that the event waits.
+    for (const auto& client : f.attendees) CHECK(client->of_type("state").back()["phase"] == "break");
+    auto told = f.host->of_type("storage");
+    REQUIRE(told.size() == 1);
+    CHECK(told[0]["ok"] == false);
+
+    // Space is back: the next try saves the round, which then goes on by itself.
+    f.store.failing.reset();
+    REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));
+    f.store.complete(0);
+    REQUIRE(f.run_until([&] { return f.host->of_type("storage").size() == 2; }));
+    CHECK(f.host->of_type("storage").back()["ok"] == true);
+    REQUIRE(f.run_until([&] { return f.attendees[0]->of_type("state").back()["phase"] == "round"; }));
+    CHECK(f.attendees[0]->of_type("state").back()["round"] == 2);
+}
+
+TEST_CASE("while the storage is waited for, changes are refused at once and a host who connects is told") {
+    using namespace std::chrono_literals;
+    Fixture f(4, {10s, 10s});
+    std::optional<Problem> refused;
+    auto join = [&] {
+        refused.reset();
+        f.room->join({"Late", "OrgX", ""}, "hash-late", [&](auto result) {
+            if (auto* problem = std::get_if<Problem>(&result)) refused = *problem;
+        });
+    };
+    join();
+    f.settle();
+    REQUIRE(f.store.commits.size() == 1);
+    f.store.complete(0, "database is locked");
+    REQUIRE(f.run_until([&] { return refused.has_value(); }));
+    CHECK(refused->code == domain::ErrorCode::storage_unavailable);
+    f.settle();
+
+    join();
+    REQUIRE(f.run_until([&] { return refused.has_value(); }));
+    CHECK(refused->code == domain::ErrorCode::storage_unavailable);
+    f.host_says(domain::Broadcast{"Bonjour"});
+    f.settle();
+    CHECK(f.host->of_type("error").back()["code"] == "storage_unavailable");
+    CHECK(f.store.attempts.size() == 1);  // neither went to the store
+
+    // A disconnection writes nothing, and still counts.
+    f.room->detach(f.attendees[0].get(), domain::Actor::of(1));
+    REQUIRE(f.run_until([&] {
+        auto updates = f.host->of_type("host_update");
+        return !updates.empty() && updates.back()["present"] == 3;
+    }));
+
+    auto second = std::make_shared<FakeClient>();
+    f.room->attach(second, domain::Actor::host());
+    f.settle();
+    REQUIRE(second->sent.size() == 3);
+    CHECK(json::parse(*second->sent[1])["type"] == "host_state");
+    CHECK(json::parse(*second->sent[2]) == json{{"type", "storage"}, {"ok", false}});
 }
 
 TEST_CASE("chat reaches the author's table only; leaving closes the leaver after their messages") {

@@ -416,6 +416,39 @@ TEST_CASE("storage: create_event refuses a taken id, and only created events loa
     CHECK_FALSE(f.events.load_stored_event("evt-new"));
 }
 
+TEST_CASE("storage: creating an event in a full database fails cleanly, and works once there is room") {
+    test::TempDir dir;
+    Database db(dir.file("ensemble.db"));
+    EventRepository events(db);
+    // No page more than the file has: the first event that needs one finds the database full.
+    std::int64_t pages = 0;
+    {
+        auto query = db.prepare("PRAGMA page_count");
+        REQUIRE(query->step());
+        pages = query->column_int64(0);
+    }
+    db.execute("PRAGMA max_page_count = " + std::to_string(pages));
+    std::string full;
+    int created = 0;
+    for (; created < 1000 && full.empty(); ++created) {
+        try {
+            events.create_event(new_event("evt-" + std::to_string(created)),
+                                "host-" + std::to_string(created));
+        } catch (const std::runtime_error& e) {
+            full = e.what();
+        }
+    }
+    REQUIRE_MESSAGE(!full.empty(), "1000 events fitted in the pages the file had");
+    CHECK(full.find("full") != std::string::npos);
+    const std::string refused = "evt-" + std::to_string(created - 1);
+    CHECK_FALSE(db.in_transaction());
+    CHECK_FALSE(events.load_stored_event(refused));
+
+    db.execute("PRAGMA max_page_count = 1073741823");
+    events.create_event(new_event(refused), "host-again");
+    CHECK(events.load_stored_event(refused));
+}
+
 TEST_CASE("storage: connections owned by different threads share one file") {
     test::TempDir dir;
     const auto path = dir.file("ensemble.db");

@@ -274,6 +274,23 @@ TEST_CASE(
     CHECK(count_in_file(path, "SELECT COUNT(*) FROM attendees") == 2);
 }
 
+TEST_CASE("storage store: creating an event on a database locked beyond the busy timeout fails, then works") {
+    test::TempDir dir;
+    const auto path = dir.file("ensemble.db");
+    SqliteStore store(path, short_busy_timeout);
+    REQUIRE_FALSE(create(store, "evt-a", "host-a"));
+
+    Database other(path);
+    other.execute("BEGIN IMMEDIATE");
+    CHECK(contains(create(store, "evt-b", "host-b"), "database is locked"));
+    CHECK_FALSE(load(store, "evt-a").second);  // reading goes on meanwhile
+    other.execute("ROLLBACK");
+
+    CHECK_FALSE(load(store, "evt-b").first);
+    CHECK_FALSE(create(store, "evt-b", "host-b"));
+    CHECK(load(store, "evt-b").first);
+}
+
 TEST_CASE("storage store: load returns the state after every earlier commit, with its credentials") {
     test::TempDir dir;
     SqliteStore store(dir.file("ensemble.db"));
