@@ -13,6 +13,8 @@ struct ServeOptions {
     std::string db = "var/ensemble.db";
     std::string static_dir = "client-web";
     std::string public_url;  // empty: the address each request came to
+    // An HTTP keep-alive connection is closed after this long, however busy (shared/protocol.md, Limits).
+    unsigned http_lifetime_seconds = 300;
 };
 
 struct ParsedServe {

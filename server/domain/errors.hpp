@@ -5,17 +5,18 @@
 namespace ensemble::domain {
 
 enum class ErrorCode {
-    malformed_json,  // the body is not a JSON object
-    unknown_type,    // a WebSocket message of a type this version does not know
-    invalid_field,   // a field is missing, of the wrong type or out of its limits
-    unauthorized,    // missing, unknown or wrong token
-    forbidden,       // a token that may not do this
-    not_found,       // unknown event, attendee or table
-    wrong_phase,     // the command does not fit now
-    event_ended,     // the event is over
-    rate_limited,    // too many messages
-    too_large,       // over the size limit
-    internal,        // the server failed; nothing was changed
+    malformed_json,      // the body is not a JSON object
+    unknown_type,        // a WebSocket message of a type this version does not know
+    invalid_field,       // a field is missing, of the wrong type or out of its limits
+    unauthorized,        // missing, unknown or wrong token
+    forbidden,           // a token that may not do this
+    not_found,           // unknown event, attendee or table
+    method_not_allowed,  // an HTTP method the path does not take
+    wrong_phase,         // the command does not fit now
+    event_ended,         // the event is over
+    rate_limited,        // too many messages
+    too_large,           // over the size limit
+    internal,            // the server failed; nothing was changed
 };
 
 // The code as the protocol spells it.
