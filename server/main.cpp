@@ -9,6 +9,7 @@
 #include "app/registry.hpp"
 #include "cli/options.hpp"
 #include "cli/plan.hpp"
+#include "net/limits.hpp"
 #include "net/listener.hpp"
 #include "net/websocket_session.hpp"
 #include "storage/sqlite_store.hpp"
@@ -75,16 +76,21 @@ int serve(const std::vector<std::string>& args) {
         if (public_url.empty()) public_url = "http://localhost:" + std::to_string(listener->port());
         auto resumed = registry.resume_running();
         registry.start_sweeping();
-        listener->run(registry,
-                      net::ServerConfig{options.static_dir, options.public_url,
-                                        std::make_shared<net::CreationLimit>(options.create_limit)});
+        auto static_dir = std::filesystem::weakly_canonical(std::filesystem::absolute(options.static_dir));
+        auto max_connections = net::connection_cap(net::raise_descriptor_limit());
+        listener->run(registry, net::ServerConfig{static_dir.string(), options.public_url,
+                                                  std::make_shared<net::CreationLimit>(options.create_limit),
+                                                  std::chrono::seconds(options.http_lifetime_seconds),
+                                                  max_connections});
 
         asio::signal_set signals(ioc, SIGINT, SIGTERM);
         signals.async_wait([&](boost::system::error_code ec, int) {
             if (!ec) shut_down(ioc, *listener, registry);
         });
-        app::log_event("listening",
-                       {{"port", listener->port()}, {"url", public_url}, {"resumed_events", resumed}});
+        app::log_event("listening", {{"port", listener->port()},
+                                     {"url", public_url},
+                                     {"resumed_events", resumed},
+                                     {"max_connections", max_connections}});
         std::cerr << "ensemble is ready: open " << public_url << "/ to create an event\n";
 
         std::vector<std::thread> threads;

@@ -5,20 +5,27 @@
 namespace ensemble::cli {
 namespace {
 
+// A text flag sets `text`; a number flag calls `number` with a value from `min` to `max`.
 struct Flag {
     const char* name;
     const char* env;
-    std::string ServeOptions::*text;           // null for a number
-    unsigned ServeOptions::*number = nullptr;  // null for --port, which has its own type and range
+    std::string ServeOptions::*text;
+    void (*number)(ServeOptions&, unsigned);
+    unsigned min, max;
+    const char* what;
 };
 
 constexpr Flag flags[] = {
-    {"--port", "ENSEMBLE_PORT", nullptr},
-    {"--bind", "ENSEMBLE_BIND", &ServeOptions::bind},
-    {"--db", "ENSEMBLE_DB", &ServeOptions::db},
-    {"--static-dir", "ENSEMBLE_STATIC_DIR", &ServeOptions::static_dir},
-    {"--public-url", "ENSEMBLE_PUBLIC_URL", &ServeOptions::public_url},
-    {"--create-limit", "ENSEMBLE_CREATE_LIMIT", nullptr, &ServeOptions::create_limit},
+    {"--port", "ENSEMBLE_PORT", nullptr,
+     [](ServeOptions& o, unsigned v) { o.port = static_cast<unsigned short>(v); }, 0, 65535, "a port number"},
+    {"--bind", "ENSEMBLE_BIND", &ServeOptions::bind, nullptr, 0, 0, ""},
+    {"--db", "ENSEMBLE_DB", &ServeOptions::db, nullptr, 0, 0, ""},
+    {"--static-dir", "ENSEMBLE_STATIC_DIR", &ServeOptions::static_dir, nullptr, 0, 0, ""},
+    {"--public-url", "ENSEMBLE_PUBLIC_URL", &ServeOptions::public_url, nullptr, 0, 0, ""},
+    {"--create-limit", "ENSEMBLE_CREATE_LIMIT", nullptr,
+     [](ServeOptions& o, unsigned v) { o.create_limit = v; }, 0, 1000000, "a number of events"},
+    {"--http-lifetime", "ENSEMBLE_HTTP_LIFETIME", nullptr,
+     [](ServeOptions& o, unsigned v) { o.http_lifetime_seconds = v; }, 1, 86400, "a number of seconds"},
 };
 
 // Sets one flag's value; the error in words, or empty.
@@ -29,15 +36,10 @@ std::string set(ServeOptions& options, const Flag& flag, const std::string& valu
     }
     unsigned number = 0;
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-    bool whole = ec == std::errc() && end == value.data() + value.size();
-    if (flag.number) {
-        if (!whole) return std::string(flag.name) + " must be a whole number, not '" + value + "'";
-        options.*flag.number = number;
-        return {};
-    }
-    if (!whole || number > 65535)
-        return std::string(flag.name) + " must be a port number (0 to 65535), not '" + value + "'";
-    options.port = static_cast<unsigned short>(number);
+    if (ec != std::errc() || end != value.data() + value.size() || number < flag.min || number > flag.max)
+        return std::string(flag.name) + " must be " + flag.what + " (" + std::to_string(flag.min) + " to " +
+               std::to_string(flag.max) + "), not '" + value + "'";
+    flag.number(options, number);
     return {};
 }
 
@@ -74,6 +76,8 @@ ParsedServe parse_serve(const std::vector<std::string>& args, const char* (*gete
     return result;
 }
 
+// One line of the table per line of code, however long.
+// clang-format off
 std::string serve_usage() {
     return "Usage: ensemble serve [options]\n"
            "  --port N           port to listen on (0: any free port)   ENSEMBLE_PORT, default 8080\n"
@@ -85,7 +89,10 @@ std::string serve_usage() {
            "  --public-url URL   address in the links given to people   ENSEMBLE_PUBLIC_URL, default: "
            "the address each request came to\n"
            "  --create-limit N   events one address may create per hour ENSEMBLE_CREATE_LIMIT, default 20 "
-           "(0: no limit)\n";
+           "(0: no limit)\n"
+
+           "  --http-lifetime S  seconds an HTTP connection may last    ENSEMBLE_HTTP_LIFETIME, default 300\n";
 }
+// clang-format on
 
 }  // namespace ensemble::cli

@@ -14,6 +14,8 @@ struct ServeOptions {
     std::string static_dir = "client-web";
     std::string public_url;      // empty: the address each request came to
     unsigned create_limit = 20;  // events per hour per client address; 0: no limit
+    // An HTTP keep-alive connection is closed after this long, however busy (shared/protocol.md, Limits).
+    unsigned http_lifetime_seconds = 300;
 };
 
 struct ParsedServe {

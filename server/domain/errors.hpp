@@ -11,6 +11,7 @@ enum class ErrorCode {
     unauthorized,            // missing, unknown or wrong token
     forbidden,               // a token that may not do this
     not_found,               // unknown event, attendee or table
+    method_not_allowed,      // an HTTP method the path does not take
     wrong_phase,             // the command does not fit now
     event_ended,             // the event is over
     event_full,              // the event has reached its number of attendees

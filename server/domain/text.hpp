@@ -1,5 +1,6 @@
 #pragma once
-// User-typed text: trimmed, valid UTF-8, no control characters, length in code points.
+// User-typed text, the one place it is checked: trimmed, valid UTF-8, no control or bidirectional
+// formatting characters, something visible, length in code points.
 
 #include <cstddef>
 #include <optional>

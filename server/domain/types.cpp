@@ -18,6 +18,8 @@ const char* to_string(ErrorCode code) {
             return "forbidden";
         case ErrorCode::not_found:
             return "not_found";
+        case ErrorCode::method_not_allowed:
+            return "method_not_allowed";
         case ErrorCode::wrong_phase:
             return "wrong_phase";
         case ErrorCode::event_ended:

@@ -1,7 +1,11 @@
 #include "net/http_session.hpp"
 
+#include <atomic>
+
 #include "app/clock.hpp"
 #include "app/protocol.hpp"
+#include "net/host.hpp"
+#include "net/limits.hpp"
 #include "net/origin.hpp"
 #include "net/query.hpp"
 #include "net/responses.hpp"
@@ -12,7 +16,7 @@
 namespace ensemble::net {
 namespace {
 
-constexpr auto read_timeout = std::chrono::seconds(30);
+std::atomic<std::size_t> live_sessions{0};
 
 bool starts_with(std::string_view text, std::string_view prefix) {
     return text.substr(0, prefix.size()) == prefix;
@@ -29,10 +33,26 @@ bool is_json(const Request& request) {
     return beast::iequals(type, "application/json");
 }
 
+// The start line of a request refused before its end (what there is of it), marked to close.
+Request head_of(const http::request_parser<http::string_body>& parser) {
+    Request head{parser.get().method(), parser.get().target(), parser.get().version()};
+    head.keep_alive(false);
+    return head;
+}
+
 }  // namespace
 
 HttpSession::HttpSession(tcp::socket&& socket, app::Registry& registry, const ServerConfig& config)
-    : stream_(std::move(socket)), registry_(registry), config_(config) {}
+    : stream_(std::move(socket)),
+      registry_(registry),
+      config_(config),
+      retire_at_(std::chrono::steady_clock::now() + config.http_lifetime) {
+    ++live_sessions;
+}
+
+HttpSession::~HttpSession() { --live_sessions; }
+
+std::size_t HttpSession::live_count() { return live_sessions.load(); }
 
 void HttpSession::run() {
     asio::dispatch(stream_.get_executor(),
@@ -40,9 +60,13 @@ void HttpSession::run() {
 }
 
 void HttpSession::do_read() {
+    auto now = std::chrono::steady_clock::now();
+    if (now >= retire_at_) return linger();
     parser_.emplace();
+    parser_->header_limit(max_request_head_bytes);
     parser_->body_limit(app::max_message_bytes);
-    stream_.expires_after(read_timeout);
+    // Idle or slow, a connection waits no longer than its idle limit, nor past its lifetime.
+    stream_.expires_after(std::min<std::chrono::steady_clock::duration>(http_idle_timeout, retire_at_ - now));
     http::async_read(stream_, buffer_, *parser_,
                      beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
@@ -50,16 +74,24 @@ void HttpSession::do_read() {
 void HttpSession::on_read(beast::error_code ec, std::size_t) {
     if (ec == http::error::end_of_stream)
         return (void)stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    if (ec == http::error::body_limit) {
-        Request head{parser_->get().method(), parser_->get().target(), parser_->get().version()};
-        head.keep_alive(false);
-        return reply(error_response(head, {domain::ErrorCode::too_large, "the body is over 64 KiB", ""}));
+    if (ec == http::error::body_limit)
+        return reply(
+            error_response(head_of(*parser_), {domain::ErrorCode::too_large, "the body is over 64 KiB", ""}));
+    if (ec == http::error::header_limit) {
+        // The parser keeps the start line once it is whole: no target yet means the line itself was too long.
+        bool line_read = !parser_->get().target().empty();
+        return reply(error_response(
+            head_of(*parser_),
+            line_read ? http::status::request_header_fields_too_large : http::status::uri_too_long,
+            {domain::ErrorCode::too_large,
+             line_read ? "the header fields are over 8 KiB" : "the request line is over 8 KiB", ""}));
     }
     if (ec) return;
     Request request = parser_->release();
-    std::string_view target = request.target();
-
     if (websocket::is_upgrade(request)) return upgrade(std::move(request));
+    // Past its lifetime, a connection answers this request, says it closes, and closes.
+    if (std::chrono::steady_clock::now() >= retire_at_) request.keep_alive(false);
+    std::string_view target = request.target();
     if (starts_with(target, "/api/")) {
         bool changes = request.method() != http::verb::get && request.method() != http::verb::head;
         if (changes && !same_origin(request, config_.public_url))
@@ -70,11 +102,12 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         if (request.method() == http::verb::post && target == "/api/events" && !may_create_event())
             return reply(error_response(
                 request, {domain::ErrorCode::rate_limited, "too many events created from this address", ""}));
-        return handle_api(registry_, request, [self = shared_from_this()](Response response) {
-            asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
-                self->reply(std::move(response));
+        return handle_api(
+            registry_, request, own_authority(), [self = shared_from_this()](Response response) {
+                asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+                    self->reply(std::move(response));
+                });
             });
-        });
     }
     if (target == "/healthz") {
         Response response{http::status::ok, request.version()};
@@ -85,8 +118,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         return reply(std::move(response));
     }
     if (request.method() != http::verb::get && request.method() != http::verb::head)
-        return reply(error_response(request, http::status::method_not_allowed,
-                                    {domain::ErrorCode::not_found, "use GET", ""}));
+        return reply(method_not_allowed(request, "GET, HEAD"));
     reply(serve_static(config_.static_dir, request));
 }
 
@@ -115,8 +147,33 @@ void HttpSession::reply(http::message_generator message) {
 
 void HttpSession::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
     if (ec) return;
-    if (!keep_alive) return (void)stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (!keep_alive) return linger();
     do_read();
+}
+
+// Says no more, then reads and drops what the client still sends until it closes too: closing with
+// unread bytes would reset the connection, and the client could lose the answer it was sent.
+void HttpSession::linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return;
+    stream_.expires_after(http_linger_timeout);
+    on_linger({}, 0);
+}
+
+void HttpSession::on_linger(beast::error_code ec, std::size_t bytes) {
+    lingered_bytes_ += bytes;
+    if (ec || lingered_bytes_ > http_linger_bytes) return;
+    buffer_.clear();
+    stream_.async_read_some(buffer_.prepare(16 * 1024),
+                            beast::bind_front_handler(&HttpSession::on_linger, shared_from_this()));
+}
+
+// The address this connection came to, for links when its Host header cannot be used.
+std::string HttpSession::own_authority() {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().local_endpoint(ec);
+    return ec ? "localhost" : authority_of(endpoint);
 }
 
 }  // namespace ensemble::net

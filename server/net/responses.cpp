@@ -24,6 +24,13 @@ Response error_response(const Request& request, const app::Problem& problem) {
     return error_response(request, status_for(problem.code), problem);
 }
 
+Response method_not_allowed(const Request& request, std::string_view allow) {
+    auto response =
+        error_response(request, {domain::ErrorCode::method_not_allowed, "use " + std::string(allow), ""});
+    response.set(http::field::allow, allow);
+    return response;
+}
+
 }  // namespace ensemble::net
 
 namespace ensemble::net {
@@ -41,6 +48,8 @@ http::status status_for(domain::ErrorCode code) {
             return http::status::forbidden;
         case ErrorCode::not_found:
             return http::status::not_found;
+        case ErrorCode::method_not_allowed:
+            return http::status::method_not_allowed;
         case ErrorCode::wrong_phase:
         case ErrorCode::event_ended:
         case ErrorCode::event_full:

@@ -21,8 +21,10 @@ void add_security_headers(http::header<false, Fields>& header) {
 Response json_response(const Request& request, http::status status, const nlohmann::json& body);
 // The problem with the HTTP status of its code.
 Response error_response(const Request& request, const app::Problem& problem);
-// The same with another status, where HTTP has a more precise one (405 for a wrong method).
+// The same with another status, where HTTP has a more precise one (414 or 431 for a long head, 503).
 Response error_response(const Request& request, http::status status, const app::Problem& problem);
+// 405 `method_not_allowed`, with the methods the path takes in `Allow` (such as "GET, HEAD").
+Response method_not_allowed(const Request& request, std::string_view allow);
 
 }  // namespace ensemble::net
 

@@ -2,6 +2,7 @@
 
 #include "app/tokens.hpp"
 #include "app/views.hpp"
+#include "net/host.hpp"
 #include "net/responses.hpp"
 
 namespace ensemble::net {
@@ -21,14 +22,18 @@ std::vector<std::string> path_parts(std::string_view target) {
     return parts;
 }
 
-void create_event(app::Registry& registry, const Request& request, const Respond& respond) {
+void create_event(app::Registry& registry, const Request& request, const std::string& own_authority,
+                  const Respond& respond) {
     auto parsed = app::parse_event_settings(request.body());
     if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(error_response(request, *problem));
     std::string host_token = app::new_token();
-    // Without --public-url, links use the address the host reached us by, not "localhost".
+    // Without --public-url, links use the address the host reached us by, not "localhost"; a Host header
+    // that is not a plain host[:port] is never copied into a link.
     std::string base = registry.public_url();
-    if (base.empty() && request.count(http::field::host))
-        base = "http://" + std::string(request[http::field::host]);
+    if (base.empty()) {
+        std::string_view host = request[http::field::host];
+        base = "http://" + (valid_host(host) ? std::string(host) : own_authority);
+    }
     registry.create(std::get<domain::EventSettings>(parsed), app::token_hash(host_token),
                     [request, respond, host_token, base](std::shared_ptr<app::EventRoom> room,
                                                          std::optional<app::Problem> problem) {
@@ -60,22 +65,20 @@ void join_event(const std::shared_ptr<app::EventRoom>& room, const Request& requ
 
 }  // namespace
 
-void handle_api(app::Registry& registry, const Request& request, Respond respond) {
+void handle_api(app::Registry& registry, const Request& request, const std::string& own_authority,
+                Respond respond) {
     auto parts = path_parts(request.target());
     auto method = request.method();
     if (parts.size() == 1 && parts[0] == "events") {
-        if (method != http::verb::post)
-            return respond(error_response(request, http::status::method_not_allowed,
-                                          {domain::ErrorCode::not_found, "use POST", ""}));
-        return create_event(registry, request, respond);
+        if (method != http::verb::post) return respond(method_not_allowed(request, "POST"));
+        return create_event(registry, request, own_authority, respond);
     }
     if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" ||
         (parts.size() == 3 && parts[2] != "attendees"))
         return respond(error_response(request, {domain::ErrorCode::not_found, "no such API", ""}));
     bool read = parts.size() == 2;
     if (method != (read ? http::verb::get : http::verb::post))
-        return respond(error_response(request, http::status::method_not_allowed,
-                                      {domain::ErrorCode::not_found, read ? "use GET" : "use POST", ""}));
+        return respond(method_not_allowed(request, read ? "GET" : "POST"));
     registry.find(parts[1], [request, respond, read](std::shared_ptr<app::EventRoom> room,
                                                      std::optional<app::Problem> problem) {
         if (problem) return respond(error_response(request, *problem));

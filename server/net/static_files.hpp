@@ -7,7 +7,8 @@
 
 namespace ensemble::net {
 
-// GET or HEAD of a path under `root`; 404 for anything outside it or missing.
+// GET or HEAD of a path under `root` (absolute, symlinks resolved); 404 for anything outside it or
+// missing, a symlink leading out of it included; 301 to "path/" for a folder asked for without its slash.
 http::message_generator serve_static(const std::string& root, const Request& request);
 
 }  // namespace ensemble::net

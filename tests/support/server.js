@@ -10,12 +10,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const binary = process.env.ENSEMBLE_BIN || path.join(root, 'build/check/ensemble');
 
 // Starts `ensemble serve` on port 0 with a fresh database, or again on a given port and folder to test a
-// restart; resolves once its "listening" line names the port. `logs` holds the parsed JSON lines; `args`
-// adds flags.
-export function startServer({ port = 0, dir = mkdtempSync(path.join(tmpdir(), 'ensemble-')), args = [] } = {}) {
+// restart; resolves once its "listening" line names the port. `logs` holds the parsed JSON lines.
+// `staticDir` replaces client-web, `args` are more flags, and `prefix` runs the server through a command
+// that execs it (such as `prlimit --nofile=64:64 --`), so that `child.pid` is still the server's.
+export function startServer({ port = 0, dir = mkdtempSync(path.join(tmpdir(), 'ensemble-')),
+  staticDir = path.join(root, 'client-web'), args = [], prefix = [] } = {}) {
   const db = path.join(dir, 'ensemble.db');
-  const child = spawn(binary, ['serve', '--port', String(port), '--bind', '127.0.0.1', '--db', db,
-    '--static-dir', path.join(root, 'client-web'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const command = [...prefix, binary, 'serve', '--port', String(port), '--bind', '127.0.0.1', '--db', db,
+    '--static-dir', staticDir, ...args];
+  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   const logs = [];
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
