@@ -38,6 +38,8 @@ const S = {
     'Not found: the event, person or table does not exist.'],
   err_wrong_phase: ['Ce n\'est pas possible à ce moment de l\'événement.', 'This is not possible at this stage of the event.'],
   err_event_ended: ['L\'événement est terminé.', 'The event is over.'],
+  err_method_not_allowed: ['Cette action n\'est pas possible à cette adresse.', 'This action is not possible at this address.'],
+  err_unsupported_media_type: ['La demande n\'est pas envoyée au bon format.', 'The request was not sent in the right format.'],
   err_event_full: ['L\'événement est complet : il a atteint son nombre de participant·es.',
     'The event is full: it has reached its number of attendees.'],
   err_rate_limited: ['Doucement : trop de messages d\'un coup. Réessayez dans quelques secondes.',

@@ -62,6 +62,8 @@ function onMessage(msg) {
 
 function onStatus(status) {
   const banner = $('reconnecting');
+  // What is on screen may be out of date while the connection is down: it is shown dimmed until then.
+  document.body.dataset.connection = status.state === 'reconnecting' ? 'lost' : 'open';
   if (status.state === 'open') {
     if (!banner.hidden) announce(t('reconnected'));
     banner.hidden = true;

@@ -34,9 +34,11 @@ async function seatShown(page) {
 async function outage(page, { start, lasting }) {
   await start();
   await page.locator('#reconnecting').waitFor({ state: 'visible', timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.body.dataset.connection), 'lost');  // the round shown dimmed
   if (lasting) await sleep(lasting);  // how long the network stays down: the scenario, not a wait for an event
   proxy.restore();
   await page.locator('#reconnecting').waitFor({ state: 'hidden', timeout: 20000 });
+  assert.equal(await page.evaluate(() => document.body.dataset.connection), 'open');
 }
 
 test('a page behind a failing network comes back to the same seat, as the same person, losing no chat', async () => {

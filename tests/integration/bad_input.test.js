@@ -53,6 +53,15 @@ test('a refused hello closes the socket with a code the browser can read', async
   assert.equal(await closed, 4003);
 });
 
+test('a socket that never says hello is dropped after the 10 s the protocol gives it', async () => {
+  const ws = new WebSocket(`${server.base.replace('http', 'ws')}/ws?event=${event.event.id}`);
+  await new Promise((resolve) => ws.on('open', resolve));
+  const opened = Date.now();
+  await new Promise((resolve) => ws.on('close', resolve));
+  const after = Date.now() - opened;
+  assert.ok(after >= 9000 && after < 15000, `closed after ${after} ms`);
+});
+
 test('a page of another site can neither open a socket nor change anything', async () => {
   const evil = { Origin: 'https://evil.example' };
   const ws = new WebSocket(`${server.base.replace('http', 'ws')}/ws?event=${event.event.id}`, { headers: evil });
