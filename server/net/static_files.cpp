@@ -1,5 +1,7 @@
 #include "net/static_files.hpp"
 
+#include <filesystem>
+
 #include "net/responses.hpp"
 
 namespace ensemble::net {
@@ -36,6 +38,10 @@ http::message_generator serve_static(const std::string& root, const Request& req
     std::string path = root + std::string(target);
     if (path.back() == '/') path += "index.html";
 
+    // A folder opens like a file, then fails when read: the client would get no answer at all.
+    std::error_code kind;
+    if (!std::filesystem::is_regular_file(path, kind))
+        return error_response(request, {domain::ErrorCode::not_found, "no such page", ""});
     beast::error_code ec;
     http::file_body::value_type body;
     body.open(path.c_str(), beast::file_mode::scan, ec);
