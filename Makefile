@@ -3,8 +3,9 @@ PORT ?= 8080
 JOBS ?= $(shell nproc)
 RELEASE := build/release
 CHECK := build/check
+FUZZ := build/fuzz
 
-.PHONY: run test build build-check deps deps-test node-modules bench bench-live clean
+.PHONY: run test build build-check deps deps-test deps-fuzz node-modules bench bench-live fuzz clean
 
 run: deps build
 	@mkdir -p var
@@ -25,6 +26,15 @@ RUNS ?= 1
 bench-live: deps build node-modules
 	N="$(N)" RUNS=$(RUNS) ENSEMBLE_BIN=$(CURDIR)/$(RELEASE)/ensemble node bench/live/run.js
 
+# libFuzzer with clang, never part of `make test` or CI (fuzz/README.md): each target runs FUZZ_SECONDS.
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS := client_message rest_bodies http_request
+fuzz: deps-fuzz
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=None \
+		"-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only" -DENSEMBLE_FUZZ=ON >/dev/null
+	cmake --build $(FUZZ) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh $(FUZZ) $(FUZZ_TARGETS)
+
 build:
 	cmake -S . -B $(RELEASE) -DCMAKE_BUILD_TYPE=Release >/dev/null
 	cmake --build $(RELEASE) -j $(JOBS)
@@ -39,6 +49,9 @@ deps:
 
 deps-test:
 	@scripts/deps.sh test
+
+deps-fuzz:
+	@scripts/deps.sh fuzz
 
 node-modules: package-lock.json
 	@[ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund

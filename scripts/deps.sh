@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs what `make run` (build) or `make test` (build + browser tests) needs on Debian 12.
+# Installs what `make run` (build), `make test` (build + browser tests) or `make fuzz` (clang and its
+# libFuzzer runtime) needs on Debian 12.
 # As root it runs apt-get itself; otherwise it prints the one line to run and stops.
 set -euo pipefail
 need=(g++ cmake make libboost1.81-dev nlohmann-json3-dev libsqlite3-dev libssl-dev doctest-dev)
 if [ "${1:-}" = "test" ]; then
   need+=(nodejs sqlite3 chromium)
+fi
+if [ "${1:-}" = "fuzz" ]; then
+  # libFuzzer (libclang_rt.fuzzer) is only a recommendation of clang; llvm-symbolizer names the frames.
+  need+=(clang libclang-rt-14-dev llvm)
 fi
 
 missing=()

@@ -1,5 +1,7 @@
 #include "app/protocol.hpp"
 
+#include <limits>
+
 #include "domain/text.hpp"
 
 namespace ensemble::app {
@@ -38,6 +40,10 @@ std::variant<std::int64_t, Problem> int_field(const json& object, const char* fi
     auto it = object.find(field);
     if (it == object.end()) return invalid(field, std::string(field) + " is required");
     if (!it->is_number_integer()) return invalid(field, std::string(field) + " must be an integer");
+    // Above 2^63 - 1, JSON holds it unsigned, and as int64 it would wrap to a small negative number.
+    if (it->is_number_unsigned() &&
+        it->get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        return invalid(field, std::string(field) + " is out of range");
     return it->get<std::int64_t>();
 }
 

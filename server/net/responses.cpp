@@ -11,8 +11,10 @@ Response json_response(const Request& request, http::status status, const nlohma
     response.set(http::field::cache_control, "no-store");
     add_security_headers(response.base());
     response.keep_alive(request.keep_alive());
-    response.body() = body.dump();
+    // Never throws: an exception here would end the whole server, not this request.
+    response.body() = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     response.prepare_payload();
+    if (request.method() == http::verb::head) response.body().clear();  // the length of a GET, no body
     return response;
 }
 

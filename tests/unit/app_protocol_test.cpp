@@ -1,0 +1,29 @@
+// Reading what clients send: cases the fuzz target fuzz/client_message.cpp found wrong.
+#include <doctest/doctest.h>
+
+#include "app/protocol.hpp"
+
+namespace ensemble::app {
+namespace {
+
+TEST_CASE("protocol: an integer above 2^63 - 1 is out of range, never wrapped to a negative id") {
+    // 18446744073709551615 was read as attendee -1, 18446744073709551614 as -2.
+    for (const char* text : {R"({"type": "remove_attendee", "attendee_id": 18446744073709551615})",
+                             R"({"type": "remove_attendee", "attendee_id": 9223372036854775808})",
+                             R"({"type": "move_attendee", "attendee_id": 18446744073709551614, "table": 1})",
+                             R"({"type": "extend_round", "minutes": 18446744073709551615})"}) {
+        CAPTURE(text);
+        auto message = parse_client_message(text);
+        auto* problem = std::get_if<Problem>(&message.body);
+        REQUIRE(problem);
+        CHECK(problem->code == domain::ErrorCode::invalid_field);
+        CHECK(problem->message.find("out of range") != std::string::npos);
+    }
+    auto largest = parse_client_message(R"({"type": "remove_attendee", "attendee_id": 9223372036854775807})");
+    REQUIRE(std::holds_alternative<domain::Command>(largest.body));
+    CHECK(std::get<domain::RemoveAttendee>(std::get<domain::Command>(largest.body)).attendee ==
+          9223372036854775807);
+}
+
+}  // namespace
+}  // namespace ensemble::app
