@@ -132,7 +132,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(problem && problem->code == domain::ErrorCode::malformed_json,
                    "anything but a JSON object is malformed_json");
         FUZZ_CHECK(message.ref.is_null(), "no ref without an object");
-        FUZZ_CHECK(std::holds_alternative<app::Problem>(app::parse_hello(text)), "no hello without an object");
+        FUZZ_CHECK(std::holds_alternative<app::Problem>(app::parse_hello(text)),
+                   "no hello without an object");
         return 0;
     }
     auto ref = m.find("ref");
@@ -140,7 +141,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(has_ref ? message.ref == *ref : message.ref.is_null(), "ref is a string or number, as sent");
     auto type = m.find("type");
     std::string type_name = type != m.end() && type->is_string() ? type->get<std::string>() : "";
-    FUZZ_CHECK(std::holds_alternative<app::Ping>(message.body) == (type_name == "ping"), "only a ping is a ping");
+    FUZZ_CHECK(std::holds_alternative<app::Ping>(message.body) == (type_name == "ping"),
+               "only a ping is a ping");
     // The first message of a connection: a token only from a hello with a string token within its limit.
     auto hello = app::parse_hello(text);
     if (auto* token = std::get_if<std::string>(&hello)) {

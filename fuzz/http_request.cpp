@@ -1,8 +1,9 @@
 // libFuzzer target: arbitrary bytes as what a browser sends on one HTTP connection. Read by Beast's parser
 // with the server's limits, then, request after request while the connection is kept alive, through the
 // server's routes: the REST API (handle_api) over a real Registry and rooms, the WebSocket door (path and
-// origin: the token comes later, in the first message), /healthz and the static files of a temporary folder. Nothing may crash, hang or leak; every
-// answer must be a well-formed HTTP response, and every error the protocol's JSON `error`.
+// origin: the token comes later, in the first message), /healthz and the static files of a temporary folder.
+// Nothing may crash, hang or leak; every answer must be a well-formed HTTP response, and every error the
+// protocol's JSON `error`.
 //
 // The routing below mirrors HttpSession::on_read and HttpSession::upgrade (server/net/http_session.cpp),
 // which are bound to a socket: keep the two in step.

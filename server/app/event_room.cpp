@@ -142,6 +142,12 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         if (host) {
             batch.first.emplace_back(client, share(host_state(self->event_)));
             if (self->storage_failures_) batch.first.emplace_back(client, share(storage_message(false)));
+            // After the end the console shows the final state, and the connection closes like everyone's.
+            if (self->event_.state().phase == domain::Phase::ended)
+                batch.done = [self, client](bool) {
+                    self->close_client(client, close_code::normal, "the event is over");
+                    if (self->host_ == client) self->host_.reset();
+                };
             return self->enqueue(std::move(batch), {});
         }
         if (self->event_.state().phase == domain::Phase::ended) {

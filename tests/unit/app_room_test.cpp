@@ -393,6 +393,26 @@ TEST_CASE("a room leaves memory only when nobody needs it; a lobby past its life
     CHECK(std::holds_alternative<Problem>(*who));
 }
 
+TEST_CASE("a connection opened after the end sees the final state, then is closed, host and attendee alike") {
+    auto stored = lobby(2);
+    stored.state.phase = domain::Phase::ended;
+    boost::asio::io_context ioc;
+    boost::asio::thread_pool compute{1};
+    FakeStore store;
+    auto room =
+        std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute}, stored, "/join");
+    auto host = std::make_shared<FakeClient>();
+    auto attendee = std::make_shared<FakeClient>();
+    room->attach(host, domain::Actor::host());
+    room->attach(attendee, domain::Actor::of(1));
+    ioc.poll();
+    CHECK(host->of_type("host_state").size() == 1);
+    CHECK(host->closed == close_code::normal);
+    CHECK(attendee->of_type("state").size() == 1);
+    CHECK(attendee->closed == close_code::normal);
+    compute.join();
+}
+
 TEST_CASE("what the commits of one group publish reaches each connection in one flush, in order") {
     Fixture f(8);
     f.host_says(domain::StartEvent{});
