@@ -73,12 +73,9 @@ http::message_generator serve_static(const std::string& root, const Request& req
         return redirect(request,
                         std::string(path) + "/" +
                             std::string(query_at == std::string_view::npos ? "" : target.substr(query_at)));
+    // Only a file: a folder opens like one, then fails when read, and the client would get no answer.
     if (error || !fs::is_regular_file(status)) return not_found(request);
 
-    // A folder opens like a file, then fails when read: the client would get no answer at all.
-    std::error_code kind;
-    if (!std::filesystem::is_regular_file(path, kind))
-        return error_response(request, {domain::ErrorCode::not_found, "no such page", ""});
     beast::error_code ec;
     http::file_body::value_type body;
     body.open(real.c_str(), beast::file_mode::scan, ec);
