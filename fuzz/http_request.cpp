@@ -92,7 +92,7 @@ struct MemoryStore : storage::EventStore {
         if (id != event_id) return done(std::nullopt, std::nullopt);
         done(stored(), std::nullopt);
     }
-    std::vector<storage::StoredEvent> load_unfinished_events() override { return {}; }
+    std::vector<storage::StoredEvent> load_running_events() override { return {}; }
 
     static storage::StoredEvent stored() {
         storage::StoredEvent event;
