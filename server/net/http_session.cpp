@@ -115,6 +115,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         response.keep_alive(request.keep_alive());
         response.body() = "ok";
         response.prepare_payload();
+        if (request.method() == http::verb::head) response.body().clear();  // the length, not the body
         return reply(std::move(response));
     }
     if (request.method() != http::verb::get && request.method() != http::verb::head)
