@@ -277,13 +277,7 @@ std::optional<http::message_generator> answer_request(Server& server, const Requ
     }
     if (target == "/healthz") {
         route = Route::healthz;
-        Response response{http::status::ok, request.version()};
-        response.set(http::field::content_type, "text/plain");
-        response.keep_alive(request.keep_alive());
-        response.body() = "ok";
-        response.prepare_payload();
-        if (request.method() == http::verb::head) response.body().clear();  // the length, not the body
-        return response;
+        return health_response(request);
     }
     if (request.method() != http::verb::get && request.method() != http::verb::head)
         return method_not_allowed(request, "GET, HEAD");

@@ -11,16 +11,6 @@
 namespace ensemble::app {
 namespace {
 
-// The host console hears of changes at most five times a second, attendees of head counts twice, and
-// less often in a crowd: a head count costs a message per attendee, so at most ~2,000 such messages a second.
-constexpr std::chrono::milliseconds host_every{200};
-constexpr std::chrono::milliseconds presence_every{500};
-constexpr std::size_t presence_messages_per_second = 2000;
-
-std::chrono::milliseconds presence_interval(std::size_t connected) {
-    return std::max(presence_every,
-                    std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
-}
 // A room nobody is connected to leaves memory once its event ended, or after this long in its lobby.
 constexpr domain::TimeMs idle_room_ms = 10 * 60 * 1000;
 // An event still in its lobby this long after its creation is ended (protocol.md, Limits).
@@ -221,31 +211,6 @@ void EventRoom::shutdown() {
     });
 }
 
-const std::shared_ptr<Client>& EventRoom::client_of(const domain::Actor& actor) const {
-    static const std::shared_ptr<Client> none;
-    if (actor.kind == domain::Actor::Kind::host) return host_;
-    auto it = attendees_.find(actor.attendee);
-    return it == attendees_.end() ? none : it->second;
-}
-
-void EventRoom::send_to(const std::shared_ptr<Client>& client, SharedMessage message) {
-    if (client->send(std::move(message))) owe_flush(client);
-}
-
-void EventRoom::close_client(const std::shared_ptr<Client>& client, std::uint16_t code, std::string reason) {
-    if (client->close(code, std::move(reason))) owe_flush(client);
-}
-
-// Connections are handed what they were sent once the strand is through with what is queued on it: the
-// deliveries of a whole group commit reach each connection together, and leave as one frame.
-void EventRoom::owe_flush(const std::shared_ptr<Client>& client) {
-    unflushed_.push_back(client);
-    if (unflushed_.size() > 1) return;
-    asio::post(strand_, [self = shared_from_this()] {
-        for (const auto& client : std::exchange(self->unflushed_, {})) client->flush();
-    });
-}
-
 // Apply, render what the command changed as it stands now, then commit; publish comes when it is durable.
 std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor,
                                                      const domain::Command& command, Batch batch,
@@ -328,33 +293,6 @@ void EventRoom::publish(Batch& batch) {
                                  {"deliveries", rendered.deliveries.size()}});
 }
 
-void EventRoom::deliver(const Delivery& delivery) {
-    if (delivery.to == Delivery::To::everyone) {
-        if (host_) send_to(host_, delivery.message);
-        for (const auto& [id, client] : attendees_) send_to(client, delivery.message);
-        return;
-    }
-    for (auto id : delivery.attendees)
-        if (auto it = attendees_.find(id); it != attendees_.end()) send_to(it->second, delivery.message);
-}
-
-void EventRoom::close_clients(const Closing& closing) {
-    if (!closing.everyone) {
-        if (auto it = attendees_.find(closing.attendee); it != attendees_.end()) {
-            close_client(it->second, closing.code, closing.reason);
-            attendees_.erase(it);
-        }
-        return;
-    }
-    if (host_delta_ && host_) send_to(host_, share(host_delta_->message()));
-    host_delta_.reset();
-    if (host_) close_client(host_, closing.code, closing.reason);
-    for (auto& [id, client] : attendees_) close_client(client, closing.code, closing.reason);
-    host_.reset();
-    attendees_.clear();
-    log_event("event_ended", {{"event_id", id_}});
-}
-
 // Whatever was applied after the failed change stood on it: none of it is told, and the database's
 // truth comes back before anything else is applied.
 void EventRoom::commit_failed(const std::string& error) {
@@ -426,30 +364,6 @@ void EventRoom::form_tables(domain::SeatingJob job) {
         asio::post(self->strand_, [self, seat = std::move(seat)] {
             self->execute(domain::Actor::system(), seat, {}, [](const Problem&) {});
         });
-    });
-}
-
-void EventRoom::schedule_host_flush() {
-    if (host_timer_set_ || stopping_) return;
-    host_timer_set_ = true;
-    host_timer_.expires_after(host_every);
-    host_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-        self->host_timer_set_ = false;
-        if (ec || !self->host_delta_) return;
-        if (self->host_) self->send_to(self->host_, share(self->host_delta_->message()));
-        self->host_delta_.reset();
-    });
-}
-
-void EventRoom::schedule_presence() {
-    if (presence_timer_set_ || stopping_) return;
-    presence_timer_set_ = true;
-    presence_timer_.expires_after(presence_interval(attendees_.size()));
-    presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-        self->presence_timer_set_ = false;
-        if (ec) return;
-        auto message = share(presence_message(self->event_.present_count()));
-        for (const auto& [id, client] : self->attendees_) self->send_to(client, message);
     });
 }
 

@@ -19,7 +19,7 @@ enum class ErrorCode {
     too_large,               // over the size limit
     unsupported_media_type,  // a request body that is not declared application/json
     internal,                // the server failed; nothing was changed
-    storage_unavailable,  // the database cannot save changes now (locked, disk full); nothing was changed
+    storage_unavailable,     // the database cannot save changes now (locked, disk full); nothing was changed
 };
 
 // The code as the protocol spells it.

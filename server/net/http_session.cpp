@@ -110,13 +110,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
             });
     }
     if (target == "/healthz") {
-        Response response{http::status::ok, request.version()};
-        response.set(http::field::content_type, "text/plain");
-        response.keep_alive(request.keep_alive());
-        response.body() = "ok";
-        response.prepare_payload();
-        if (request.method() == http::verb::head) response.body().clear();  // the length, not the body
-        return reply(std::move(response));
+        return reply(health_response(request));
     }
     if (request.method() != http::verb::get && request.method() != http::verb::head)
         return reply(method_not_allowed(request, "GET, HEAD"));

@@ -70,4 +70,14 @@ http::status status_for(domain::ErrorCode code) {
     return http::status::internal_server_error;
 }
 
+Response health_response(const Request& request) {
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "text/plain");
+    response.keep_alive(request.keep_alive());
+    response.body() = "ok";
+    response.prepare_payload();
+    if (request.method() == http::verb::head) response.body().clear();  // the length, not the body
+    return response;
+}
+
 }  // namespace ensemble::net

@@ -23,6 +23,9 @@ Response json_response(const Request& request, http::status status, const nlohma
 Response error_response(const Request& request, const app::Problem& problem);
 // The same with another status, where HTTP has a more precise one (414 or 431 for a long head, 503).
 Response error_response(const Request& request, http::status status, const app::Problem& problem);
+// /healthz: "ok" while the server serves (its length only, to HEAD).
+Response health_response(const Request& request);
+
 // 405 `method_not_allowed`, with the methods the path takes in `Allow` (such as "GET, HEAD").
 Response method_not_allowed(const Request& request, std::string_view allow);
 

@@ -1,0 +1,102 @@
+// The room's connections: who hears what, and when. Sends wait in each connection until the room's strand
+// is through with what is queued, then leave together; head counts and host updates are paced.
+#include <algorithm>
+#include <boost/asio/post.hpp>
+
+#include "app/event_room.hpp"
+#include "app/log.hpp"
+#include "app/views.hpp"
+
+namespace ensemble::app {
+namespace {
+
+// The host console hears of changes at most five times a second, attendees of head counts twice, and
+// less often in a crowd: a head count costs a message per attendee, so at most ~2,000 such messages a second.
+constexpr std::chrono::milliseconds host_every{200};
+constexpr std::chrono::milliseconds presence_every{500};
+constexpr std::size_t presence_messages_per_second = 2000;
+
+std::chrono::milliseconds presence_interval(std::size_t connected) {
+    return std::max(presence_every,
+                    std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
+}
+
+}  // namespace
+
+const std::shared_ptr<Client>& EventRoom::client_of(const domain::Actor& actor) const {
+    static const std::shared_ptr<Client> none;
+    if (actor.kind == domain::Actor::Kind::host) return host_;
+    auto it = attendees_.find(actor.attendee);
+    return it == attendees_.end() ? none : it->second;
+}
+
+void EventRoom::send_to(const std::shared_ptr<Client>& client, SharedMessage message) {
+    if (client->send(std::move(message))) owe_flush(client);
+}
+
+void EventRoom::close_client(const std::shared_ptr<Client>& client, std::uint16_t code, std::string reason) {
+    if (client->close(code, std::move(reason))) owe_flush(client);
+}
+
+// Connections are handed what they were sent once the strand is through with what is queued on it: the
+// deliveries of a whole group commit reach each connection together, and leave as one frame.
+void EventRoom::owe_flush(const std::shared_ptr<Client>& client) {
+    unflushed_.push_back(client);
+    if (unflushed_.size() > 1) return;
+    asio::post(strand_, [self = shared_from_this()] {
+        for (const auto& client : std::exchange(self->unflushed_, {})) client->flush();
+    });
+}
+
+void EventRoom::deliver(const Delivery& delivery) {
+    if (delivery.to == Delivery::To::everyone) {
+        if (host_) send_to(host_, delivery.message);
+        for (const auto& [id, client] : attendees_) send_to(client, delivery.message);
+        return;
+    }
+    for (auto id : delivery.attendees)
+        if (auto it = attendees_.find(id); it != attendees_.end()) send_to(it->second, delivery.message);
+}
+
+void EventRoom::close_clients(const Closing& closing) {
+    if (!closing.everyone) {
+        if (auto it = attendees_.find(closing.attendee); it != attendees_.end()) {
+            close_client(it->second, closing.code, closing.reason);
+            attendees_.erase(it);
+        }
+        return;
+    }
+    if (host_delta_ && host_) send_to(host_, share(host_delta_->message()));
+    host_delta_.reset();
+    if (host_) close_client(host_, closing.code, closing.reason);
+    for (auto& [id, client] : attendees_) close_client(client, closing.code, closing.reason);
+    host_.reset();
+    attendees_.clear();
+    log_event("event_ended", {{"event_id", id_}});
+}
+
+void EventRoom::schedule_host_flush() {
+    if (host_timer_set_ || stopping_) return;
+    host_timer_set_ = true;
+    host_timer_.expires_after(host_every);
+    host_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        self->host_timer_set_ = false;
+        if (ec || !self->host_delta_) return;
+        if (self->host_) self->send_to(self->host_, share(self->host_delta_->message()));
+        self->host_delta_.reset();
+    });
+}
+
+void EventRoom::schedule_presence() {
+    if (presence_timer_set_ || stopping_) return;
+    presence_timer_set_ = true;
+    presence_timer_.expires_after(presence_interval(attendees_.size()));
+    presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        self->presence_timer_set_ = false;
+        if (ec) return;
+        auto message = share(presence_message(self->event_.present_count()));
+        for (const auto& [id, client] : self->attendees_) self->send_to(client, message);
+    });
+}
+
+}  // namespace ensemble::app
