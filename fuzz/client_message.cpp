@@ -38,6 +38,7 @@ const std::map<std::string, std::size_t> wire_types = {
     {"broadcast", index_of<domain::Broadcast>()},
     {"move_attendee", index_of<domain::MoveAttendee>()},
     {"remove_attendee", index_of<domain::RemoveAttendee>()},
+    {"merge_attendees", index_of<domain::MergeAttendees>()},
     {"pause", index_of<domain::PauseRotation>()},
     {"resume", index_of<domain::ResumeRotation>()},
     {"end_event", index_of<domain::EndEvent>()},
@@ -72,6 +73,10 @@ void check_command(const domain::Command& command, const std::string& type, cons
     }
     if (auto* remove = std::get_if<domain::RemoveAttendee>(&command))
         FUZZ_CHECK(same_integer(field(m, "attendee_id"), remove->attendee), "the attendee is the message's");
+    if (auto* merge = std::get_if<domain::MergeAttendees>(&command)) {
+        FUZZ_CHECK(same_integer(field(m, "duplicate"), merge->duplicate), "the duplicate is the message's");
+        FUZZ_CHECK(same_integer(field(m, "keep"), merge->keep), "the entry kept is the message's");
+    }
 }
 
 // The accepted command, written back as the smallest message, reads back the same.
@@ -85,6 +90,10 @@ void check_round_trip(const domain::Command& command, const std::string& type) {
         again["table"] = move->table;
     }
     if (auto* remove = std::get_if<domain::RemoveAttendee>(&command)) again["attendee_id"] = remove->attendee;
+    if (auto* merge = std::get_if<domain::MergeAttendees>(&command)) {
+        again["duplicate"] = merge->duplicate;
+        again["keep"] = merge->keep;
+    }
     auto reread = app::parse_client_message(again.dump());
     FUZZ_CHECK(std::holds_alternative<domain::Command>(reread.body), "an accepted command reads back");
     const auto& second = std::get<domain::Command>(reread.body);
@@ -101,6 +110,10 @@ void check_round_trip(const domain::Command& command, const std::string& type) {
         FUZZ_CHECK(std::get<domain::Broadcast>(second).text == broadcast->text, "the same broadcast text");
     if (auto* remove = std::get_if<domain::RemoveAttendee>(&command))
         FUZZ_CHECK(std::get<domain::RemoveAttendee>(second).attendee == remove->attendee, "the same removal");
+    if (auto* merge = std::get_if<domain::MergeAttendees>(&command)) {
+        const auto& merged = std::get<domain::MergeAttendees>(second);
+        FUZZ_CHECK(merged.duplicate == merge->duplicate && merged.keep == merge->keep, "the same merge");
+    }
 }
 
 // A refusal renders as the protocol's `error`, with the message's ref.

@@ -81,9 +81,10 @@ void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
                    auto it = self->credentials_.find(hash);
                    if (it == self->credentials_.end())
                        return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
-                   if (self->event_.state().attendees.at(it->second).status != domain::AttendeeStatus::active)
+                   auto id = self->event_.identity_of(it->second);
+                   if (self->event_.state().attendees.at(id).status != domain::AttendeeStatus::active)
                        return done(Problem{domain::ErrorCode::forbidden, "no longer in this event", ""});
-                   done(domain::Actor::of(it->second));
+                   done(domain::Actor::of(id));
                });
 }
 

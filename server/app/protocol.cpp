@@ -97,6 +97,13 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
         if (number < 1 || number > 100'000) return invalid("table", "table must be a table number");
         return domain::MoveAttendee{std::get<std::int64_t>(attendee), static_cast<int>(number)};
     }
+    if (type == "merge_attendees") {
+        auto duplicate = int_field(m, "duplicate");
+        if (failed(duplicate, problem)) return problem;
+        auto keep = int_field(m, "keep");
+        if (failed(keep, problem)) return problem;
+        return domain::MergeAttendees{std::get<std::int64_t>(duplicate), std::get<std::int64_t>(keep)};
+    }
     if (type == "leave") return domain::Leave{};
     if (type == "start_event") return domain::StartEvent{};
     if (type == "next_round") return domain::NextRound{};

@@ -118,6 +118,10 @@ Closing closing_of(const domain::Disconnection& d) {
         case Reason::removed:
             closing.code = close_code::removed, closing.reason = "removed by the host";
             break;
+        case Reason::merged:
+            // The same link now signs in as the entry kept: reconnecting brings the person back as them.
+            closing.code = close_code::try_again_later, closing.reason = "merged with another entry: reconnect";
+            break;
         case Reason::event_ended:
             closing.code = close_code::normal, closing.reason = "the event is over";
             break;

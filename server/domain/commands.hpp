@@ -63,12 +63,17 @@ struct MoveAttendee {
 struct RemoveAttendee {
     AttendeeId attendee = 0;
 };
+// Two entries are one person (a lost token, a second device): `duplicate` is folded into `keep`.
+struct MergeAttendees {
+    AttendeeId duplicate = 0;
+    AttendeeId keep = 0;
+};
 struct PauseRotation {};
 struct ResumeRotation {};
 struct EndEvent {};
 
 using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent,
                              NextRound, EndRound, ExtendRound, Broadcast, MoveAttendee, RemoveAttendee,
-                             PauseRotation, ResumeRotation, EndEvent>;
+                             MergeAttendees, PauseRotation, ResumeRotation, EndEvent>;
 
 }  // namespace ensemble::domain

@@ -20,6 +20,8 @@ class Event {
     const EventState& state() const { return state_; }
     // The current round's table number (1-based) of an attendee, or 0 when not seated.
     int table_of(AttendeeId attendee) const;
+    // Who an entry is now: itself, or the entry it was merged into (followed to the end).
+    AttendeeId identity_of(AttendeeId attendee) const;
     // Connected attendees who have not left: kept as commands apply, never counted.
     int present_count() const { return present_; }
     // The round whose tables are being formed off the event's thread, or 0.

@@ -28,6 +28,7 @@ struct Event::Apply {
     void operator()(const Broadcast& c);
     void operator()(const MoveAttendee& c);
     void operator()(const RemoveAttendee& c);
+    void operator()(const MergeAttendees& c);
     void operator()(const PauseRotation& c);
     void operator()(const ResumeRotation& c);
     void operator()(const EndEvent& c);

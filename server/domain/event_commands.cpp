@@ -31,14 +31,25 @@ int Event::table_of(AttendeeId attendee) const {
     return it == table_index_.end() ? 0 : it->second;
 }
 
+AttendeeId Event::identity_of(AttendeeId attendee) const {
+    // Each merge points to an entry that was not merged then, so the chain is finite; the bound is a guard.
+    for (std::size_t hops = 0; hops <= state_.attendees.size(); ++hops) {
+        auto it = state_.attendees.find(attendee);
+        if (it == state_.attendees.end() || it->second.status != AttendeeStatus::merged) return attendee;
+        attendee = it->second.merged_into;
+    }
+    return attendee;
+}
+
 Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
     Effects fx;
     bool host_only =
         std::holds_alternative<StartEvent>(command) || std::holds_alternative<NextRound>(command) ||
         std::holds_alternative<EndRound>(command) || std::holds_alternative<ExtendRound>(command) ||
         std::holds_alternative<Broadcast>(command) || std::holds_alternative<MoveAttendee>(command) ||
-        std::holds_alternative<RemoveAttendee>(command) || std::holds_alternative<PauseRotation>(command) ||
-        std::holds_alternative<ResumeRotation>(command) || std::holds_alternative<EndEvent>(command);
+        std::holds_alternative<RemoveAttendee>(command) || std::holds_alternative<MergeAttendees>(command) ||
+        std::holds_alternative<PauseRotation>(command) || std::holds_alternative<ResumeRotation>(command) ||
+        std::holds_alternative<EndEvent>(command);
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command);
     if (host_only && actor.kind != Actor::Kind::host)
         return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
@@ -253,6 +264,38 @@ void Event::Apply::operator()(const RemoveAttendee& c) {
         unseat(c.attendee);
         mend_tables();
     }
+}
+
+// The duplicate's seat passes to keep when keep has none this round; its meetings and chat become keep's,
+// under keep's name (as storage has them once reloaded).
+void Event::Apply::operator()(const MergeAttendees& c) {
+    if (c.duplicate == c.keep)
+        return (void)refuse(ErrorCode::invalid_field, "an entry cannot be merged with itself");
+    auto duplicate = s.attendees.find(c.duplicate);
+    if (duplicate == s.attendees.end() || duplicate->second.status == AttendeeStatus::merged)
+        return (void)refuse(ErrorCode::not_found, "no such attendee");
+    if (!active_attendee(c.keep))
+        return (void)refuse(ErrorCode::not_found, "the entry to keep must be of someone still in the event");
+    Attendee& gone = duplicate->second;
+    set_connected(gone, false);
+    int table = s.phase == Phase::round ? event.table_of(c.duplicate) : 0;
+    if (table) unseat(c.duplicate);
+    if (gone.status == AttendeeStatus::active)
+        fx.outbox.disconnect(Audience::of(c.duplicate), Disconnection::Reason::merged);
+    gone.status = AttendeeStatus::merged;
+    gone.merged_into = c.keep;
+    fx.records.push_back(AttendeesMerged{c.duplicate, c.keep, now});
+    fx.outbox.host().gone.insert(c.duplicate);
+    fx.outbox.host().attendees.insert(c.keep);
+    s.history.merge(c.keep, c.duplicate);
+    const std::string& name = s.attendees.at(c.keep).name;
+    for (auto& t : s.tables)
+        for (auto& message : t.chat)
+            if (message.from == c.duplicate) message.from = c.keep, message.name = name;
+    if (table && !event.table_of(c.keep))
+        seat(c.keep, static_cast<std::size_t>(table - 1));
+    else if (table)
+        mend_tables();
 }
 
 void Event::Apply::operator()(const PauseRotation&) {

@@ -59,7 +59,7 @@ struct Message {
 
 // Close a connection for good, once the messages before it are delivered.
 struct Disconnection {
-    enum class Reason { left, removed, event_ended };
+    enum class Reason { left, removed, merged, event_ended };
     Audience who;  // one attendee, or everyone
     Reason reason = Reason::left;
 };

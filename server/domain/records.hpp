@@ -28,6 +28,13 @@ struct AttendeeStatusChanged {
     TimeMs at = 0;
 };
 
+// `duplicate` is now `keep`: its meetings, seats and chat are theirs, and its link signs in as them.
+struct AttendeesMerged {
+    AttendeeId duplicate = 0;
+    AttendeeId keep = 0;
+    TimeMs at = 0;
+};
+
 struct RoundStarted {
     int round = 0;
     TimeMs at = 0;
@@ -72,7 +79,7 @@ struct PlanMade {
     std::vector<std::vector<matching::Table>> rounds;
 };
 
-using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, RoundStarted, Seated,
-                            Unseated, Met, ChatPosted, Announced, PlanMade>;
+using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged,
+                            RoundStarted, Seated, Unseated, Met, ChatPosted, Announced, PlanMade>;
 
 }  // namespace ensemble::domain

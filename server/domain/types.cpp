@@ -68,12 +68,15 @@ const char* to_string(AttendeeStatus status) {
             return "left";
         case AttendeeStatus::removed:
             return "removed";
+        case AttendeeStatus::merged:
+            return "merged";
     }
     return "active";
 }
 
 std::optional<AttendeeStatus> status_from_string(const std::string& text) {
-    for (AttendeeStatus s : {AttendeeStatus::active, AttendeeStatus::left, AttendeeStatus::removed})
+    for (AttendeeStatus s :
+         {AttendeeStatus::active, AttendeeStatus::left, AttendeeStatus::removed, AttendeeStatus::merged})
         if (text == to_string(s)) return s;
     return std::nullopt;
 }

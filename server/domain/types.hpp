@@ -17,7 +17,8 @@ using TimeMs = std::int64_t;  // milliseconds since the Unix epoch
 
 enum class Phase { lobby, round, pause_between_rounds, ended };
 
-enum class AttendeeStatus { active, left, removed };
+// merged: the host found this entry to be the same person as another, who carries on in its place.
+enum class AttendeeStatus { active, left, removed, merged };
 
 struct Attendee {
     AttendeeId id = 0;
@@ -26,7 +27,8 @@ struct Attendee {
     std::string role;
     AttendeeStatus status = AttendeeStatus::active;
     TimeMs joined_at = 0;
-    bool connected = false;  // live only: never persisted
+    bool connected = false;      // live only: never persisted
+    AttendeeId merged_into = 0;  // for AttendeeStatus::merged
 };
 
 struct ChatMessage {

@@ -1,4 +1,6 @@
 // History: how often each pair met, keyed by the full pair of ids.
+#include <algorithm>
+
 #include "matching/matcher.hpp"
 
 namespace ensemble::matching {
@@ -21,6 +23,27 @@ void History::record_pair(PersonId a, PersonId b, int round) {
 void History::record_table(std::span<const PersonId> table, int round) {
     for (std::size_t i = 0; i < table.size(); ++i)
         for (std::size_t j = i + 1; j < table.size(); ++j) record_pair(table[i], table[j], round);
+}
+
+// Two meetings in the same last round are taken for one (both entries at that table); earlier rounds are
+// not kept, so times may count a round twice until the history is next read from storage.
+void History::merge(PersonId keep, PersonId duplicate) {
+    std::vector<std::pair<PersonId, Meeting>> moved;
+    for (auto it = meetings_.begin(); it != meetings_.end();) {
+        const auto& [pair, meeting] = *it;
+        if (pair.first != duplicate && pair.second != duplicate) {
+            ++it;
+            continue;
+        }
+        PersonId other = pair.first == duplicate ? pair.second : pair.first;
+        if (other != keep) moved.emplace_back(other, meeting);
+        it = meetings_.erase(it);
+    }
+    for (const auto& [other, meeting] : moved) {
+        auto& into = meetings_[key(keep, other)];
+        into.times += meeting.times - (into.times > 0 && into.last_round == meeting.last_round ? 1 : 0);
+        into.last_round = std::max(into.last_round, meeting.last_round);
+    }
 }
 
 int History::times_met(PersonId a, PersonId b) const {

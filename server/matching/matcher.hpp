@@ -40,6 +40,8 @@ class History {
     void record_pair(PersonId a, PersonId b, int round);
     int times_met(PersonId a, PersonId b) const;
     int last_round_met(PersonId a, PersonId b) const;  // 0 when never
+    // `duplicate` was `keep` all along: their meetings become keep's, and the pair of them is forgotten.
+    void merge(PersonId keep, PersonId duplicate);
     std::size_t pair_count() const { return meetings_.size(); }
 
     // Calls visit(a, b, meeting) once per pair that met, a < b.
@@ -127,8 +129,8 @@ struct Plan {
 Plan plan_rounds(const PlanRequest& request);
 
 // The planned round request.round when the people present are exactly those of the plan, it adds no
-// repeat to the request's history and keeps its hard constraints; otherwise a live round started from the planned one (absentees
-// removed, newcomers seated), or a plain live round when the plan has no such round.
+// repeat to the request's history and keeps its hard constraints; otherwise a live round started from the
+// planned one (absentees removed, newcomers seated), or a plain live round when the plan has no such round.
 RoundResult next_round_from_plan(const Plan& plan, const RoundRequest& request);
 
 // A change to live tables. to_table == tables.size() opens a new table (several moves may share it).

@@ -72,7 +72,8 @@ void Batch<R>::flush() {
 }  // namespace
 
 void write_command(Database& db, const std::string& event_id, const std::vector<domain::Record>& records) {
-    // Meetings touch no row that another record reads or changes: they go last, in the order of their key,
+    // Meetings touch no row that another record reads or changes (a merge rewrites the duplicate's, and no
+    // meeting of the duplicate follows it): they go last, in the order of their key,
     // so that the encounters' tree is appended to rather than split all over. Ties keep the command's
     // order: of two meetings of the same pair in one round, the first is still the one kept. Seats keep
     // their order, and are all written before a seat is left.
@@ -84,7 +85,10 @@ void write_command(Database& db, const std::string& event_id, const std::vector<
         } else if (std::holds_alternative<domain::Seated>(records[i])) {
             seats.add(i);
         } else {
-            if (std::holds_alternative<domain::Unseated>(records[i])) seats.flush();
+            // A seat left, or moved to another entry by a merge, must be written first.
+            if (std::holds_alternative<domain::Unseated>(records[i]) ||
+                std::holds_alternative<domain::AttendeesMerged>(records[i]))
+                seats.flush();
             write_one(db, event_id, records, i);
         }
     }

@@ -25,7 +25,7 @@ domain::AttendeeStatus status_of(const std::string& text) {
 void read_attendees(Database& db, StoredEvent& stored) {
     auto& state = stored.state;
     auto query = db.prepare(
-        "SELECT id, name, organisation, role, status, joined_at, credential_hash FROM attendees "
+        "SELECT id, name, organisation, role, status, joined_at, credential_hash, merged_into FROM attendees "
         "WHERE event_id = ?1 ORDER BY id");
     query->bind(1, state.id);
     while (query->step()) {
@@ -36,6 +36,7 @@ void read_attendees(Database& db, StoredEvent& stored) {
         attendee.role = query->column_text(3);
         attendee.status = status_of(query->column_text(4));
         attendee.joined_at = query->column_int64(5);
+        attendee.merged_into = query->column_optional_int64(7).value_or(0);
         // Every status keeps its credential: a removed attendee must still be recognised, and refused.
         stored.attendee_credentials.emplace(query->column_text(6), attendee.id);
         state.attendees.emplace(attendee.id, std::move(attendee));

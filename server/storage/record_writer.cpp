@@ -83,6 +83,40 @@ struct Writer {
         expect_one_change(*update, "no such attendee");
     }
 
+    // Every row of the duplicate becomes keep's: encounters (a pair of the two is dropped, and a meeting
+    // both had in one round is kept once), seats and chat. Its credential stays, and signs in as keep.
+    void operator()(const domain::AttendeesMerged& r) const {
+        auto update = db.prepare(
+            "UPDATE attendees SET status = ?3, merged_into = ?4, status_changed_at = ?5 "
+            "WHERE event_id = ?1 AND id = ?2");
+        update->bind(1, event_id)
+            .bind(2, r.duplicate)
+            .bind(3, domain::to_string(domain::AttendeeStatus::merged))
+            .bind(4, r.keep)
+            .bind(5, r.at);
+        expect_one_change(*update, "no such attendee");
+        db.prepare(
+              "INSERT OR IGNORE INTO encounters (event_id, round, table_number, a, b) "
+              "SELECT event_id, round, table_number, MIN(?3, other), MAX(?3, other) FROM ("
+              "SELECT event_id, round, table_number, CASE WHEN a = ?2 THEN b ELSE a END AS other "
+              "FROM encounters WHERE event_id = ?1 AND (a = ?2 OR b = ?2)) WHERE other <> ?3")
+            ->bind(1, event_id)
+            .bind(2, r.duplicate)
+            .bind(3, r.keep)
+            .run();
+        db.prepare("DELETE FROM encounters WHERE event_id = ?1 AND (a = ?2 OR b = ?2)")
+            ->bind(1, event_id)
+            .bind(2, r.duplicate)
+            .run();
+        for (const char* table : {"seats", "chat_messages"})
+            db.prepare(std::string("UPDATE ") + table +
+                       " SET attendee_id = ?3 WHERE event_id = ?1 AND attendee_id = ?2")
+                ->bind(1, event_id)
+                .bind(2, r.duplicate)
+                .bind(3, r.keep)
+                .run();
+    }
+
     void operator()(const domain::RoundStarted& r) const {
         db.prepare("INSERT INTO rounds (event_id, round, started_at) VALUES (?1, ?2, ?3)")
             ->bind(1, event_id)
@@ -138,6 +172,7 @@ struct Kind {
     const char* operator()(const domain::PhaseChanged&) const { return "PhaseChanged"; }
     const char* operator()(const domain::AttendeeJoined&) const { return "AttendeeJoined"; }
     const char* operator()(const domain::AttendeeStatusChanged&) const { return "AttendeeStatusChanged"; }
+    const char* operator()(const domain::AttendeesMerged&) const { return "AttendeesMerged"; }
     const char* operator()(const domain::RoundStarted&) const { return "RoundStarted"; }
     const char* operator()(const domain::Seated&) const { return "Seated"; }
     const char* operator()(const domain::Unseated&) const { return "Unseated"; }

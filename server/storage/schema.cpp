@@ -11,7 +11,7 @@ namespace ensemble::storage {
 namespace {
 
 // Migration n (1-based) takes the file from version n-1 to n. Never edit a released one: append.
-constexpr std::array<const char*, 3> migrations = {
+constexpr std::array<const char*, 4> migrations = {
     // 1: live events and everything a restart needs to resume them.
     R"sql(
 CREATE TABLE events (
@@ -122,6 +122,10 @@ ALTER TABLE encounters_by_key RENAME TO encounters;
 DROP INDEX seats_by_round;
 DROP INDEX seats_by_attendee;
 CREATE INDEX seats_by_table ON seats (event_id, round, table_number, attendee_id);
+)sql",
+    // 4: an entry the host merged into another (the same person), which carries on in its place.
+    R"sql(
+ALTER TABLE attendees ADD COLUMN merged_into INTEGER;
 )sql",
 };
 

@@ -89,6 +89,7 @@ inline void check_same_state(const domain::EventState& got, const domain::EventS
         CHECK(g.organisation == w.organisation);
         CHECK(g.role == w.role);
         CHECK(g.status == w.status);
+        CHECK(g.merged_into == w.merged_into);
         CHECK(g.joined_at == w.joined_at);
         CHECK_FALSE(g.connected);
     }

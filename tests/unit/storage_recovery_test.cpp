@@ -98,7 +98,12 @@ void play_until_round_two(LiveEvent& live) {
     REQUIRE(live.event.state().round == 2);
 
     live.now += 5 * second;
-    live.join("Retardataire", "ADIL");                 // seated at once, nobody moved
+    const AttendeeId late = live.join("Retardataire", "ADIL");  // seated at once, nobody moved
+    // The same person again from a phone, who chats there before the host merges the two entries.
+    const AttendeeId again = live.join("Retardataire (tél.)", "ADIL");
+    live.run(Actor::of(again), PostChat{"from my phone"});
+    live.run(Actor::host(), MergeAttendees{again, late});
+    REQUIRE(live.event.state().attendees.at(again).status == AttendeeStatus::merged);
     live.run(Actor::system(), Disconnect{people[5]});  // a dropped connection keeps its seat
     live.now += 5 * second;
     live.chat_round("round two");
