@@ -49,6 +49,8 @@ export async function axeViolations(page, label) {
 export async function screenshot(page, name, { fullPage = true } = {}) {
   const out = path.join(ROOT, 'tests/output', name);
   mkdirSync(path.dirname(out), { recursive: true });
+  // A whole page is taken from its top: sticky banners are drawn where a scrolled page holds them.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: out, fullPage });
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });

@@ -143,16 +143,19 @@ test('the host confirms ending the last round and skipping the break, and the br
   await host.locator('#present', { hasText: /^2$/ }).waitFor();
   await host.click('#start-event');
   await page.locator('#signal[data-kind="round"]').waitFor();
+  await host.locator('#phase', { hasText: 'Tour en cours' }).waitFor();
 
   // Ending a round that is not the last, and starting the next one from the break, ask nothing.
   await host.click('#end-round');
   await page.locator('#signal[data-kind="break"]').waitFor();
+  await host.locator('#phase', { hasText: 'Pause entre deux tours' }).waitFor();
   // The break's last seconds on the host's clock: shown, not alarming.
   await host.locator('#host-countdown', { hasText: /^0:[0-3]\d$/ }).waitFor();
   assert.equal(await host.evaluate(() => document.getElementById('host-countdown').classList.contains('warning')), false);
   await host.click('#next-round');
   await page.locator('#signal-text', { hasText: /^Tour 2 sur 3/ }).waitFor();
   assert.equal(await host.locator('dialog').count(), 0, 'no question for what the break is for');
+  await host.locator('#phase', { hasText: 'Tour en cours' }).waitFor();
 
   // During a round, "next round now" says it skips the break; cancelled, nothing happens.
   await host.click('#next-round');
