@@ -1,14 +1,19 @@
 // What an attendee sees once joined: lobby, round, break, end. Draws `state` messages into the
-// static skeleton of join.html, so focus and typed text survive every update.
-import { t, clockTime, shortDuration } from './i18n.js';
+// static skeleton of join.html, so focus and typed text survive every update. What changed is
+// signalled by signals.js; what belonged to a round (chat errors, the host's message) goes with it.
+import { t, clockTime, shortDuration, errorText } from './i18n.js';
 import { $, el, setText, replaceChildren, showOnly, announce } from './dom.js';
-import { Countdown } from './countdown.js';
+import { Countdown, WARNING_MS } from './countdown.js';
 import { tablemates } from './protocol.js';
+import { Alerts } from './alerts.js';
+import { SignalBanner, signalBetween, signalText, tabTitle } from './signals.js';
 
 export const SECTIONS = ['loading-section', 'notice-section', 'join-section', 'lobby-section',
   'round-section', 'break-section'];
 
 const chatKey = (m) => `${m.at}|${m.from}|${m.text}`;
+// One step of the event: what is said or shown during it does not outlive it.
+const stepOf = (s) => (s ? `${s.phase}-${s.round}` : null);
 
 export class AttendeeView {
   // onChat(text) sends a chat message and returns true when it could be sent.
@@ -20,32 +25,43 @@ export class AttendeeView {
     this.chatScope = null;
     this.chatSeen = new Set();
     this.sending = null;  // the chat text sent and not yet acknowledged by its echo
+    this.chatErrorTimer = null;
+    this.alerts = new Alerts();
+    this.signals = new SignalBanner({ ring: () => this.alerts.ring() });
     this.roundCountdown = new Countdown($('round-countdown'), clock, {
-      onWarning: () => announce(t('minute_warning')),
+      onWarning: () => this.signals.show({ kind: 'minute' }),
+      onTick: (ms) => {
+        if (ms > WARNING_MS) this.signals.clear('minute');  // the host gave the round more time
+        this.drawTitle(ms);
+      },
     });
-    this.breakCountdown = new Countdown(null, clock, { onTick: (ms) => this.drawBreak(ms) });
+    this.breakCountdown = new Countdown(null, clock, {
+      onTick: (ms) => {
+        this.drawBreak(ms);
+        this.drawTitle(ms);
+      },
+    });
     $('chat-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const input = $('chat-text');
       const text = input.value.trim();
       if (!text || this.sending !== null) return;
-      setText('chat-error', '');
+      this.showChatError('');
       if (onChat(text)) this.setSending(text);
-      else setText('chat-error', t('chat_offline'));
+      else this.showChatError(t('chat_offline'));
     });
-    $('announcement-dismiss').addEventListener('click', () => {
-      $('announcement').hidden = true;
-      $('main').focus();
-    });
+    $('announcement-dismiss').addEventListener('click', () => this.hideAnnouncement());
   }
 
   setYou(you) { this.you = you; }
 
   setState(state) {
+    if (stepOf(state) !== stepOf(this.state)) this.hideAnnouncement();
     this.state = state;
     this.notice = null;
-    this.draw();
+    // Said first, so that a last minute the countdown finds on drawing (a one-minute round) comes after.
     this.speak();
+    this.draw();
   }
 
   setPresent(present) {
@@ -61,12 +77,36 @@ export class AttendeeView {
     $('chat-form').setAttribute('aria-busy', 'true');
   }
 
-  chatFailed(text) {
+  chatFailed(text, until = null) {
     if (this.sending === null) return;
     this.sending = null;
     $('chat-text').readOnly = false;
     $('chat-form').removeAttribute('aria-busy');
+    this.showChatError(text, until);
+  }
+
+  // The server refused the message: too many at once says when it may go (retry_after_ms), and the
+  // text stays in its field until then.
+  chatRefused(error) {
+    const wait = error.code === 'rate_limited' ? error.retry_after_ms : null;
+    if (!(wait > 0)) {
+      this.chatFailed(errorText(error));
+      return;
+    }
+    const text = t('chat_rate_limited', { time: shortDuration(wait) });
+    this.chatFailed(text, wait);
+    announce(text);
+  }
+
+  // A chat error lasts while it is true: `until` ms at most, and never past its round or table.
+  showChatError(text, until = null) {
+    clearTimeout(this.chatErrorTimer);
     setText('chat-error', text);
+    if (!text || until === null) return;
+    this.chatErrorTimer = setTimeout(() => {
+      setText('chat-error', '');
+      if ($('chat-text').value.trim()) announce(t('chat_can_send'));
+    }, until);
   }
 
   // A `chat` message: shown only when it belongs to the table and round on screen.
@@ -83,11 +123,20 @@ export class AttendeeView {
     this.drawChat();
   }
 
-
+  // The host's message shows once: until dismissed, the next step of the event or a full-page notice.
   showAnnouncement(msg) {
     setText('announcement-text', msg.text);
     $('announcement').hidden = false;
     announce(t('announcement_said', { text: msg.text }));
+  }
+
+  hideAnnouncement() {
+    const box = $('announcement');
+    if (box.hidden) return;
+    const hadFocus = box.contains(document.activeElement);
+    box.hidden = true;
+    setText('announcement-text', '');
+    if (hadFocus) $('main').focus();
   }
 
   // A full-page message (ended, removed, left...) from i18n keys, kept so a language switch redraws
@@ -96,6 +145,10 @@ export class AttendeeView {
     this.notice = { headingKey, textKey, action };
     this.roundCountdown.stop();
     this.breakCountdown.stop();
+    this.hideAnnouncement();
+    if (headingKey !== 'ended_heading') this.signals.clear();
+    this.showChatError('');
+    $('alerts-section').hidden = true;
     this.drawNotice();
     showOnly('notice-section', SECTIONS);
     if (this.noticeSpoken !== headingKey) announce(`${t(headingKey)}. ${t(textKey)}`);
@@ -111,12 +164,19 @@ export class AttendeeView {
     button.hidden = !action;
     button.onclick = action ? action.run : null;
     if (action) button.textContent = t(action.labelKey);
+    document.title = headingKey === 'ended_heading' ? t('title_ended') : t('join_doc_title');
   }
 
   // Redraw in the current language.
   redraw() {
+    this.signals.draw();
     if (this.notice) this.drawNotice();
     else if (this.state) this.draw();
+  }
+
+  drawTitle(remaining) {
+    const text = tabTitle(this.state, remaining);
+    if (document.title !== text) document.title = text;
   }
 
   draw() {
@@ -139,7 +199,9 @@ export class AttendeeView {
     if (s.phase === 'lobby') {
       showOnly('lobby-section', SECTIONS);
       setText('lobby-heading', t('lobby_heading', { name: this.you ? this.you.name : '' }));
+      this.drawTitle(0);
     }
+    $('alerts-section').hidden = false;
     this.drawPresent();
   }
 
@@ -188,6 +250,7 @@ export class AttendeeView {
       this.chatScope = scope;
       this.chatSeen = new Set();
       list.textContent = '';
+      this.showChatError('');  // an error about another table or round is no longer true
     }
     if (!table) return;
     let added = false;
@@ -214,20 +277,22 @@ export class AttendeeView {
     setText('break-present', text);
   }
 
-  // Tell the live region about a new phase, round, table or pause: once per change, never per tick.
+  // Signal a new round, a move, a break, a pause or the end: once per change, never per tick. The
+  // first state after the page opens is only said, as nothing changed under the attendee's eyes.
   speak() {
     const s = this.state;
-    const now = { phase: s.phase, round: s.round, table: s.table ? s.table.number : null, paused: s.paused };
     const before = this.spoken;
-    this.spoken = now;
-    if (before && before.phase === now.phase && before.round === now.round && before.table === now.table) {
-      if (before.paused !== now.paused) announce(now.paused ? t('say_paused') : t('say_resumed'));
+    this.spoken = s;
+    const signal = signalBetween(before, s);
+    if (signal) {
+      this.signals.show(signal);
       return;
     }
-    if (now.phase === 'round' && now.table !== null) {
-      announce(t('say_round', { round: s.round, rounds: s.rounds, n: now.table }));
-    } else if (now.phase === 'break' && s.deadline) {
-      announce(t('say_break', { clock: clockTime(s.deadline) }));
+    if (before) return;
+    if (s.phase === 'round' && s.table) {
+      announce(signalText({ kind: 'round', round: s.round, rounds: s.rounds, n: s.table.number }));
+    } else if (s.phase === 'break' && s.deadline) {
+      announce(signalText({ kind: 'break', deadline: s.deadline }));
     }
   }
 }

@@ -1,5 +1,5 @@
 // The server's clock as seen from here, and a countdown that redraws itself without being announced.
-const WARNING_MS = 60 * 1000;
+export const WARNING_MS = 60 * 1000;
 
 export class ServerClock {
   constructor() { this.offset = 0; }
@@ -28,6 +28,7 @@ export class Countdown {
     this.onWarning = onWarning;
     this.target = null;
     this.timer = null;
+    this.warningTimer = null;
     this.warnedKey = null;
   }
 
@@ -35,10 +36,16 @@ export class Countdown {
   set(target) {
     this.target = target;
     clearInterval(this.timer);
+    clearTimeout(this.warningTimer);
     this.timer = null;
     if (!target) return;
     this.draw();
-    if (!target.paused && target.deadline !== null) this.timer = setInterval(() => this.draw(), 250);
+    if (target.paused || target.deadline === null) return;
+    this.timer = setInterval(() => this.draw(), 250);
+    // A tab long in the background gets its intervals run once a minute at most, but a single
+    // timeout still comes on time: the warning does not wait for the next redraw.
+    const untilWarning = this.remaining() - WARNING_MS;
+    if (target.warn && untilWarning > 0) this.warningTimer = setTimeout(() => this.draw(), untilWarning + 20);
   }
 
   remaining() {
@@ -54,7 +61,8 @@ export class Countdown {
     if (this.element) {
       const text = formatRemaining(remaining);
       if (this.element.textContent !== text) this.element.textContent = text;
-      this.element.classList.toggle('warning', warning);
+      // Only a countdown that warns turns red: a break or the host's clock has nothing to hurry.
+      this.element.classList.toggle('warning', warning && Boolean(this.target.warn));
     }
     if (this.target.warn) {
       if (!warning && remaining > WARNING_MS + 1000 && this.warnedKey === this.target.key) this.warnedKey = null;

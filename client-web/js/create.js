@@ -9,6 +9,20 @@ const FIELD_INPUT = {
   break_seconds: 'break_minutes', prompts: 'prompts', video_link_template: 'video_link_template',
 };
 
+// The limits of shared/protocol.md this page checks before asking, in the units of its inputs (minutes
+// for lengths); the error text says them when one is not kept.
+const LIMITS = {
+  title: { max: 200 },
+  table_size: { min: 2, max: 12 },
+  min_table_size: { min: 2, max: 12 },
+  max_table_size: { min: 2, max: 12 },
+  rounds: { min: 1, max: 50 },
+  round_seconds: { min: 1, max: 120 },
+  break_seconds: { min: 0, max: 60 },
+  prompts: { count: 20, max: 500 },
+  video_link_template: { max: 500 },
+};
+
 let created = null;
 let lastError = null;
 
@@ -31,24 +45,32 @@ function readSettings(form) {
 
 // The checks a browser can make before asking the server; the server checks everything again.
 function localProblem(s) {
-  const whole = (v, lo, hi) => Number.isInteger(v) && v >= lo && v <= hi;
-  if (!s.title) return { code: 'invalid_field', field: 'title' };
+  const whole = (v, f) => Number.isInteger(v) && v >= LIMITS[f].min && v <= LIMITS[f].max;
+  const minutes = (v, f) => Number.isInteger(v) && v >= LIMITS[f].min * 60 && v <= LIMITS[f].max * 60;
+  const chars = (text) => [...text].length;
+  if (!s.title || chars(s.title) > LIMITS.title.max) return { code: 'invalid_field', field: 'title' };
   for (const f of ['table_size', 'min_table_size', 'max_table_size']) {
-    if (!whole(s[f], 2, 12)) return { code: 'invalid_field', field: f };
+    if (!whole(s[f], f)) return { code: 'invalid_field', field: f };
   }
   if (!(s.min_table_size <= s.table_size && s.table_size <= s.max_table_size)) {
     return { code: 'table_sizes', field: 'min_table_size' };
   }
-  if (!whole(s.rounds, 1, 50)) return { code: 'invalid_field', field: 'rounds' };
-  if (!whole(s.round_seconds, 60, 7200)) return { code: 'invalid_field', field: 'round_seconds' };
-  if (!whole(s.break_seconds, 0, 3600)) return { code: 'invalid_field', field: 'break_seconds' };
-  if (s.prompts.length > 20 || s.prompts.some((p) => [...p].length > 500)) {
+  if (!whole(s.rounds, 'rounds')) return { code: 'invalid_field', field: 'rounds' };
+  for (const f of ['round_seconds', 'break_seconds']) {
+    if (!minutes(s[f], f)) return { code: 'invalid_field', field: f };
+  }
+  if (s.prompts.length > LIMITS.prompts.count || s.prompts.some((p) => chars(p) > LIMITS.prompts.max)) {
     return { code: 'invalid_field', field: 'prompts' };
   }
-  if (s.video_link_template && !/^https?:\/\//i.test(s.video_link_template)) {
+  const video = s.video_link_template;
+  if (video && (!/^https?:\/\//i.test(video) || chars(video) > LIMITS.video_link_template.max)) {
     return { code: 'invalid_field', field: 'video_link_template' };
   }
   return null;
+}
+
+function problemText(err) {
+  return err.code === 'table_sizes' ? t('err_table_sizes') : errorText(err, LIMITS[err.field]);
 }
 
 function showError(err) {
@@ -61,7 +83,7 @@ function showError(err) {
     setText('create-error', '');
     return;
   }
-  setText('create-error', err.code === 'table_sizes' ? t('err_table_sizes') : errorText(err));
+  setText('create-error', problemText(err));
   const input = err.field && $(FIELD_INPUT[err.field]);
   if (input) {
     input.setAttribute('aria-invalid', 'true');
@@ -112,5 +134,5 @@ wireCopy($('copy-host-link'), () => $('host-link').value);
 wireCopy($('copy-join-link'), () => $('join-link').value);
 onLangChange(() => {
   if (created) setText('created-text', t('created_text', { title: created.event.title }));
-  if (lastError) setText('create-error', lastError.code === 'table_sizes' ? t('err_table_sizes') : errorText(lastError));
+  if (lastError) setText('create-error', problemText(lastError));
 });

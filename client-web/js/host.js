@@ -122,10 +122,35 @@ function control(id, act) {
   });
 }
 
+// Ask before a command whose effect cannot be undone or would surprise, then send it only if the event
+// is still where it was when the host was asked (a timer may have moved it on meanwhile).
+async function confirmThenSend(message, confirmText, confirmLabel) {
+  const asked = hostState && `${hostState.phase}-${hostState.round}`;
+  if (!(await confirmDialog(confirmText, confirmLabel))) return;
+  if (asked !== (hostState && `${hostState.phase}-${hostState.round}`)) {
+    status(t('step_changed'), true);
+    return;
+  }
+  send(message);
+}
+
 function wireControls() {
   control('start-event', () => send(messages.startEvent()));
-  control('next-round', () => send(messages.nextRound()));
-  control('end-round', () => send(messages.endRound()));
+  // During a round, "next round now" also skips the break; in the last round there is no next one.
+  control('next-round', () => {
+    const s = hostState;
+    if (!s || s.phase !== 'round') return send(messages.nextRound());
+    if (s.round >= s.rounds) return status(t('no_next_round'), true);
+    return confirmThenSend(messages.nextRound(),
+      t('next_round_confirm', { round: s.round, next: s.round + 1 }), t('next_round_yes'));
+  });
+  // Ending the last round ends the event for everyone.
+  control('end-round', () => {
+    const s = hostState;
+    if (!s || s.round < s.rounds) return send(messages.endRound());
+    return confirmThenSend(messages.endRound(),
+      t('end_last_round_confirm', { round: s.round, rounds: s.rounds }), t('end_event'));
+  });
   control('pause', () => send(messages.pause()));
   control('resume', () => send(messages.resume()));
   control('end-event', async () => {

@@ -71,9 +71,35 @@ const S = {
   field_attendee_id: ['participant·e', 'attendee'],
   field_table: ['table', 'table'],
 
+  // What a field expects, said in place of "check this field" when the page knows the field's limits
+  // (errorText's `expected`: the limits the page checks, as shared/protocol.md gives them).
+  expect_title: [(p) => `Donnez un titre à l'événement (${p.max} caractères au plus).`,
+    (p) => `Give the event a title (${p.max} characters at most).`],
+  expect_table_size: [(p) => `Personnes par table : un nombre entier de ${p.min} à ${p.max}.`,
+    (p) => `People per table: a whole number from ${p.min} to ${p.max}.`],
+  expect_min_table_size: [(p) => `Minimum par table : un nombre entier de ${p.min} à ${p.max}.`,
+    (p) => `Minimum per table: a whole number from ${p.min} to ${p.max}.`],
+  expect_max_table_size: [(p) => `Maximum par table : un nombre entier de ${p.min} à ${p.max}.`,
+    (p) => `Maximum per table: a whole number from ${p.min} to ${p.max}.`],
+  expect_rounds: [(p) => `Nombre de tours : un nombre entier de ${p.min} à ${p.max}.`,
+    (p) => `Number of rounds: a whole number from ${p.min} to ${p.max}.`],
+  expect_round_seconds: [(p) => `Un tour dure au moins ${p.min} minute et au plus ${p.max} minutes.`,
+    (p) => `A round lasts at least ${p.min} minute and at most ${p.max} minutes.`],
+  expect_break_seconds: [(p) => `La pause dure de ${p.min} à ${p.max} minutes (${p.min} : pas de pause).`,
+    (p) => `The break lasts from ${p.min} to ${p.max} minutes (${p.min}: no break).`],
+  expect_prompts: [(p) => `Au plus ${p.count} questions, de ${p.max} caractères chacune au plus.`,
+    (p) => `At most ${p.count} prompts, each at most ${p.max} characters long.`],
+  expect_video_link_template: [(p) => `Le lien doit commencer par https:// (ou http://) et faire au plus ${p.max} caractères.`,
+    (p) => `The link must start with https:// (or http://) and be at most ${p.max} characters long.`],
+  expect_name: [(p) => `Indiquez votre nom (${p.max} caractères au plus).`,
+    (p) => `Please give your name (${p.max} characters at most).`],
+  expect_organisation: [(p) => `Indiquez votre structure (${p.max} caractères au plus).`,
+    (p) => `Please give your organisation (${p.max} characters at most).`],
+  expect_role: [(p) => `Votre fonction : ${p.max} caractères au plus.`, (p) => `Your role: ${p.max} characters at most.`],
+
   // index.html
-  create_doc_title: ['Créer un temps d\'échange — ensemble', 'Create an event — ensemble'],
-  create_heading: ['Créer un temps d\'échange', 'Create an event'],
+  create_doc_title: ['Créer un événement — ensemble', 'Create an event — ensemble'],
+  create_heading: ['Créer un événement', 'Create an event'],
   create_intro: ['À chaque tour, les participant·es changent de table pour rencontrer de nouvelles personnes. Pas besoin de compte.',
     'Each round, attendees move to a new table to meet new people. No account needed.'],
   label_title: ['Titre de l\'événement', 'Event title'],
@@ -109,9 +135,23 @@ const S = {
 
   // join.html and the attendee view
   join_doc_title: ['Rejoindre — ensemble', 'Join — ensemble'],
-  join_heading: ['Rejoindre le temps d\'échange', 'Join the event'],
+  join_heading: ['Rejoindre l\'événement', 'Join the event'],
   join_intro: ['Votre nom, votre structure et votre fonction seront montrés à vos voisin·es de table.',
     'Your name, organisation and role will be shown to your tablemates.'],
+  // What is kept, who sees it, for how long: as the server does it (README.md, shared/protocol.md).
+  data_heading: ['Ce qui est gardé, qui le voit, combien de temps', 'What is kept, who sees it, for how long'],
+  data_kept: ['Sont enregistrés : votre nom, votre structure, votre fonction, les messages de la discussion de vos tables, et qui a été à la même table que qui, à chaque tour.',
+    'Kept: your name, organisation and role, the messages of your tables\' chats, and who sat at the same table as whom, each round.'],
+  data_seen_tablemates: ['Vos voisin·es de table voient votre nom, votre structure, votre fonction et les messages de votre table pendant le tour.',
+    'Your tablemates see your name, organisation and role, and your table\'s messages during the round.'],
+  data_seen_host: ['L\'animateur·rice voit la liste des participant·es (nom, structure, fonction) et qui est à quelle table.',
+    'The host sees the list of attendees (name, organisation, role) and who sits at which table.'],
+  data_server: ['Tout est enregistré sur le serveur qui accueille l\'événement : les personnes qui l\'administrent y ont accès.',
+    'Everything is stored on the server that runs the event: the people who run it can see it.'],
+  data_how_long: ['Rien n\'est effacé automatiquement à la fin de l\'événement : pour faire effacer vos informations, adressez-vous à l\'animateur·rice.',
+    'Nothing is deleted automatically when the event ends: to have your information deleted, ask the host.'],
+  data_device: ['Sur cet appareil, le navigateur garde votre place dans l\'événement, pour vous y ramener après une coupure.',
+    'On this device, the browser keeps your place in the event, to bring you back after a drop.'],
   label_name: ['Votre nom', 'Your name'],
   label_organisation: ['Votre structure', 'Your organisation'],
   label_role: ['Votre fonction (facultatif)', 'Your role (optional)'],
@@ -128,7 +168,7 @@ const S = {
   leave_yes: ['Quitter', 'Leave'],
   leave_no: ['Rester', 'Stay'],
   lobby_heading: [(p) => `Bienvenue, ${p.name} !`, (p) => `Welcome, ${p.name}!`],
-  lobby_text: ['Le temps d\'échange va bientôt commencer. Restez sur cette page : votre table s\'affichera ici.',
+  lobby_text: ['L\'événement va bientôt commencer. Restez sur cette page : votre table s\'affichera ici.',
     'The event will start soon. Stay on this page: your table will show up here.'],
   your_table: [(p) => `Vous êtes à la table ${p.n}`, (p) => `You are at table ${p.n}`],
   no_table: ['Nous vous cherchons une place…', 'Finding you a seat…'],
@@ -138,20 +178,20 @@ const S = {
   offline: ['hors ligne', 'offline'],
   prompt_heading: ['Pour lancer l\'échange', 'To start the conversation'],
   video_link: ['Rejoindre la visio de votre table', 'Join your table\'s video call'],
-  minute_warning: ['Il reste 1 minute.', '1 minute left.'],
+  minute_warning: ['Il reste 1 minute à ce tour : pensez à conclure.', '1 minute left in this round: time to wrap up.'],
   chat_heading: ['Discussion de la table', 'Table chat'],
   chat_label: ['Votre message à la table', 'Your message to the table'],
   chat_send: ['Envoyer', 'Send'],
   break_heading: ['Pause', 'Break'],
   next_round_in: [(p) => `Prochain tour dans ${p.time}`, (p) => `Next round in ${p.time}`],
   next_round_at: [(p) => `Reprise à ${p.clock}.`, (p) => `Starts again at ${p.clock}.`],
-  paused_text: ['L\'animateur·rice a mis le temps d\'échange en pause. Le compte à rebours reprendra bientôt.',
+  paused_text: ['L\'animateur·rice a mis l\'événement en pause. Le compte à rebours reprendra bientôt.',
     'The host has paused the event. The countdown will start again soon.'],
   ended_heading: ['Merci !', 'Thank you!'],
-  ended_text: ['Le temps d\'échange est terminé. Merci pour votre participation et à bientôt !',
+  ended_text: ['L\'événement est terminé. Merci pour votre participation et à bientôt !',
     'The event is over. Thank you for taking part, see you soon!'],
   removed_heading: ['Vous avez été retiré·e de l\'événement', 'You have been removed from the event'],
-  removed_text: ['L\'animateur·rice vous a retiré·e de ce temps d\'échange.', 'The host removed you from this event.'],
+  removed_text: ['L\'animateur·rice vous a retiré·e de cet événement.', 'The host removed you from this event.'],
   left_heading: ['Vous avez quitté l\'événement', 'You have left the event'],
   left_text: ['Merci d\'être passé·e. À bientôt !', 'Thanks for coming. See you soon!'],
   replaced_heading: ['Ouvert ailleurs', 'Open elsewhere'],
@@ -164,8 +204,29 @@ const S = {
   say_round: [(p) => `Tour ${p.round} sur ${p.rounds}. Vous êtes à la table ${p.n}.`,
     (p) => `Round ${p.round} of ${p.rounds}. You are at table ${p.n}.`],
   say_break: [(p) => `Pause. Prochain tour à ${p.clock}.`, (p) => `Break. Next round at ${p.clock}.`],
-  say_paused: ['Le temps d\'échange est en pause.', 'The event is paused.'],
-  say_resumed: ['Le temps d\'échange reprend.', 'The event goes on.'],
+  say_moved: [(p) => `Vous changez de table : vous êtes maintenant à la table ${p.n}.`,
+    (p) => `You have moved: you are now at table ${p.n}.`],
+  say_break_paused: ['Le tour est terminé : c\'est la pause.', 'The round is over: it is the break.'],
+  say_ended: ['L\'événement est terminé. Merci pour votre participation !', 'The event is over. Thank you for taking part!'],
+  signal_dismiss: ['Compris', 'Got it'],
+  title_table: [(p) => `Table ${p.n}`, (p) => `Table ${p.n}`],
+  title_no_table: ['Place en cours', 'Finding a seat'],
+  title_break: ['Pause', 'Break'],
+  title_paused: ['En pause', 'Paused'],
+  title_lobby: ['En attente du début — ensemble', 'Waiting to start — ensemble'],
+  title_ended: ['Terminé — ensemble', 'Ended — ensemble'],
+  alerts_heading: ['Son et vibration', 'Sound and vibration'],
+  alerts_hint: ['À chaque nouveau tour, changement de table, pause, dernière minute et à la fin, un bandeau s\'affiche en haut de l\'écran. Vous pouvez y ajouter un son court ou une vibration : désactivés au départ, votre choix est gardé sur cet appareil.',
+    'At each new round, change of table, pause, last minute and at the end, a banner shows at the top of the screen. You can add a short sound or a vibration: off at first, your choice is kept on this device.'],
+  alert_sound: ['Un son court', 'A short sound'],
+  alert_vibrate: ['Une vibration (téléphone)', 'A vibration (phone)'],
+  alert_try: ['Essayer', 'Try it'],
+  alerts_none_chosen: ['Cochez un son ou une vibration pour l\'essayer.', 'Tick a sound or a vibration to try it.'],
+  chat_rate_limited: [(p) => `Doucement : trop de messages d'un coup. Votre message est gardé ici : vous pourrez l'envoyer dans ${p.time}.`,
+    (p) => `Slow down: too many messages at once. Your message is kept here: you can send it in ${p.time}.`],
+  chat_can_send: ['Vous pouvez envoyer votre message.', 'You can send your message now.'],
+  say_paused: ['L\'événement est en pause.', 'The event is paused.'],
+  say_resumed: ['L\'événement reprend.', 'The event goes on.'],
 
   // host.html
   host_doc_title: ['Console d\'animation — ensemble', 'Host console — ensemble'],
@@ -191,6 +252,14 @@ const S = {
   pause: ['Mettre en pause', 'Pause'],
   resume: ['Reprendre', 'Resume'],
   end_event: ['Terminer l\'événement', 'End the event'],
+  end_last_round_confirm: [(p) => `C'est le dernier tour (${p.round} sur ${p.rounds}) : le terminer termine l'événement pour tout le monde. C'est définitif.`,
+    (p) => `This is the last round (${p.round} of ${p.rounds}): ending it ends the event for everyone. This cannot be undone.`],
+  next_round_confirm: [(p) => `Lancer le tour ${p.next} maintenant ? Le tour ${p.round} s'arrête tout de suite et la pause est sautée : tout le monde change de table.`,
+    (p) => `Start round ${p.next} now? Round ${p.round} stops at once and the break is skipped: everyone moves to a new table.`],
+  next_round_yes: ['Lancer le tour suivant', 'Start the next round'],
+  no_next_round: ['C\'est le dernier tour : il n\'y a pas de tour suivant. Pour finir, terminez ce tour.',
+    'This is the last round: there is no next round. To finish, end this round.'],
+  step_changed: ['Le déroulé a changé entre-temps : rien n\'a été fait.', 'The event moved on meanwhile: nothing was done.'],
   end_event_confirm: ['Terminer l\'événement pour tout le monde ? C\'est définitif.',
     'End the event for everyone? This cannot be undone.'],
   broadcast_heading: ['Message à tout le monde', 'Message to everyone'],
@@ -253,9 +322,13 @@ function frenchSpaces(text) {
     .replace(/« /g, '«\u00a0');
 }
 
-// The translated text for a server error ({code, field}).
-export function errorText(err) {
+// The translated text for a server error ({code, field}). For an invalid field, `expected` (that
+// field's limits, such as {min, max}) lets the text say what is expected rather than "check this".
+export function errorText(err, expected = null) {
   if (!err || !err.code) return t('err_unknown');
+  if (err.code === 'invalid_field' && err.field && expected && S[`expect_${err.field}`]) {
+    return t(`expect_${err.field}`, expected);
+  }
   if (err.code === 'invalid_field' && err.field) {
     const fieldKey = `field_${err.field}`;
     return t('err_invalid_field', { field: S[fieldKey] ? t(fieldKey) : err.field });

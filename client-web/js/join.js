@@ -53,7 +53,7 @@ function onMessage(msg) {
     case 'chat': view.addChat(msg); break;
     case 'announcement': view.showAnnouncement(msg); break;
     case 'error':
-      if (msg.ref !== undefined && msg.ref === pendingChat) view.chatFailed(errorText(msg));
+      if (msg.ref !== undefined && msg.ref === pendingChat) view.chatRefused(msg);
       else announce(errorText(msg));
       break;
     default: break;
@@ -112,10 +112,13 @@ function showForm() {
   $('name').focus();
 }
 
+// The error in words that say what the field expects (its length limit).
+const joinErrorText = (err) => errorText(err, FIELDS[err.field] ? { max: FIELDS[err.field] } : null);
+
 function showJoinError(err) {
   lastJoinError = err;
   for (const name of Object.keys(FIELDS)) $(name).removeAttribute('aria-invalid');
-  setText('join-error', err ? errorText(err) : '');
+  setText('join-error', err ? joinErrorText(err) : '');
   if (!err) return;
   const input = err.field && FIELDS[err.field] ? $(err.field) : null;
   if (input) input.setAttribute('aria-invalid', 'true');
@@ -165,7 +168,7 @@ async function main() {
   initI18n();
   onLangChange(() => {
     view.redraw();
-    if (lastJoinError) setText('join-error', errorText(lastJoinError));
+    if (lastJoinError) setText('join-error', joinErrorText(lastJoinError));
   });
   $('join-form').addEventListener('submit', onJoin);
   $('leave').addEventListener('click', onLeave);

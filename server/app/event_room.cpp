@@ -186,9 +186,13 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
         };
         if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
         const auto& command = std::get<domain::Command>(message.body);
-        if (std::holds_alternative<domain::PostChat>(command) &&
-            !self->limits_[actor.attendee].chat.allow(now_ms()))
-            return answer({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", ""});
+        if (std::holds_alternative<domain::PostChat>(command)) {
+            auto& chat = self->limits_[actor.attendee].chat;
+            auto now = now_ms();
+            if (!chat.allow(now))
+                return answer({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", "",
+                               chat.wait_ms(now)});
+        }
         Batch batch;
         batch.done = [answer](bool saved) {
             if (!saved) answer(unavailable);

@@ -1,6 +1,7 @@
 #pragma once
 // Reading what clients send (shared/protocol.md): JSON in, typed commands or a clear problem out.
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -21,7 +22,8 @@ constexpr std::size_t max_token_chars = 128;  // tokens are 43; anything longer 
 struct Problem {
     domain::ErrorCode code;
     std::string message;
-    std::string field;  // for invalid_field
+    std::string field;                // for invalid_field
+    std::int64_t retry_after_ms = 0;  // for a chat's rate_limited: when sending may succeed again
 };
 
 // A heartbeat: the connection answers it without the room.

@@ -191,6 +191,7 @@ std::string error_message(const Problem& problem, const json& ref) {
     json message = {
         {"type", "error"}, {"code", domain::to_string(problem.code)}, {"message", problem.message}};
     if (!problem.field.empty()) message["field"] = problem.field;
+    if (problem.retry_after_ms > 0) message["retry_after_ms"] = problem.retry_after_ms;
     if (!ref.is_null()) message["ref"] = ref;
     return message.dump();
 }

@@ -45,10 +45,13 @@ export async function axeViolations(page, label) {
 }
 
 // Save a screenshot under tests/output/; with UPDATE_SCREENSHOTS=1 also refresh the README's copy.
-export async function screenshot(page, name) {
+// `fullPage: false` keeps what the screen shows as scrolled (a banner that stays in view).
+export async function screenshot(page, name, { fullPage = true } = {}) {
   const out = path.join(ROOT, 'tests/output', name);
   mkdirSync(path.dirname(out), { recursive: true });
-  await page.screenshot({ path: out, fullPage: true });
+  // A whole page is taken from its top: sticky banners are drawn where a scrolled page holds them.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: out, fullPage });
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(path.join(ROOT, 'docs/screenshots'), { recursive: true });
   copyFileSync(out, path.join(ROOT, 'docs/screenshots', name));

@@ -24,7 +24,7 @@ test('French by default, English from the language button, and the choice is rem
   const page = await newPage(browser, { locale: 'de-DE' });
   await page.goto(`${server.url}/`);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-  await page.locator('h1', { hasText: 'Créer un temps d\'échange' }).waitFor();
+  await page.locator('h1', { hasText: 'Créer un événement' }).waitFor();
   await page.click('#lang-switch');
   await page.locator('html[lang="en"]').waitFor();
   await page.locator('h1', { hasText: 'Create an event' }).waitFor();
@@ -34,7 +34,7 @@ test('French by default, English from the language button, and the choice is rem
 
   // A check that fails in the chosen language, and the choice survives a reload.
   await page.click('#create-submit');
-  await page.locator('#create-error', { hasText: 'Please check this field: title.' }).waitFor();
+  await page.locator('#create-error', { hasText: 'Give the event a title (200 characters at most).' }).waitFor();
   await page.reload();
   await page.locator('h1', { hasText: 'Create an event' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
@@ -43,7 +43,7 @@ test('French by default, English from the language button, and the choice is rem
   await english.goto(`${server.url}/`);
   await english.locator('html[lang="en"]').waitFor();
   await english.click('#lang-switch');
-  await english.locator('h1', { hasText: 'Créer un temps d\'échange' }).waitFor();
+  await english.locator('h1', { hasText: 'Créer un événement' }).waitFor();
   assert.equal(await english.getAttribute('html', 'lang'), 'fr');
   for (const p of [page, english]) assert.deepEqual(p.problems, []);
   await Promise.all([page, english].map((p) => p.context().close()));

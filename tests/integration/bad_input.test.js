@@ -120,7 +120,10 @@ test('a chat flood is rate limited and an oversized message closes with 1009', a
   host.send({ type: 'start_event' });
   await a.peer.next((m) => m.type === 'state' && m.phase === 'round');
   for (let i = 0; i < 8; i++) a.peer.send({ type: 'chat', text: `message ${i}` });
-  assert.equal((await a.peer.next((m) => m.type === 'error')).code, 'rate_limited');
+  const limited = await a.peer.next((m) => m.type === 'error');
+  assert.equal(limited.code, 'rate_limited');
+  // One message every 2 s refills the bucket: the refusal says when the next may go.
+  assert.ok(limited.retry_after_ms > 0 && limited.retry_after_ms <= 2000, `retry_after_ms ${limited.retry_after_ms}`);
   const delivered = [];
   for (let i = 0; i < 5; i++) delivered.push((await a.peer.next((m) => m.type === 'chat')).text);
   assert.deepEqual(delivered, [0, 1, 2, 3, 4].map((i) => `message ${i}`));
