@@ -5,8 +5,7 @@
 // Nothing may crash, hang or leak; every answer must be a well-formed HTTP response, and every error the
 // protocol's JSON `error`.
 //
-// The routing below mirrors HttpSession::on_read and HttpSession::upgrade (server/net/http_session.cpp),
-// which are bound to a socket: keep the two in step.
+// Requests take the server's own routes (net/router.hpp), as HttpSession::on_read does.
 #include <unistd.h>
 
 #include <cstdint>
@@ -22,11 +21,9 @@
 #include "app/tokens.hpp"
 #include "check.hpp"
 #include "net/beast.hpp"
-#include "net/origin.hpp"
-#include "net/query.hpp"
 #include "net/responses.hpp"
 #include "net/rest_api.hpp"
-#include "net/static_files.hpp"
+#include "net/router.hpp"
 
 namespace {
 
@@ -254,35 +251,34 @@ void check_answer(const std::string& bytes, const Request& request, Route route)
     }
 }
 
-// HttpSession::on_read after a request was read: the answer, or nothing once upgraded.
-std::optional<http::message_generator> answer_request(Server& server, const Request& request, Route& route) {
-    std::string_view target = request.target();
-    route = Route::other;
-    if (websocket::is_upgrade(request)) {
-        if (!starts_with(target, "/ws?") && target != "/ws")
-            return error_response(request, {domain::ErrorCode::not_found, "no such endpoint", ""});
-        if (!same_origin(request, ""))
-            return error_response(request, {domain::ErrorCode::forbidden, "another site's page", ""});
-        return std::nullopt;  // upgraded: who connects is said in the first message (client_message target)
+// HttpSession::on_read after a request was read, through the server's own routes: the answer, or nothing
+// once upgraded. Every address may create events here.
+std::optional<http::message_generator> answer_request(Server& server, const Request& request, Route& kind) {
+    auto routed = route(request, static_files->root, "", [] { return true; });
+    switch (routed.to) {
+        case Routed::To::websocket:
+            return std::nullopt;  // who connects is said in the first message (client_message target)
+        case Routed::To::api: {
+            kind = Route::api;
+            std::optional<Response> answer;
+            handle_api(server.registry, request, "127.0.0.1:8080", [&answer](Response response) {
+                FUZZ_CHECK(!answer, "a request is answered once");
+                answer = std::move(response);
+            });
+            server.run_until([&] { return answer.has_value(); });
+            return std::move(*answer);
+        }
+        case Routed::To::health:
+            kind = Route::healthz;
+            break;
+        case Routed::To::file:
+            kind = Route::file;
+            break;
+        case Routed::To::refused:
+            kind = Route::other;
+            break;
     }
-    if (starts_with(target, "/api/")) {
-        route = Route::api;
-        std::optional<Response> answer;
-        handle_api(server.registry, request, "127.0.0.1:8080", [&answer](Response response) {
-            FUZZ_CHECK(!answer, "a request is answered once");
-            answer = std::move(response);
-        });
-        server.run_until([&] { return answer.has_value(); });
-        return std::move(*answer);
-    }
-    if (target == "/healthz") {
-        route = Route::healthz;
-        return health_response(request);
-    }
-    if (request.method() != http::verb::get && request.method() != http::verb::head)
-        return method_not_allowed(request, "GET, HEAD");
-    route = Route::file;
-    return serve_static(static_files->root, request);
+    return std::move(*routed.answer);
 }
 
 }  // namespace

@@ -6,32 +6,15 @@
 #include "app/protocol.hpp"
 #include "net/host.hpp"
 #include "net/limits.hpp"
-#include "net/origin.hpp"
-#include "net/query.hpp"
 #include "net/responses.hpp"
 #include "net/rest_api.hpp"
-#include "net/static_files.hpp"
+#include "net/router.hpp"
 #include "net/websocket_session.hpp"
 
 namespace ensemble::net {
 namespace {
 
 std::atomic<std::size_t> live_sessions{0};
-
-bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
-const app::Problem cross_origin{domain::ErrorCode::forbidden,
-                                "requests from another site's pages are refused", ""};
-
-// "application/json", maybe with parameters such as "; charset=utf-8".
-bool is_json(const Request& request) {
-    std::string_view type = request[http::field::content_type];
-    type = type.substr(0, type.find(';'));
-    while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
-    return beast::iequals(type, "application/json");
-}
 
 // The start line of a request refused before its end (what there is of it), marked to close.
 Request head_of(const http::request_parser<http::string_body>& parser) {
@@ -88,44 +71,29 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     }
     if (ec) return;
     Request request = parser_->release();
-    if (websocket::is_upgrade(request)) return upgrade(std::move(request));
     // Past its lifetime, a connection answers this request, says it closes, and closes.
-    if (std::chrono::steady_clock::now() >= retire_at_) request.keep_alive(false);
-    std::string_view target = request.target();
-    if (starts_with(target, "/api/")) {
-        bool changes = request.method() != http::verb::get && request.method() != http::verb::head;
-        if (changes && !same_origin(request, config_.public_url))
-            return reply(error_response(request, cross_origin));
-        if (changes && !request.body().empty() && !is_json(request))
-            return reply(error_response(request, {domain::ErrorCode::unsupported_media_type,
-                                                  "send the body as application/json", ""}));
-        if (request.method() == http::verb::post && target == "/api/events" && !may_create_event())
-            return reply(error_response(
-                request, {domain::ErrorCode::rate_limited, "too many events created from this address", ""}));
-        return handle_api(
-            registry_, request, own_authority(), [self = shared_from_this()](Response response) {
-                asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
-                    self->reply(std::move(response));
-                });
-            });
+    if (std::chrono::steady_clock::now() >= retire_at_ && !websocket::is_upgrade(request))
+        request.keep_alive(false);
+    auto routed =
+        route(request, config_.static_dir, config_.public_url, [this] { return may_create_event(); });
+    switch (routed.to) {
+        case Routed::To::websocket:
+            stream_.expires_never();
+            return std::make_shared<WebsocketSession>(stream_.release_socket(), registry_, routed.event_id)
+                ->run(std::move(request));
+        case Routed::To::api:
+            return handle_api(registry_, request, own_authority(),
+                              [self = shared_from_this()](Response response) {
+                                  asio::post(self->stream_.get_executor(),
+                                             [self, response = std::move(response)]() mutable {
+                                                 self->reply(std::move(response));
+                                             });
+                              });
+        case Routed::To::health:
+        case Routed::To::file:
+        case Routed::To::refused:
+            return reply(std::move(*routed.answer));
     }
-    if (target == "/healthz") {
-        return reply(health_response(request));
-    }
-    if (request.method() != http::verb::get && request.method() != http::verb::head)
-        return reply(method_not_allowed(request, "GET, HEAD"));
-    reply(serve_static(config_.static_dir, request));
-}
-
-// Anyone may open the socket from this server's pages; who they are comes in their first message.
-void HttpSession::upgrade(Request request) {
-    if (!starts_with(request.target(), "/ws?") && request.target() != "/ws")
-        return reply(error_response(request, {domain::ErrorCode::not_found, "no such endpoint", ""}));
-    if (!same_origin(request, config_.public_url)) return reply(error_response(request, cross_origin));
-    auto query = parse_query(request.target());
-    stream_.expires_never();
-    std::make_shared<WebsocketSession>(stream_.release_socket(), registry_, query["event"])
-        ->run(std::move(request));
 }
 
 bool HttpSession::may_create_event() {

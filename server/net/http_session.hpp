@@ -29,7 +29,6 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   private:
     void do_read();
     void on_read(beast::error_code ec, std::size_t bytes);
-    void upgrade(Request request);
     bool may_create_event();
     void reply(http::message_generator message);
     void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);

@@ -1,0 +1,59 @@
+#include "net/router.hpp"
+
+#include "app/protocol.hpp"
+#include "net/origin.hpp"
+#include "net/query.hpp"
+#include "net/responses.hpp"
+#include "net/static_files.hpp"
+
+namespace ensemble::net {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
+
+const app::Problem cross_origin{domain::ErrorCode::forbidden,
+                                "requests from another site's pages are refused", ""};
+
+// "application/json", maybe with parameters such as "; charset=utf-8".
+bool is_json(const Request& request) {
+    std::string_view type = request[http::field::content_type];
+    type = type.substr(0, type.find(';'));
+    while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+    return beast::iequals(type, "application/json");
+}
+
+Routed refused(Response answer) { return {Routed::To::refused, std::move(answer), {}}; }
+
+}  // namespace
+
+Routed route(const Request& request, const std::string& static_dir, const std::string& public_url,
+             const std::function<bool()>& may_create_event) {
+    std::string_view target = request.target();
+    // Anyone may open the socket from this server's pages; who they are comes in their first message.
+    if (websocket::is_upgrade(request)) {
+        if (!starts_with(target, "/ws?") && target != "/ws")
+            return refused(error_response(request, {domain::ErrorCode::not_found, "no such endpoint", ""}));
+        if (!same_origin(request, public_url)) return refused(error_response(request, cross_origin));
+        return {Routed::To::websocket, std::nullopt, parse_query(target)["event"]};
+    }
+    if (starts_with(target, "/api/")) {
+        bool changes = request.method() != http::verb::get && request.method() != http::verb::head;
+        if (changes && !same_origin(request, public_url))
+            return refused(error_response(request, cross_origin));
+        if (changes && !request.body().empty() && !is_json(request))
+            return refused(error_response(request, {domain::ErrorCode::unsupported_media_type,
+                                                    "send the body as application/json", ""}));
+        if (request.method() == http::verb::post && target == "/api/events" && !may_create_event())
+            return refused(error_response(
+                request, {domain::ErrorCode::rate_limited, "too many events created from this address", ""}));
+        return {Routed::To::api, std::nullopt, {}};
+    }
+    if (target == "/healthz") return {Routed::To::health, health_response(request), {}};
+    if (request.method() != http::verb::get && request.method() != http::verb::head)
+        return refused(method_not_allowed(request, "GET, HEAD"));
+    return {Routed::To::file, serve_static(static_dir, request), {}};
+}
+
+}  // namespace ensemble::net
