@@ -41,6 +41,7 @@ export class HostTeam {
     this.you = null;  // {link, name}: the link this console came in with
     this.createRef = null;
     this.revokeRef = null;
+    this.shown = null;  // the link just made, shown once: {id, name}
     $('cohost-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const name = $('cohost-name').value.trim();
@@ -89,6 +90,13 @@ export class HostTeam {
   }
 
   drawLinks() {
+    // A link revoked since it was made is not offered to pass on any more.
+    if (this.shown && !this.links.some((link) => link.id === this.shown.id)) {
+      this.shown = null;
+      $('cohost-new').hidden = true;
+      $('cohost-new-link').value = '';
+    }
+    if (this.shown) setText('cohost-new-text', t('cohost_new_text', { name: this.shown.name }));
     const canRevoke = this.links.length > 1;
     replaceChildren($('cohost-links'), ...this.links.map((link) => {
       const mine = this.you && this.you.link === link.id;
@@ -111,6 +119,7 @@ export class HostTeam {
     this.createRef = null;
     this.showError('');
     $('cohost-name').value = '';
+    this.shown = { id: msg.link.id, name: msg.link.name };
     $('cohost-new-link').value = url;
     setText('cohost-new-text', t('cohost_new_text', { name: msg.link.name }));
     setText('cohost-copied', '');

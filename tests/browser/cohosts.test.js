@@ -46,7 +46,7 @@ test('two consoles and a co-host link run one event; a revoked link is closed an
   assert.match(download.suggestedFilename(), /^ensemble-[a-z0-9]+\.txt$/);
   const reminder = readFileSync(await download.path(), 'utf8');
   for (const part of [hostUrl, joinUrl, 'Lien d\'animation (à garder secret)', 'Host link (keep it secret)',
-    '« Forum de l\'insertion »']) {
+    '«\u00a0Forum de l\'insertion\u00a0»', '“Forum de l\'insertion”']) {
     assert.ok(reminder.includes(part), `the reminder lacks ${part}`);
   }
   await camille.locator('#reminder-saved', { hasText: 'Aide-mémoire téléchargé' }).waitFor();
@@ -96,6 +96,7 @@ test('two consoles and a co-host link run one event; a revoked link is closed an
   await camillePhone.locator('#host-log li', { hasText: 'Dominique a prolongé le tour de 2\u00a0min' }).waitFor();
   assert.deepEqual(await axeViolations(camille, 'console with co-hosts and the log'), []);
   assert.deepEqual(await axeViolations(camillePhone, 'console on a phone'), []);
+  await screenshot(camille, 'host-cohosts.png');
 
   // The log speaks the page's language.
   await camillePhone.click('#lang-switch');
@@ -108,13 +109,13 @@ test('two consoles and a co-host link run one event; a revoked link is closed an
   assert.equal(await dominique.isHidden('#console'), true);
   await camillePhone.locator('#host-log li', { hasText: 'Camille revoked the host link of Dominique' }).waitFor();
   assert.equal(await camille.locator('#cohost-links li').count(), 1);
+  assert.equal(await camille.isHidden('#cohost-new'), true, 'a revoked link is no longer offered');
   assert.equal(await camille.locator('#cohost-links [data-revoke]').count(), 0, 'the last link has no revoke button');
   assert.deepEqual(await axeViolations(dominique, 'revoked console'), []);
 
   // The link no longer opens the console.
   await dominique.reload();
   await dominique.locator('#host-problem', { hasText: 'Ce lien d\'animation a été retiré' }).waitFor();
-  await screenshot(camille, 'host-cohosts.png');
 
   // Both of Camille's consoles were open all along.
   assert.equal(await camille.isHidden('#host-problem'), true);
