@@ -102,6 +102,8 @@ struct MemoryStore : storage::EventStore {
         s.attendees.emplace(2, domain::Attendee{2, "Yanis", "France Travail", "",
                                                 domain::AttendeeStatus::removed, s.created_at, false});
         event.host_credential_hash = app::token_hash(host_token);
+        s.host_links.emplace(
+            1, domain::HostLink{1, "", event.host_credential_hash, s.created_at, 0, std::nullopt});
         event.attendee_credentials = {{app::token_hash(attendee_token), 1},
                                       {app::token_hash(removed_token), 2}};
         return event;

@@ -1,18 +1,20 @@
 // index.html: the host creates an event and gets the two links.
-import { initI18n, onLangChange, t, errorText } from './i18n.js';
-import { $, setText, wireCopy } from './dom.js';
+import { initI18n, onLangChange, t, errorText, inAllLanguages } from './i18n.js';
+import { $, setText, wireCopy, announce } from './dom.js';
 import { createEvent, hostPageUrl, joinPageUrl } from './protocol.js';
 
 const FIELD_INPUT = {
   title: 'title', table_size: 'table_size', min_table_size: 'min_table_size',
   max_table_size: 'max_table_size', rounds: 'rounds', round_seconds: 'round_minutes',
   break_seconds: 'break_minutes', prompts: 'prompts', video_link_template: 'video_link_template',
+  host_name: 'host_name',
 };
 
 // The limits of shared/protocol.md this page checks before asking, in the units of its inputs (minutes
 // for lengths); the error text says them when one is not kept.
 const LIMITS = {
   title: { max: 200 },
+  host_name: { max: 80 },
   table_size: { min: 2, max: 12 },
   min_table_size: { min: 2, max: 12 },
   max_table_size: { min: 2, max: 12 },
@@ -40,6 +42,8 @@ function readSettings(form) {
   };
   const video = form.elements.video_link_template.value.trim();
   if (video) settings.video_link_template = video;
+  const hostName = form.elements.host_name.value.trim();
+  if (hostName) settings.host_name = hostName;
   return settings;
 }
 
@@ -49,6 +53,7 @@ function localProblem(s) {
   const minutes = (v, f) => Number.isInteger(v) && v >= LIMITS[f].min * 60 && v <= LIMITS[f].max * 60;
   const chars = (text) => [...text].length;
   if (!s.title || chars(s.title) > LIMITS.title.max) return { code: 'invalid_field', field: 'title' };
+  if (s.host_name && chars(s.host_name) > LIMITS.host_name.max) return { code: 'invalid_field', field: 'host_name' };
   for (const f of ['table_size', 'min_table_size', 'max_table_size']) {
     if (!whole(s[f], f)) return { code: 'invalid_field', field: f };
   }
@@ -107,6 +112,22 @@ function showCreated() {
   $('created-heading').focus();
 }
 
+// A short text file with both links, in French and English: something to keep that is not the browser.
+function downloadReminder() {
+  const params = { title: created.event.title, host: $('host-link').value, join: $('join-link').value };
+  const text = inAllLanguages('reminder_file', params).join('\n----------\n\n');
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `ensemble-${created.event.id}.txt`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  setText('reminder-saved', t('reminder_saved'));
+  announce(t('reminder_saved'));
+}
+
 async function onSubmit(event) {
   event.preventDefault();
   const form = event.currentTarget;
@@ -130,8 +151,9 @@ async function onSubmit(event) {
 
 initI18n();
 $('create-form').addEventListener('submit', onSubmit);
-wireCopy($('copy-host-link'), () => $('host-link').value);
-wireCopy($('copy-join-link'), () => $('join-link').value);
+wireCopy($('copy-host-link'), () => $('host-link').value, $('host-link-copied'));
+wireCopy($('copy-join-link'), () => $('join-link').value, $('join-link-copied'));
+$('download-reminder').addEventListener('click', downloadReminder);
 onLangChange(() => {
   if (created) setText('created-text', t('created_text', { title: created.event.title }));
   if (lastError) setText('create-error', problemText(lastError));

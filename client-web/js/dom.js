@@ -57,15 +57,19 @@ export function announce(text) {
   setTimeout(() => { region.textContent = text; }, 60);
 }
 
-// A copy button for the text of an <input readonly> or link; reports through the live region.
-export function wireCopy(button, getText) {
+// A copy button for the text of an <input readonly> or link; reports through the live region, and in
+// `note` too when given, for everyone to see that it worked.
+export function wireCopy(button, getText, note = null) {
   button.addEventListener('click', async () => {
+    let said;
     try {
       await navigator.clipboard.writeText(getText());
-      announce(t('copied'));
+      said = t('copied');
     } catch {
-      announce(t('copy_failed'));
+      said = t('copy_failed');
     }
+    announce(said);
+    if (note) setText(note, said);
   });
 }
 

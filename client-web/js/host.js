@@ -2,12 +2,13 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
 import {
-  Connection, messages, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, clockOffset,
-  CLOSE_REPLACED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND,
+  Connection, messages, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, hostPageUrl, clockOffset,
+  CLOSE_REPLACED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND, CLOSE_LINK_REVOKED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
 import { hostStateFromSnapshot, applyHostUpdate } from './host-state.js';
+import { HostTeam, linkName } from './host-team.js';
 
 const eventId = eventIdFromLocation();
 const token = hostTokenFromLocation();
@@ -37,14 +38,26 @@ function showStorageProblem(shown) {
   notice.hidden = !shown;
 }
 
+// The message's ref, or null when it could not be sent.
 function send(message) {
-  if (!connection || connection.send(message) === null) status(t('err_network'), true);
+  const ref = connection ? connection.send(message) : null;
+  if (ref === null) status(t('err_network'), true);
+  return ref;
 }
 
 const view = new HostView(clock, {
   onRemove: async (attendee) => {
     const sure = await confirmDialog(t('remove_confirm', { name: attendee.name }), t('remove'));
     if (sure) send(messages.removeAttendee(attendee.id));
+  },
+});
+
+const team = new HostTeam({
+  onCreate: (name) => send(messages.createHostLink(name)),
+  onRevoke: async (link) => {
+    const own = team.you && team.you.link === link.id;
+    const question = own ? t('cohost_revoke_own_confirm') : t('cohost_revoke_confirm', { name: linkName(link.name) });
+    return (await confirmDialog(question, t('cohost_revoke'))) ? send(messages.revokeHostLink(link.id)) : null;
   },
 });
 
@@ -71,13 +84,22 @@ function onMessage(msg) {
       if (msg.event) {
         setText('event-title', msg.event.title || '');
       }
+      team.welcome(msg.you);
       $('console').hidden = false;
       // A new connection starts clear: the server says right after host_state if the storage still fails.
       showStorageProblem(false);
       break;
-    case 'host_state': show(hostStateFromSnapshot(msg)); break;
+    case 'host_state':
+      show(hostStateFromSnapshot(msg));
+      team.reset(msg.host_links, msg.log);
+      break;
     // A delta means nothing without the snapshot it follows; each connection starts with one.
-    case 'host_update': if (hostState) show(applyHostUpdate(hostState, msg)); break;
+    case 'host_update':
+      if (!hostState) break;
+      show(applyHostUpdate(hostState, msg));
+      team.update(msg.host_links, msg.log);
+      break;
+    case 'host_link_created': team.created(msg, hostPageUrl(eventId, msg.token)); break;
     case 'presence':
       if (hostState) {
         hostState = { ...hostState, present: msg.present };
@@ -88,7 +110,7 @@ function onMessage(msg) {
       if (msg.ok && !$('storage-problem').hidden) status(t('storage_back'));
       showStorageProblem(!msg.ok);
       break;
-    case 'error': status(errorText(msg), true); break;
+    case 'error': status(team.explain(msg) || errorText(msg), true); break;
     default: break;
   }
 }
@@ -107,6 +129,7 @@ function onStatus(st) {
     if (st.code === CLOSE_REPLACED) showProblem('replaced_text');
     else if (st.code === CLOSE_EVENT_NOT_FOUND) showProblem('event_not_found');
     else if (st.code === CLOSE_TOKEN_REFUSED) showProblem('host_token_rejected');
+    else if (st.code === CLOSE_LINK_REVOKED) showProblem('host_link_revoked');
   }
 }
 
@@ -192,6 +215,7 @@ function wireControls() {
     send(messages.moveAttendee(attendeeId, table));
   });
   wireCopy($('copy-join-link'), () => $('join-link').value);
+  wireCopy($('copy-cohost-link'), () => $('cohost-new-link').value, $('cohost-copied'));
 }
 
 function main() {
@@ -199,6 +223,7 @@ function main() {
   onLangChange(() => {
     setText('live', '');
     view.redraw();
+    team.redraw();
     if (problemKey) setText('host-problem', t(problemKey));
     if (!$('storage-problem').hidden) setText('storage-problem', t('storage_problem'));
   });

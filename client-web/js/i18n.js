@@ -70,6 +70,8 @@ const S = {
   field_minutes: ['minutes', 'minutes'],
   field_attendee_id: ['participant·e', 'attendee'],
   field_table: ['table', 'table'],
+  field_link_id: ['lien d\'animation', 'host link'],
+  field_host_name: ['votre nom', 'your name'],
 
   // What a field expects, said in place of "check this field" when the page knows the field's limits
   // (errorText's `expected`: the limits the page checks, as shared/protocol.md gives them).
@@ -132,6 +134,20 @@ const S = {
   copy_host_link: ['Copier le lien d\'animation', 'Copy the host link'],
   copy_join_link: ['Copier le lien d\'invitation', 'Copy the join link'],
   open_console: ['Ouvrir la console d\'animation', 'Open the host console'],
+  label_host_name: ['Votre nom (facultatif)', 'Your name (optional)'],
+  hint_host_name: ['Il s\'affiche dans la console à côté de vos actions, utile si vous animez à plusieurs.',
+    'It shows in the console beside what you do, useful when several people host.'],
+  keep_heading: ['Gardez le lien d\'animation', 'Keep the host link'],
+  keep_text: ['C\'est la seule façon d\'ouvrir la console, et il n\'est affiché qu\'ici. Copiez-le, téléchargez l\'aide-mémoire ou ajoutez la console à vos favoris.',
+    'It is the only way to open the console, and it is shown only here. Copy it, download the reminder or bookmark the console.'],
+  download_reminder: ['Télécharger un aide-mémoire (fichier texte)', 'Download a reminder (text file)'],
+  reminder_saved: ['Aide-mémoire téléchargé : gardez ce fichier pour vous.', 'Reminder downloaded: keep this file to yourself.'],
+  bookmark_hint: ['Pour l\'ajouter à vos favoris : ouvrez la console, puis Ctrl+D (⌘+D sur Mac).',
+    'To bookmark it: open the console, then press Ctrl+D (⌘+D on a Mac).'],
+  lost_link_hint: ['Lien perdu ? Une personne qui co-anime avec vous peut vous en créer un nouveau depuis sa console.',
+    'Lost the link? Someone who co-hosts with you can create a new one for you from their console.'],
+  reminder_file: [(p) => `ensemble — « ${p.title} »\n\nLien d'animation (à garder secret) : il ouvre la console d'animation.\n${p.host}\n\nLien d'invitation : à envoyer aux participant·es.\n${p.join}\n\nLien perdu ? Une personne qui co-anime avec vous peut vous en créer un nouveau depuis sa console.\n`,
+    (p) => `ensemble — “${p.title}”\n\nHost link (keep it secret): it opens the host console.\n${p.host}\n\nJoin link: send it to the attendees.\n${p.join}\n\nLost the link? Someone who co-hosts with you can create a new one for you from their console.\n`],
 
   // join.html and the attendee view
   join_doc_title: ['Rejoindre — ensemble', 'Join — ensemble'],
@@ -291,6 +307,51 @@ const S = {
     'The event is paused: storage is not responding, retrying automatically.'],
   storage_back: ['Le stockage répond à nouveau : l\'événement reprend.', 'Storage is responding again: the event goes on.'],
   say_phase: [(p) => `Étape : ${p.phase}.`, (p) => `Stage: ${p.phase}.`],
+
+  // host.html: co-hosts and the log of who did what
+  host_default_name: ['L\'animateur·rice principal·e', 'The lead host'],
+  host_link_revoked: ['Ce lien d\'animation a été retiré : il ne fonctionne plus. Demandez un nouveau lien à une personne qui co-anime.',
+    'This host link was revoked: it no longer works. Ask someone who co-hosts for a new link.'],
+  cohosts_heading: ['Co-animation', 'Co-hosts'],
+  cohosts_intro: ['Chaque personne qui anime avec vous reçoit son propre lien, à son nom : ce qu\'elle fait s\'affiche sous son nom. Un lien retiré ne fonctionne plus.',
+    'Everyone who hosts with you gets a link of their own, in their name: what they do shows under their name. A revoked link stops working.'],
+  cohost_name_label: ['Nom de la personne', 'Name of the person'],
+  cohost_create: ['Créer un lien de co-animation', 'Create a co-host link'],
+  cohost_creator: ['a créé l\'événement', 'created the event'],
+  cohost_you: ['vous', 'you'],
+  cohost_revoke: ['Retirer le lien', 'Revoke the link'],
+  cohost_revoke_named: [(p) => `Retirer le lien de ${p.name}`, (p) => `Revoke the link of ${p.name}`],
+  cohost_revoke_confirm: [(p) => `Retirer le lien de ${p.name} ? Ses consoles se fermeront et ce lien ne fonctionnera plus.`,
+    (p) => `Revoke the link of ${p.name}? Their consoles will close and the link will stop working.`],
+  cohost_revoke_own_confirm: ['Retirer votre propre lien ? Cette console se fermera et ce lien ne fonctionnera plus.',
+    'Revoke your own link? This console will close and the link will stop working.'],
+  cohost_new_text: [(p) => `Lien de co-animation pour ${p.name} : envoyez-le-lui par un moyen sûr. Il ne sera plus affiché.`,
+    (p) => `Co-host link for ${p.name}: send it to them safely. It will not be shown again.`],
+  copy_cohost_link: ['Copier le lien', 'Copy the link'],
+  err_too_many_links: ['20 liens d\'animation au plus : retirez-en un d\'abord.', 'At most 20 host links: revoke one first.'],
+  err_last_link: ['C\'est le dernier lien d\'animation : créez-en un autre avant de le retirer.',
+    'This is the last host link: create another one before revoking it.'],
+  log_heading: ['Qui a fait quoi', 'Who did what'],
+  no_log: ['Aucune action pour le moment.', 'Nothing done yet.'],
+  log_start_event: [(p) => `${p.by} a démarré l'événement`, (p) => `${p.by} started the event`],
+  log_next_round: [(p) => `${p.by} a lancé le tour ${p.round}`, (p) => `${p.by} started round ${p.round}`],
+  log_end_round: [(p) => `${p.by} a terminé le tour ${p.round}`, (p) => `${p.by} ended round ${p.round}`],
+  log_extend_round: [(p) => `${p.by} a prolongé le tour de ${p.minutes}\u00a0min`,
+    (p) => `${p.by} extended the round by ${p.minutes}\u00a0min`],
+  log_pause: [(p) => `${p.by} a mis en pause`, (p) => `${p.by} paused`],
+  log_resume: [(p) => `${p.by} a relancé le compte à rebours`, (p) => `${p.by} resumed`],
+  log_broadcast: [(p) => `${p.by} a écrit à tout le monde : « ${p.text} »`, (p) => `${p.by} wrote to everyone: “${p.text}”`],
+  log_move_attendee: [(p) => `${p.by} a déplacé ${p.name} à la table ${p.table}`,
+    (p) => `${p.by} moved ${p.name} to table ${p.table}`],
+  log_merge_attendees: [(p) => `${p.by} a fusionné la fiche de ${p.name} avec celle de ${p.into}`,
+    (p) => `${p.by} merged the entry of ${p.name} into that of ${p.into}`],
+  log_remove_attendee: [(p) => `${p.by} a retiré ${p.name} de l'événement`, (p) => `${p.by} removed ${p.name} from the event`],
+  log_end_event: [(p) => `${p.by} a terminé l'événement`, (p) => `${p.by} ended the event`],
+  log_host_link_created: [(p) => `${p.by} a créé un lien de co-animation pour ${p.name}`,
+    (p) => `${p.by} created a co-host link for ${p.name}`],
+  log_host_link_revoked: [(p) => `${p.by} a retiré le lien de co-animation de ${p.name}`,
+    (p) => `${p.by} revoked the host link of ${p.name}`],
+  log_other: [(p) => `${p.by} a fait une action`, (p) => `${p.by} did something`],
 };
 
 let current = pickInitial();
@@ -306,6 +367,16 @@ function pickInitial() {
 }
 
 export function lang() { return current; }
+
+// The string in every language, French first: for what is read outside the page (a downloaded reminder).
+export function inAllLanguages(key, params = {}) {
+  const saved = current;
+  try {
+    return LANGS.map((each) => { current = each; return t(key, params); });
+  } finally {
+    current = saved;
+  }
+}
 
 // t('present', {n: 3}): the string for the current language; the key itself if unknown, so a gap shows.
 export function t(key, params = {}) {

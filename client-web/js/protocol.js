@@ -9,8 +9,9 @@ export const CLOSE_REPLACED = 4000;
 export const CLOSE_REMOVED = 4001;
 export const CLOSE_TOKEN_REFUSED = 4003;
 export const CLOSE_EVENT_NOT_FOUND = 4004;
+export const CLOSE_LINK_REVOKED = 4005;
 const FINAL_CLOSES = new Set([CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED, CLOSE_TOKEN_REFUSED,
-  CLOSE_EVENT_NOT_FOUND]);
+  CLOSE_EVENT_NOT_FOUND, CLOSE_LINK_REVOKED]);
 
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10000;
@@ -77,8 +78,8 @@ async function request(method, path, body) {
   return data;
 }
 
-// settings: {title, table_size, min_table_size, max_table_size, rounds, round_seconds, break_seconds,
-// prompts, video_link_template}. Resolves to {event, host_token, host_url, join_url}; the pages
+// settings: {title, host_name, table_size, min_table_size, max_table_size, rounds, round_seconds,
+// break_seconds, prompts, video_link_template}. Resolves to {event, host_token, host_url, join_url}; the pages
 // build their links with hostPageUrl / joinPageUrl rather than trust host_url / join_url, whose
 // origin is the server's configured one (localhost by default).
 export function createEvent(settings) {
@@ -111,12 +112,14 @@ export const messages = {
   pause: () => ({ type: 'pause' }),
   resume: () => ({ type: 'resume' }),
   endEvent: () => ({ type: 'end_event' }),
+  createHostLink: (name) => ({ type: 'create_host_link', name }),
+  revokeHostLink: (linkId) => ({ type: 'revoke_host_link', link_id: linkId }),
 };
 
 // --- Server → client messages ---------------------------------------------------------------
 
 const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'presence', 'chat', 'announcement',
-  'storage', 'error', 'pong']);
+  'storage', 'error', 'pong', 'host_link_created']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {

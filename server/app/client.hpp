@@ -23,6 +23,7 @@ constexpr std::uint16_t replaced = 4000;
 constexpr std::uint16_t removed = 4001;
 constexpr std::uint16_t token_refused = 4003;
 constexpr std::uint16_t event_not_found = 4004;
+constexpr std::uint16_t link_revoked = 4005;
 }  // namespace close_code
 
 class Client {

@@ -37,7 +37,6 @@ EventRoom::EventRoom(asio::any_io_executor executor, RoomServices services, stor
       event_(std::move(stored.state)),
       id_(event_.state().id),
       join_url_(std::move(join_url)),
-      host_credential_(std::move(stored.host_credential_hash)),
       credentials_(std::move(stored.attendee_credentials)),
       deadline_timer_(strand_),
       host_timer_(strand_),
@@ -60,7 +59,8 @@ void EventRoom::start() {
 void EventRoom::release_if_idle(std::function<void(bool released)> done) {
     asio::post(strand_, [self = shared_from_this(), done = std::move(done)] {
         auto phase = self->event_.state().phase;
-        bool idle = !self->host_ && self->attendees_.empty() && self->pending_.empty() && !self->reloading_ &&
+        bool idle = self->hosts_.empty() && self->attendees_.empty() && self->pending_.empty() &&
+                    !self->reloading_ &&
                     (phase == domain::Phase::ended ||
                      (phase == domain::Phase::lobby && now_ms() - self->quiet_since_ >= idle_room_ms));
         if (idle) {
@@ -77,7 +77,9 @@ void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
     asio::post(strand_,
                [self = shared_from_this(), hash = std::move(credential_hash), done = std::move(done)] {
                    if (self->released_) return done(released);
-                   if (hash == self->host_credential_) return done(domain::Actor::host());
+                   // A revoked link is recognised here, and refused with its own close code on attach.
+                   for (const auto& [id, link] : self->event_.state().host_links)
+                       if (hash == link.credential_hash) return done(domain::Actor::host(id));
                    auto it = self->credentials_.find(hash);
                    if (it == self->credentials_.end())
                        return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
@@ -121,12 +123,16 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
     asio::post(strand_, [self = shared_from_this(), client = std::move(client), actor] {
         bool host = actor.kind == domain::Actor::Kind::host;
         if (self->released_) return self->close_client(client, close_code::try_again_later, released.message);
-        if (!self->limits_[actor.attendee].connects.allow(now_ms()))
+        if (!self->limits_[host ? -actor.link : actor.attendee].connects.allow(now_ms()))
             return self->close_client(client, close_code::try_again_later,
                                       "reconnecting too often: wait a little");
-        auto& slot = host ? self->host_ : self->attendees_[actor.attendee];
-        if (slot) self->close_client(slot, close_code::replaced, "replaced by a newer connection");
-        slot = client;
+        if (host) {
+            if (!self->add_host(client, actor.link)) return;
+        } else {
+            auto& slot = self->attendees_[actor.attendee];
+            if (slot) self->close_client(slot, close_code::replaced, "replaced by a newer connection");
+            slot = client;
+        }
         Batch batch;
         batch.first.emplace_back(client,
                                  share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
@@ -137,7 +143,7 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
             if (self->event_.state().phase == domain::Phase::ended)
                 batch.done = [self, client](bool) {
                     self->close_client(client, close_code::normal, "the event is over");
-                    if (self->host_ == client) self->host_.reset();
+                    std::erase_if(self->hosts_, [&](const HostConsole& h) { return h.client == client; });
                 };
             return self->enqueue(std::move(batch), {});
         }
@@ -162,14 +168,14 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
 void EventRoom::detach(const Client* client, domain::Actor actor) {
     asio::post(strand_, [self = shared_from_this(), client, actor] {
         if (actor.kind == domain::Actor::Kind::host) {
-            if (self->host_.get() == client) self->host_.reset();
-            if (self->attendees_.empty()) self->quiet_since_ = now_ms();
+            std::erase_if(self->hosts_, [&](const HostConsole& h) { return h.client.get() == client; });
+            if (self->hosts_.empty() && self->attendees_.empty()) self->quiet_since_ = now_ms();
             return;
         }
         auto it = self->attendees_.find(actor.attendee);
         if (it == self->attendees_.end() || it->second.get() != client) return;  // already replaced
         self->attendees_.erase(it);
-        if (!self->host_ && self->attendees_.empty()) self->quiet_since_ = now_ms();
+        if (self->hosts_.empty() && self->attendees_.empty()) self->quiet_since_ = now_ms();
         // The reload takes connections as they are then; a server going down tells nobody who went away.
         if (self->reloading_ || self->stopping_) return;
         self->execute(domain::Actor::system(), domain::Disconnect{actor.attendee}, {}, [](const Problem&) {});
@@ -177,15 +183,15 @@ void EventRoom::detach(const Client* client, domain::Actor actor) {
 }
 
 void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage message) {
-    asio::post(strand_, [self = shared_from_this(), client, actor, message = std::move(message)] {
+    asio::post(strand_, [self = shared_from_this(), client, actor, message = std::move(message)]() mutable {
         // A message still queued from a connection that was replaced or removed since is dropped.
-        if (self->client_of(actor).get() != client || self->stopping_) return;
+        if (!self->current(actor, client) || self->stopping_) return;
         auto answer = [self, actor, client, ref = message.ref](const Problem& problem) {
-            if (const auto& connected = self->client_of(actor); connected.get() == client)
+            if (auto connected = self->current(actor, client))
                 self->send_to(connected, share(error_message(problem, ref)));
         };
         if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
-        const auto& command = std::get<domain::Command>(message.body);
+        auto& command = std::get<domain::Command>(message.body);
         if (std::holds_alternative<domain::PostChat>(command)) {
             auto& chat = self->limits_[actor.attendee].chat;
             auto now = now_ms();
@@ -197,6 +203,9 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
         batch.done = [answer](bool saved) {
             if (!saved) answer(unavailable);
         };
+        if (auto* create = std::get_if<domain::CreateHostLink>(&command))
+            return self->create_host_link(client, actor, std::move(*create), message.ref, std::move(batch),
+                                          answer);
         self->execute(actor, command, std::move(batch), answer);
     });
 }
@@ -208,18 +217,16 @@ void EventRoom::shutdown() {
         self->host_timer_.cancel();
         self->presence_timer_.cancel();
         self->retry_timer_.cancel();
-        if (self->host_) self->close_client(self->host_, close_code::going_away, "server shutting down");
+        self->close_hosts(0, close_code::going_away, "server shutting down");
         for (auto& [id, client] : self->attendees_)
             self->close_client(client, close_code::going_away, "server shutting down");
-        self->host_.reset();
         self->attendees_.clear();
     });
 }
 
 // Apply, render what the command changed as it stands now, then commit; publish comes when it is durable.
-std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor,
-                                                     const domain::Command& command, Batch batch,
-                                                     const Refused& refused) {
+std::optional<std::int64_t> EventRoom::execute(const domain::Actor& actor, const domain::Command& command,
+                                               Batch batch, const Refused& refused) {
     // A disconnection writes nothing: it is the one change applied while the storage is waited for.
     if (reloading_ || (storage_waits() && !std::holds_alternative<domain::Disconnect>(command))) {
         refused(unavailable);
@@ -237,7 +244,7 @@ std::optional<domain::AttendeeId> EventRoom::execute(const domain::Actor& actor,
     if (fx.seating) form_tables(std::move(*fx.seating));
     enqueue(std::move(batch), std::move(fx.records));
     arm_deadline();
-    return fx.joined;
+    return fx.joined ? fx.joined : fx.host_link;
 }
 
 void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records) {
@@ -335,13 +342,13 @@ void EventRoom::storage_failed(const char* what, const std::string& error) {
                      {"error", error},
                      {"failures", storage_failures_},
                      {"retry_in_ms", wait.count()}});
-    if (storage_failures_ == 1 && host_) send_to(host_, share(storage_message(false)));
+    if (storage_failures_ == 1) send_to_hosts(share(storage_message(false)));
 }
 
 void EventRoom::storage_recovered() {
     log_event("storage_recovered", {{"event_id", id_}, {"failures", storage_failures_}});
     storage_failures_ = 0;
-    if (host_) send_to(host_, share(storage_message(true)));
+    send_to_hosts(share(storage_message(true)));
 }
 
 bool EventRoom::storage_waits() const {
@@ -357,7 +364,7 @@ void EventRoom::reloaded(storage::StoredEvent stored) {
     host_delta_.reset();
     log_event("event_reloaded", {{"event_id", id_}});
     for (const auto& [id, client] : attendees_) send_to(client, share(attendee_state(event_, id)));
-    if (host_) send_to(host_, share(host_state(event_)));
+    send_to_hosts(share(host_state(event_)));
     armed_for_.reset();
     arm_deadline();
 }

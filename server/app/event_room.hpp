@@ -74,9 +74,9 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     };
     using Refused = std::function<void(const Problem&)>;
 
-    // The id a Join created, when the command was accepted.
-    std::optional<domain::AttendeeId> execute(const domain::Actor& actor, const domain::Command& command,
-                                              Batch batch, const Refused& refused);
+    // The id a Join or a CreateHostLink created, when the command was accepted.
+    std::optional<std::int64_t> execute(const domain::Actor& actor, const domain::Command& command,
+                                        Batch batch, const Refused& refused);
     void enqueue(Batch batch, std::vector<domain::Record> records);
     void on_committed(std::uint64_t seq, const storage::StoreError& error);
     void publish_ready();
@@ -93,7 +93,15 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void schedule_host_flush();
     void schedule_presence();
     void arm_deadline();
-    const std::shared_ptr<Client>& client_of(const domain::Actor& actor) const;
+    // Host consoles (event_room_hosts.cpp).
+    // The actor's connection when `client` is still one of theirs (not replaced, removed or revoked).
+    std::shared_ptr<Client> current(const domain::Actor& actor, const Client* client) const;
+    // False, having closed it, when its link was revoked.
+    bool add_host(const std::shared_ptr<Client>& client, domain::HostLinkId link);
+    void create_host_link(const Client* client, const domain::Actor& actor, domain::CreateHostLink command,
+                          const nlohmann::json& ref, Batch batch, const Refused& refused);
+    void send_to_hosts(const SharedMessage& message);
+    void close_hosts(domain::HostLinkId link, std::uint16_t code, const std::string& reason);  // 0: all
     void send_to(const std::shared_ptr<Client>& client, SharedMessage message);
     void close_client(const std::shared_ptr<Client>& client, std::uint16_t code, std::string reason);
     void owe_flush(const std::shared_ptr<Client>& client);
@@ -103,7 +111,6 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     domain::Event event_;
     std::string id_;
     std::string join_url_;
-    std::string host_credential_;
     std::unordered_map<std::string, domain::AttendeeId> credentials_;  // hash -> attendee
 
     std::deque<Batch> pending_;  // applied, not yet published; the front is the oldest
@@ -115,14 +122,19 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     std::chrono::steady_clock::time_point retry_at_{};
 
     std::unordered_map<domain::AttendeeId, std::shared_ptr<Client>> attendees_;
-    std::shared_ptr<Client> host_;
+    // Every host console: several people, each on their own link, and a link on several devices.
+    struct HostConsole {
+        domain::HostLinkId link = 0;
+        std::shared_ptr<Client> client;
+    };
+    std::vector<HostConsole> hosts_;
     std::vector<std::shared_ptr<Client>> unflushed_;  // sent to since the last flush
     // Limits that follow a person, not a connection, so that reconnecting does not reset them (protocol.md).
     struct PersonLimits {
         RateLimiter chat{5, 0.5};
         RateLimiter connects{10, 10.0 / 60};
     };
-    std::unordered_map<domain::AttendeeId, PersonLimits> limits_;  // the host under 0
+    std::unordered_map<domain::AttendeeId, PersonLimits> limits_;  // host links under minus their id
 
     std::optional<HostDelta> host_delta_;  // published, not yet sent
     asio::steady_timer deadline_timer_;

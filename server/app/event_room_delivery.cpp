@@ -23,13 +23,6 @@ std::chrono::milliseconds presence_interval(std::size_t connected) {
 
 }  // namespace
 
-const std::shared_ptr<Client>& EventRoom::client_of(const domain::Actor& actor) const {
-    static const std::shared_ptr<Client> none;
-    if (actor.kind == domain::Actor::Kind::host) return host_;
-    auto it = attendees_.find(actor.attendee);
-    return it == attendees_.end() ? none : it->second;
-}
-
 void EventRoom::send_to(const std::shared_ptr<Client>& client, SharedMessage message) {
     if (client->send(std::move(message))) owe_flush(client);
 }
@@ -50,7 +43,7 @@ void EventRoom::owe_flush(const std::shared_ptr<Client>& client) {
 
 void EventRoom::deliver(const Delivery& delivery) {
     if (delivery.to == Delivery::To::everyone) {
-        if (host_) send_to(host_, delivery.message);
+        send_to_hosts(delivery.message);
         for (const auto& [id, client] : attendees_) send_to(client, delivery.message);
         return;
     }
@@ -59,6 +52,7 @@ void EventRoom::deliver(const Delivery& delivery) {
 }
 
 void EventRoom::close_clients(const Closing& closing) {
+    if (closing.host_link) return close_hosts(closing.host_link, closing.code, closing.reason);
     if (!closing.everyone) {
         if (auto it = attendees_.find(closing.attendee); it != attendees_.end()) {
             close_client(it->second, closing.code, closing.reason);
@@ -66,11 +60,10 @@ void EventRoom::close_clients(const Closing& closing) {
         }
         return;
     }
-    if (host_delta_ && host_) send_to(host_, share(host_delta_->message()));
+    if (host_delta_) send_to_hosts(share(host_delta_->message()));
     host_delta_.reset();
-    if (host_) close_client(host_, closing.code, closing.reason);
+    close_hosts(0, closing.code, closing.reason);
     for (auto& [id, client] : attendees_) close_client(client, closing.code, closing.reason);
-    host_.reset();
     attendees_.clear();
     log_event("event_ended", {{"event_id", id_}});
 }
@@ -82,7 +75,7 @@ void EventRoom::schedule_host_flush() {
     host_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->host_timer_set_ = false;
         if (ec || !self->host_delta_) return;
-        if (self->host_) self->send_to(self->host_, share(self->host_delta_->message()));
+        self->send_to_hosts(share(self->host_delta_->message()));
         self->host_delta_.reset();
     });
 }

@@ -104,6 +104,16 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
         if (failed(keep, problem)) return problem;
         return domain::MergeAttendees{std::get<std::int64_t>(duplicate), std::get<std::int64_t>(keep)};
     }
+    if (type == "create_host_link") {
+        auto name = text_field(m, "name", 1, max_name_chars);
+        if (failed(name, problem)) return problem;
+        return domain::CreateHostLink{std::get<std::string>(name), ""};
+    }
+    if (type == "revoke_host_link") {
+        auto link = int_field(m, "link_id");
+        if (failed(link, problem)) return problem;
+        return domain::RevokeHostLink{std::get<std::int64_t>(link)};
+    }
     if (type == "leave") return domain::Leave{};
     if (type == "start_event") return domain::StartEvent{};
     if (type == "next_round") return domain::NextRound{};
@@ -184,12 +194,18 @@ std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_vi
     return settings;
 }
 
+std::variant<std::string, Problem> parse_host_name(std::string_view body) {
+    auto parsed = parse_object(body);
+    if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;
+    return text_field(std::get<json>(parsed), "host_name", 0, max_name_chars);
+}
+
 std::variant<Profile, Problem> parse_profile(std::string_view body) {
     auto parsed = parse_object(body);
     if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;
     const json& m = std::get<json>(parsed);
     Problem problem;
-    auto name = text_field(m, "name", 1, 80);
+    auto name = text_field(m, "name", 1, max_name_chars);
     if (failed(name, problem)) return problem;
     auto organisation = text_field(m, "organisation", 1, 120);
     if (failed(organisation, problem)) return problem;

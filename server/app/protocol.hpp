@@ -17,6 +17,7 @@ namespace ensemble::app {
 constexpr int protocol_version = 1;
 constexpr std::size_t max_message_bytes = 64 * 1024;
 constexpr std::size_t max_token_chars = 128;  // tokens are 43; anything longer is not one
+constexpr std::size_t max_name_chars = 80;    // a person's name: an attendee's, a host link's
 
 // Why a request was refused; `code` is one of protocol.md's error codes.
 struct Problem {
@@ -40,6 +41,8 @@ ClientMessage parse_client_message(std::string_view text);
 std::variant<std::string, Problem> parse_hello(std::string_view text);
 
 std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_view body);
+// The creator's name in the same body (`host_name`, optional: empty when absent).
+std::variant<std::string, Problem> parse_host_name(std::string_view body);
 
 struct Profile {
     std::string name;

@@ -40,14 +40,17 @@ std::size_t Registry::resume_running() {
     return events.size();
 }
 
-void Registry::create(domain::EventSettings settings, std::string host_credential_hash, Found done) {
+void Registry::create(domain::EventSettings settings, std::string host_name, std::string host_credential_hash,
+                      Found done) {
     std::string id;
     {
         std::lock_guard lock(mutex_);
         do id = new_event_id();
         while (rooms_.count(id));
     }
-    auto state = domain::Event::create(id, std::move(settings), now_ms()).state();
+    auto state =
+        domain::Event::create(id, std::move(settings), now_ms(), std::move(host_name), host_credential_hash)
+            .state();
     storage::StoredEvent stored{state, host_credential_hash, {}};
     services_.store.create_event(
         std::move(state), std::move(host_credential_hash),

@@ -102,6 +102,8 @@ struct Renderer {
             for (int table : changes.tables) delta.tables.emplace(table, host_table(event, table));
         }
         delta.clock = clock_fields(event);
+        if (changes.host_links) delta.host_links = host_links(event);
+        for (const auto& action : changes.log) delta.log.push_back(host_action(action));
         out.host = std::move(delta);
     }
 };
@@ -109,8 +111,9 @@ struct Renderer {
 Closing closing_of(const domain::Disconnection& d) {
     using Reason = domain::Disconnection::Reason;
     Closing closing;
-    closing.everyone = d.who.kind != Audience::Kind::attendee;
+    closing.everyone = d.who.kind != Audience::Kind::attendee && d.who.kind != Audience::Kind::host_link;
     closing.attendee = d.who.attendee;
+    closing.host_link = d.who.link;
     switch (d.reason) {
         case Reason::left:
             closing.code = close_code::normal, closing.reason = "left the event";
@@ -120,10 +123,14 @@ Closing closing_of(const domain::Disconnection& d) {
             break;
         case Reason::merged:
             // The same link now signs in as the entry kept: reconnecting brings the person back as them.
-            closing.code = close_code::try_again_later, closing.reason = "merged with another entry: reconnect";
+            closing.code = close_code::try_again_later,
+            closing.reason = "merged with another entry: reconnect";
             break;
         case Reason::event_ended:
             closing.code = close_code::normal, closing.reason = "the event is over";
+            break;
+        case Reason::link_revoked:
+            closing.code = close_code::link_revoked, closing.reason = "this host link was revoked";
             break;
     }
     return closing;
@@ -146,6 +153,8 @@ void HostDelta::merge(HostDelta later) {
     }
     for (auto& [number, table] : later.tables) tables.insert_or_assign(number, std::move(table));
     clock = std::move(later.clock);
+    if (later.host_links) host_links = std::move(later.host_links);
+    for (auto& action : later.log) log.push_back(std::move(action));
 }
 
 std::string HostDelta::message() const {
@@ -159,6 +168,8 @@ std::string HostDelta::message() const {
     message["gone"] = gone;
     message["tables_reset"] = tables_reset;
     message["tables"] = std::move(changed_tables);
+    if (host_links) message["host_links"] = *host_links;
+    if (!log.empty()) message["log"] = log;
     return message.dump();
 }
 

@@ -26,7 +26,9 @@ struct HostDelta {
     std::set<domain::AttendeeId> gone;
     std::map<int, nlohmann::json> tables;
     bool tables_reset = false;
-    nlohmann::json clock;  // the clock fields as the change left them
+    nlohmann::json clock;                          // the clock fields as the change left them
+    std::optional<nlohmann::json> host_links;      // the whole list, when it changed
+    nlohmann::json log = nlohmann::json::array();  // host actions, oldest first
 
     // Folds a later delta into this one.
     void merge(HostDelta later);
@@ -38,6 +40,7 @@ struct Closing {
     domain::AttendeeId attendee = 0;
     std::uint16_t code = 0;
     const char* reason = "";
+    domain::HostLinkId host_link = 0;  // when set: that link's consoles, not an attendee
 };
 
 struct Rendered {

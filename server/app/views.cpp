@@ -58,6 +58,9 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
         info[domain::prompts_setting.name] = settings.*domain::prompts_setting.field;
         info["join_url"] = join_url;
         message["role"] = "host";
+        const auto& links = event.state().host_links;
+        if (auto it = links.find(actor.link); it != links.end())
+            message["you"] = {{"link", actor.link}, {"name", it->second.name}};
     } else {
         message["role"] = "attendee";
         message["you"] = person(event.state().attendees.at(actor.attendee));
@@ -163,6 +166,67 @@ std::string host_state(const domain::Event& event) {
             if (!s.tables[t].seats.empty()) tables.push_back(host_table(event, static_cast<int>(t + 1)));
     message["attendees"] = std::move(attendees);
     message["tables"] = std::move(tables);
+    message["host_links"] = host_links(event);
+    json log = json::array();
+    for (const auto& action : s.host_log) log.push_back(host_action(action));
+    message["log"] = std::move(log);
+    return message.dump();
+}
+
+json host_links(const domain::Event& event) {
+    json links = json::array();
+    for (const auto& [id, link] : event.state().host_links)
+        if (link.active()) links.push_back({{"id", id}, {"name", link.name}, {"creator", id == 1}});
+    return links;
+}
+
+json host_action(const domain::HostAction& a) {
+    using K = domain::HostAction::Kind;
+    json entry = {{"action", domain::to_string(a.kind)}, {"by", a.by}, {"by_name", a.by_name}, {"at", a.at}};
+    switch (a.kind) {
+        case K::start_event:
+        case K::next_round:
+        case K::end_round:
+            entry["round"] = a.number;
+            break;
+        case K::extend_round:
+            entry["minutes"] = a.number;
+            break;
+        case K::broadcast:
+            entry["text"] = a.text;
+            break;
+        case K::move_attendee:
+            entry["table"] = a.number;
+            [[fallthrough]];
+        case K::remove_attendee:
+            entry["attendee_id"] = a.attendee;
+            entry["attendee_name"] = a.name;
+            break;
+        case K::merge_attendees:
+            entry["attendee_id"] = a.attendee;
+            entry["attendee_name"] = a.name;
+            entry["into_id"] = a.into;
+            entry["into_name"] = a.into_name;
+            break;
+        case K::host_link_created:
+        case K::host_link_revoked:
+            entry["link_id"] = a.link;
+            entry["link_name"] = a.name;
+            break;
+        case K::pause:
+        case K::resume:
+        case K::end_event:
+            break;
+    }
+    return entry;
+}
+
+std::string host_link_created_message(const domain::HostLink& link, const std::string& token,
+                                      const json& ref) {
+    json message = {{"type", "host_link_created"},
+                    {"link", {{"id", link.id}, {"name", link.name}, {"creator", link.id == 1}}},
+                    {"token", token}};
+    if (!ref.is_null()) message["ref"] = ref;
     return message.dump();
 }
 

@@ -33,6 +33,13 @@ nlohmann::json host_entry(const domain::Attendee& attendee);
 // A table of the current round as the host console shows it.
 nlohmann::json host_table(const domain::Event& event, int table);
 std::string host_state(const domain::Event& event);
+// The host links that work, as the console lists them.
+nlohmann::json host_links(const domain::Event& event);
+// One entry of the log of who did what.
+nlohmann::json host_action(const domain::HostAction& action);
+// To the console that asked for a co-host link, once: the link with its token.
+std::string host_link_created_message(const domain::HostLink& link, const std::string& token,
+                                      const nlohmann::json& ref);
 
 std::string presence_message(int present);
 std::string pong_message();

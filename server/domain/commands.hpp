@@ -11,10 +11,11 @@ namespace ensemble::domain {
 struct Actor {
     enum class Kind { system, host, attendee } kind = Kind::system;
     AttendeeId attendee = 0;  // for Kind::attendee
+    HostLinkId link = 0;      // for Kind::host: whose link; 0 is the server acting for the hosts (not logged)
 
-    static Actor system() { return {Kind::system, 0}; }
-    static Actor host() { return {Kind::host, 0}; }
-    static Actor of(AttendeeId id) { return {Kind::attendee, id}; }
+    static Actor system() { return {Kind::system, 0, 0}; }
+    static Actor host(HostLinkId link = 0) { return {Kind::host, 0, link}; }
+    static Actor of(AttendeeId id) { return {Kind::attendee, id, 0}; }
 };
 
 // Anyone, through the REST API (Actor::system).
@@ -71,9 +72,19 @@ struct MergeAttendees {
 struct PauseRotation {};
 struct ResumeRotation {};
 struct EndEvent {};
+// A co-host link for someone, with full control; the token is made outside, only its hash comes here.
+struct CreateHostLink {
+    std::string name;
+    std::string credential_hash;
+};
+// Closes that link's consoles and refuses it from then on; one link at least always remains.
+struct RevokeHostLink {
+    HostLinkId link = 0;
+};
 
-using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent,
-                             NextRound, EndRound, ExtendRound, Broadcast, MoveAttendee, RemoveAttendee,
-                             MergeAttendees, PauseRotation, ResumeRotation, EndEvent>;
+using Command =
+    std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
+                 ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
+                 ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink>;
 
 }  // namespace ensemble::domain

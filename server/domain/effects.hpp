@@ -19,10 +19,11 @@ struct DomainError {
 };
 
 struct Effects {
-    std::optional<DomainError> error;  // when set, nothing else is
-    std::vector<Record> records;       // commit these first, in order
-    Outbox outbox;                     // then deliver these
-    std::optional<AttendeeId> joined;  // the id a Join created
+    std::optional<DomainError> error;     // when set, nothing else is
+    std::vector<Record> records;          // commit these first, in order
+    Outbox outbox;                        // then deliver these
+    std::optional<AttendeeId> joined;     // the id a Join created
+    std::optional<HostLinkId> host_link;  // the id a CreateHostLink created
     // Matcher work to run off the event's thread; its result comes back as a SeatRound command.
     std::optional<SeatingJob> seating;
 

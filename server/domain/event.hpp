@@ -12,7 +12,9 @@ class Event {
   public:
     explicit Event(EventState state);
 
-    static Event create(std::string id, EventSettings settings, TimeMs now);
+    // With the creator's host link (id 1), named `host_name` (may be empty).
+    static Event create(std::string id, EventSettings settings, TimeMs now, std::string host_name = {},
+                        std::string host_credential_hash = {});
 
     // Changes nothing when the result carries an error.
     Effects apply(const Actor& actor, const Command& command, TimeMs now);

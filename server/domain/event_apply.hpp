@@ -32,6 +32,13 @@ struct Event::Apply {
     void operator()(const PauseRotation& c);
     void operator()(const ResumeRotation& c);
     void operator()(const EndEvent& c);
+    void operator()(const CreateHostLink& c);
+    void operator()(const RevokeHostLink& c);
+
+    // Host links and the log of who did what (event_hosts.cpp).
+    std::optional<HostAction> action_of(const Command& command) const;
+    void log(HostAction action);
+    const HostLink* active_link(HostLinkId id) const;
 
     // Phases and clock (event_commands.cpp).
     void enter_phase(Phase phase, std::int64_t duration_ms);

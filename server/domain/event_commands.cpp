@@ -18,11 +18,14 @@ Event::Event(EventState state) : state_(std::move(state)) {
         if (attendee.connected && attendee.status == AttendeeStatus::active) ++present_;
 }
 
-Event Event::create(std::string id, EventSettings settings, TimeMs now) {
+Event Event::create(std::string id, EventSettings settings, TimeMs now, std::string host_name,
+                    std::string host_credential_hash) {
     EventState state;
     state.id = std::move(id);
     state.settings = std::move(settings);
     state.created_at = now;
+    state.host_links.emplace(
+        1, HostLink{1, std::move(host_name), std::move(host_credential_hash), now, 0, std::nullopt});
     return Event(std::move(state));
 }
 
@@ -49,10 +52,15 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
         std::holds_alternative<Broadcast>(command) || std::holds_alternative<MoveAttendee>(command) ||
         std::holds_alternative<RemoveAttendee>(command) || std::holds_alternative<MergeAttendees>(command) ||
         std::holds_alternative<PauseRotation>(command) || std::holds_alternative<ResumeRotation>(command) ||
-        std::holds_alternative<EndEvent>(command);
+        std::holds_alternative<EndEvent>(command) || std::holds_alternative<CreateHostLink>(command) ||
+        std::holds_alternative<RevokeHostLink>(command);
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command);
     if (host_only && actor.kind != Actor::Kind::host)
         return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
+    // A link revoked since its console sent this is refused here too.
+    auto link = state_.host_links.find(actor.link);
+    if (host_only && actor.link != 0 && (link == state_.host_links.end() || !link->second.active()))
+        return Effects::refuse(ErrorCode::unauthorized, "this host link was revoked");
     if (own && actor.kind != Actor::Kind::attendee)
         return Effects::refuse(ErrorCode::forbidden, "only an attendee may do this");
     if (!host_only && !own && actor.kind != Actor::Kind::system)
@@ -61,7 +69,10 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
         !std::holds_alternative<Tick>(command))
         return Effects::refuse(ErrorCode::event_ended, "the event is over");
     Apply apply{*this, state_, actor, now, fx};
+    // What the command is, told as the state stood before it (the round it ends, who it moves).
+    auto action = apply.action_of(command);
     std::visit(apply, command);
+    if (action && !fx.error) apply.log(std::move(*action));
     return fx;
 }
 

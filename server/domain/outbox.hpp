@@ -18,16 +18,19 @@ struct Audience {
         table,      // everyone seated at one table of the current round
         attendees,  // every attendee (not the hosts)
         everyone,   // hosts and attendees
+        host_link,  // the consoles opened with one host link
     };
     Kind kind = Kind::everyone;
     AttendeeId attendee = 0;  // for Kind::attendee
     int table = 0;            // for Kind::table, 1-based
+    HostLinkId link = 0;      // for Kind::host_link
 
     static Audience hosts() { return {Kind::hosts, 0, 0}; }
     static Audience of(AttendeeId id) { return {Kind::attendee, id, 0}; }
     static Audience at_table(int number) { return {Kind::table, 0, number}; }
     static Audience attendees() { return {Kind::attendees, 0, 0}; }
     static Audience everyone() { return {Kind::everyone, 0, 0}; }
+    static Audience of_link(HostLinkId link) { return {Kind::host_link, 0, 0, link}; }
     auto operator<=>(const Audience&) const = default;
 };
 
@@ -41,11 +44,14 @@ struct PresenceChanged {};
 struct HostChanges {
     std::set<AttendeeId> attendees;
     std::set<AttendeeId> gone;
-    std::set<int> tables;       // tables of the current round whose seats changed
-    bool tables_reset = false;  // a round started or ended: every table before is gone
-    bool clock = false;         // phase, round or deadline
+    std::set<int> tables;         // tables of the current round whose seats changed
+    bool tables_reset = false;    // a round started or ended: every table before is gone
+    bool clock = false;           // phase, round or deadline
+    bool host_links = false;      // a host link was created or revoked
+    std::vector<HostAction> log;  // host actions, in the order they were done
     bool empty() const {
-        return attendees.empty() && gone.empty() && tables.empty() && !tables_reset && !clock;
+        return attendees.empty() && gone.empty() && tables.empty() && !tables_reset && !clock &&
+               !host_links && log.empty();
     }
 };
 
@@ -59,8 +65,8 @@ struct Message {
 
 // Close a connection for good, once the messages before it are delivered.
 struct Disconnection {
-    enum class Reason { left, removed, merged, event_ended };
-    Audience who;  // one attendee, or everyone
+    enum class Reason { left, removed, merged, event_ended, link_revoked };
+    Audience who;  // one attendee, one host link's consoles, or everyone
     Reason reason = Reason::left;
 };
 

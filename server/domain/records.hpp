@@ -79,7 +79,22 @@ struct PlanMade {
     std::vector<std::vector<matching::Table>> rounds;
 };
 
-using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged,
-                            RoundStarted, Seated, Unseated, Met, ChatPosted, Announced, PlanMade>;
+struct HostLinkCreated {
+    HostLink link;  // its credential hash included
+};
+
+struct HostLinkRevoked {
+    HostLinkId link = 0;
+    TimeMs at = 0;
+};
+
+// A host's action, for the console's log of who did what.
+struct HostActed {
+    HostAction action;
+};
+
+using Record =
+    std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged, RoundStarted, Seated,
+                 Unseated, Met, ChatPosted, Announced, PlanMade, HostLinkCreated, HostLinkRevoked, HostActed>;
 
 }  // namespace ensemble::domain

@@ -1,5 +1,7 @@
 #include "domain/types.hpp"
 
+#include <utility>
+
 #include "domain/errors.hpp"
 
 namespace ensemble::domain {
@@ -78,6 +80,36 @@ std::optional<AttendeeStatus> status_from_string(const std::string& text) {
     for (AttendeeStatus s :
          {AttendeeStatus::active, AttendeeStatus::left, AttendeeStatus::removed, AttendeeStatus::merged})
         if (text == to_string(s)) return s;
+    return std::nullopt;
+}
+
+namespace {
+constexpr std::pair<HostAction::Kind, const char*> host_action_names[] = {
+    {HostAction::Kind::start_event, "start_event"},
+    {HostAction::Kind::next_round, "next_round"},
+    {HostAction::Kind::end_round, "end_round"},
+    {HostAction::Kind::extend_round, "extend_round"},
+    {HostAction::Kind::pause, "pause"},
+    {HostAction::Kind::resume, "resume"},
+    {HostAction::Kind::broadcast, "broadcast"},
+    {HostAction::Kind::move_attendee, "move_attendee"},
+    {HostAction::Kind::merge_attendees, "merge_attendees"},
+    {HostAction::Kind::remove_attendee, "remove_attendee"},
+    {HostAction::Kind::end_event, "end_event"},
+    {HostAction::Kind::host_link_created, "host_link_created"},
+    {HostAction::Kind::host_link_revoked, "host_link_revoked"},
+};
+}  // namespace
+
+const char* to_string(HostAction::Kind kind) {
+    for (const auto& [k, name] : host_action_names)
+        if (k == kind) return name;
+    return "start_event";
+}
+
+std::optional<HostAction::Kind> host_action_from_string(const std::string& text) {
+    for (const auto& [k, name] : host_action_names)
+        if (text == name) return k;
     return std::nullopt;
 }
 

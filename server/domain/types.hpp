@@ -13,7 +13,8 @@
 namespace ensemble::domain {
 
 using AttendeeId = std::int64_t;
-using TimeMs = std::int64_t;  // milliseconds since the Unix epoch
+using HostLinkId = std::int64_t;  // 1 is the creator's link; 0 is the server acting for the hosts
+using TimeMs = std::int64_t;      // milliseconds since the Unix epoch
 
 enum class Phase { lobby, round, pause_between_rounds, ended };
 
@@ -44,6 +45,47 @@ struct Table {
     std::vector<ChatMessage> chat;
 };
 
+// A host link: a secret that opens the console with full control, and the name of the person it is for.
+struct HostLink {
+    HostLinkId id = 0;
+    std::string name;             // may be empty for the creator's link (the console shows a default)
+    std::string credential_hash;  // opaque to the domain: how this link proves who it is
+    TimeMs created_at = 0;
+    HostLinkId created_by = 0;  // 0 for the creator's link
+    std::optional<TimeMs> revoked_at;
+    bool active() const { return !revoked_at; }
+};
+
+// One thing a host did, for the console's log of who did what.
+struct HostAction {
+    enum class Kind {
+        start_event,
+        next_round,
+        end_round,
+        extend_round,
+        pause,
+        resume,
+        broadcast,
+        move_attendee,
+        remove_attendee,
+        merge_attendees,
+        end_event,
+        host_link_created,
+        host_link_revoked,
+    };
+    Kind kind = Kind::start_event;
+    HostLinkId by = 0;
+    std::string by_name;  // the link's name
+    TimeMs at = 0;
+    int number = 0;           // the round (start, next, end round), minutes (extend), table (move)
+    AttendeeId attendee = 0;  // move, remove; merge: the duplicate
+    HostLinkId link = 0;      // link created or revoked
+    std::string name;         // of that attendee or link
+    std::string text;         // broadcast
+    AttendeeId into = 0;      // merge: the entry kept
+    std::string into_name;
+};
+
 // Everything an event is, as data: what storage saves and restores.
 struct EventState {
     std::string id;
@@ -59,11 +101,15 @@ struct EventState {
     matching::History history;  // who met whom, over all rounds
     std::optional<matching::Plan>
         plan;  // every round planned at the start; followed while attendance matches
+    std::map<HostLinkId, HostLink> host_links;  // revoked ones included: they are recognised, and refused
+    std::vector<HostAction> host_log;           // the latest host actions, oldest first
 };
 
 const char* to_string(Phase phase);
 std::optional<Phase> phase_from_string(const std::string& text);
 const char* to_string(AttendeeStatus status);
 std::optional<AttendeeStatus> status_from_string(const std::string& text);
+const char* to_string(HostAction::Kind kind);
+std::optional<HostAction::Kind> host_action_from_string(const std::string& text);
 
 }  // namespace ensemble::domain

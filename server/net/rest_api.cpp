@@ -26,6 +26,9 @@ void create_event(app::Registry& registry, const Request& request, const std::st
                   const Respond& respond) {
     auto parsed = app::parse_event_settings(request.body());
     if (auto* problem = std::get_if<app::Problem>(&parsed)) return respond(error_response(request, *problem));
+    auto host_name = app::parse_host_name(request.body());
+    if (auto* problem = std::get_if<app::Problem>(&host_name))
+        return respond(error_response(request, *problem));
     std::string host_token = app::new_token();
     // Without --public-url, links use the address the host reached us by, not "localhost"; a Host header
     // that is not a plain host[:port] is never copied into a link.
@@ -34,7 +37,8 @@ void create_event(app::Registry& registry, const Request& request, const std::st
         std::string_view host = request[http::field::host];
         base = "http://" + (valid_host(host) ? std::string(host) : own_authority);
     }
-    registry.create(std::get<domain::EventSettings>(parsed), app::token_hash(host_token),
+    registry.create(std::get<domain::EventSettings>(parsed), std::get<std::string>(host_name),
+                    app::token_hash(host_token),
                     [request, respond, host_token, base](std::shared_ptr<app::EventRoom> room,
                                                          std::optional<app::Problem> problem) {
                         if (problem) return respond(error_response(request, *problem));

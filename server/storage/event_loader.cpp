@@ -104,6 +104,56 @@ void read_plan(Database& db, domain::EventState& state) {
     state.plan->rounds = plan_rounds_from_json(plan->column_text(1));
 }
 
+void read_host_links(Database& db, domain::EventState& state) {
+    auto links = db.prepare(
+        "SELECT id, name, credential_hash, created_at, created_by, revoked_at FROM host_links "
+        "WHERE event_id = ?1 ORDER BY id");
+    links->bind(1, state.id);
+    while (links->step()) {
+        domain::HostLink link;
+        link.id = links->column_int64(0);
+        link.name = links->column_text(1);
+        link.credential_hash = links->column_text(2);
+        link.created_at = links->column_int64(3);
+        link.created_by = links->column_int64(4);
+        link.revoked_at = links->column_optional_int64(5);
+        state.host_links.emplace(link.id, std::move(link));
+    }
+}
+
+// The latest actions, newest first through the index, then turned around; names as they are now.
+void read_host_log(Database& db, domain::EventState& state) {
+    auto actions = db.prepare(
+        "SELECT host_link, kind, at, number, attendee_id, link_id, text, into_attendee_id FROM host_actions "
+        "WHERE event_id = ?1 ORDER BY id DESC LIMIT ?2");
+    actions->bind(1, state.id).bind(2, host_actions_loaded);
+    auto link_name = [&](domain::HostLinkId id) {
+        auto it = state.host_links.find(id);
+        return it == state.host_links.end() ? std::string{} : it->second.name;
+    };
+    while (actions->step()) {
+        auto kind = domain::host_action_from_string(actions->column_text(1));
+        if (!kind) throw std::runtime_error("storage: unknown host action '" + actions->column_text(1) + "'");
+        domain::HostAction a;
+        a.kind = *kind;
+        a.by = actions->column_int64(0);
+        a.by_name = link_name(a.by);
+        a.at = actions->column_int64(2);
+        a.number = actions->column_int(3);
+        a.attendee = actions->column_int64(4);
+        a.link = actions->column_int64(5);
+        a.text = actions->column_text(6);
+        a.into = actions->column_int64(7);
+        if (auto it = state.attendees.find(a.attendee); a.attendee && it != state.attendees.end())
+            a.name = it->second.name;
+        if (auto it = state.attendees.find(a.into); a.into && it != state.attendees.end())
+            a.into_name = it->second.name;
+        if (a.link) a.name = link_name(a.link);
+        state.host_log.push_back(std::move(a));
+    }
+    std::reverse(state.host_log.begin(), state.host_log.end());
+}
+
 }  // namespace
 
 std::optional<StoredEvent> read_event(Database& db, const std::string& event_id) {
@@ -132,6 +182,8 @@ std::optional<StoredEvent> read_event(Database& db, const std::string& event_id)
     }
     read_history(db, state);
     read_plan(db, state);
+    read_host_links(db, state);
+    read_host_log(db, state);
     return stored;
 }
 

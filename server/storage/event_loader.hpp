@@ -13,6 +13,8 @@ namespace ensemble::storage {
 
 // The most recent chat messages of a table brought back on load, as the domain keeps them.
 constexpr int chat_messages_loaded = 200;
+// The latest host actions brought back on load, as the domain keeps them for the console's log.
+constexpr int host_actions_loaded = 50;
 
 // The event's state with its credential hashes; nullopt when there is no such event.
 std::optional<StoredEvent> read_event(Database& db, const std::string& event_id);

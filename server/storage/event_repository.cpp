@@ -29,6 +29,16 @@ void EventRepository::create_event(const domain::EventState& state, const std::s
             .bind(8, state.remaining_ms)
             .bind(9, host_credential_hash)
             .run();
+        // The creator's host link, with the name the state gives it.
+        auto creator = state.host_links.find(1);
+        db_.prepare(
+               "INSERT INTO host_links (event_id, id, name, credential_hash, created_at) "
+               "VALUES (?1, 1, ?2, ?3, ?4)")
+            ->bind(1, state.id)
+            .bind(2, creator == state.host_links.end() ? std::string{} : creator->second.name)
+            .bind(3, host_credential_hash)
+            .bind(4, state.created_at)
+            .run();
     } catch (const std::runtime_error& e) {
         throw std::runtime_error(std::string(e.what()) + " (creating event " + state.id + ")");
     }

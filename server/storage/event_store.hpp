@@ -13,10 +13,11 @@
 
 namespace ensemble::storage {
 
-// An event as stored: its state, and who may act in it (credentials are hashes, never tokens).
+// An event as stored: its state, and who may act in it (credentials are hashes, never tokens). The host
+// links' hashes, the creator's included, are in the state's host_links.
 struct StoredEvent {
     domain::EventState state;
-    std::string host_credential_hash;
+    std::string host_credential_hash;  // the creator's link, as the event was created with it
     std::unordered_map<std::string, domain::AttendeeId> attendee_credentials;  // hash -> attendee
 };
 

@@ -166,6 +166,44 @@ struct Writer {
             .bind(3, plan_rounds_to_json(r.rounds))
             .run();
     }
+
+    void operator()(const domain::HostLinkCreated& r) const {
+        db.prepare(
+              "INSERT INTO host_links (event_id, id, name, credential_hash, created_at, created_by) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            ->bind(1, event_id)
+            .bind(2, r.link.id)
+            .bind(3, r.link.name)
+            .bind(4, r.link.credential_hash)
+            .bind(5, r.link.created_at)
+            .bind(6, r.link.created_by)
+            .run();
+    }
+
+    void operator()(const domain::HostLinkRevoked& r) const {
+        auto update = db.prepare(
+            "UPDATE host_links SET revoked_at = ?3 WHERE event_id = ?1 AND id = ?2 AND revoked_at IS NULL");
+        update->bind(1, event_id).bind(2, r.link).bind(3, r.at);
+        expect_one_change(*update, "no such host link");
+    }
+
+    // Names are not written: they are those of the link and the attendee, which never change.
+    void operator()(const domain::HostActed& r) const {
+        const auto& a = r.action;
+        db.prepare(
+              "INSERT INTO host_actions (event_id, host_link, kind, at, number, attendee_id, link_id, text, "
+              "into_attendee_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+            ->bind(1, event_id)
+            .bind(2, a.by)
+            .bind(3, domain::to_string(a.kind))
+            .bind(4, a.at)
+            .bind(5, a.number)
+            .bind(6, a.attendee)
+            .bind(7, a.link)
+            .bind(8, a.text)
+            .bind(9, a.into)
+            .run();
+    }
 };
 
 struct Kind {
@@ -180,6 +218,9 @@ struct Kind {
     const char* operator()(const domain::ChatPosted&) const { return "ChatPosted"; }
     const char* operator()(const domain::Announced&) const { return "Announced"; }
     const char* operator()(const domain::PlanMade&) const { return "PlanMade"; }
+    const char* operator()(const domain::HostLinkCreated&) const { return "HostLinkCreated"; }
+    const char* operator()(const domain::HostLinkRevoked&) const { return "HostLinkRevoked"; }
+    const char* operator()(const domain::HostActed&) const { return "HostActed"; }
 };
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace ensemble::storage {
 namespace {
 
 // Migration n (1-based) takes the file from version n-1 to n. Never edit a released one: append.
-constexpr std::array<const char*, 4> migrations = {
+constexpr std::array<const char*, 5> migrations = {
     // 1: live events and everything a restart needs to resume them.
     R"sql(
 CREATE TABLE events (
@@ -126,6 +126,36 @@ CREATE INDEX seats_by_table ON seats (event_id, round, table_number, attendee_id
     // 4: an entry the host merged into another (the same person), which carries on in its place.
     R"sql(
 ALTER TABLE attendees ADD COLUMN merged_into INTEGER;
+)sql",
+    // 5: several people run an event: a host link each (the creator's is link 1, taken from the events'
+    // own column, which keeps the hash it was created with), and the log of who did what.
+    R"sql(
+CREATE TABLE host_links (
+    event_id TEXT NOT NULL REFERENCES events (id),
+    id INTEGER NOT NULL,
+    name TEXT NOT NULL,                  -- '' for a creator who gave none
+    credential_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    created_by INTEGER NOT NULL DEFAULT 0,  -- the link that made it; 0 for the creator's
+    revoked_at INTEGER,                  -- NULL while it works
+    PRIMARY KEY (event_id, id)
+);
+INSERT INTO host_links (event_id, id, name, credential_hash, created_at)
+    SELECT id, 1, '', host_credential_hash, created_at FROM events;
+
+CREATE TABLE host_actions (
+    id INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events (id),
+    host_link INTEGER NOT NULL,          -- who did it
+    kind TEXT NOT NULL,                  -- domain::to_string(HostAction::Kind)
+    at INTEGER NOT NULL,
+    number INTEGER NOT NULL DEFAULT 0,   -- round, minutes or table, by kind
+    attendee_id INTEGER NOT NULL DEFAULT 0,
+    into_attendee_id INTEGER NOT NULL DEFAULT 0,  -- a merge's entry kept
+    link_id INTEGER NOT NULL DEFAULT 0,  -- the link created or revoked
+    text TEXT NOT NULL DEFAULT ''        -- a broadcast
+);
+CREATE INDEX host_actions_by_event ON host_actions (event_id, id);
 )sql",
 };
 

@@ -133,6 +133,10 @@ INSERT INTO encounters (event_id, round, table_number, a, b) VALUES
     auto loaded = events.load_stored_event("evt-old");
     REQUIRE(loaded);
     CHECK(loaded->host_credential_hash == "host-hash");
+    // Migration 5 made the creator's host link of the event's hash, with no name.
+    REQUIRE(loaded->state.host_links.size() == 1);
+    CHECK(loaded->state.host_links.at(1).credential_hash == "host-hash");
+    CHECK(loaded->state.host_links.at(1).name.empty());
     CHECK(loaded->attendee_credentials.size() == 3);
     REQUIRE(loaded->state.tables.size() == 2);
     CHECK(loaded->state.tables[0].seats == std::vector<domain::AttendeeId>{1, 2, 3});

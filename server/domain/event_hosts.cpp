@@ -1,0 +1,103 @@
+// Several people run an event: their host links, and the log of who did what.
+#include "domain/event_apply.hpp"
+
+namespace ensemble::domain {
+namespace {
+
+constexpr std::size_t max_log_kept = 50;
+constexpr std::size_t max_active_links = 20;
+
+}  // namespace
+
+const HostLink* Event::Apply::active_link(HostLinkId id) const {
+    auto it = s.host_links.find(id);
+    return it == s.host_links.end() || !it->second.active() ? nullptr : &it->second;
+}
+
+// The server acting for the hosts (link 0) is not logged; neither are the link commands, which log
+// themselves once they know the link.
+std::optional<HostAction> Event::Apply::action_of(const Command& command) const {
+    if (actor.kind != Actor::Kind::host || actor.link == 0) return std::nullopt;
+    using K = HostAction::Kind;
+    HostAction a;
+    a.by = actor.link;
+    a.at = now;
+    if (const auto* link = active_link(actor.link)) a.by_name = link->name;
+    auto name_of = [&](AttendeeId id) {
+        auto it = s.attendees.find(id);
+        return it == s.attendees.end() ? std::string{} : it->second.name;
+    };
+    if (std::holds_alternative<StartEvent>(command)) {
+        a.kind = K::start_event, a.number = 1;
+    } else if (std::holds_alternative<NextRound>(command)) {
+        a.kind = K::next_round, a.number = s.phase == Phase::lobby ? 1 : s.round + 1;
+    } else if (std::holds_alternative<EndRound>(command)) {
+        a.kind = K::end_round, a.number = s.round;
+    } else if (const auto* c = std::get_if<ExtendRound>(&command)) {
+        a.kind = K::extend_round, a.number = c->minutes;
+    } else if (std::holds_alternative<PauseRotation>(command)) {
+        a.kind = K::pause;
+    } else if (std::holds_alternative<ResumeRotation>(command)) {
+        a.kind = K::resume;
+    } else if (const auto* c = std::get_if<Broadcast>(&command)) {
+        a.kind = K::broadcast, a.text = c->text;
+    } else if (const auto* c = std::get_if<MoveAttendee>(&command)) {
+        a.kind = K::move_attendee, a.attendee = c->attendee, a.number = c->table,
+        a.name = name_of(c->attendee);
+    } else if (const auto* c = std::get_if<RemoveAttendee>(&command)) {
+        a.kind = K::remove_attendee, a.attendee = c->attendee, a.name = name_of(c->attendee);
+    } else if (const auto* c = std::get_if<MergeAttendees>(&command)) {
+        a.kind = K::merge_attendees, a.attendee = c->duplicate, a.name = name_of(c->duplicate),
+        a.into = c->keep, a.into_name = name_of(c->keep);
+    } else if (std::holds_alternative<EndEvent>(command)) {
+        a.kind = K::end_event;
+    } else {
+        return std::nullopt;
+    }
+    return a;
+}
+
+// Recorded with the command's other records, so it is durable before any console hears of it.
+void Event::Apply::log(HostAction action) {
+    s.host_log.push_back(action);
+    if (s.host_log.size() > max_log_kept) s.host_log.erase(s.host_log.begin());
+    fx.records.push_back(HostActed{action});
+    fx.outbox.host().log.push_back(std::move(action));
+}
+
+void Event::Apply::operator()(const CreateHostLink& c) {
+    std::size_t active = 0;
+    for (const auto& [id, link] : s.host_links) active += link.active();
+    if (active >= max_active_links)
+        return (void)refuse(ErrorCode::invalid_field, "at most 20 host links at a time: revoke one first");
+    HostLinkId id = s.host_links.empty() ? 1 : s.host_links.rbegin()->first + 1;
+    HostLink link{id, c.name, c.credential_hash, now, actor.link, std::nullopt};
+    s.host_links.emplace(id, link);
+    fx.records.push_back(HostLinkCreated{link});
+    fx.outbox.host().host_links = true;
+    fx.host_link = id;
+    if (actor.link == 0) return;
+    HostAction a{HostAction::Kind::host_link_created, actor.link, "", now, 0, 0, id, c.name, ""};
+    if (const auto* by = active_link(actor.link)) a.by_name = by->name;
+    log(std::move(a));
+}
+
+void Event::Apply::operator()(const RevokeHostLink& c) {
+    auto it = s.host_links.find(c.link);
+    if (it == s.host_links.end() || !it->second.active())
+        return (void)refuse(ErrorCode::not_found, "no such host link");
+    std::size_t active = 0;
+    for (const auto& [id, link] : s.host_links) active += link.active();
+    if (active <= 1)
+        return (void)refuse(ErrorCode::invalid_field,
+                            "the last host link cannot be revoked: create another one first");
+    HostAction a{HostAction::Kind::host_link_revoked, actor.link, "", now, 0, 0, c.link, it->second.name, ""};
+    if (const auto* by = active_link(actor.link)) a.by_name = by->name;
+    it->second.revoked_at = now;
+    fx.records.push_back(HostLinkRevoked{c.link, now});
+    fx.outbox.host().host_links = true;
+    if (actor.link != 0) log(std::move(a));
+    fx.outbox.disconnect(Audience::of_link(c.link), Disconnection::Reason::link_revoked);
+}
+
+}  // namespace ensemble::domain
