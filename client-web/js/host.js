@@ -7,7 +7,8 @@ import {
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
-import { hostStateFromSnapshot, applyHostUpdate } from './host-state.js';
+import { hostStateFromSnapshot, applyHostUpdate, roundTablesFrom } from './host-state.js';
+import { hostActions } from './host-actions.js';
 
 const eventId = eventIdFromLocation();
 const token = hostTokenFromLocation();
@@ -37,15 +38,16 @@ function showStorageProblem(shown) {
   notice.hidden = !shown;
 }
 
+// Whether the message left; if not, the host is told.
 function send(message) {
-  if (!connection || connection.send(message) === null) status(t('err_network'), true);
+  if (connection && connection.send(message) !== null) return true;
+  status(t('err_network'), true);
+  return false;
 }
 
 const view = new HostView(clock, {
-  onRemove: async (attendee) => {
-    const sure = await confirmDialog(t('remove_confirm', { name: attendee.name }), t('remove'));
-    if (sure) send(messages.removeAttendee(attendee.id));
-  },
+  ...hostActions({ send, currentState: () => hostState }),
+  onNeedRound: (round) => { if (connection) connection.send(messages.roundTables(round)); },
 });
 
 function speakPhase(state) {
@@ -58,9 +60,11 @@ function speakPhase(state) {
   spoken = key;
 }
 
-function show(next) {
+// Draw a new state; a snapshot comes first on each connection.
+function show(next, snapshot = false) {
   hostState = next;
-  view.setState(hostState);
+  if (snapshot) view.setSnapshot(hostState);
+  else view.setState(hostState);
   speakPhase(hostState);
 }
 
@@ -75,9 +79,18 @@ function onMessage(msg) {
       // A new connection starts clear: the server says right after host_state if the storage still fails.
       showStorageProblem(false);
       break;
-    case 'host_state': show(hostStateFromSnapshot(msg)); break;
+    case 'host_state': show(hostStateFromSnapshot(msg), true); break;
     // A delta means nothing without the snapshot it follows; each connection starts with one.
-    case 'host_update': if (hostState) show(applyHostUpdate(hostState, msg)); break;
+    case 'host_update':
+      if (hostState) {
+        // How long an update takes to apply and draw, on the browser's performance timeline (tests read it).
+        const started = performance.now();
+        show(applyHostUpdate(hostState, msg));
+        performance.clearMeasures('host_update');
+        performance.measure('host_update', { start: started, end: performance.now() });
+      }
+      break;
+    case 'round_tables': view.setRoundTables(msg.round, roundTablesFrom(msg)); break;
     case 'presence':
       if (hostState) {
         hostState = { ...hostState, present: msg.present };
@@ -156,15 +169,6 @@ function wireControls() {
     send(messages.broadcast(text));
     $('broadcast-text').value = '';
     status(t('broadcast_sent'));
-  });
-  control('move-submit', () => {});
-  $('move-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (!isEnabled($('move-submit'))) return;
-    const attendeeId = Number($('move-attendee').value);
-    const table = Number($('move-table').value);
-    if (!attendeeId || !table) return;
-    send(messages.moveAttendee(attendeeId, table));
   });
   wireCopy($('copy-join-link'), () => $('join-link').value);
 }

@@ -108,6 +108,8 @@ export const messages = {
   broadcast: (text) => ({ type: 'broadcast', text }),
   moveAttendee: (attendeeId, table) => ({ type: 'move_attendee', attendee_id: attendeeId, table }),
   removeAttendee: (attendeeId) => ({ type: 'remove_attendee', attendee_id: attendeeId }),
+  mergeAttendees: (duplicate, keep) => ({ type: 'merge_attendees', duplicate, keep }),
+  roundTables: (round) => ({ type: 'round_tables', round }),
   pause: () => ({ type: 'pause' }),
   resume: () => ({ type: 'resume' }),
   endEvent: () => ({ type: 'end_event' }),
@@ -115,8 +117,8 @@ export const messages = {
 
 // --- Server → client messages ---------------------------------------------------------------
 
-const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'presence', 'chat', 'announcement',
-  'storage', 'error', 'pong']);
+const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'round_tables', 'presence', 'chat',
+  'announcement', 'storage', 'error', 'pong']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {
