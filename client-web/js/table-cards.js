@@ -21,8 +21,8 @@ export class TableCards {
     this.roundsSignature = '';
     this.pager = new Pager($('tables-pager'), CARDS_PER_PAGE, redraw);
     $('tables-round').addEventListener('change', (event) => {
-      const round = Number(event.target.value);
-      this.chosen = round;
+      // The first choice is the latest round: chosen, it follows the next rounds as they come.
+      this.chosen = event.target.selectedIndex === 0 ? null : Number(event.target.value);
       this.pager.page = 0;
       redraw();
     });
