@@ -132,12 +132,7 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         if (host) {
             batch.first.emplace_back(client, share(host_state(self->event_)));
             if (self->storage_failures_) batch.first.emplace_back(client, share(storage_message(false)));
-            // After the end the console shows the final state, and the connection closes like everyone's.
-            if (self->event_.state().phase == domain::Phase::ended)
-                batch.done = [self, client](bool) {
-                    self->close_client(client, close_code::normal, "the event is over");
-                    if (self->host_ == client) self->host_.reset();
-                };
+            // After the end too: the console stays open to look back at the rounds' tables.
             return self->enqueue(std::move(batch), {});
         }
         if (self->event_.state().phase == domain::Phase::ended) {
@@ -184,6 +179,8 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
                 self->send_to(connected, share(error_message(problem, ref)));
         };
         if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
+        if (auto* query = std::get_if<RoundTablesQuery>(&message.body))
+            return self->show_round_tables(actor, query->round, answer);
         const auto& command = std::get<domain::Command>(message.body);
         if (std::holds_alternative<domain::PostChat>(command) &&
             !self->limits_[actor.attendee].chat.allow(now_ms()))

@@ -30,6 +30,17 @@ const std::shared_ptr<Client>& EventRoom::client_of(const domain::Actor& actor) 
     return it == attendees_.end() ? none : it->second;
 }
 
+// A read: nothing to apply or commit; it is answered after what was applied before it, like a snapshot.
+void EventRoom::show_round_tables(const domain::Actor& actor, int round, const Refused& refused) {
+    if (actor.kind != domain::Actor::Kind::host)
+        return refused({domain::ErrorCode::forbidden, "only the host may do this", ""});
+    auto message = round_tables_message(event_, round);
+    if (!message) return refused({domain::ErrorCode::not_found, "no such round yet", ""});
+    Batch batch;
+    batch.first.emplace_back(client_of(actor), share(std::move(*message)));
+    enqueue(std::move(batch), {});
+}
+
 void EventRoom::send_to(const std::shared_ptr<Client>& client, SharedMessage message) {
     if (client->send(std::move(message))) owe_flush(client);
 }
@@ -66,11 +77,10 @@ void EventRoom::close_clients(const Closing& closing) {
         }
         return;
     }
+    // The host console hears the end at once and stays open, to look back at the rounds' tables.
     if (host_delta_ && host_) send_to(host_, share(host_delta_->message()));
     host_delta_.reset();
-    if (host_) close_client(host_, closing.code, closing.reason);
     for (auto& [id, client] : attendees_) close_client(client, closing.code, closing.reason);
-    host_.reset();
     attendees_.clear();
     log_event("event_ended", {{"event_id", id_}});
 }

@@ -33,6 +33,8 @@ nlohmann::json host_entry(const domain::Attendee& attendee);
 // A table of the current round as the host console shows it.
 nlohmann::json host_table(const domain::Event& event, int table);
 std::string host_state(const domain::Event& event);
+// The tables of a round the host asked to look at (`round_tables`); nullopt for a round not yet held.
+std::optional<std::string> round_tables_message(const domain::Event& event, int round);
 
 std::string presence_message(int present);
 std::string pong_message();
