@@ -105,7 +105,7 @@ export class AttendeeList {
       el('td', {}, a.role || ''),
       el('td', { class: connection === 'connected' ? 'is-online' : 'is-offline' },
         el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
-        t(connection === 'connected' ? 'online' : connection === 'offline' ? 'offline' : `status_${connection}`)),
+        t(`connection_${connection}`)),
       el('td', { class: 'attendee-table' }, table === null ? t('not_seated') : String(table)),
       el('td', {}, el('div', { class: 'row-actions' },
         inRound && active ? action('move', t('move'), () => this.actions.onMove(a)) : null,

@@ -51,13 +51,12 @@ export function hostActions({ send, currentState }) {
         return {
           more,
           items: items.map((a) => {
-            const connection = connectionOf(a);
             const table = tableOf(state, a.id);
             return {
               key: String(a.id),
               value: a.id,
               label: a.name,
-              detail: [a.organisation, t(connection === 'connected' ? 'online' : connection === 'offline' ? 'offline' : `status_${connection}`),
+              detail: [a.organisation, t(`connection_${connectionOf(a)}`),
                 table === null ? null : t('table_n', { n: table })].filter(Boolean).join(' · '),
             };
           }),

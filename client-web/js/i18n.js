@@ -256,8 +256,11 @@ const S = {
   found: [(p) => `${p.n} participant·e${plural(p.n, '', 's')} trouvé·e${plural(p.n, '', 's')}.`,
     (p) => `${p.n} ${plural(p.n, 'attendee', 'attendees')} found.`],
   no_match: ['Personne ne correspond à ces critères.', 'Nobody matches these criteria.'],
-  status_left: ['a quitté', 'left'],
-  status_removed: ['retiré·e', 'removed'],
+  // What the console says of someone's connection (attendee-query.js connectionOf).
+  connection_connected: ['en ligne', 'online'],
+  connection_offline: ['hors ligne', 'offline'],
+  connection_left: ['a quitté', 'left'],
+  connection_removed: ['retiré·e', 'removed'],
   move: ['Déplacer', 'Move'],
   move_title: [(p) => `Déplacer ${p.name}`, (p) => `Move ${p.name}`],
   move_search_label: ['Chercher une table : son numéro, ou le nom ou la structure de quelqu\'un qui y est',

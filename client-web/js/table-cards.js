@@ -124,7 +124,7 @@ export class TableCards {
     return el('li', { dataset: { attendeeId: id }, class: live ? `is-${connection === 'connected' ? 'online' : 'offline'}` : null },
       live ? el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }) : null,
       el('span', { class: 'mate-name' }, who.name),
-      live && connection !== 'connected' ? el('span', { class: 'offline-note' }, `(${t(connection === 'offline' ? 'offline' : `status_${connection}`)})`) : null,
+      live && connection !== 'connected' ? el('span', { class: 'offline-note' }, `(${t(`connection_${connection}`)})`) : null,
       live && statusOf(who) === 'active' ? el('button', {
         type: 'button', class: 'secondary small', dataset: { moveId: id, focusKey: `card-move-${id}` },
         on: { click: () => this.onMove(who) },
