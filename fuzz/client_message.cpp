@@ -164,6 +164,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(m["token"] == *token, "the token as sent");
     }
     if (std::holds_alternative<app::Ping>(message.body)) return 0;
+    auto* query = std::get_if<app::RoundTablesQuery>(&message.body);
+    FUZZ_CHECK(!query || type_name == "round_tables", "only a round_tables asks for a round's tables");
+    if (query) {
+        FUZZ_CHECK(query->round >= 1 && same_integer(field(m, "round"), query->round),
+                   "the round asked for is the message's, from 1");
+        return 0;
+    }
 
     if (auto* problem = std::get_if<app::Problem>(&message.body)) {
         check_problem(*problem, message.ref);

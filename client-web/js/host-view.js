@@ -1,9 +1,11 @@
-// Draws the host console's state (host-state.js) into host.html: overview, live tables, attendee list
-// and the move form.
+// Draws the host console's state (host-state.js) into host.html: overview and counts, which controls
+// apply, the table cards (table-cards.js) and the list of attendees (attendee-list.js).
 import { t } from './i18n.js';
-import { $, el, setText, replaceChildren } from './dom.js';
+import { $, setText } from './dom.js';
 import { Countdown } from './countdown.js';
-import { tableOf } from './host-state.js';
+import { countsOf } from './host-state.js';
+import { TableCards } from './table-cards.js';
+import { AttendeeList } from './attendee-list.js';
 
 // Which controls make sense in which phase; the server checks again and answers wrong_phase.
 const ALLOWED = {
@@ -15,7 +17,6 @@ const ALLOWED = {
   extend: (s) => s.phase === 'round' || s.phase === 'break',
   'end-event': (s) => s.phase !== 'ended',
   'broadcast-send': (s) => s.phase !== 'ended',
-  'move-submit': (s) => s.phase === 'round',
 };
 
 // A control stays focusable when it does not apply (aria-disabled), so focus is never lost.
@@ -24,16 +25,30 @@ export function isEnabled(button) {
 }
 
 export class HostView {
-  constructor(clock, { onRemove }) {
-    this.onRemove = onRemove;
+  // actions: {onMove(attendee), onMerge(attendee), onRemove(attendee), onNeedRound(round)}
+  constructor(clock, actions) {
     this.state = null;
     this.countdown = new Countdown($('host-countdown'), clock);
-    this.moveSignature = '';
+    const redraw = () => { if (this.state) this.draw(); };
+    this.cards = new TableCards({ onMove: actions.onMove, onNeedRound: actions.onNeedRound, redraw });
+    this.list = new AttendeeList(actions, redraw);
+  }
+
+  // A snapshot starts a new connection: past rounds' tables are asked for again when wanted.
+  setSnapshot(state) {
+    this.cards.forgetRounds();
+    this.setState(state);
   }
 
   setState(state) {
     this.state = state;
     this.draw();
+  }
+
+  // The tables of a past round, as the server answered `round_tables`.
+  setRoundTables(round, tables) {
+    this.cards.setRound(round, tables);
+    if (this.state) this.draw();
   }
 
   // Only the count changed: no need to redraw thousands of rows.
@@ -43,15 +58,18 @@ export class HostView {
   }
 
   redraw() {
-    this.moveSignature = '';
-    if (this.state) this.draw();
+    if (this.state) this.draw(true);
   }
 
-  draw() {
+  draw(force = false) {
     const s = this.state;
     setText('phase', t(`phase_${s.phase}`));
     setText('round', s.round > 0 ? t('round_of', { round: s.round, rounds: s.rounds }) : t('round_none'));
     setText('present', String(s.present ?? 0));
+    const counts = countsOf(s);
+    setText('count-offline', String(counts.offline));
+    setText('count-left', String(counts.left));
+    setText('count-seated', String(counts.seated));
     $('host-paused').hidden = !s.paused;
     if (s.phase === 'round' || s.phase === 'break') {
       this.countdown.set({ deadline: s.deadline, paused: s.paused, remaining_ms: s.remaining_ms });
@@ -64,77 +82,7 @@ export class HostView {
     }
     $('pause').hidden = s.paused;
     $('resume').hidden = !s.paused;
-    this.drawTables(s);
-    this.drawAttendees(s);
-    this.drawMoveForm(s);
-  }
-
-  drawTables(s) {
-    const people = s.attendees;
-    // Deltas add tables in the order they open; the host reads them by number.
-    const tables = s.phase === 'round' ? [...s.tables.values()].sort((x, y) => x.number - y.number) : [];
-    setText('tables-heading', s.round > 0 && s.phase === 'round'
-      ? t('tables_heading', { round: s.round }) : t('tables_heading_none'));
-    replaceChildren($('tables'), tables.map((table) => el('section',
-      { class: 'table-card', dataset: { table: table.number }, attrs: { 'aria-labelledby': `table-${table.number}` } },
-      el('h3', { id: `table-${table.number}` }, t('table_n', { n: table.number })),
-      el('ul', {}, table.attendees.map((id) => {
-        const who = people.get(id);
-        return el('li', { dataset: { attendeeId: id } }, who ? who.name : `#${id}`,
-          who && who.organisation ? el('span', { class: 'mate-meta' }, who.organisation) : null);
-      })))));
-    $('no-tables').hidden = tables.length > 0;
-  }
-
-  drawAttendees(s) {
-    const list = [...s.attendees.values()];
-    setText('attendees-heading', t('attendees_heading', { n: list.length }));
-    const focused = document.activeElement && document.activeElement.dataset
-      ? document.activeElement.dataset.removeId : undefined;
-    replaceChildren($('attendees'), list.map((a) => this.attendeeRow(a, tableOf(s, a.id))));
-    $('attendees-table').hidden = list.length === 0;
-    $('no-attendees').hidden = list.length > 0;
-    if (focused !== undefined) {
-      const again = $('attendees').querySelector(`[data-remove-id="${CSS.escape(focused)}"]`);
-      (again || $('attendees-heading')).focus();
-    }
-  }
-
-  attendeeRow(a, table) {
-    return el('tr', { dataset: { attendeeId: a.id } },
-      el('td', { class: 'attendee-name' }, a.name),
-      el('td', {}, a.organisation),
-      el('td', {}, a.role || ''),
-      el('td', { class: a.connected ? 'is-online' : 'is-offline' },
-        el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
-        a.connected ? t('online') : t('offline')),
-      el('td', { class: 'attendee-table' }, table === null ? t('not_seated') : String(table)),
-      el('td', {}, el('button', {
-        type: 'button', class: 'secondary small', dataset: { removeId: a.id },
-        on: { click: () => this.onRemove(a) },
-      }, t('remove'), el('span', { class: 'visually-hidden' }, ` ${a.name}`))));
-  }
-
-  // Refill the selects only when their options change, keeping what the host had chosen.
-  drawMoveForm(s) {
-    const list = [...s.attendees.values()];
-    const numbers = s.phase === 'round' ? [...s.tables.keys()] : [];
-    const next = numbers.reduce((most, n) => Math.max(most, n), 0) + 1;
-    const signature = JSON.stringify([list.map((a) => [a.id, a.name, tableOf(s, a.id)]), numbers]);
-    if (signature === this.moveSignature) return;
-    this.moveSignature = signature;
-    const who = $('move-attendee');
-    const where = $('move-table');
-    const keepWho = who.value;
-    const keepWhere = where.value;
-    replaceChildren(who, list.map((a) => {
-      const table = tableOf(s, a.id);
-      return el('option', { value: String(a.id) }, table === null ? a.name : `${a.name} (${t('table_n', { n: table })})`);
-    }));
-    replaceChildren(where,
-      [...numbers].sort((x, y) => x - y).map((n) => el('option', { value: String(n) }, t('table_n', { n }))),
-      el('option', { value: String(next) }, t('new_table', { n: next })));
-    if ([...who.options].some((o) => o.value === keepWho)) who.value = keepWho;
-    if ([...where.options].some((o) => o.value === keepWhere)) where.value = keepWhere;
+    this.cards.draw(s, force);
+    this.list.draw(s, force);
   }
 }

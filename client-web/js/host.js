@@ -7,7 +7,8 @@ import {
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
-import { hostStateFromSnapshot, applyHostUpdate } from './host-state.js';
+import { hostStateFromSnapshot, applyHostUpdate, roundTablesFrom } from './host-state.js';
+import { hostActions } from './host-actions.js';
 import { HostTeam, linkName } from './host-team.js';
 
 const eventId = eventIdFromLocation();
@@ -46,10 +47,8 @@ function send(message) {
 }
 
 const view = new HostView(clock, {
-  onRemove: async (attendee) => {
-    const sure = await confirmDialog(t('remove_confirm', { name: attendee.name }), t('remove'));
-    if (sure) send(messages.removeAttendee(attendee.id));
-  },
+  ...hostActions({ send, currentState: () => hostState }),
+  onNeedRound: (round) => { if (connection) connection.send(messages.roundTables(round)); },
 });
 
 const team = new HostTeam({
@@ -71,9 +70,11 @@ function speakPhase(state) {
   spoken = key;
 }
 
-function show(next) {
+// Draw a new state; a snapshot comes first on each connection.
+function show(next, snapshot = false) {
   hostState = next;
-  view.setState(hostState);
+  if (snapshot) view.setSnapshot(hostState);
+  else view.setState(hostState);
   speakPhase(hostState);
 }
 
@@ -90,16 +91,23 @@ function onMessage(msg) {
       showStorageProblem(false);
       break;
     case 'host_state':
-      show(hostStateFromSnapshot(msg));
+      show(hostStateFromSnapshot(msg), true);
       team.reset(msg.host_links, msg.log);
       break;
     // A delta means nothing without the snapshot it follows; each connection starts with one.
     case 'host_update':
       if (!hostState) break;
-      show(applyHostUpdate(hostState, msg));
+      {
+        // How long an update takes to apply and draw, on the browser's performance timeline (tests read it).
+        const started = performance.now();
+        show(applyHostUpdate(hostState, msg));
+        performance.clearMeasures('host_update');
+        performance.measure('host_update', { start: started, end: performance.now() });
+      }
       team.update(msg.host_links, msg.log);
       break;
     case 'host_link_created': team.created(msg, hostPageUrl(eventId, msg.token)); break;
+    case 'round_tables': view.setRoundTables(msg.round, roundTablesFrom(msg)); break;
     case 'presence':
       if (hostState) {
         hostState = { ...hostState, present: msg.present };
@@ -204,15 +212,6 @@ function wireControls() {
     send(messages.broadcast(text));
     $('broadcast-text').value = '';
     status(t('broadcast_sent'));
-  });
-  control('move-submit', () => {});
-  $('move-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (!isEnabled($('move-submit'))) return;
-    const attendeeId = Number($('move-attendee').value);
-    const table = Number($('move-table').value);
-    if (!attendeeId || !table) return;
-    send(messages.moveAttendee(attendeeId, table));
   });
   wireCopy($('copy-join-link'), () => $('join-link').value);
   wireCopy($('copy-cohost-link'), () => $('cohost-new-link').value, $('cohost-copied'));

@@ -109,6 +109,8 @@ export const messages = {
   broadcast: (text) => ({ type: 'broadcast', text }),
   moveAttendee: (attendeeId, table) => ({ type: 'move_attendee', attendee_id: attendeeId, table }),
   removeAttendee: (attendeeId) => ({ type: 'remove_attendee', attendee_id: attendeeId }),
+  mergeAttendees: (duplicate, keep) => ({ type: 'merge_attendees', duplicate, keep }),
+  roundTables: (round) => ({ type: 'round_tables', round }),
   pause: () => ({ type: 'pause' }),
   resume: () => ({ type: 'resume' }),
   endEvent: () => ({ type: 'end_event' }),
@@ -118,8 +120,8 @@ export const messages = {
 
 // --- Server → client messages ---------------------------------------------------------------
 
-const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'presence', 'chat', 'announcement',
-  'storage', 'error', 'pong', 'host_link_created']);
+const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'round_tables', 'presence', 'chat',
+  'announcement', 'storage', 'error', 'pong', 'host_link_created']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {

@@ -139,12 +139,7 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         if (host) {
             batch.first.emplace_back(client, share(host_state(self->event_)));
             if (self->storage_failures_) batch.first.emplace_back(client, share(storage_message(false)));
-            // After the end the console shows the final state, and the connection closes like everyone's.
-            if (self->event_.state().phase == domain::Phase::ended)
-                batch.done = [self, client](bool) {
-                    self->close_client(client, close_code::normal, "the event is over");
-                    std::erase_if(self->hosts_, [&](const HostConsole& h) { return h.client == client; });
-                };
+            // After the end too: the console stays open to look back at the rounds' tables.
             return self->enqueue(std::move(batch), {});
         }
         if (self->event_.state().phase == domain::Phase::ended) {
@@ -191,6 +186,8 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
                 self->send_to(connected, share(error_message(problem, ref)));
         };
         if (auto* problem = std::get_if<Problem>(&message.body)) return answer(*problem);
+        if (auto* query = std::get_if<RoundTablesQuery>(&message.body))
+            return self->show_round_tables(client, actor, query->round, answer);
         auto& command = std::get<domain::Command>(message.body);
         if (std::holds_alternative<domain::PostChat>(command)) {
             auto& chat = self->limits_[actor.attendee].chat;

@@ -77,6 +77,8 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     // The id a Join or a CreateHostLink created, when the command was accepted.
     std::optional<std::int64_t> execute(const domain::Actor& actor, const domain::Command& command,
                                         Batch batch, const Refused& refused);
+    void show_round_tables(const Client* client, const domain::Actor& actor, int round,
+                           const Refused& refused);
     void enqueue(Batch batch, std::vector<domain::Record> records);
     void on_committed(std::uint64_t seq, const storage::StoreError& error);
     void publish_ready();

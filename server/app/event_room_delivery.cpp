@@ -23,6 +23,18 @@ std::chrono::milliseconds presence_interval(std::size_t connected) {
 
 }  // namespace
 
+// A read: nothing to apply or commit; it is answered after what was applied before it, like a snapshot.
+void EventRoom::show_round_tables(const Client* client, const domain::Actor& actor, int round,
+                                  const Refused& refused) {
+    if (actor.kind != domain::Actor::Kind::host)
+        return refused({domain::ErrorCode::forbidden, "only the host may do this", ""});
+    auto message = round_tables_message(event_, round);
+    if (!message) return refused({domain::ErrorCode::not_found, "no such round yet", ""});
+    Batch batch;
+    batch.first.emplace_back(current(actor, client), share(std::move(*message)));
+    enqueue(std::move(batch), {});
+}
+
 void EventRoom::send_to(const std::shared_ptr<Client>& client, SharedMessage message) {
     if (client->send(std::move(message))) owe_flush(client);
 }
@@ -60,9 +72,9 @@ void EventRoom::close_clients(const Closing& closing) {
         }
         return;
     }
+    // The host consoles hear the end at once and stay open, to look back at the rounds' tables.
     if (host_delta_) send_to_hosts(share(host_delta_->message()));
     host_delta_.reset();
-    close_hosts(0, closing.code, closing.reason);
     for (auto& [id, client] : attendees_) close_client(client, closing.code, closing.reason);
     attendees_.clear();
     log_event("event_ended", {{"event_id", id_}});

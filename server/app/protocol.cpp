@@ -145,6 +145,17 @@ ClientMessage parse_client_message(std::string_view text) {
         message.body = Ping{};
         return message;
     }
+    if (*type == "round_tables") {
+        auto round = int_field(m, "round");
+        if (auto* problem = std::get_if<Problem>(&round))
+            message.body = *problem;
+        else if (auto number = std::get<std::int64_t>(round);
+                 number < 1 || number > std::numeric_limits<int>::max())
+            message.body = invalid("round", "round must be a round number");
+        else
+            message.body = RoundTablesQuery{static_cast<int>(number)};
+        return message;
+    }
     std::visit([&](auto&& body) { message.body = std::move(body); }, command_of(type->get<std::string>(), m));
     return message;
 }

@@ -30,9 +30,15 @@ struct Problem {
 // A heartbeat: the connection answers it without the room.
 struct Ping {};
 
+// The host asks to see the tables of a round (`round_tables`): a read, answered by the room from the
+// event's state without applying anything.
+struct RoundTablesQuery {
+    int round = 0;
+};
+
 struct ClientMessage {
     nlohmann::json ref;  // echoed in errors; null when absent
-    std::variant<domain::Command, Problem, Ping> body;
+    std::variant<domain::Command, Problem, Ping, RoundTablesQuery> body;
 };
 
 ClientMessage parse_client_message(std::string_view text);

@@ -40,6 +40,8 @@ nlohmann::json host_action(const domain::HostAction& action);
 // To the console that asked for a co-host link, once: the link with its token.
 std::string host_link_created_message(const domain::HostLink& link, const std::string& token,
                                       const nlohmann::json& ref);
+// The tables of a round the host asked to look at (`round_tables`); nullopt for a round not yet held.
+std::optional<std::string> round_tables_message(const domain::Event& event, int round);
 
 std::string presence_message(int present);
 std::string pong_message();

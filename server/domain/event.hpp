@@ -24,6 +24,9 @@ class Event {
     int table_of(AttendeeId attendee) const;
     // Who an entry is now: itself, or the entry it was merged into (followed to the end).
     AttendeeId identity_of(AttendeeId attendee) const;
+    // The tables of a round from 1 to round(): a past one as it ended, the current one as it stands;
+    // nullopt for any other round.
+    std::optional<RoundSeats> round_seats(int round) const;
     // Connected attendees who have not left: kept as commands apply, never counted.
     int present_count() const { return present_; }
     // The round whose tables are being formed off the event's thread, or 0.

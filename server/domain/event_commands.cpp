@@ -44,6 +44,14 @@ AttendeeId Event::identity_of(AttendeeId attendee) const {
     return attendee;
 }
 
+std::optional<RoundSeats> Event::round_seats(int round) const {
+    if (round < 1 || round > state_.round) return std::nullopt;
+    if (round < state_.round) return state_.past_rounds.at(static_cast<std::size_t>(round - 1));
+    RoundSeats seats;
+    for (const auto& table : state_.tables) seats.push_back(table.seats);
+    return seats;
+}
+
 Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
     Effects fx;
     bool host_only =
@@ -202,7 +210,7 @@ void Event::Apply::operator()(const Leave&) {
     set_connected(*attendee, false);
     attendee->status = AttendeeStatus::left;
     fx.records.push_back(AttendeeStatusChanged{actor.attendee, AttendeeStatus::left, now});
-    fx.outbox.host().gone.insert(actor.attendee);
+    fx.outbox.host().attendees.insert(actor.attendee);  // the console keeps them, marked as left
     fx.outbox.disconnect(Audience::of(actor.attendee), Disconnection::Reason::left);
     if (s.phase == Phase::round && event.table_of(actor.attendee)) {
         unseat(actor.attendee);
@@ -269,7 +277,7 @@ void Event::Apply::operator()(const RemoveAttendee& c) {
     set_connected(*attendee, false);
     attendee->status = AttendeeStatus::removed;
     fx.records.push_back(AttendeeStatusChanged{c.attendee, AttendeeStatus::removed, now});
-    fx.outbox.host().gone.insert(c.attendee);
+    fx.outbox.host().attendees.insert(c.attendee);  // the console keeps them, marked as removed
     fx.outbox.disconnect(Audience::of(c.attendee), Disconnection::Reason::removed);
     if (s.phase == Phase::round && event.table_of(c.attendee)) {
         unseat(c.attendee);
@@ -299,6 +307,8 @@ void Event::Apply::operator()(const MergeAttendees& c) {
     fx.outbox.host().gone.insert(c.duplicate);
     fx.outbox.host().attendees.insert(c.keep);
     s.history.merge(c.keep, c.duplicate);
+    for (auto& round : s.past_rounds)
+        for (auto& seats : round) std::replace(seats.begin(), seats.end(), c.duplicate, c.keep);
     const std::string& name = s.attendees.at(c.keep).name;
     for (auto& t : s.tables)
         for (auto& message : t.chat)

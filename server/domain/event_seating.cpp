@@ -39,6 +39,8 @@ void Event::Apply::request_round(int number) {
 }
 
 void Event::Apply::start_round(int number, const SeatingResult& result) {
+    // The host can still look back at the round that ends here.
+    if (s.round > 0) s.past_rounds.push_back(*event.round_seats(s.round));
     s.tables.clear();
     event.table_index_.clear();
     s.round = number;

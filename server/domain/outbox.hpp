@@ -40,7 +40,8 @@ struct ViewChanged {};
 // The number of connected attendees changed (hosts and attendees hear it at a steady pace, not per change).
 struct PresenceChanged {};
 
-// What changed on the host console: attendees added or changed, gone (left or removed), tables changed.
+// What changed on the host console: attendees added or changed (their status included: who left or was
+// removed stays listed), entries gone from the event altogether, tables changed.
 struct HostChanges {
     std::set<AttendeeId> attendees;
     std::set<AttendeeId> gone;

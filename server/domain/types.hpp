@@ -86,6 +86,9 @@ struct HostAction {
     std::string into_name;
 };
 
+// The seats of one round's tables: table n is [n - 1], empty once everyone left it.
+using RoundSeats = std::vector<std::vector<AttendeeId>>;
+
 // Everything an event is, as data: what storage saves and restores.
 struct EventState {
     std::string id;
@@ -98,6 +101,8 @@ struct EventState {
     std::int64_t remaining_ms = 0;  // time left, frozen while paused
     std::map<AttendeeId, Attendee> attendees;
     std::vector<Table> tables;  // the current round's tables
+    // Round n < `round` is past_rounds[n - 1], as it stood when the next round started.
+    std::vector<RoundSeats> past_rounds;
     matching::History history;  // who met whom, over all rounds
     std::optional<matching::Plan>
         plan;  // every round planned at the start; followed while attendance matches

@@ -43,20 +43,31 @@ void read_attendees(Database& db, StoredEvent& stored) {
     }
 }
 
-// Every table ever seated this round keeps its number, even once empty.
-void read_tables(Database& db, domain::EventState& state) {
+// A round's tables as its open seats say: the current round's as they stand, a past round's as they were
+// when the next one started (a round's end closes no seat). Every table ever seated keeps its number,
+// even once empty.
+domain::RoundSeats read_round_seats(Database& db, const std::string& event_id, int round) {
+    domain::RoundSeats tables;
     auto count = db.prepare("SELECT MAX(table_number) FROM seats WHERE event_id = ?1 AND round = ?2");
-    count->bind(1, state.id).bind(2, state.round);
-    if (!count->step()) return;
-    state.tables.resize(static_cast<std::size_t>(count->column_optional_int64(0).value_or(0)));
+    count->bind(1, event_id).bind(2, round);
+    if (!count->step()) return tables;
+    tables.resize(static_cast<std::size_t>(count->column_optional_int64(0).value_or(0)));
 
     auto seats = db.prepare(
         "SELECT table_number, attendee_id FROM seats WHERE event_id = ?1 AND round = ?2 AND left_at IS NULL "
         "ORDER BY seated_at, id");
-    seats->bind(1, state.id).bind(2, state.round);
+    seats->bind(1, event_id).bind(2, round);
     while (seats->step())
-        state.tables.at(static_cast<std::size_t>(seats->column_int64(0) - 1))
-            .seats.push_back(seats->column_int64(1));
+        tables.at(static_cast<std::size_t>(seats->column_int64(0) - 1)).push_back(seats->column_int64(1));
+    return tables;
+}
+
+void read_tables(Database& db, domain::EventState& state) {
+    for (int round = 1; round < state.round; ++round)
+        state.past_rounds.push_back(read_round_seats(db, state.id, round));
+    auto current = read_round_seats(db, state.id, state.round);
+    state.tables.resize(current.size());
+    for (std::size_t t = 0; t < current.size(); ++t) state.tables[t].seats = std::move(current[t]);
 }
 
 // Newest first through the index, then turned around: no sort for each of thousands of tables.

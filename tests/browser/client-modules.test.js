@@ -1,10 +1,11 @@
 // The client's pure pieces, run in Node without a browser: reconnect backoff, parsing, countdown,
-// tablemates, and the host console's state merged from host_update deltas.
+// tablemates, the host console's state merged from host_update deltas, and its list's search and pickers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffDelay, parseMessage, clockOffset, messages, tablemates } from '../../client-web/js/protocol.js';
 import { Countdown, ServerClock, formatRemaining } from '../../client-web/js/countdown.js';
-import { hostStateFromSnapshot, applyHostUpdate, tableOf } from '../../client-web/js/host-state.js';
+import { hostStateFromSnapshot, applyHostUpdate, tableOf, countsOf } from '../../client-web/js/host-state.js';
+import { AttendeeQuery, DEFAULT_CRITERIA, peopleChoices, tableChoices, tableFlags, fold } from '../../client-web/js/attendee-query.js';
 
 test('reconnect delays double from 0.5 s, are capped at 10 s, and are jittered', () => {
   const cases = [[0, 250, 500], [1, 500, 1000], [2, 1000, 2000], [4, 4000, 8000], [5, 5000, 10000], [30, 5000, 10000]];
@@ -27,6 +28,9 @@ test('server messages are parsed only when well formed and of a known type', () 
   assert.equal(clockOffset({ server_time: 10500 }, 10000), 500);
   assert.deepEqual(messages.moveAttendee(7, 2), { type: 'move_attendee', attendee_id: 7, table: 2 });
   assert.deepEqual(messages.extendRound(2), { type: 'extend_round', minutes: 2 });
+  assert.deepEqual(messages.mergeAttendees(9, 4), { type: 'merge_attendees', duplicate: 9, keep: 4 });
+  assert.deepEqual(messages.roundTables(1), { type: 'round_tables', round: 1 });
+  assert.deepEqual(parseMessage('{"type":"round_tables","round":1,"tables":[]}'), { type: 'round_tables', round: 1, tables: [] });
 });
 
 test('remaining time reads as minutes and seconds', () => {
@@ -188,4 +192,104 @@ test('a host_update shares what it does not touch, so a quiet update costs nothi
   const tables = applyHostUpdate(before, { ...CLOCK, tables: [{ number: 1, attendees: [4, 7] }] });
   assert.equal(tables.attendees, before.attendees);
   assert.notEqual(tables.seats, before.seats);
+});
+
+test('the counts follow each entry: connected, offline, left or removed, seated, and each organisation', () => {
+  const before = hostStateFromSnapshot(SNAPSHOT);
+  assert.deepEqual(countsOf(before), { connected: 6, offline: 0, left: 0, seated: 6 });
+  assert.deepEqual([...before.organisations], [['Asso', 6]]);
+  const cases = [
+    ['one goes offline', { attendees: [person(7, 'Camille', false)] }, { connected: 5, offline: 1, left: 0, seated: 6 }],
+    ['one leaves: still listed, with a status, and unseated',
+      { attendees: [{ ...person(15, 'Thomas', false), status: 'left' }], tables: [{ number: 2, attendees: [11, 13] }] },
+      { connected: 5, offline: 0, left: 1, seated: 5 }],
+    ['one is removed while offline', { attendees: [{ ...person(7, 'Camille', false), status: 'removed' }] },
+      { connected: 5, offline: 0, left: 1, seated: 6 }],
+    ['a newcomer of another organisation', { attendees: [{ ...person(20, 'Inès Roux'), organisation: 'CCAS' }] },
+      { connected: 7, offline: 0, left: 0, seated: 6 }],
+    ['a merged duplicate is gone', { gone: [9], tables: [{ number: 1, attendees: [4, 7] }] },
+      { connected: 5, offline: 0, left: 0, seated: 5 }],
+  ];
+  for (const [what, update, counts] of cases) {
+    const after = applyHostUpdate(before, { ...CLOCK, ...update });
+    assert.deepEqual(countsOf(after), counts, what);
+    const total = [...after.organisations.values()].reduce((sum, n) => sum + n, 0);
+    assert.equal(total, after.attendees.size, `${what}: every entry counted in one organisation`);
+  }
+  assert.equal(applyHostUpdate(before, { ...CLOCK, attendees: [{ ...person(15, 'Thomas', false), status: 'left' }] })
+    .attendees.get(15).status, 'left');
+  assert.deepEqual(countsOf(before), { connected: 6, offline: 0, left: 0, seated: 6 }, 'the state before is left as it was');
+});
+
+// --- What the console's list and pickers show ------------------------------------------------
+
+const CROWD = {
+  type: 'host_state', ...CLOCK,
+  attendees: [
+    { id: 1, name: 'Élodie Martin', organisation: 'CCAS de Lyon', role: 'Conseillère', connected: true },
+    { id: 2, name: 'Yanis Benali', organisation: 'France Travail', role: '', connected: false },
+    { id: 3, name: 'elsa Durand', organisation: 'Mission locale', role: 'Chargée', connected: true },
+    { id: 4, name: 'Bruno Petit', organisation: 'CCAS de Lyon', role: '', connected: false, status: 'left' },
+    { id: 5, name: 'Aïcha Diallo', organisation: 'Département', role: '', connected: true },
+    { id: 6, name: 'Zoé Roux', organisation: 'France Travail', role: '', connected: true },
+  ],
+  tables: [{ number: 1, attendees: [1, 2] }, { number: 2, attendees: [3, 5] }],
+};
+
+test('the list searches names and organisations, filters, and sorts by any column', () => {
+  const state = hostStateFromSnapshot(CROWD);
+  const run = (criteria) => new AttendeeQuery().run(state, { ...DEFAULT_CRITERIA, ...criteria });
+  const cases = [
+    ['everyone, by name, accents and case aside', {}, [5, 4, 1, 3, 2, 6]],
+    ['descending', { descending: true }, [6, 2, 3, 1, 4, 5]],
+    ['a name without its accent', { text: 'elodie' }, [1]],
+    ['a part of an organisation', { text: 'ccas' }, [4, 1]],
+    ['connected', { show: 'connected' }, [5, 1, 3, 6]],
+    ['offline (not who left)', { show: 'offline' }, [2]],
+    ['not seated (not who left)', { show: 'unseated' }, [6]],
+    ['left or removed', { show: 'left' }, [4]],
+    ['at table 2', { table: 2 }, [5, 3]],
+    ['of one organisation, exactly', { organisation: 'France Travail' }, [2, 6]],
+    ['filters together', { organisation: 'France Travail', show: 'connected' }, [6]],
+    ['by organisation, then name', { sort: 'organisation' }, [4, 1, 5, 2, 6, 3]],
+    ['by connection: online, offline, left', { sort: 'connection' }, [5, 1, 3, 6, 2, 4]],
+    ['by table, the unseated last', { sort: 'table' }, [1, 2, 5, 3, 4, 6]],
+    ['nobody', { text: 'personne de ce nom' }, []],
+  ];
+  for (const [what, criteria, ids] of cases) assert.deepEqual(run(criteria), ids, what);
+  assert.equal(fold('Ça Évolue'), 'ca evolue');
+});
+
+test('the sorted order is kept while no sort value changes, and redone when one does', () => {
+  const query = new AttendeeQuery();
+  const state = hostStateFromSnapshot(CROWD);
+  const first = query.order(state, DEFAULT_CRITERIA);
+  const offline = applyHostUpdate(state, { attendees: [{ ...CROWD.attendees[0], connected: false }] });
+  assert.equal(query.order(offline, DEFAULT_CRITERIA), first, 'going offline does not move anyone by name');
+  const renamed = applyHostUpdate(state, { attendees: [{ ...CROWD.attendees[0], name: 'Zazie' }] });
+  assert.deepEqual(query.order(renamed, DEFAULT_CRITERIA), [5, 4, 3, 2, 1, 6]);
+  const joined = applyHostUpdate(state, { attendees: [{ id: 7, name: 'Adam', organisation: 'CAF', role: '', connected: true }] });
+  assert.deepEqual(query.order(joined, DEFAULT_CRITERIA), [7, 5, 4, 1, 3, 2, 6]);
+});
+
+test('the pickers find tables by number or by who sits there, and people by name or organisation', () => {
+  const state = hostStateFromSnapshot(CROWD);
+  const numbers = (choices) => choices.items.map((c) => (c.isNew ? `new ${c.number}` : c.number));
+  assert.deepEqual(numbers(tableChoices(state, '', { except: 1 })), ['new 3', 2]);
+  assert.deepEqual(numbers(tableChoices(state, '2')), [2]);
+  assert.deepEqual(numbers(tableChoices(state, '3')), ['new 3']);
+  assert.deepEqual(numbers(tableChoices(state, 'aicha')), [2]);
+  assert.deepEqual(numbers(tableChoices(state, 'france travail')), [1]);
+  assert.deepEqual(tableChoices(state, '', { limit: 1 }).more, 2);
+  const people = (choices) => choices.items.map((a) => a.id);
+  assert.deepEqual(people(peopleChoices(state, 'ccas', { except: 1 })), [4]);
+  assert.deepEqual(people(peopleChoices(state, '', { except: 3 })), [5, 1, 2, 6, 4], 'who is in the event first');
+  assert.deepEqual(peopleChoices(state, '', { limit: 2 }).more, 4);
+});
+
+test('a table is flagged when someone at it is offline or one person alone is online', () => {
+  const state = hostStateFromSnapshot(CROWD);
+  assert.deepEqual(tableFlags(state, state.tables.get(1)), { online: 1, offline: 1, alone: true, empty: false });
+  assert.deepEqual(tableFlags(state, state.tables.get(2)), { online: 2, offline: 0, alone: false, empty: false });
+  assert.deepEqual(tableFlags(state, { number: 9, attendees: [2, 4] }), { online: 0, offline: 2, alone: false, empty: true });
 });

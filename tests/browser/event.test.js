@@ -174,7 +174,10 @@ test('an event runs in the browser: create, join, seat, chat, accessibility', as
   await host.click(`#attendees button[data-remove-id="${removedId}"]`);
   await host.click('dialog [data-confirm="yes"]');
   await removed.locator('#notice-heading', { hasText: 'Vous avez été retiré·e de l\'événement' }).waitFor();
-  await host.locator(`#attendees tr[data-attendee-id="${removedId}"]`).waitFor({ state: 'detached' });
+  // The host's list keeps them, marked as removed, with nothing more to do but merge.
+  await host.locator(`#attendees tr[data-attendee-id="${removedId}"] td.is-offline`, { hasText: 'retiré·e' }).waitFor();
+  assert.equal(await host.locator(`#attendees button[data-remove-id="${removedId}"]`).count(), 0);
+  await host.locator('#count-left', { hasText: /^1$/ }).waitFor();
   await removed.reload();
   await removed.locator('#notice-heading', { hasText: 'Vous avez été retiré·e de l\'événement' }).waitFor();
 

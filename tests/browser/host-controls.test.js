@@ -70,12 +70,13 @@ test('the host pauses, resumes, extends, moves, ends rounds and ends the event',
     return m * 60 + s > limit;
   }, before + 200);
 
-  // Ana moves to a new table, where she sits alone with nobody to talk to yet.
-  const anaTable = Number(/\d+/.exec(await ana.textContent('#your-table'))[0]);
+  // Ana moves to a new table, where she sits alone with nobody to talk to yet: moved from her card,
+  // the new table picked in the picker.
   const tableCount = await host.locator('#tables .table-card').count();
-  await host.selectOption('#move-attendee', { label: `Ana (Table ${anaTable})` });
-  await host.selectOption('#move-table', { label: `Nouvelle table (${tableCount + 1})` });
-  await host.click('#move-submit');
+  const anaId = await host.getAttribute('#attendees tr:has(td.attendee-name:text-is("Ana"))', 'data-attendee-id');
+  await host.click(`#tables button[data-move-id="${anaId}"]`);
+  await host.locator('dialog.picker[open]').waitFor();
+  await host.click(`dialog.picker .choice:has-text("Nouvelle table (${tableCount + 1})")`);
   await ana.locator('#your-table', { hasText: `Vous êtes à la table ${tableCount + 1}` }).waitFor();
   await ana.locator('#no-mates').waitFor();
 

@@ -25,5 +25,22 @@ TEST_CASE("protocol: an integer above 2^63 - 1 is out of range, never wrapped to
           9223372036854775807);
 }
 
+TEST_CASE("protocol: round_tables asks for a round by its number") {
+    auto asked = parse_client_message(R"({"type": "round_tables", "round": 2, "ref": 5})");
+    REQUIRE(std::holds_alternative<RoundTablesQuery>(asked.body));
+    CHECK(std::get<RoundTablesQuery>(asked.body).round == 2);
+    CHECK(asked.ref == 5);
+    for (const char* text :
+         {R"({"type": "round_tables"})", R"({"type": "round_tables", "round": 0})",
+          R"({"type": "round_tables", "round": "2"})", R"({"type": "round_tables", "round": 4294967297})"}) {
+        CAPTURE(text);
+        auto message = parse_client_message(text);
+        auto* problem = std::get_if<Problem>(&message.body);
+        REQUIRE(problem);
+        CHECK(problem->code == domain::ErrorCode::invalid_field);
+        CHECK(problem->field == "round");
+    }
+}
+
 }  // namespace
 }  // namespace ensemble::app

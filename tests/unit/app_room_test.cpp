@@ -393,7 +393,8 @@ TEST_CASE("a room leaves memory only when nobody needs it; a lobby past its life
     CHECK(std::holds_alternative<Problem>(*who));
 }
 
-TEST_CASE("a connection opened after the end sees the final state, then is closed, host and attendee alike") {
+TEST_CASE(
+    "a connection opened after the end sees the final state; an attendee's is closed, the host's stays") {
     auto stored = lobby(2);
     stored.state.phase = domain::Phase::ended;
     boost::asio::io_context ioc;
@@ -407,7 +408,7 @@ TEST_CASE("a connection opened after the end sees the final state, then is close
     room->attach(attendee, domain::Actor::of(1));
     ioc.poll();
     CHECK(host->of_type("host_state").size() == 1);
-    CHECK(host->closed == close_code::normal);
+    CHECK_FALSE(host->closed);  // to look back at the rounds' tables
     CHECK(attendee->of_type("state").size() == 1);
     CHECK(attendee->closed == close_code::normal);
     compute.join();
@@ -440,9 +441,6 @@ TEST_CASE("what the commits of one group publish reaches each connection in one 
     CHECK(chats[1]["text"] == "Salut");
 }
 
-}  // namespace
-}  // namespace ensemble::app
-
 namespace ensemble::app {
 namespace {
 
@@ -472,6 +470,75 @@ TEST_CASE("a table's state, written by hand, is the JSON of protocol.md whatever
     CHECK(state["table"]["people"][0]["connected"] == true);
     CHECK(state["table"]["people"][1]["role"] == "Conseillère");
     CHECK(state["table"]["chat"][0]["text"] == "Bonjour\\n\"toi\"");
+}
+
+}  // namespace
+}  // namespace ensemble::app
+
+TEST_CASE("the host looks back at a round's tables; an attendee or a round not yet held is refused") {
+    Fixture f(8);
+    auto ask = [&](domain::Actor actor, const std::shared_ptr<FakeClient>& client, int round) {
+        f.room->handle(client.get(), actor, {round, RoundTablesQuery{round}});
+        f.settle();
+    };
+    ask(domain::Actor::host(), f.host, 1);
+    REQUIRE(f.host->of_type("error").size() == 1);
+    CHECK(f.host->of_type("error")[0]["code"] == "not_found");
+    CHECK(f.host->of_type("error")[0]["ref"] == 1);
+
+    f.host_says(domain::StartEvent{});
+    REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));
+    f.store.complete(0);
+    f.settle();
+    f.host_says(domain::EndRound{});  // the break: round 1's tables are no longer live
+    f.settle();
+    f.store.complete(1);
+    f.settle();
+    ask(domain::Actor::host(), f.host, 1);
+    auto answers = f.host->of_type("round_tables");
+    REQUIRE(answers.size() == 1);
+    CHECK(answers[0]["round"] == 1);
+    std::vector<int> seated;
+    for (const auto& table : answers[0]["tables"])
+        for (const auto& id : table["attendees"]) seated.push_back(id);
+    std::sort(seated.begin(), seated.end());
+    CHECK(seated == std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8});
+
+    ask(domain::Actor::of(1), f.attendees[0], 1);
+    CHECK(f.attendees[0]->of_type("error").back()["code"] == "forbidden");
+    CHECK(f.attendees[0]->of_type("round_tables").empty());
+    ask(domain::Actor::host(), f.host, 2);
+    CHECK(f.host->of_type("error").back()["code"] == "not_found");
+}
+
+TEST_CASE("the host's list keeps whoever left or was removed, with their status") {
+    Fixture f(3);
+    f.attendee_says(1, domain::Leave{});
+    f.host_says(domain::RemoveAttendee{2});
+    f.settle();
+    f.store.complete(0);
+    f.store.complete(1);
+    std::map<int, std::string> status;  // as the latest updates say
+    auto heard = [&] {
+        status.clear();
+        for (const auto& update : f.host->of_type("host_update")) {
+            CHECK(update["gone"].empty());
+            for (const auto& entry : update["attendees"])
+                status[entry["id"]] = entry.value("status", "active");
+        }
+        return status[1] == "left" && status[2] == "removed";
+    };
+    REQUIRE(f.run_until(heard));
+    CHECK(status[3] == "active");
+
+    auto again = std::make_shared<FakeClient>();
+    f.room->attach(again, domain::Actor::host());
+    f.settle();
+    auto snapshot = again->of_type("host_state").at(0);
+    REQUIRE(snapshot["attendees"].size() == 3);
+    CHECK(snapshot["attendees"][0]["status"] == "left");
+    CHECK(snapshot["attendees"][1]["status"] == "removed");
+    CHECK_FALSE(snapshot["attendees"][2].contains("status"));  // absent while in the event
 }
 
 }  // namespace

@@ -309,7 +309,8 @@ TEST_CASE("the outbox addresses each message to its audience") {
     }));
     const auto& host = std::get<HostChanges>(messages.back().body);
     CHECK(messages.back().to == Audience::hosts());
-    CHECK(host.gone == std::set<AttendeeId>{1});
+    CHECK(host.attendees.count(1) == 1);  // the console keeps a leaver, marked as left
+    CHECK(host.gone.empty());
 
     auto broadcast = event.apply(Actor::host(), Broadcast{"Bienvenue"}, t0 + 2);
     REQUIRE(broadcast.outbox.messages().size() == 1);
@@ -359,4 +360,54 @@ TEST_CASE("someone who comes back during a break hears the break, not their last
     CHECK(std::any_of(messages.begin(), messages.end(), [](const Message& m) {
         return m.to == Audience::of(1) && std::holds_alternative<ViewChanged>(m.body);
     }));
+}
+
+// The tables of every seated attendee, table by table.
+RoundSeats seats_now(const Event& event) {
+    RoundSeats seats;
+    for (const auto& table : event.state().tables) seats.push_back(table.seats);
+    return seats;
+}
+
+TEST_CASE("the host can look back at each round's tables as they ended") {
+    Event event = event_with(10);
+    CHECK_FALSE(event.round_seats(1));
+    drive(event, Actor::host(), StartEvent{}, t0);
+    CHECK(event.round_seats(1) == seats_now(event));
+    event.apply(Actor::of(1), Leave{}, t0 + 1);  // leaving during the round frees the seat
+    const RoundSeats first = seats_now(event);
+    drive(event, Actor::host(), EndRound{}, t0 + 2);
+    REQUIRE(event.state().phase == Phase::pause_between_rounds);
+    event.apply(Actor::host(), RemoveAttendee{2}, t0 + 3);  // during the break: round 1 stays as it ended
+    CHECK(event.round_seats(1) == first);
+    CHECK_FALSE(event.round_seats(2));
+
+    drive(event, Actor::host(), NextRound{}, t0 + 4);
+    REQUIRE(event.state().round == 2);
+    CHECK(event.round_seats(1) == first);
+    CHECK(event.round_seats(2) == seats_now(event));
+    CHECK(event.round_seats(2) != first);
+    CHECK_FALSE(event.round_seats(0));
+    CHECK_FALSE(event.round_seats(3));
+    drive(event, Actor::host(), EndEvent{}, t0 + 5);
+    CHECK(event.round_seats(1) == first);
+    CHECK(Event(event.state()).round_seats(1) == first);  // part of the state: storage brings it back
+}
+
+TEST_CASE("someone who leaves or is removed stays on the host's list, with a status") {
+    Event event = event_with(4);
+    event.apply(Actor::system(), Disconnect{3}, t0);
+    for (auto [who, command] : {std::pair{AttendeeId{1}, Command{RemoveAttendee{1}}},
+                                std::pair{AttendeeId{3}, Command{RemoveAttendee{3}}}}) {
+        CAPTURE(who);
+        auto fx = event.apply(Actor::host(), command, t0 + 1);
+        const auto messages = fx.outbox.messages();
+        const auto& host = std::get<HostChanges>(messages.back().body);
+        CHECK(host.attendees == std::set<AttendeeId>{who});  // even when already offline
+        CHECK(host.gone.empty());
+        CHECK(event.state().attendees.at(who).status == AttendeeStatus::removed);
+    }
+    auto left = event.apply(Actor::of(2), Leave{}, t0 + 2);
+    const auto messages = left.outbox.messages();
+    CHECK(std::get<HostChanges>(messages.back().body).attendees == std::set<AttendeeId>{2});
 }

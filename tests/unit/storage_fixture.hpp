@@ -110,6 +110,7 @@ inline void check_same_state(const domain::EventState& got, const domain::EventS
         }
     }
 
+    CHECK(got.past_rounds == want.past_rounds);
     CHECK(got.history.pair_count() == want.history.pair_count());
     // One check for all pairs, so a thousand attendees stay quick; the first mismatch is named.
     std::string first_mismatch;

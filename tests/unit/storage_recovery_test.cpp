@@ -191,6 +191,42 @@ TEST_CASE("storage: only events in a round or a break are resumed; the others wa
     test::check_same_state(ended_stored->state, ended.event.state());
 }
 
+TEST_CASE("storage: every round's tables come back as they ended, for the host to look back at") {
+    test::TempDir dir;
+    Database db(dir.file("ensemble.db"));
+    LiveEvent live(db, "evt-rounds", live_settings());
+    std::vector<AttendeeId> people;
+    for (int i = 0; i < 10; ++i)
+        people.push_back(live.join("Personne " + std::to_string(i), organisations[i % 6]));
+    live.run(Actor::host(), StartEvent{});
+    live.now += 10 * second;
+    live.run(Actor::of(people[0]), Leave{});  // a seat freed during round 1
+    live.run(Actor::host(), EndRound{});
+    live.run(Actor::host(), RemoveAttendee{people[1]});  // during the break: round 1 stays as it ended
+    live.run(Actor::host(), NextRound{});
+    const AttendeeId mover = live.event.state().tables[0].seats.front();
+    live.run(Actor::host(), MoveAttendee{mover, static_cast<int>(live.event.state().tables.size()) + 1});
+    live.run(Actor::host(), NextRound{});  // round 2 ends without a break
+    REQUIRE(live.event.state().round == 3);
+    const EventState in_round_three = live.event.state();
+    live.run(Actor::host(), EndEvent{});
+
+    EventRepository repository(db);
+    auto running = repository.load_stored_event("evt-rounds");
+    REQUIRE(running);
+    test::check_same_state(running->state, live.event.state());
+    REQUIRE(running->state.past_rounds.size() == 2);
+    Event loaded(running->state);
+    for (int round = 1; round <= 3; ++round) {
+        CAPTURE(round);
+        REQUIRE(loaded.round_seats(round));
+        CHECK(loaded.round_seats(round) == live.event.round_seats(round));
+    }
+    CHECK(in_round_three.past_rounds == running->state.past_rounds);
+    // The mover sat alone at the table they opened until round 2 ended.
+    CHECK(loaded.round_seats(2)->back() == std::vector<AttendeeId>{mover});
+}
+
 int count_commits(void* counter) {
     ++*static_cast<int*>(counter);
     return 0;  // let the commit proceed

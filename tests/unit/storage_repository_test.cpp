@@ -153,6 +153,7 @@ TEST_CASE("storage: every record kind round-trips through the database") {
                          Seated{2, 1, 4, start}, PhaseChanged{Phase::round, 2, start + 600'000, false, 0}});
         f.want.round = 2;
         f.want.deadline = start + 600'000;
+        f.want.past_rounds = {{{1, 2, 3}, {4, 5}}};  // round 1's tables, as it ended
         f.want.tables = {Table{{1, 4}, {}}};
         f.want.history.record_pair(1, 4, 2);
         test::check_same_state(load_state(f.events, f.want.id), f.want);
