@@ -1,5 +1,6 @@
 #include "net/websocket_session.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 #include "app/clock.hpp"
@@ -134,6 +135,15 @@ void WebsocketSession::flush() {
     asio::post(ws_.get_executor(), [self = shared_from_this()] { self->take_inbox(); });
 }
 
+// The backlog without its largest message: one message alone may be over the limit (the host console's
+// snapshot of 10,000 attendees is over 1 MiB), and a client that reads nothing still reaches it soon.
+bool WebsocketSession::backlog_full() const {
+    if (queued_bytes_ < max_queued_bytes) return false;
+    std::size_t largest = 0;
+    for (const auto& message : queue_) largest = std::max(largest, message->size());
+    return queued_bytes_ - largest >= max_queued_bytes;
+}
+
 void WebsocketSession::take_inbox() {
     std::vector<app::SharedMessage> messages;
     std::optional<websocket::close_reason> close;
@@ -145,7 +155,7 @@ void WebsocketSession::take_inbox() {
     }
     for (auto& message : messages) {
         if (closing_ || close_pending_) break;
-        if (queued_bytes_ + message->size() > max_queued_bytes) {
+        if (backlog_full()) {
             app::log_event("slow_client_closed", {{"event_id", room_->id()}});
             close = websocket::close_reason(static_cast<websocket::close_code>(app::close_code::policy),
                                             "not reading fast enough");

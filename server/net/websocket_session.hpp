@@ -35,6 +35,7 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     static websocket::stream_base::timeout hello_timeout();
     static websocket::stream_base::timeout heartbeat_timeout();
     void take_inbox();
+    bool backlog_full() const;
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
     void do_close();
