@@ -1,0 +1,54 @@
+// A host socket that never reads, with a crowd joining: its backlog is capped in bytes (protocol.md,
+// Limits), the server closes it instead of growing, and everyone else goes on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer, api, Peer } from '../support/server.js';
+
+const rssKiB = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
+
+test('a host socket that never reads is closed once 1 MiB waits for it; memory stays bounded', async () => {
+  const server = await startServer();
+  try {
+    const created = await api(server.base, 'POST', '/api/events', { title: 'Foule', rounds: 2 });
+    const eventId = created.body.event.id;
+    const stalled = new Peer(server.base, eventId, created.body.host_token);
+    await stalled.next((m) => m.type === 'host_state');
+    stalled.ws._socket.pause();  // reads nothing from now on; the kernel's buffers fill, then the server's
+    const closedLine = new Promise((resolve) => {
+      const seen = () => server.logs.some((line) => line.event === 'slow_client_closed');
+      const check = () => (seen() ? resolve() : null);
+      server.child.stdout.on('data', () => setImmediate(check));
+    });
+    let closed = false;
+    closedLine.then(() => { closed = true; });
+
+    const rssBefore = rssKiB(server.child.pid);
+    // Each join tells every console about a new entry of ~900 bytes (names at their longest).
+    const long = (n, prefix) => `${prefix}${'€'.repeat(n - prefix.length)}`;
+    let joined = 0;
+    while (!closed && joined < 20000) {
+      const batch = [];
+      for (let j = 0; j < 100; j++, joined++) {
+        batch.push(api(server.base, 'POST', `/api/events/${eventId}/attendees`, {
+          name: long(80, `P${joined} `), organisation: long(120, `O${joined} `), role: long(80, `R${joined} `),
+        }));
+      }
+      for (const result of await Promise.all(batch)) assert.equal(result.status, 201);
+    }
+    assert.ok(closed, `the stalled console was still open after ${joined} joins`);
+    const grownMiB = (rssKiB(server.child.pid) - rssBefore) / 1024;
+    console.log(`[slow reader] closed after ${joined} joins; server RSS grew ${grownMiB.toFixed(1)} MiB`);
+    // The event itself (about 1 KiB an attendee) and the joins' work; not the stalled backlog of MBs.
+    assert.ok(grownMiB < 64, `RSS grew ${grownMiB} MiB`);
+
+    // Everyone else goes on: a console that reads gets the whole list.
+    const host = new Peer(server.base, eventId, created.body.host_token);
+    const snapshot = await host.next((m) => m.type === 'host_state', 30000);
+    assert.equal(snapshot.attendees.length, joined);
+    host.ws.terminate();
+    stalled.ws.terminate();
+  } finally {
+    await server.stop();
+  }
+});
