@@ -65,6 +65,8 @@ test('the host pauses, resumes, extends, moves, ends rounds and ends the event',
   const before = await secondsShown(ana, '#round-countdown');
   await host.fill('#extend-minutes', '5');
   await host.click('#extend');
+  // The server took it (every console logs it), then the attendee's countdown shows it.
+  await host.locator('#host-log li', { hasText: 'a prolongé le tour de 5' }).waitFor();
   await ana.waitForFunction((limit) => {
     const [m, s] = document.getElementById('round-countdown').textContent.split(':').map(Number);
     return m * 60 + s > limit;
