@@ -42,6 +42,8 @@ const std::map<std::string, std::size_t> wire_types = {
     {"pause", index_of<domain::PauseRotation>()},
     {"resume", index_of<domain::ResumeRotation>()},
     {"end_event", index_of<domain::EndEvent>()},
+    {"create_host_link", index_of<domain::CreateHostLink>()},
+    {"revoke_host_link", index_of<domain::RevokeHostLink>()},
 };
 
 // A field of the message, null when absent.
@@ -73,6 +75,8 @@ void check_command(const domain::Command& command, const std::string& type, cons
     }
     if (auto* remove = std::get_if<domain::RemoveAttendee>(&command))
         FUZZ_CHECK(same_integer(field(m, "attendee_id"), remove->attendee), "the attendee is the message's");
+    if (auto* revoke = std::get_if<domain::RevokeHostLink>(&command))
+        FUZZ_CHECK(same_integer(field(m, "link_id"), revoke->link), "the link is the message's");
     if (auto* merge = std::get_if<domain::MergeAttendees>(&command)) {
         FUZZ_CHECK(same_integer(field(m, "duplicate"), merge->duplicate), "the duplicate is the message's");
         FUZZ_CHECK(same_integer(field(m, "keep"), merge->keep), "the entry kept is the message's");
@@ -94,6 +98,8 @@ void check_round_trip(const domain::Command& command, const std::string& type) {
         again["duplicate"] = merge->duplicate;
         again["keep"] = merge->keep;
     }
+    if (auto* create = std::get_if<domain::CreateHostLink>(&command)) again["name"] = create->name;
+    if (auto* revoke = std::get_if<domain::RevokeHostLink>(&command)) again["link_id"] = revoke->link;
     auto reread = app::parse_client_message(again.dump());
     FUZZ_CHECK(std::holds_alternative<domain::Command>(reread.body), "an accepted command reads back");
     const auto& second = std::get<domain::Command>(reread.body);
