@@ -77,7 +77,8 @@ void Event::Apply::operator()(const CreateHostLink& c) {
     fx.outbox.host().host_links = true;
     fx.host_link = id;
     if (actor.link == 0) return;
-    HostAction a{HostAction::Kind::host_link_created, actor.link, "", now, 0, 0, id, c.name, ""};
+    HostAction a;
+    a.kind = HostAction::Kind::host_link_created, a.by = actor.link, a.at = now, a.link = id, a.name = c.name;
     if (const auto* by = active_link(actor.link)) a.by_name = by->name;
     log(std::move(a));
 }
@@ -91,7 +92,9 @@ void Event::Apply::operator()(const RevokeHostLink& c) {
     if (active <= 1)
         return (void)refuse(ErrorCode::invalid_field,
                             "the last host link cannot be revoked: create another one first");
-    HostAction a{HostAction::Kind::host_link_revoked, actor.link, "", now, 0, 0, c.link, it->second.name, ""};
+    HostAction a;
+    a.kind = HostAction::Kind::host_link_revoked, a.by = actor.link, a.at = now, a.link = c.link,
+    a.name = it->second.name;
     if (const auto* by = active_link(actor.link)) a.by_name = by->name;
     it->second.revoked_at = now;
     fx.records.push_back(HostLinkRevoked{c.link, now});
