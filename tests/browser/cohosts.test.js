@@ -1,24 +1,13 @@
 // Several staff at the console: the creator keeps her link (copy, reminder file), opens two consoles and
 // makes a co-host link; the co-host extends the round and every console shows the deadline and who did it;
 // the revoked link's console is closed with a clear message and the link no longer opens anything.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, launchBrowser, newPage, axeViolations, screenshot } from './harness.js';
+import { serverAndBrowser, newPage, axeViolations, screenshot } from './harness.js';
 import { Peer, api } from '../support/server.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 // mm:ss or h:mm:ss on screen, in seconds.
 async function secondsShown(page) {
@@ -28,9 +17,9 @@ async function secondsShown(page) {
 
 test('two consoles and a co-host link run one event; a revoked link is closed and refused', async () => {
   // The creator gives her name and gets her links, with every way to keep the host link.
-  const camille = await newPage(browser);
-  await camille.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await camille.goto(`${server.url}/`);
+  const camille = await newPage(shared.browser);
+  await camille.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.server.url });
+  await camille.goto(`${shared.server.url}/`);
   await camille.fill('#title', 'Forum de l\'insertion');
   await camille.fill('#host_name', 'Camille');
   await camille.fill('#round_minutes', '20');
@@ -56,7 +45,7 @@ test('two consoles and a co-host link run one event; a revoked link is closed an
   // Camille's console on her laptop, and the same link on a second device: both stay open.
   await camille.click('#open-console');
   await camille.locator('#console').waitFor();
-  const camillePhone = await newPage(browser, { viewport: { width: 390, height: 844 } });
+  const camillePhone = await newPage(shared.browser, { viewport: { width: 390, height: 844 } });
   await camillePhone.goto(hostUrl);
   await camillePhone.locator('#cohost-links li', { hasText: 'Camille · a créé l\'événement · vous' }).waitFor();
 
@@ -71,14 +60,14 @@ test('two consoles and a co-host link run one event; a revoked link is closed an
   await camille.locator('#cohost-copied', { hasText: 'Lien copié.' }).waitFor();
   await camillePhone.locator('#host-log li', { hasText: 'Camille a créé un lien de co-animation pour Dominique' }).waitFor();
 
-  const dominique = await newPage(browser);
+  const dominique = await newPage(shared.browser);
   await dominique.goto(dominiqueUrl);
   await dominique.locator('#cohost-links li', { hasText: 'Dominique · vous' }).waitFor();
 
   // Someone to seat, then Camille starts from her phone.
   const eventId = new URL(joinUrl).searchParams.get('event');
-  const joined = await api(server.url, 'POST', `/api/events/${eventId}/attendees`, { name: 'Ana', organisation: 'CCAS' });
-  const ana = new Peer(server.url, eventId, joined.body.token);
+  const joined = await api(shared.server.url, 'POST', `/api/events/${eventId}/attendees`, { name: 'Ana', organisation: 'CCAS' });
+  const ana = new Peer(shared.server.url, eventId, joined.body.token);
   await ana.next((m) => m.type === 'state');
   await camillePhone.click('#start-event');
   await dominique.locator('#phase', { hasText: 'Tour en cours' }).waitFor();

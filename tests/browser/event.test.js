@@ -1,8 +1,8 @@
 // A host creates an event in the browser, six attendees join from their own browsers, the host
 // starts round 1: every page shows the right tablemates, chat stays at its table, axe finds nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations, screenshot } from './harness.js';
+import { serverAndBrowser, startServer, newPage, axeViolations, screenshot } from './harness.js';
 
 const PEOPLE = [
   ['Camille Martin', 'CCAS de Villeurbanne', 'Conseillère'],
@@ -15,18 +15,7 @@ const PEOPLE = [
 
 const PHONE = { width: 360, height: 800 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 async function joinAs(page, joinUrl, [name, organisation, role]) {
   await page.goto(joinUrl);
@@ -57,8 +46,8 @@ async function seatShown(page) {
 }
 
 test('an event runs in the browser: create, join, seat, chat, accessibility', async () => {
-  const host = await newPage(browser);
-  await host.goto(`${server.url}/`);
+  const host = await newPage(shared.browser);
+  await host.goto(`${shared.server.url}/`);
   assert.deepEqual(await axeViolations(host, 'create page'), []);
   await host.fill('#title', 'Rencontres insertion Lyon');
   await host.fill('#round_minutes', '30');
@@ -76,7 +65,7 @@ test('an event runs in the browser: create, join, seat, chat, accessibility', as
   const pages = [];
   const ids = [];
   for (const person of PEOPLE) {
-    const page = await newPage(browser, { viewport: PHONE });
+    const page = await newPage(shared.browser, { viewport: PHONE });
     if (pages.length === 0) {
       await page.goto(joinUrl);
       await page.locator('#join-section').waitFor();
@@ -189,10 +178,10 @@ test('an event runs in the browser: create, join, seat, chat, accessibility', as
 
   // The server dies mid-round and comes back on the same port and database: pages say they are
   // reconnecting, then find their table and its chat again by themselves.
-  await server.kill();
+  await shared.server.kill();
   await atA[0].locator('#reconnecting').waitFor();
   assert.equal(await atA[0].textContent('#reconnecting'), 'Reconnexion en cours…');
-  server = await startServer({ port: server.port, dir: server.dir });
+  shared.server = await startServer({ port: shared.server.port, dir: shared.server.dir });
   await atA[0].locator('#reconnecting').waitFor({ state: 'hidden' });
   await atA[0].locator('#chat-log li', { hasText: textA }).waitFor();
   assert.equal((await seatShown(atA[0])).number, tableA);

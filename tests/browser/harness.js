@@ -2,6 +2,7 @@
 import { mkdirSync, copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -9,10 +10,27 @@ const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export { startServer } from '../support/server.js';
+import { startServer } from '../support/server.js';
+
+export { startServer };
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// One real server and one browser for a test file: started before its tests, stopped after them.
+// Read `shared.server` and `shared.browser` inside the tests.
+export function serverAndBrowser(options) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await startServer(options);
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    if (shared.browser) await shared.browser.close();
+    if (shared.server) await shared.server.stop();
+  });
+  return shared;
 }
 
 // A page in its own context (its own localStorage), French unless told otherwise. page.problems

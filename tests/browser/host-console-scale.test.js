@@ -2,26 +2,15 @@
 // synthetic host_state and host_updates: the page stays light (one page of rows and cards), search and
 // the pickers find one person or table among all, a past round's tables show at the break, and the time
 // each update takes to apply and draw is printed (not asserted: it depends on the machine).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations } from './harness.js';
+import { serverAndBrowser, newPage, axeViolations } from './harness.js';
 
 const ATTENDEES = 10000;
 const TABLE_SIZE = 5;
 const UPDATES = 20;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 // In the page: the console's modules, a snapshot of `count` attendees seated in round 1, and a view
 // whose actions are recorded rather than sent. Everything stays on window.scale for the next steps.
@@ -93,9 +82,9 @@ function feedUpdates({ updates, count }) {
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
 test('the host console at 10,000 attendees: light, searchable, and each update drawn quickly', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(shared.browser);
   // No key: the console connects to nothing, and the test feeds its modules instead.
-  await page.goto(`${server.url}/host.html?event=synthetic`);
+  await page.goto(`${shared.server.url}/host.html?event=synthetic`);
   await page.locator('#host-problem').waitFor();
   const snapshotMs = await page.evaluate(buildConsole, { count: ATTENDEES, tableSize: TABLE_SIZE });
   await page.locator('#attendees-heading', { hasText: `Participant·es (${ATTENDEES})` }).waitFor();

@@ -2,9 +2,9 @@
 // integration tests do: counts, search, filters, sorting, offline and alone flagged on the cards, a move
 // from a card, the tables of past rounds at the break and after the end, the merge action's messages,
 // axe-core on every new view, and the time each host_update takes to apply and draw, printed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations, screenshot } from './harness.js';
+import { serverAndBrowser, newPage, axeViolations, screenshot } from './harness.js';
 import { api, Peer, query } from '../support/server.js';
 
 const COUNT = 300;
@@ -12,18 +12,7 @@ const FIRST = ['Camille', 'Yanis', 'Inès', 'Thomas', 'Aïcha', 'Lucas', 'Élodi
 const LAST = ['Martin', 'Benali', 'Moreau', 'Girard', 'Diallo', 'Petit', 'Roux', 'Bernard', 'Faure', 'Nguyen'];
 const nameOf = (i) => `${FIRST[i % 10]} ${LAST[Math.floor(i / 10) % 10]} ${i + 1}`;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 // Everyone joins over REST and connects a WebSocket, a few dozen at a time; resolves once all are in the lobby.
 async function joinCrowd(eventId) {
@@ -31,10 +20,10 @@ async function joinCrowd(eventId) {
   for (let start = 0; start < COUNT; start += 30) {
     const batch = await Promise.all(Array.from({ length: Math.min(30, COUNT - start) }, async (_, k) => {
       const i = start + k;
-      const joined = await api(server.base, 'POST', `/api/events/${eventId}/attendees`,
+      const joined = await api(shared.server.base, 'POST', `/api/events/${eventId}/attendees`,
         { name: nameOf(i), organisation: `Structure ${i % 30}`, role: i % 3 ? 'Conseiller·e' : '' });
       assert.equal(joined.status, 201);
-      const peer = new Peer(server.base, eventId, joined.body.token);
+      const peer = new Peer(shared.server.base, eventId, joined.body.token);
       await peer.next((m) => m.type === 'state' && m.phase === 'lobby');
       return { id: joined.body.attendee_id, name: nameOf(i), peer };
     }));
@@ -46,15 +35,15 @@ async function joinCrowd(eventId) {
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
 test('the host console with 300 attendees: counts, search, filters, flags, a move, past rounds', async () => {
-  const created = await api(server.base, 'POST', '/api/events', {
+  const created = await api(shared.server.base, 'POST', '/api/events', {
     title: 'Forum de l\'insertion', table_size: 4, min_table_size: 3, max_table_size: 5, rounds: 2,
     round_seconds: 1800, break_seconds: 600,
   });
   const eventId = created.body.event.id;
-  const host = await newPage(browser);
+  const host = await newPage(shared.browser);
   const sent = [];
   host.on('websocket', (ws) => ws.on('framesent', (frame) => sent.push(String(frame.payload))));
-  await host.goto(`${server.url}/host.html?event=${eventId}#key=${encodeURIComponent(created.body.host_token)}`);
+  await host.goto(`${shared.server.url}/host.html?event=${eventId}#key=${encodeURIComponent(created.body.host_token)}`);
   await host.locator('#console').waitFor();
   // Each update's time to apply and draw, from the page's performance timeline: 300 joins, a round
   // start, people going offline.
@@ -159,7 +148,7 @@ test('the host console with 300 attendees: counts, search, filters, flags, a mov
   // The break: round 1's tables as they ended, as the database has them.
   await host.click('#end-round');
   await host.locator('#tables-heading', { hasText: 'Tables du tour 1 (terminé)' }).waitFor();
-  const stored = query(server.db, `SELECT COUNT(DISTINCT table_number) AS n FROM seats WHERE event_id = '${eventId}' AND round = 1 AND left_at IS NULL`)[0].n;
+  const stored = query(shared.server.db, `SELECT COUNT(DISTINCT table_number) AS n FROM seats WHERE event_id = '${eventId}' AND round = 1 AND left_at IS NULL`)[0].n;
   await host.locator('#tables-summary', { hasText: `${stored} tables à la fin du tour` }).waitFor();
   assert.equal(await host.locator('#tables .table-card').count(), Math.min(24, stored));
   assert.equal(await host.locator('#tables button[data-move-id]').count(), 0, 'nobody is moved in a past round');

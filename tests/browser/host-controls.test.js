@@ -1,20 +1,9 @@
 // Every host control, clicked in the host console, changes what the attendee pages show.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations } from './harness.js';
+import { serverAndBrowser, newPage, axeViolations } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 // mm:ss or h:mm:ss on screen, in seconds.
 async function secondsShown(page, selector) {
@@ -23,7 +12,7 @@ async function secondsShown(page, selector) {
 }
 
 test('the host pauses, resumes, extends, moves, ends rounds and ends the event', async () => {
-  const response = await fetch(`${server.url}/api/events`, {
+  const response = await fetch(`${shared.server.url}/api/events`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Commandes', table_size: 2, min_table_size: 2, max_table_size: 3, rounds: 2,
@@ -31,8 +20,8 @@ test('the host pauses, resumes, extends, moves, ends rounds and ends the event',
   });
   const created = await response.json();
   const id = encodeURIComponent(created.event.id);
-  const host = await newPage(browser);
-  await host.goto(`${server.url}/host.html?event=${id}#key=${encodeURIComponent(created.host_token)}`);
+  const host = await newPage(shared.browser);
+  await host.goto(`${shared.server.url}/host.html?event=${id}#key=${encodeURIComponent(created.host_token)}`);
   await host.locator('#console').waitFor();
 
   // A command that does not fit the phase is refused by the server, and the console says why.
@@ -42,8 +31,8 @@ test('the host pauses, resumes, extends, moves, ends rounds and ends the event',
 
   const pages = [];
   for (const name of ['Ana', 'Bruno', 'Chloé', 'Driss']) {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/join.html?event=${id}`);
+    const page = await newPage(shared.browser);
+    await page.goto(`${shared.server.url}/join.html?event=${id}`);
     await page.locator('#join-section').waitFor();
     await page.fill('#name', name);
     await page.fill('#organisation', 'Association');

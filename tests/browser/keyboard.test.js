@@ -1,20 +1,9 @@
 // Creating an event, joining it and chatting work with the keyboard alone, focus always visible.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage } from './harness.js';
+import { serverAndBrowser, newPage } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 // The focused element's id (or class), and whether it shows a visible outline.
 function focused(page) {
@@ -38,8 +27,8 @@ async function tabTo(page, id, limit = 30) {
 }
 
 test('keyboard only: skip link, create, open the console, join, chat', async () => {
-  const host = await newPage(browser);
-  await host.goto(`${server.url}/`);
+  const host = await newPage(shared.browser);
+  await host.goto(`${shared.server.url}/`);
   await host.keyboard.press('Tab');
   assert.deepEqual(await focused(host), { id: 'skip-link', ring: true }, 'the skip link comes first');
   await tabTo(host, 'title');
@@ -52,7 +41,7 @@ test('keyboard only: skip link, create, open the console, join, chat', async () 
   await host.locator('#console').waitFor();
   const joinUrl = await host.inputValue('#join-link');
 
-  const page = await newPage(browser);
+  const page = await newPage(shared.browser);
   await page.goto(joinUrl);
   await page.locator('#join-section').waitFor();
   assert.equal((await focused(page)).id, 'name', 'the form starts with the name');
@@ -62,7 +51,7 @@ test('keyboard only: skip link, create, open the console, join, chat', async () 
   await page.keyboard.press('Enter');
   await page.locator('#lobby-section').waitFor();
 
-  const other = await newPage(browser);
+  const other = await newPage(shared.browser);
   await other.goto(joinUrl);
   await other.locator('#join-section').waitFor();
   await other.keyboard.type('Marc');

@@ -1,28 +1,17 @@
 // The client speaks French by default and English on demand, and shows names and messages as text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage } from './harness.js';
+import { serverAndBrowser, newPage } from './harness.js';
 
 const HTML_NAME = '<img src=x onerror=alert(1)>';
 const HTML_ORGANISATION = '<script>alert(2)</script>';
 const HTML_CHAT = '<b onmouseover=alert(3)>gras</b>';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 test('French by default, English from the language button, and the choice is remembered', async () => {
-  const page = await newPage(browser, { locale: 'de-DE' });
-  await page.goto(`${server.url}/`);
+  const page = await newPage(shared.browser, { locale: 'de-DE' });
+  await page.goto(`${shared.server.url}/`);
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');
   await page.locator('h1', { hasText: 'Créer un événement' }).waitFor();
   await page.click('#lang-switch');
@@ -39,8 +28,8 @@ test('French by default, English from the language button, and the choice is rem
   await page.locator('h1', { hasText: 'Create an event' }).waitFor();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
 
-  const english = await newPage(browser, { locale: 'en-GB' });
-  await english.goto(`${server.url}/`);
+  const english = await newPage(shared.browser, { locale: 'en-GB' });
+  await english.goto(`${shared.server.url}/`);
   await english.locator('html[lang="en"]').waitFor();
   await english.click('#lang-switch');
   await english.locator('h1', { hasText: 'Créer un événement' }).waitFor();
@@ -50,17 +39,17 @@ test('French by default, English from the language button, and the choice is rem
 });
 
 test('a name, an organisation and a message made of HTML are shown as text', async () => {
-  const response = await fetch(`${server.url}/api/events`, {
+  const response = await fetch(`${shared.server.url}/api/events`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Test <i>titre</i>', round_seconds: 1800 }),
   });
   assert.equal(response.status, 201);
   const created = await response.json();
-  const joinUrl = `${server.url}/join.html?event=${encodeURIComponent(created.event.id)}`;
-  const hostUrl = `${server.url}/host.html?event=${encodeURIComponent(created.event.id)}#key=${encodeURIComponent(created.host_token)}`;
+  const joinUrl = `${shared.server.url}/join.html?event=${encodeURIComponent(created.event.id)}`;
+  const hostUrl = `${shared.server.url}/host.html?event=${encodeURIComponent(created.event.id)}#key=${encodeURIComponent(created.host_token)}`;
 
-  const odd = await newPage(browser);
+  const odd = await newPage(shared.browser);
   await odd.goto(joinUrl);
   await odd.locator('#event-title', { hasText: 'Test <i>titre</i>' }).waitFor();
   await odd.fill('#name', HTML_NAME);
@@ -68,7 +57,7 @@ test('a name, an organisation and a message made of HTML are shown as text', asy
   await odd.click('#join-submit');
   await odd.locator('#lobby-heading', { hasText: `Bienvenue, ${HTML_NAME} !` }).waitFor();
 
-  const mate = await newPage(browser);
+  const mate = await newPage(shared.browser);
   await mate.goto(joinUrl);
   await mate.locator('#join-section').waitFor();
   await mate.fill('#name', 'Camille Martin');
@@ -76,7 +65,7 @@ test('a name, an organisation and a message made of HTML are shown as text', asy
   await mate.click('#join-submit');
   await mate.locator('#lobby-section').waitFor();
 
-  const host = await newPage(browser);
+  const host = await newPage(shared.browser);
   await host.goto(hostUrl);
   const row = host.locator('#attendees tr', { hasText: HTML_NAME });
   await row.waitFor();

@@ -1,25 +1,14 @@
 // One person, two entries (a browser that lost its place, then a new join): the host merges them from
 // the console, and the duplicate's page comes back by itself as the entry kept, at that entry's seat.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations } from './harness.js';
+import { serverAndBrowser, newPage, axeViolations } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 async function join(id, name) {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/join.html?event=${id}`);
+  const page = await newPage(shared.browser);
+  await page.goto(`${shared.server.url}/join.html?event=${id}`);
   await page.locator('#join-section').waitFor();
   await page.fill('#name', name);
   await page.fill('#organisation', 'Mission locale');
@@ -29,7 +18,7 @@ async function join(id, name) {
 }
 
 test('the host merges a duplicate entry into the one kept; its page comes back as that person', async () => {
-  const response = await fetch(`${server.url}/api/events`, {
+  const response = await fetch(`${shared.server.url}/api/events`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Fusion', table_size: 2, min_table_size: 2, max_table_size: 3, rounds: 2,
@@ -37,8 +26,8 @@ test('the host merges a duplicate entry into the one kept; its page comes back a
   });
   const created = await response.json();
   const id = encodeURIComponent(created.event.id);
-  const host = await newPage(browser);
-  await host.goto(`${server.url}/host.html?event=${id}#key=${encodeURIComponent(created.host_token)}`);
+  const host = await newPage(shared.browser);
+  await host.goto(`${shared.server.url}/host.html?event=${id}#key=${encodeURIComponent(created.host_token)}`);
   await host.locator('#console').waitFor();
 
   const first = await join(id, 'Nadia Benali');

@@ -2,9 +2,9 @@
 // last minute, a pause and the end stays in view; the tab title carries the state and time left; the
 // host confirms what cannot be undone; chat errors and the host's message do not outlive their round;
 // sound and vibration are off until chosen, and the choice is remembered.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, axeViolations, screenshot } from './harness.js';
+import { serverAndBrowser, newPage, axeViolations, screenshot } from './harness.js';
 import { api, Peer } from '../support/server.js';
 
 // How long a banner of passing news stays in view; i18n.js, which signals.js loads, reads the language.
@@ -13,35 +13,24 @@ const { FADE_MS } = await import('../../client-web/js/signals.js');
 
 const PHONE = { width: 360, height: 640 };
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 async function createEvent(settings) {
-  const created = (await api(server.base, 'POST', '/api/events', { title: 'Signaux', ...settings })).body;
-  const host = new Peer(server.base, created.event.id, created.host_token);
+  const created = (await api(shared.server.base, 'POST', '/api/events', { title: 'Signaux', ...settings })).body;
+  const host = new Peer(shared.server.base, created.event.id, created.host_token);
   await host.next((m) => m.type === 'host_state');
   return { created, eventId: created.event.id, host };
 }
 
 async function joinPeer(eventId, name) {
-  const joined = (await api(server.base, 'POST', `/api/events/${eventId}/attendees`, { name, organisation: 'CCAS' })).body;
-  const peer = new Peer(server.base, eventId, joined.token);
+  const joined = (await api(shared.server.base, 'POST', `/api/events/${eventId}/attendees`, { name, organisation: 'CCAS' })).body;
+  const peer = new Peer(shared.server.base, eventId, joined.token);
   await peer.next((m) => m.type === 'state');
   return { id: joined.attendee_id, peer };
 }
 
 async function joinPage(page, eventId, name) {
-  await page.goto(`${server.url}/join.html?event=${eventId}`);
+  await page.goto(`${shared.server.url}/join.html?event=${eventId}`);
   await page.locator('#join-section').waitFor();
   await page.fill('#name', name);
   await page.fill('#organisation', 'Mission locale');
@@ -70,7 +59,7 @@ test('scrolled to the chat, an attendee sees the round, a move and the last minu
   // Tables of 2 (3 at most): when a tablemate leaves, the one left alone moves to the other table.
   const { eventId, host } = await createEvent({ table_size: 2, min_table_size: 2, max_table_size: 3, rounds: 2,
     round_seconds: 75, break_seconds: 60 });
-  const page = await newPage(browser, { viewport: PHONE });
+  const page = await newPage(shared.browser, { viewport: PHONE });
   await joinPage(page, eventId, 'Camille Martin');
   const others = [];
   for (const name of ['Yanis Benali', 'Inès Moreau', 'Thomas Girard']) others.push(await joinPeer(eventId, name));
@@ -135,11 +124,11 @@ test('scrolled to the chat, an attendee sees the round, a move and the last minu
 test('the host confirms ending the last round and skipping the break, and the break is not red', async () => {
   const { created, eventId } = await createEvent({ table_size: 2, min_table_size: 2, max_table_size: 3, rounds: 3,
     round_seconds: 600, break_seconds: 30 });
-  const page = await newPage(browser, { viewport: PHONE });
+  const page = await newPage(shared.browser, { viewport: PHONE });
   await joinPage(page, eventId, 'Aïcha Diallo');
   const mate = await joinPeer(eventId, 'Lucas Petit');
-  const host = await newPage(browser);
-  await host.goto(`${server.url}/host.html?event=${eventId}#key=${encodeURIComponent(created.host_token)}`);
+  const host = await newPage(shared.browser);
+  await host.goto(`${shared.server.url}/host.html?event=${eventId}#key=${encodeURIComponent(created.host_token)}`);
   await host.locator('#present', { hasText: /^2$/ }).waitFor();
   await host.click('#start-event');
   await page.locator('#signal[data-kind="round"]').waitFor();
@@ -196,7 +185,7 @@ test('the host confirms ending the last round and skipping the break, and the br
 test('a chat refusal says when, keeps the text, and like the host\'s message it does not outlive its round', async () => {
   const { eventId, host } = await createEvent({ table_size: 2, min_table_size: 2, max_table_size: 3, rounds: 3,
     round_seconds: 600 });
-  const page = await newPage(browser, { viewport: PHONE });
+  const page = await newPage(shared.browser, { viewport: PHONE });
   // The page's own timers, under the test's control while it checks what a round change clears.
   await page.clock.install();
   await joinPage(page, eventId, 'Inès Moreau');
@@ -267,9 +256,9 @@ test('a chat refusal says when, keeps the text, and like the host\'s message it 
 test('sound and vibration are off until chosen, the choice is remembered, and both ring with a signal', async () => {
   const { eventId, host } = await createEvent({ table_size: 2, min_table_size: 2, max_table_size: 3, rounds: 2,
     round_seconds: 600 });
-  const page = await newPage(browser, { viewport: PHONE });
+  const page = await newPage(shared.browser, { viewport: PHONE });
   // The join page says what is kept, who sees it and for how long.
-  await page.goto(`${server.url}/join.html?event=${eventId}`);
+  await page.goto(`${shared.server.url}/join.html?event=${eventId}`);
   await page.locator('#data-heading').waitFor();
   assert.match(await page.textContent('#join-section'), /Rien n'est effacé automatiquement à la fin de l'événement/);
   assert.deepEqual(await axeViolations(page, 'join page with what is kept'), []);

@@ -1,38 +1,27 @@
 // The host console says when the event waits for the storage (a full disk at the break's deadline: the
 // server's file size limit lowered with prlimit), in French and English, and the notice goes once the
 // server saves again by itself.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startServer, launchBrowser, newPage, axeViolations } from './harness.js';
+import { serverAndBrowser, newPage, axeViolations } from './harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  if (browser) await browser.close();
-  if (server) await server.stop();
-});
+const shared = serverAndBrowser();
 
 // Past this many bytes the server's writes fail as on a full disk; `unlimited` gives the room back.
 function limitFileSize(limit) {
-  execFileSync('prlimit', ['--pid', String(server.child.pid), `--fsize=${limit}:`]);
+  execFileSync('prlimit', ['--pid', String(shared.server.child.pid), `--fsize=${limit}:`]);
 }
 
 test('the host console shows a storage notice while the event waits, and drops it once saved again', async () => {
-  const response = await fetch(`${server.url}/api/events`, {
+  const response = await fetch(`${shared.server.url}/api/events`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ title: 'Stockage', rounds: 2, break_seconds: 3 }),
   });
   const created = await response.json();
-  const host = await newPage(browser);
-  await host.goto(`${server.url}/host.html?event=${encodeURIComponent(created.event.id)}#key=${encodeURIComponent(created.host_token)}`);
+  const host = await newPage(shared.browser);
+  await host.goto(`${shared.server.url}/host.html?event=${encodeURIComponent(created.event.id)}#key=${encodeURIComponent(created.host_token)}`);
   await host.locator('#console').waitFor();
   const notice = host.locator('#storage-problem');
   assert.equal(await notice.isHidden(), true);

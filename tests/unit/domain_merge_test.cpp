@@ -37,8 +37,9 @@ const R* find_record(const Effects& fx) {
 
 }  // namespace
 
-TEST_CASE("merge: the entry kept takes the duplicate's seat, meetings and chat; the duplicate's link signs in "
-          "as them") {
+TEST_CASE(
+    "merge: the entry kept takes the duplicate's seat, meetings and chat; the duplicate's link signs in "
+    "as them") {
     Event event = event_with(8);
     drive(event, Actor::host(), StartEvent{}, t0);
     // The person's first entry lost its connection; they came back as a new entry, seated late.
@@ -58,8 +59,9 @@ TEST_CASE("merge: the entry kept takes the duplicate's seat, meetings and chat; 
     REQUIRE(second_mate != 0);
 
     AttendeeId keep = first;
-    SUBCASE("the entry kept is seated: it stays, the duplicate's seat is freed and its connection told to come "
-            "back") {
+    SUBCASE(
+        "the entry kept is seated: it stays, the duplicate's seat is freed and its connection told to come "
+        "back") {
         auto fx = event.apply(Actor::host(), MergeAttendees{second, first}, t0 + 5);
         REQUIRE_FALSE(fx.error);
         CHECK(event.state().attendees.at(second).status == AttendeeStatus::merged);
@@ -95,7 +97,8 @@ TEST_CASE("merge: the entry kept takes the duplicate's seat, meetings and chat; 
             }
     CHECK(found);
     // The duplicate is no longer anyone: it can be neither merged nor moved again.
-    CHECK(event.apply(Actor::host(), MergeAttendees{second, keep}, t0 + 6).error->code == ErrorCode::not_found);
+    CHECK(event.apply(Actor::host(), MergeAttendees{second, keep}, t0 + 6).error->code ==
+          ErrorCode::not_found);
     CHECK(event.apply(Actor::host(), MoveAttendee{second, 1}, t0 + 6).error->code == ErrorCode::not_found);
     CHECK(event.present_count() == 7);
 }
