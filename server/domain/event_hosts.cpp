@@ -14,6 +14,12 @@ const HostLink* Event::Apply::active_link(HostLinkId id) const {
     return it == s.host_links.end() || !it->second.active() ? nullptr : &it->second;
 }
 
+std::size_t Event::Apply::active_link_count() const {
+    std::size_t active = 0;
+    for (const auto& [id, link] : s.host_links) active += link.active();
+    return active;
+}
+
 // The server acting for the hosts (link 0) is not logged; neither are the link commands, which log
 // themselves once they know the link.
 std::optional<HostAction> Event::Apply::action_of(const Command& command) const {
@@ -66,8 +72,7 @@ void Event::Apply::log(HostAction action) {
 }
 
 void Event::Apply::operator()(const CreateHostLink& c) {
-    std::size_t active = 0;
-    for (const auto& [id, link] : s.host_links) active += link.active();
+    std::size_t active = active_link_count();
     if (active >= max_active_links)
         return (void)refuse(ErrorCode::invalid_field, "at most 20 host links at a time: revoke one first");
     HostLinkId id = s.host_links.empty() ? 1 : s.host_links.rbegin()->first + 1;
@@ -87,8 +92,7 @@ void Event::Apply::operator()(const RevokeHostLink& c) {
     auto it = s.host_links.find(c.link);
     if (it == s.host_links.end() || !it->second.active())
         return (void)refuse(ErrorCode::not_found, "no such host link");
-    std::size_t active = 0;
-    for (const auto& [id, link] : s.host_links) active += link.active();
+    std::size_t active = active_link_count();
     if (active <= 1)
         return (void)refuse(ErrorCode::invalid_field,
                             "the last host link cannot be revoked: create another one first");
