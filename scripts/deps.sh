@@ -3,9 +3,10 @@
 # libFuzzer runtime) needs on Debian 12.
 # As root it runs apt-get itself; otherwise it prints the one line to run and stops.
 set -euo pipefail
-need=(g++ cmake make libboost1.81-dev nlohmann-json3-dev libsqlite3-dev libssl-dev doctest-dev)
+need=(g++ cmake make libboost1.81-dev libboost-graph1.81-dev libpugixml-dev nlohmann-json3-dev libsqlite3-dev
+      libssl-dev doctest-dev)
 if [ "${1:-}" = "test" ]; then
-  need+=(nodejs sqlite3 chromium)
+  need+=(nodejs sqlite3 chromium libxml2-utils)
 fi
 if [ "${1:-}" = "fuzz" ]; then
   # libFuzzer (libclang_rt.fuzzer) is only a recommendation of clang; llvm-symbolizer names the frames.

@@ -11,7 +11,7 @@ namespace ensemble::storage {
 namespace {
 
 // Migration n (1-based) takes the file from version n-1 to n. Never edit a released one: append.
-constexpr std::array<const char*, 5> migrations = {
+constexpr std::array<const char*, 6> migrations = {
     // 1: live events and everything a restart needs to resume them.
     R"sql(
 CREATE TABLE events (
@@ -156,6 +156,63 @@ CREATE TABLE host_actions (
     text TEXT NOT NULL DEFAULT ''        -- a broadcast
 );
 CREATE INDEX host_actions_by_event ON host_actions (event_id, id);
+)sql",
+    // 6: after the event. Whether people really talked (per round and tablemate), whom they want to keep
+    // in touch with (per person), how useful each table was, and their presence measured per seat; contacts
+    // shared only between two people who both wish to keep in touch; read-only staff links; series of
+    // events; erasure that leaves an anonymous entry so that counts stay true; when an event ended, for
+    // its retention.
+    R"sql(
+ALTER TABLE attendees ADD COLUMN email TEXT NOT NULL DEFAULT '';  -- '' when not given
+ALTER TABLE attendees ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE attendees ADD COLUMN erased_at INTEGER;  -- name, organisation, role, contacts, chat, answers gone
+
+ALTER TABLE seats ADD COLUMN visible_ms INTEGER NOT NULL DEFAULT 0;  -- connected, seated, page visible
+ALTER TABLE seats ADD COLUMN chat_sent INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE seats ADD COLUMN video_opened INTEGER NOT NULL DEFAULT 0;
+
+-- "Nous avons échangé", one attendee about one tablemate of one round: 1 yes, 0 not really.
+CREATE TABLE talked_answers (
+    event_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    attendee_id INTEGER NOT NULL,
+    about INTEGER NOT NULL,
+    talked INTEGER NOT NULL CHECK (talked IN (0, 1)),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, round, attendee_id, about)
+) WITHOUT ROWID;
+
+-- "Garder le contact": a row while the wish holds; two rows facing each other make a mutual contact.
+CREATE TABLE contact_wishes (
+    event_id TEXT NOT NULL,
+    attendee_id INTEGER NOT NULL,
+    about INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, attendee_id, about)
+) WITHOUT ROWID;
+
+-- "Cette table m'a été utile", 1 to 5.
+CREATE TABLE table_ratings (
+    event_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    attendee_id INTEGER NOT NULL,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, round, attendee_id)
+) WITHOUT ROWID;
+
+-- A link is a host's (full control) or a staff member's (review and exports only).
+ALTER TABLE host_links ADD COLUMN role TEXT NOT NULL DEFAULT 'host';
+
+CREATE TABLE series (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    credential_hash TEXT NOT NULL UNIQUE  -- the series' staff link
+);
+ALTER TABLE events ADD COLUMN series_id TEXT REFERENCES series (id);
+ALTER TABLE events ADD COLUMN ended_at INTEGER;
+CREATE INDEX events_by_series ON events (series_id) WHERE series_id IS NOT NULL;
 )sql",
 };
 
