@@ -66,8 +66,14 @@ void EventRoom::create_host_link(const Client* client, const domain::Actor& acto
         if (!saved) return not_saved(false);
         const auto& links = self->event_.state().host_links;
         auto connected = self->current(actor, client);
-        if (auto it = links.find(*link); connected && it != links.end())
-            self->send_to(connected, share(host_link_created_message(it->second, token, ref)));
+        auto it = links.find(*link);
+        if (!connected || it == links.end()) return;
+        if (it->second.role == domain::LinkRole::host)
+            return self->send_to(connected, share(host_link_created_message(it->second, token, ref)));
+        // The review page sits beside the join page, under --public-url when there is one.
+        auto base = self->join_url_.substr(0, self->join_url_.rfind("/join.html"));
+        auto url = base + "/review.html?event=" + self->id_ + "#key=" + token;
+        self->send_to(connected, share(staff_link_created_message(it->second, token, url, ref)));
     };
     if (auto id = execute(actor, command, std::move(batch), refused)) *link = *id;
 }
