@@ -251,6 +251,7 @@ void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records) {
     batch.durable = records.empty();
     pending_.push_back(std::move(batch));
     if (records.empty()) return publish_ready();
+    version_ = next_version();
     services_.store.commit(
         id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
             asio::post(self->strand_,

@@ -1,6 +1,7 @@
 // The room's host consoles: several people, each on their own host link, and one link on several devices,
 // all hearing the same. A revoked link's consoles are closed, and it is refused from then on.
 #include <algorithm>
+#include <atomic>
 
 #include "app/event_room.hpp"
 #include "app/tokens.hpp"
@@ -13,6 +14,28 @@ namespace {
 constexpr std::size_t max_consoles_per_link = 10;
 
 }  // namespace
+
+std::uint64_t next_version() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
+void EventRoom::review_basis(domain::Actor actor, std::function<void(std::variant<ReviewBasis, Problem>)> done) {
+    asio::post(strand_, [self = shared_from_this(), actor, done = std::move(done)] {
+        if (self->released_)
+            return done(Problem{domain::ErrorCode::internal, "the event is being reopened: try again", ""});
+        using Kind = domain::Actor::Kind;
+        if (actor.kind != Kind::host && actor.kind != Kind::staff)
+            return done(Problem{domain::ErrorCode::forbidden, "only a host or staff link may read the review", ""});
+        const auto& links = self->event_.state().host_links;
+        auto link = links.find(actor.link);
+        if (link == links.end() || !link->second.active())
+            return done(Problem{domain::ErrorCode::unauthorized, "this link was revoked", ""});
+        // Never zero, so that an unchanged room still has a version of its own.
+        if (self->version_ == 0) self->version_ = next_version();
+        done(ReviewBasis{domain::to_string(self->event_.state().phase), self->version_});
+    });
+}
 
 std::shared_ptr<Client> EventRoom::current(const domain::Actor& actor, const Client* client) const {
     if (actor.kind == domain::Actor::Kind::host) {
