@@ -19,6 +19,7 @@ test: deps-test build-check node-modules
 bench: deps build
 	$(RELEASE)/matcher_bench
 	$(RELEASE)/store_bench
+	$(RELEASE)/review_bench
 
 # The live server under load (bench/live/README.md): N attendee counts, RUNS runs each (medians).
 N ?= 1000 10000
