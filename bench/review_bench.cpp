@@ -74,12 +74,14 @@ void play(storage::SqliteStore& store, std::mt19937_64& rng) {
     state.settings.rounds = rounds;
     state.created_at = t0;
     std::promise<storage::StoreError> created;
-    store.create_event(state, "host-hash", [&created](storage::StoreError error) { created.set_value(error); });
+    store.create_event(state, "host-hash",
+                       [&created](storage::StoreError error) { created.set_value(error); });
     if (auto error = created.get_future().get()) throw std::runtime_error(*error);
     std::vector<Record> joins;
     for (AttendeeId id = 1; id <= attendees; ++id) {
-        Attendee attendee{id, "Personne " + std::to_string(id), "Organisation " + std::to_string(id % 97), "",
-                          AttendeeStatus::active, t0 + id, false};
+        Attendee attendee{id,   "Personne " + std::to_string(id), "Organisation " + std::to_string(id % 97),
+                          "",   AttendeeStatus::active,           t0 + id,
+                          false};
         joins.push_back(AttendeeJoined{attendee, "hash-" + std::to_string(id)});
         if (joins.size() == 1000) wait_commit(store, std::exchange(joins, {}));
     }
@@ -108,11 +110,13 @@ void play(storage::SqliteStore& store, std::mt19937_64& rng) {
 void answer(const std::string& path, std::mt19937_64& rng) {
     storage::Database db(path);
     db.execute("BEGIN");
-    auto seats = db.prepare("SELECT round, table_number, attendee_id FROM seats WHERE event_id = ?1 ORDER BY round, "
-                            "table_number");
+    auto seats = db.prepare(
+        "SELECT round, table_number, attendee_id FROM seats WHERE event_id = ?1 ORDER BY round, "
+        "table_number");
     seats->bind(1, event_id);
     std::vector<std::tuple<int, int, AttendeeId>> all;
-    while (seats->step()) all.emplace_back(seats->column_int(0), seats->column_int(1), seats->column_int64(2));
+    while (seats->step())
+        all.emplace_back(seats->column_int(0), seats->column_int(1), seats->column_int64(2));
     auto talked = db.prepare("INSERT OR IGNORE INTO talked_answers VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     auto wish = db.prepare("INSERT OR IGNORE INTO contact_wishes VALUES (?1, ?2, ?3, ?4)");
     auto rating = db.prepare("INSERT OR IGNORE INTO table_ratings VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -128,7 +132,11 @@ void answer(const std::string& path, std::mt19937_64& rng) {
                 if (x == y) continue;
                 AttendeeId about = std::get<2>(all[y]);
                 talked->reset();
-                talked->bind(1, event_id).bind(2, round).bind(3, from).bind(4, about).bind(5, percent(rng) < 70)
+                talked->bind(1, event_id)
+                    .bind(2, round)
+                    .bind(3, from)
+                    .bind(4, about)
+                    .bind(5, percent(rng) < 70)
                     .bind(6, t0);
                 talked->run();
                 if (percent(rng) < 25) {
@@ -162,10 +170,11 @@ int main(int argc, char** argv) {
 
         auto began = Clock::now();
         std::promise<std::optional<review::EventGraph>> loaded;
-        store.load_review(event_id, [&loaded](std::optional<review::EventGraph> graph, storage::StoreError error) {
-            if (error) return loaded.set_exception(std::make_exception_ptr(std::runtime_error(*error)));
-            loaded.set_value(std::move(graph));
-        });
+        store.load_review(
+            event_id, [&loaded](std::optional<review::EventGraph> graph, storage::StoreError error) {
+                if (error) return loaded.set_exception(std::make_exception_ptr(std::runtime_error(*error)));
+                loaded.set_value(std::move(graph));
+            });
         auto graph = loaded.get_future().get();
         if (!graph) throw std::runtime_error("the event was not found");
         const double load_ms = ms_since(began);
@@ -180,12 +189,12 @@ int main(int argc, char** argv) {
         auto report_text = review::report_json(*graph, report, "ended").dump();
         const double json_ms = ms_since(began);
 
-        std::printf("Staff review of %d attendees × %d rounds of %d: %zu pairs, %zu answers\n", attendees, rounds,
-                    table_size, analysis.pairs.size(), graph->talked.size());
+        std::printf("Staff review of %d attendees × %d rounds of %d: %zu pairs, %zu answers\n", attendees,
+                    rounds, table_size, analysis.pairs.size(), graph->talked.size());
         std::printf("| load (SQLite, store thread) | %.0f ms |\n", load_ms);
         std::printf("| report (pairs, components, betweenness) | %.0f ms |\n", report_ms);
-        std::printf("| graph and report JSON (%zu + %zu bytes) | %.0f ms |\n", graph_text.size(), report_text.size(),
-                    json_ms);
+        std::printf("| graph and report JSON (%zu + %zu bytes) | %.0f ms |\n", graph_text.size(),
+                    report_text.size(), json_ms);
         std::printf("| together (target ≤ 2,000 ms) | %.0f ms |\n", load_ms + report_ms + json_ms);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "review_bench: %s\n", e.what());

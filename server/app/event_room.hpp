@@ -129,7 +129,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     std::deque<Batch> pending_;  // applied, not yet published; the front is the oldest
     std::uint64_t first_seq_ = 0;
     std::uint64_t version_ = 0;  // see review_basis()
-    bool reloading_ = false;  // after a failed commit, until the database's truth is back
+    bool reloading_ = false;     // after a failed commit, until the database's truth is back
     // Storage failures since the last commit that succeeded; while any, nothing that may write is applied
     // before retry_at_.
     int storage_failures_ = 0;

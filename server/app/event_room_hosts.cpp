@@ -20,13 +20,15 @@ std::uint64_t next_version() {
     return ++last;
 }
 
-void EventRoom::review_basis(domain::Actor actor, std::function<void(std::variant<ReviewBasis, Problem>)> done) {
+void EventRoom::review_basis(domain::Actor actor,
+                             std::function<void(std::variant<ReviewBasis, Problem>)> done) {
     asio::post(strand_, [self = shared_from_this(), actor, done = std::move(done)] {
         if (self->released_)
             return done(Problem{domain::ErrorCode::internal, "the event is being reopened: try again", ""});
         using Kind = domain::Actor::Kind;
         if (actor.kind != Kind::host && actor.kind != Kind::staff)
-            return done(Problem{domain::ErrorCode::forbidden, "only a host or staff link may read the review", ""});
+            return done(
+                Problem{domain::ErrorCode::forbidden, "only a host or staff link may read the review", ""});
         const auto& links = self->event_.state().host_links;
         auto link = links.find(actor.link);
         if (link == links.end() || !link->second.active())

@@ -189,7 +189,8 @@ json host_links(const domain::Event& event) {
 json staff_links(const domain::Event& event) {
     json links = json::array();
     for (const auto& [id, link] : event.state().host_links)
-        if (link.active() && link.role == domain::LinkRole::staff) links.push_back({{"id", id}, {"name", link.name}});
+        if (link.active() && link.role == domain::LinkRole::staff)
+            links.push_back({{"id", id}, {"name", link.name}});
     return links;
 }
 
@@ -245,10 +246,13 @@ std::string host_link_created_message(const domain::HostLink& link, const std::s
     return message.dump();
 }
 
-std::string staff_link_created_message(const domain::HostLink& link, const std::string& token, const std::string& url,
-                                       const json& ref) {
-    json message = {
-        {"type", "staff_link_created"}, {"link_id", link.id}, {"name", link.name}, {"token", token}, {"url", url}};
+std::string staff_link_created_message(const domain::HostLink& link, const std::string& token,
+                                       const std::string& url, const json& ref) {
+    json message = {{"type", "staff_link_created"},
+                    {"link_id", link.id},
+                    {"name", link.name},
+                    {"token", token},
+                    {"url", url}};
     if (!ref.is_null()) message["ref"] = ref;
     return message.dump();
 }

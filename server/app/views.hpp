@@ -38,10 +38,10 @@ nlohmann::json host_links(const domain::Event& event);
 nlohmann::json staff_links(const domain::Event& event);
 // One entry of the log of who did what.
 nlohmann::json host_action(const domain::HostAction& action);
+// To the console that asked for a staff link, once: its id, name, token and review page's link.
+std::string staff_link_created_message(const domain::HostLink& link, const std::string& token,
+                                       const std::string& url, const nlohmann::json& ref);
 // To the console that asked for a co-host link, once: the link with its token.
-// `url` is the review page's link for that staff link, its token after `#key=`.
-std::string staff_link_created_message(const domain::HostLink& link, const std::string& token, const std::string& url,
-                                       const nlohmann::json& ref);
 std::string host_link_created_message(const domain::HostLink& link, const std::string& token,
                                       const nlohmann::json& ref);
 // The tables of a round the host asked to look at (`round_tables`); nullopt for a round not yet held.

@@ -74,8 +74,9 @@ void Event::Apply::log(HostAction action) {
 void Event::Apply::operator()(const CreateHostLink& c) {
     const bool staff = c.role == LinkRole::staff;
     if (active_link_count(c.role) >= max_active_links)
-        return (void)refuse(ErrorCode::invalid_field, staff ? "at most 20 staff links at a time: revoke one first"
-                                                            : "at most 20 host links at a time: revoke one first");
+        return (void)refuse(ErrorCode::invalid_field,
+                            staff ? "at most 20 staff links at a time: revoke one first"
+                                  : "at most 20 host links at a time: revoke one first");
     HostLinkId id = s.host_links.empty() ? 1 : s.host_links.rbegin()->first + 1;
     HostLink link{id, c.name, c.credential_hash, now, actor.link, std::nullopt, c.role};
     s.host_links.emplace(id, link);
@@ -84,7 +85,8 @@ void Event::Apply::operator()(const CreateHostLink& c) {
     fx.host_link = id;
     if (actor.link == 0) return;
     HostAction a;
-    a.kind = staff ? HostAction::Kind::staff_link_created : HostAction::Kind::host_link_created, a.by = actor.link, a.at = now, a.link = id, a.name = c.name;
+    a.kind = staff ? HostAction::Kind::staff_link_created : HostAction::Kind::host_link_created,
+    a.by = actor.link, a.at = now, a.link = id, a.name = c.name;
     if (const auto* by = active_link(actor.link)) a.by_name = by->name;
     log(std::move(a));
 }
@@ -99,8 +101,8 @@ void Event::Apply::operator()(const RevokeHostLink& c) {
         return (void)refuse(ErrorCode::invalid_field,
                             "the last host link cannot be revoked: create another one first");
     HostAction a;
-    a.kind = staff ? HostAction::Kind::staff_link_revoked : HostAction::Kind::host_link_revoked, a.by = actor.link, a.at = now, a.link = c.link,
-    a.name = it->second.name;
+    a.kind = staff ? HostAction::Kind::staff_link_revoked : HostAction::Kind::host_link_revoked,
+    a.by = actor.link, a.at = now, a.link = c.link, a.name = it->second.name;
     if (const auto* by = active_link(actor.link)) a.by_name = by->name;
     it->second.revoked_at = now;
     fx.records.push_back(HostLinkRevoked{c.link, now});

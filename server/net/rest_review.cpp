@@ -15,7 +15,8 @@ std::string bearer_token(const Request& request) {
     constexpr std::string_view scheme = "Bearer ";
     if (value.size() <= scheme.size()) return {};
     for (std::size_t i = 0; i < scheme.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(value[i])) != std::tolower(static_cast<unsigned char>(scheme[i])))
+        if (std::tolower(static_cast<unsigned char>(value[i])) !=
+            std::tolower(static_cast<unsigned char>(scheme[i])))
             return {};
     value.remove_prefix(scheme.size());
     while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
@@ -42,26 +43,27 @@ void render_review(app::Registry& registry, const ReviewAccess& access,
     auto& services = registry.services();
     auto& cache = registry.review_cache();
     auto& compute = services.compute;
-    services.store.load_review(
-        id, [&cache, &compute, id, basis = access.basis, done = std::move(done)](
-                std::optional<review::EventGraph> graph, storage::StoreError error) mutable {
-            if (error)
-                return done(std::nullopt, app::Problem{domain::ErrorCode::storage_unavailable,
-                                                       "the database cannot be read right now: try again", ""});
-            if (!graph) return done(std::nullopt, app::Problem{domain::ErrorCode::not_found, "no such event", ""});
-            asio::post(compute, [&cache, id, basis, graph = std::move(*graph), done = std::move(done)] {
-                auto analysis = review::analyse(graph);
-                auto report = review::make_report(graph, analysis);
-                auto dump = [](const nlohmann::json& j) {
-                    return std::make_shared<const std::string>(
-                        j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-                };
-                review::Rendered rendered{dump(review::graph_json(graph, analysis, basis.phase)),
-                                          dump(review::report_json(graph, report, basis.phase))};
-                if (basis.phase == "ended") cache.keep(id, basis.version, rendered);
-                done(std::move(rendered), std::nullopt);
-            });
+    services.store.load_review(id, [&cache, &compute, id, basis = access.basis, done = std::move(done)](
+                                       std::optional<review::EventGraph> graph,
+                                       storage::StoreError error) mutable {
+        if (error)
+            return done(std::nullopt, app::Problem{domain::ErrorCode::storage_unavailable,
+                                                   "the database cannot be read right now: try again", ""});
+        if (!graph)
+            return done(std::nullopt, app::Problem{domain::ErrorCode::not_found, "no such event", ""});
+        asio::post(compute, [&cache, id, basis, graph = std::move(*graph), done = std::move(done)] {
+            auto analysis = review::analyse(graph);
+            auto report = review::make_report(graph, analysis);
+            auto dump = [](const nlohmann::json& j) {
+                return std::make_shared<const std::string>(
+                    j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            };
+            review::Rendered rendered{dump(review::graph_json(graph, analysis, basis.phase)),
+                                      dump(review::report_json(graph, report, basis.phase))};
+            if (basis.phase == "ended") cache.keep(id, basis.version, rendered);
+            done(std::move(rendered), std::nullopt);
         });
+    });
 }
 
 }  // namespace
@@ -71,10 +73,11 @@ void authorize_review(app::Registry& registry, const Request& request, const std
     registry.authenticate(event_id, bearer_token(request), [done = std::move(done)](auto who) {
         if (auto* problem = std::get_if<app::Problem>(&who)) return done(*problem);
         auto [room, actor] = std::get<0>(who);
-        room->review_basis(actor, [room, actor, done](std::variant<app::EventRoom::ReviewBasis, app::Problem> basis) {
-            if (auto* problem = std::get_if<app::Problem>(&basis)) return done(*problem);
-            done(ReviewAccess{room, actor, std::get<app::EventRoom::ReviewBasis>(basis)});
-        });
+        room->review_basis(
+            actor, [room, actor, done](std::variant<app::EventRoom::ReviewBasis, app::Problem> basis) {
+                if (auto* problem = std::get_if<app::Problem>(&basis)) return done(*problem);
+                done(ReviewAccess{room, actor, std::get<app::EventRoom::ReviewBasis>(basis)});
+            });
     });
 }
 
@@ -89,7 +92,8 @@ bool handle_review(app::Registry& registry, const Request& request, const std::v
     }
     bool graph = parts[3] == "graph";
     authorize_review(registry, request, parts[1], [&registry, request, respond, graph](auto access) {
-        if (auto* problem = std::get_if<app::Problem>(&access)) return respond(error_response(request, *problem));
+        if (auto* problem = std::get_if<app::Problem>(&access))
+            return respond(error_response(request, *problem));
         render_review(registry, std::get<ReviewAccess>(access),
                       [request, respond, graph](std::optional<review::Rendered> rendered,
                                                 std::optional<app::Problem> problem) {

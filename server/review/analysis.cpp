@@ -51,9 +51,12 @@ std::vector<Pair> pairs_of(const EventGraph& graph) {
 
 const char* to_string(Sides sides) {
     switch (sides) {
-        case Sides::both: return "both";
-        case Sides::one: return "one";
-        case Sides::none: break;
+        case Sides::both:
+            return "both";
+        case Sides::one:
+            return "one";
+        case Sides::none:
+            break;
     }
     return "none";
 }

@@ -35,8 +35,9 @@ std::optional<double> share(int part, int whole) {
 // The `top_count` highest values above 0, highest first, ties by id.
 std::vector<Ranked> top_of(std::vector<Ranked> all) {
     std::erase_if(all, [](const Ranked& r) { return r.value <= 0; });
-    std::sort(all.begin(), all.end(),
-              [](const Ranked& x, const Ranked& y) { return x.value != y.value ? x.value > y.value : x.id < y.id; });
+    std::sort(all.begin(), all.end(), [](const Ranked& x, const Ranked& y) {
+        return x.value != y.value ? x.value > y.value : x.id < y.id;
+    });
     if (all.size() > top_count) all.resize(top_count);
     return all;
 }
@@ -46,7 +47,8 @@ std::vector<Ranked> top_of(std::vector<Ranked> all) {
 bool same_organisation(const std::string& x, const std::string& y) {
     auto a = trimmed(x), b = trimmed(y);
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char p, char q) {
-               return std::tolower(static_cast<unsigned char>(p)) == std::tolower(static_cast<unsigned char>(q));
+               return std::tolower(static_cast<unsigned char>(p)) ==
+                      std::tolower(static_cast<unsigned char>(q));
            });
 }
 
@@ -59,7 +61,8 @@ Report make_report(const EventGraph& graph, const Analysis& analysis) {
     std::map<int, std::set<PersonId>> per_round;
     for (int round = 1; round <= graph.rounds; ++round) per_round[round];
     for (const auto& e : graph.encounters) per_round[e.round].insert({e.a, e.b});
-    for (const auto& [round, seated] : per_round) r.seated_per_round.emplace_back(round, static_cast<int>(seated.size()));
+    for (const auto& [round, seated] : per_round)
+        r.seated_per_round.emplace_back(round, static_cast<int>(seated.size()));
 
     // Per attendee: people met, presence.
     std::vector<int> met;
@@ -74,7 +77,8 @@ Report make_report(const EventGraph& graph, const Analysis& analysis) {
         ++distribution[analysis.figures[i].met];
         std::int64_t seated_ms = static_cast<std::int64_t>(p.rounds_seated) * graph.round_ms;
         if (seated_ms > 0)
-            visible_shares.push_back(std::min(1.0, static_cast<double>(p.visible_ms) / static_cast<double>(seated_ms)));
+            visible_shares.push_back(
+                std::min(1.0, static_cast<double>(p.visible_ms) / static_cast<double>(seated_ms)));
     }
     r.met_distribution.assign(distribution.begin(), distribution.end());
     r.met_median = median_of(met);

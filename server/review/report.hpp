@@ -17,8 +17,8 @@ struct Ranked {
 };
 
 struct Report {
-    std::vector<std::pair<int, int>> seated_per_round;    // (round, seated)
-    std::vector<std::pair<int, int>> met_distribution;    // (met, attendees), ascending met
+    std::vector<std::pair<int, int>> seated_per_round;  // (round, seated)
+    std::vector<std::pair<int, int>> met_distribution;  // (met, attendees), ascending met
     std::optional<double> met_median;
     std::optional<int> met_minimum;
     int repeats = 0;

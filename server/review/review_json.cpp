@@ -13,8 +13,11 @@ json or_null(const std::optional<T>& value) {
 }
 
 json event_json(const EventGraph& graph, const std::string& phase) {
-    return {{"id", graph.event_id}, {"title", graph.title}, {"phase", phase},
-            {"rounds", graph.rounds}, {"ended_at", or_null(graph.ended_at)}};
+    return {{"id", graph.event_id},
+            {"title", graph.title},
+            {"phase", phase},
+            {"rounds", graph.rounds},
+            {"ended_at", or_null(graph.ended_at)}};
 }
 
 // An erased person is named by nobody: the client shows "Anonyme".
@@ -22,7 +25,7 @@ std::string label_of(const Person& p) { return p.erased ? std::string{} : p.name
 std::string organisation_of(const Person& p) { return p.erased ? std::string{} : p.organisation; }
 
 class People {
-public:
+  public:
     explicit People(const EventGraph& graph) {
         for (const auto& p : graph.people) index_.emplace(p.id, &p);
     }
@@ -33,7 +36,7 @@ public:
         return out;
     }
 
-private:
+  private:
     std::unordered_map<PersonId, const Person*> index_;
 };
 
@@ -71,9 +74,11 @@ json graph_json(const EventGraph& graph, const Analysis& analysis, const std::st
 json report_json(const EventGraph& graph, const Report& r, const std::string& phase) {
     People people(graph);
     json per_round = json::array();
-    for (const auto& [round, seated] : r.seated_per_round) per_round.push_back({{"round", round}, {"seated", seated}});
+    for (const auto& [round, seated] : r.seated_per_round)
+        per_round.push_back({{"round", round}, {"seated", seated}});
     json distribution = json::array();
-    for (const auto& [met, count] : r.met_distribution) distribution.push_back({{"met", met}, {"attendees", count}});
+    for (const auto& [met, count] : r.met_distribution)
+        distribution.push_back({{"met", met}, {"attendees", count}});
     json isolated = json::array();
     for (PersonId id : r.isolated) isolated.push_back(people.named(id));
     json brokers = json::array();
@@ -104,7 +109,9 @@ json report_json(const EventGraph& graph, const Report& r, const std::string& ph
               {"both", or_null(r.talked_both)}}},
             {"mutual_keep_in_touch", r.mutual_keep_in_touch},
             {"usefulness",
-             {{"answers", r.usefulness_answers}, {"mean", or_null(r.usefulness_mean)}, {"distribution", r.usefulness}}},
+             {{"answers", r.usefulness_answers},
+              {"mean", or_null(r.usefulness_mean)},
+              {"distribution", r.usefulness}}},
             {"presence",
              {{"median_visible_share", or_null(r.median_visible_share)},
               {"chat_sent", r.chat_sent},

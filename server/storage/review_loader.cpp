@@ -11,7 +11,8 @@ std::optional<review::EventGraph> read_review(Database& db, const std::string& e
     auto event = db.prepare("SELECT settings, ended_at FROM events WHERE id = ?1");
     event->bind(1, event_id);
     if (event->step()) {
-        graph->round_ms = static_cast<std::int64_t>(settings_from_json(event->column_text(0)).round_seconds) * 1000;
+        graph->round_ms =
+            static_cast<std::int64_t>(settings_from_json(event->column_text(0)).round_seconds) * 1000;
         graph->ended_at = event->column_optional_int64(1);
     }
     return graph;

@@ -35,7 +35,8 @@ HostLinkId add_staff(Event& event, const std::string& name, TimeMs at = t0) {
 
 TEST_CASE("staff links: made by a host, logged, and saved with their role") {
     Event event = event_with(2);
-    auto fx = event.apply(Actor::host(1), CreateHostLink{"Évaluation", "staff-hash", LinkRole::staff}, t0 + 5);
+    auto fx =
+        event.apply(Actor::host(1), CreateHostLink{"Évaluation", "staff-hash", LinkRole::staff}, t0 + 5);
     REQUIRE_FALSE(fx.error);
     REQUIRE(fx.host_link);
     const auto& link = event.state().host_links.at(*fx.host_link);

@@ -23,9 +23,12 @@ EventGraph sample() {
     EventGraph g;
     g.event_id = "ev1", g.title = "Rencontres", g.rounds = 2, g.ended = true, g.ended_at = 1000,
     g.round_ms = 600'000;
-    g.people = {person(1, "Alice", "A", 2, 1'200'000), person(2, "Bob", " a ", 2, 600'000),
-                person(3, "Chloé", "B", 2, 900'000),   person(4, "Dan", "C", 2, 1'500'000),
-                person(5, "", "", 1, 300'000),         person(6, "Eve", "D", 0, 0),
+    g.people = {person(1, "Alice", "A", 2, 1'200'000),
+                person(2, "Bob", " a ", 2, 600'000),
+                person(3, "Chloé", "B", 2, 900'000),
+                person(4, "Dan", "C", 2, 1'500'000),
+                person(5, "", "", 1, 300'000),
+                person(6, "Eve", "D", 0, 0),
                 person(7, "Fay", "B", 1, 0)};
     g.people[4].erased = true;
     g.people[0].chat_sent = 3, g.people[2].chat_sent = 2;

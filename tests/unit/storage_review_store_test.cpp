@@ -15,7 +15,8 @@ using namespace domain;
 
 constexpr TimeMs t0 = 1'700'000'000'000;
 
-std::pair<std::optional<review::EventGraph>, StoreError> load_review(SqliteStore& store, const std::string& id) {
+std::pair<std::optional<review::EventGraph>, StoreError> load_review(SqliteStore& store,
+                                                                     const std::string& id) {
     std::promise<std::pair<std::optional<review::EventGraph>, StoreError>> done;
     store.load_review(id, [&done](std::optional<review::EventGraph> graph, StoreError error) {
         done.set_value({std::move(graph), std::move(error)});
@@ -41,8 +42,10 @@ TEST_CASE("load_review: after the commits queued before it, with the round lengt
     // Not waited for: load_review comes after them all the same.
     store.commit("ev1", {AttendeeJoined{person(1, "Ana"), "h1"}, AttendeeJoined{person(2, "Bilal"), "h2"}},
                  [](StoreError) {});
-    store.commit("ev1", {RoundStarted{1, t0 + 10}, Seated{1, 1, 1, t0 + 10}, Seated{1, 1, 2, t0 + 10}, Met{1, 1, 1, 2}},
-                 [](StoreError) {});
+    store.commit(
+        "ev1",
+        {RoundStarted{1, t0 + 10}, Seated{1, 1, 1, t0 + 10}, Seated{1, 1, 2, t0 + 10}, Met{1, 1, 1, 2}},
+        [](StoreError) {});
     auto [graph, error] = load_review(store, "ev1");
     REQUIRE_FALSE(error);
     REQUIRE(graph);
@@ -69,7 +72,8 @@ TEST_CASE("staff links are saved with their role and come back as staff links") 
     {
         SqliteStore store(path);
         std::promise<StoreError> created;
-        store.create_event(test::new_event("ev1", t0), "host-hash", [&](StoreError e) { created.set_value(e); });
+        store.create_event(test::new_event("ev1", t0), "host-hash",
+                           [&](StoreError e) { created.set_value(e); });
         REQUIRE_FALSE(created.get_future().get());
         HostLink staff{2, "Évaluation", "staff-hash", t0, 1, std::nullopt, LinkRole::staff};
         std::promise<StoreError> committed;
@@ -78,7 +82,8 @@ TEST_CASE("staff links are saved with their role and come back as staff links") 
     }
     SqliteStore store(path);
     std::promise<std::optional<StoredEvent>> loaded;
-    store.load("ev1", [&](std::optional<StoredEvent> stored, StoreError) { loaded.set_value(std::move(stored)); });
+    store.load("ev1",
+               [&](std::optional<StoredEvent> stored, StoreError) { loaded.set_value(std::move(stored)); });
     auto stored = loaded.get_future().get();
     REQUIRE(stored);
     CHECK(stored->state.host_links.at(1).role == LinkRole::host);
