@@ -5,6 +5,7 @@
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <map>
+#include <random>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -13,7 +14,6 @@
 namespace ensemble::review {
 namespace {
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
 using Key = std::pair<PersonId, PersonId>;
 
 Key key_of(PersonId x, PersonId y) { return x < y ? Key{x, y} : Key{y, x}; }
@@ -47,7 +47,67 @@ std::vector<Pair> pairs_of(const EventGraph& graph) {
     return pairs;
 }
 
+// Sources of the estimate: a fixed, seeded sample, so that the same event always gets the same figures.
+std::vector<std::size_t> sample_sources(std::size_t n, std::size_t count) {
+    std::vector<std::size_t> all(n);
+    for (std::size_t v = 0; v < n; ++v) all[v] = v;
+    std::mt19937_64 rng(20261129);
+    for (std::size_t i = 0; i < std::min(count, n); ++i) {
+        std::uniform_int_distribution<std::size_t> pick(i, n - 1);
+        std::swap(all[i], all[pick(rng)]);
+    }
+    all.resize(std::min(count, n));
+    return all;
+}
+
 }  // namespace
+
+// Brandes' accumulation from `sources` only, scaled by n / sources (Brandes and Pich's estimate; exact
+// when every vertex is a source), normalised as boost::relative_betweenness_centrality does.
+std::vector<double> sampled_betweenness(const Graph& g, const std::vector<std::size_t>& sources) {
+    const std::size_t n = boost::num_vertices(g);
+    std::vector<double> centrality(n, 0.0);
+    if (n < 3 || sources.empty()) return centrality;
+    // The adjacency as flat arrays: the inner loops run a few hundred million times.
+    std::vector<std::size_t> offset(n + 1, 0), target;
+    target.reserve(2 * boost::num_edges(g));
+    for (std::size_t v = 0; v < n; ++v) {
+        for (auto [it, end] = boost::adjacent_vertices(v, g); it != end; ++it) target.push_back(*it);
+        offset[v + 1] = target.size();
+    }
+    std::vector<double> sigma(n), delta(n);
+    std::vector<int> dist(n);
+    std::vector<std::size_t> order(n);
+    for (std::size_t s : sources) {
+        std::fill(sigma.begin(), sigma.end(), 0.0);
+        std::fill(delta.begin(), delta.end(), 0.0);
+        std::fill(dist.begin(), dist.end(), -1);
+        sigma[s] = 1, dist[s] = 0;
+        std::size_t head = 0, tail = 0;
+        order[tail++] = s;
+        while (head < tail) {  // breadth first: `order` is by distance
+            std::size_t v = order[head++];
+            for (std::size_t i = offset[v]; i < offset[v + 1]; ++i) {
+                std::size_t w = target[i];
+                if (dist[w] < 0) dist[w] = dist[v] + 1, order[tail++] = w;
+                if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+            }
+        }
+        for (std::size_t k = tail; k-- > 1;) {  // farthest first; the source itself gains nothing
+            std::size_t v = order[k];
+            for (std::size_t i = offset[v]; i < offset[v + 1]; ++i) {
+                std::size_t w = target[i];
+                if (dist[w] == dist[v] + 1) delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+            }
+            centrality[v] += delta[v];
+        }
+    }
+    // Each pair is counted from both ends; then over the (n-1)(n-2)/2 pairs of others.
+    const double scale = static_cast<double>(n) / static_cast<double>(sources.size()) / 2.0 * 2.0 /
+                         (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+    for (auto& c : centrality) c *= scale;
+    return centrality;
+}
 
 const char* to_string(Sides sides) {
     switch (sides) {
@@ -116,10 +176,12 @@ Analysis analyse(const EventGraph& graph) {
     out.largest_component = size[order[0]];
 
     std::vector<double> centrality(n, 0.0);
-    if (n >= 3) {
+    if (n >= 3 && n <= exact_betweenness_up_to) {
         auto map = boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g));
         boost::brandes_betweenness_centrality(g, map);
         boost::relative_betweenness_centrality(g, map);
+    } else if (n >= 3) {
+        centrality = sampled_betweenness(g, sample_sources(n, betweenness_sources));
     }
     for (std::size_t v = 0; v < n; ++v) {
         auto& f = out.figures[person_of[v]];

@@ -2,6 +2,7 @@
 // The meeting graph of an event, worked out from its EventGraph: one pair per two people who shared a
 // table, what each said of the other, and where each person stands in the network (Boost.Graph).
 
+#include <boost/graph/adjacency_list.hpp>
 #include <cstddef>
 #include <optional>
 #include <vector>
@@ -41,6 +42,15 @@ struct Analysis {
 // Seated: with a seat in at least one round, or met someone (rounds_seated may lag in a live event).
 bool seated(const Person& person, const PersonFigures& figures);
 
+// Betweenness is exact (Boost.Graph's Brandes) up to this many seated people; above, it is estimated
+// from `betweenness_sources` sources drawn with a fixed seed (shared/protocol.md, Staff review).
+constexpr std::size_t exact_betweenness_up_to = 500;
+constexpr std::size_t betweenness_sources = 500;
+
 Analysis analyse(const EventGraph& graph);
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+// Normalised betweenness from these sources only, scaled up (exact when every vertex is one).
+std::vector<double> sampled_betweenness(const Graph& g, const std::vector<std::size_t>& sources);
 
 }  // namespace ensemble::review
