@@ -7,12 +7,14 @@
 namespace ensemble::review {
 namespace {
 
+// Booleans are ints 0 and 1 here: Boost.Graph's reader takes only 0/1 for GraphML's boolean, Gephi's only
+// true/false; an int reads the same everywhere.
 const char* graphml_type(FieldType type) {
     switch (type) {
         case FieldType::text:
             return "string";
         case FieldType::boolean:
-            return "boolean";
+            return "int";
         case FieldType::integer:
             return "int";
         case FieldType::long_integer:
@@ -38,6 +40,13 @@ void data(pugi::xml_node element, const std::string& key, const std::string& val
     data.text() = xml_text(value).c_str();
 }
 
+template <class Field, class Item>
+std::string value(const Field& field, const Item& item) {
+    std::string text = field.value(item);
+    if (field.type == FieldType::boolean) return text == "true" ? "1" : "0";
+    return text;
+}
+
 }  // namespace
 
 std::string graphml(const EventGraph& event) {
@@ -58,14 +67,14 @@ std::string graphml(const EventGraph& event) {
         auto node = graph.append_child("node");
         node.append_attribute("id") = std::to_string(person.id).c_str();
         data(node, key_id("node", "label"), label_of(person));
-        for (const auto& f : node_fields()) data(node, key_id("node", f.name), f.value(person));
+        for (const auto& f : node_fields()) data(node, key_id("node", f.name), value(f, person));
     }
     for (const auto& pair : pairs_of(event)) {
         auto edge = graph.append_child("edge");
         edge.append_attribute("source") = std::to_string(pair.a).c_str();
         edge.append_attribute("target") = std::to_string(pair.b).c_str();
         data(edge, key_id("edge", "weight"), std::to_string(pair.rounds));
-        for (const auto& f : edge_fields()) data(edge, key_id("edge", f.name), f.value(pair));
+        for (const auto& f : edge_fields()) data(edge, key_id("edge", f.name), value(f, pair));
     }
     return xml_bytes(document);
 }

@@ -90,7 +90,7 @@ test('ensemble export writes valid GEXF, GraphML and CSV from a real event, pseu
       assert.notEqual(validate(broken, schema).status, 0);
     }
 
-    assert.match(outputs.gexf, /Ana &lt;b&gt;&amp;&lt;\/b&gt; Lima/);
+    assert.match(outputs.gexf, /label="Ana &lt;b>&amp;&lt;\/b> Lima"/);
     const nodes = outputs['csv-nodes'].trim().split('\r\n');
     assert.equal(nodes.length, 1 + people.length);
     const zoe = nodes.find((line) => line.includes('Müller'));

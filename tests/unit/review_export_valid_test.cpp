@@ -12,6 +12,7 @@
 
 #include "review/export_formats.hpp"
 #include "review/export_pseudonyms.hpp"
+#include "review/pairs.hpp"
 #include "review_export_sample.hpp"
 #include "storage_fixture.hpp"
 
@@ -20,7 +21,7 @@ using ensemble::review::test::sample_event;
 
 namespace {
 
-const std::filesystem::path schemas = std::filesystem::path(__FILE__).parent_path().parent_path() / "schemas";
+const std::filesystem::path schemas = std::filesystem::path(ENSEMBLE_SOURCE_DIR) / "tests" / "schemas";
 
 // xmllint's verdict on `text` against `schema`, never reaching the network (the catalog maps the
 // schemas' remote imports to tests/schemas).
@@ -72,7 +73,8 @@ namespace {
 
 struct VertexData {
     std::string label, organisation;
-    bool erased = false;
+    long visible_ms = 0;  // GraphML long is Boost's long
+    int erased = 0;
 };
 struct EdgeData {
     int weight = 0;
@@ -89,6 +91,7 @@ TEST_CASE("export graphml: Boost.Graph reads back the same nodes, edges and weig
     properties.property("label", boost::get(&VertexData::label, read));
     properties.property("organisation", boost::get(&VertexData::organisation, read));
     properties.property("erased", boost::get(&VertexData::erased, read));
+    properties.property("visible_ms", boost::get(&VertexData::visible_ms, read));
     properties.property("weight", boost::get(&EdgeData::weight, read));
     properties.property("talked", boost::get(&EdgeData::talked, read));
     std::istringstream in(graphml(g));
@@ -100,7 +103,8 @@ TEST_CASE("export graphml: Boost.Graph reads back the same nodes, edges and weig
         CAPTURE(i);
         CHECK(read[i].label == (g.people[i].erased ? "" : g.people[i].name));
         CHECK(read[i].organisation == g.people[i].organisation);
-        CHECK(read[i].erased == g.people[i].erased);
+        CHECK(read[i].visible_ms == g.people[i].visible_ms);
+        CHECK(read[i].erased == (g.people[i].erased ? 1 : 0));
     }
     std::map<PersonId, std::size_t> index;
     for (std::size_t i = 0; i < g.people.size(); ++i) index[g.people[i].id] = i;
