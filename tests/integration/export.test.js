@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { rmSync, writeFileSync, readFileSync, existsSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, api, Peer, query, binary } from '../support/server.js';
@@ -126,6 +126,14 @@ test('ensemble export writes valid GEXF, GraphML and CSV from a real event, pseu
     assert.equal(noFile.status, 1);
     assert.match(noFile.stderr, /no database file/);
     assert.ok(!existsSync(missingFile));
+    // A file written by a newer ensemble is refused, not migrated.
+    const newer = path.join(dir, 'newer.db');
+    copyFileSync(db, newer);
+    query(newer, 'INSERT INTO schema_version VALUES (999)');
+    const refused = exportRun(['--db', newer, '--event', eventId, '--format', 'gexf']);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /newer than this server/);
+    assert.equal(query(newer, 'SELECT MAX(version) AS v FROM schema_version')[0].v, 999);
     const badFormat = exportRun(['--db', db, '--event', eventId, '--format', 'pdf']);
     assert.equal(badFormat.status, 2);
   } finally {
