@@ -46,7 +46,7 @@ std::string csv_edges(const EventGraph& graph) {
     end_line(out);
     for (const auto& pair : pairs_of(graph)) {
         out += std::to_string(pair.a) + ',' + std::to_string(pair.b) + ",Undirected," +
-               std::to_string(pair.rounds);
+               std::to_string(weight_of(pair));
         for (const auto& f : edge_fields()) out += ',' + field(f.value(pair), f.type == FieldType::text);
         end_line(out);
     }

@@ -5,9 +5,9 @@ namespace {
 
 std::string boolean(bool value) { return value ? "true" : "false"; }
 
-std::string round_list(const Pair& pair) {
+std::string list(const std::vector<int>& numbers) {
     std::string out;
-    for (int round : pair.round_list) out += (out.empty() ? "" : ";") + std::to_string(round);
+    for (int number : numbers) out += (out.empty() ? "" : ";") + std::to_string(number);
     return out;
 }
 
@@ -30,13 +30,16 @@ const std::vector<NodeField>& node_fields() {
 
 const std::vector<EdgeField>& edge_fields() {
     static const std::vector<EdgeField> fields = {
-        {"rounds", FieldType::text, round_list},
-        {"talked", FieldType::text, [](const Pair& p) { return std::string(to_string(p.talked())); }},
+        {"rounds", FieldType::text, [](const Pair& p) { return list(p.rounds); }},
+        {"tables", FieldType::text, [](const Pair& p) { return list(p.tables); }},
+        {"talked", FieldType::text, [](const Pair& p) { return std::string(to_string(p.talked)); }},
         {"keep_in_touch", FieldType::text,
-         [](const Pair& p) { return std::string(to_string(p.keep_in_touch())); }},
+         [](const Pair& p) { return std::string(to_string(p.keep_in_touch)); }},
     };
     return fields;
 }
+
+int weight_of(const Pair& pair) { return static_cast<int>(pair.rounds.size()); }
 
 std::string label_of(const Person& person) { return person.erased ? "" : person.name; }
 

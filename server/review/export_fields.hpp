@@ -27,8 +27,12 @@ struct EdgeField {
 
 // organisation, role, erased, left, visible_ms, rounds_seated, chat_sent, video_opened.
 const std::vector<NodeField>& node_fields();
-// rounds (the rounds together, "1;3"), talked and keep_in_touch ("none", "one" or "both").
+// rounds (the rounds together, "1;3"), tables (the table of each, "2;5"), talked and keep_in_touch
+// ("none", "one" or "both").
 const std::vector<EdgeField>& edge_fields();
+
+// The edge's weight: the rounds the two spent at the same table.
+int weight_of(const Pair& pair);
 
 // The node's label: the person's name, or nothing once erased (an anonymous node).
 std::string label_of(const Person& person);

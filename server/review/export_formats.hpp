@@ -9,7 +9,7 @@ namespace ensemble::review {
 
 // Gephi's spreadsheet import: UTF-8, RFC 4180 quoting, CRLF line ends (export_csv.cpp).
 std::string csv_nodes(const EventGraph& graph);  // Id,Label,organisation,...
-std::string csv_edges(const EventGraph& graph);  // Source,Target,Type,Weight,rounds,talked,keep_in_touch
+std::string csv_edges(const EventGraph& graph);  // Source,Target,Type,Weight,rounds,tables,talked,...
 
 // GEXF 1.3, undirected, weight = rounds together (export_gexf.cpp).
 std::string gexf(const EventGraph& graph);

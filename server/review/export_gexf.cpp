@@ -75,7 +75,7 @@ std::string gexf(const EventGraph& event) {
         edge.append_attribute("id") = (std::to_string(pair.a) + "-" + std::to_string(pair.b)).c_str();
         edge.append_attribute("source") = std::to_string(pair.a).c_str();
         edge.append_attribute("target") = std::to_string(pair.b).c_str();
-        edge.append_attribute("weight") = pair.rounds;
+        edge.append_attribute("weight") = weight_of(pair);
         values(edge, edge_fields(), pair);
     }
     return xml_bytes(document);

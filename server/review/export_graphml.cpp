@@ -73,7 +73,7 @@ std::string graphml(const EventGraph& event) {
         auto edge = graph.append_child("edge");
         edge.append_attribute("source") = std::to_string(pair.a).c_str();
         edge.append_attribute("target") = std::to_string(pair.b).c_str();
-        data(edge, key_id("edge", "weight"), std::to_string(pair.rounds));
+        data(edge, key_id("edge", "weight"), std::to_string(weight_of(pair)));
         for (const auto& f : edge_fields()) data(edge, key_id("edge", f.name), value(f, pair));
     }
     return xml_bytes(document);

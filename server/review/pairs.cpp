@@ -1,67 +1,61 @@
 #include "review/pairs.hpp"
 
-#include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace ensemble::review {
+namespace {
 
-const char* to_string(Both both) {
-    switch (both) {
-        case Both::none:
-            return "none";
-        case Both::one:
-            return "one";
-        case Both::both:
+using Key = std::pair<PersonId, PersonId>;
+
+Key key_of(PersonId x, PersonId y) { return x < y ? Key{x, y} : Key{y, x}; }
+
+Sides sides_of(bool first, bool second) {
+    return first && second ? Sides::both : (first || second ? Sides::one : Sides::none);
+}
+
+}  // namespace
+
+const char* to_string(Sides sides) {
+    switch (sides) {
+        case Sides::both:
             return "both";
+        case Sides::one:
+            return "one";
+        case Sides::none:
+            break;
     }
     return "none";
 }
 
-namespace {
-
-Both count(bool x, bool y) { return x && y ? Both::both : (x || y ? Both::one : Both::none); }
-
-}  // namespace
-
-Both Pair::talked() const { return count(a_talked, b_talked); }
-Both Pair::keep_in_touch() const { return count(a_keeps, b_keeps); }
-
 std::vector<Pair> pairs_of(const EventGraph& graph) {
-    std::map<std::pair<PersonId, PersonId>, Pair> pairs;
-    for (const auto& encounter : graph.encounters) {
-        auto [a, b] = std::minmax(encounter.a, encounter.b);
-        if (a == b) continue;
-        auto& pair = pairs[{a, b}];
-        pair.a = a;
-        pair.b = b;
-        // Two tables in one round cannot hold the same pair; a repeated row must not count twice.
-        if (std::find(pair.round_list.begin(), pair.round_list.end(), encounter.round) ==
-            pair.round_list.end())
-            pair.round_list.push_back(encounter.round);
+    // round → table: a pair shares at most one table a round, so a repeated row counts once.
+    std::map<Key, std::map<int, int>> met;
+    for (const auto& e : graph.encounters)
+        if (e.a != e.b) met[key_of(e.a, e.b)][e.round] = e.table;
+    std::set<Key> yes, answered, wish;  // (from, about)
+    for (const auto& t : graph.talked) {
+        answered.emplace(t.from, t.about);
+        if (t.talked) yes.emplace(t.from, t.about);
     }
-    for (auto& [key, pair] : pairs) {
-        std::sort(pair.round_list.begin(), pair.round_list.end());
-        pair.rounds = static_cast<int>(pair.round_list.size());
+    for (const auto& w : graph.wishes) wish.emplace(w.from, w.about);
+    std::vector<Pair> pairs;
+    pairs.reserve(met.size());
+    for (const auto& [key, rounds] : met) {
+        Pair p;
+        p.a = key.first;
+        p.b = key.second;
+        for (const auto& [round, table] : rounds) {
+            p.rounds.push_back(round);
+            p.tables.push_back(table);
+        }
+        p.talked = sides_of(yes.count({p.a, p.b}) > 0, yes.count({p.b, p.a}) > 0);
+        p.keep_in_touch = sides_of(wish.count({p.a, p.b}) > 0, wish.count({p.b, p.a}) > 0);
+        p.answered = answered.count({p.a, p.b}) > 0 || answered.count({p.b, p.a}) > 0;
+        pairs.push_back(std::move(p));
     }
-    auto find = [&](PersonId x, PersonId y) -> Pair* {
-        auto it = pairs.find(std::minmax(x, y));
-        return it == pairs.end() ? nullptr : &it->second;
-    };
-    for (const auto& answer : graph.talked) {
-        Pair* pair = find(answer.from, answer.about);
-        if (!pair || !answer.talked) continue;
-        (answer.from == pair->a ? pair->a_talked : pair->b_talked) = true;
-    }
-    for (const auto& wish : graph.wishes) {
-        Pair* pair = find(wish.from, wish.about);
-        if (!pair) continue;
-        (wish.from == pair->a ? pair->a_keeps : pair->b_keeps) = true;
-    }
-    std::vector<Pair> out;
-    out.reserve(pairs.size());
-    for (auto& [key, pair] : pairs) out.push_back(std::move(pair));
-    return out;
+    return pairs;
 }
 
 }  // namespace ensemble::review

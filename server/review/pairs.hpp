@@ -1,6 +1,7 @@
 #pragma once
 // The edges of the meeting graph: one per pair who shared a table, with what each side said of the other.
-// The one place an encounter list becomes pairs; the exports (and the graph JSON) read these.
+// The exports read these. Shaped as helper B's review::Pair (review/analysis.hpp), so that at merge this
+// file goes and the exports read that one.
 
 #include <vector>
 
@@ -8,23 +9,18 @@
 
 namespace ensemble::review {
 
-// How many of the two said yes.
-enum class Both { none, one, both };
-
-const char* to_string(Both both);  // "none", "one", "both"
+// What the two people of a pair said: nobody, one of them, or both.
+enum class Sides { none, one, both };
+const char* to_string(Sides sides);  // "none", "one", "both"
 
 struct Pair {
     PersonId a = 0;  // a < b
     PersonId b = 0;
-    int rounds = 0;               // rounds at the same table: the edge's weight
-    std::vector<int> round_list;  // those rounds, in order
-    bool a_talked = false;        // a answered "Nous avons échangé" about b in at least one round
-    bool b_talked = false;
-    bool a_keeps = false;  // a wishes to keep in touch with b
-    bool b_keeps = false;
-
-    Both talked() const;
-    Both keep_in_touch() const;
+    std::vector<int> rounds;            // ascending: the edge's weight is their count
+    std::vector<int> tables;            // tables[i] in rounds[i]
+    Sides talked = Sides::none;         // said "Nous avons échangé" (yes) about the other, in any round
+    Sides keep_in_touch = Sides::none;  // wish to keep in touch with the other
+    bool answered = false;              // either answered "talked" (yes or no) about the other
 };
 
 // Pairs ordered by (a, b). Answers and wishes between people who never shared a table make no pair.

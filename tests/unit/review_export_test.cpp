@@ -37,24 +37,24 @@ TEST_CASE("export pairs: weight is rounds together, talked and keep in touch cou
     // (1,2) met twice, both said talked, both keep in touch.
     CHECK(pairs[0].a == 1);
     CHECK(pairs[0].b == 2);
-    CHECK(pairs[0].rounds == 2);
-    CHECK(pairs[0].round_list == std::vector<int>{1, 2});
-    CHECK(pairs[0].talked() == Both::both);
-    CHECK(pairs[0].keep_in_touch() == Both::both);
+    CHECK(pairs[0].rounds == std::vector<int>{1, 2});
+    CHECK(pairs[0].tables == std::vector<int>{1, 1});
+    CHECK(pairs[0].talked == Sides::both);
+    CHECK(pairs[0].keep_in_touch == Sides::both);
     // (1,3): 3 said "not really", 3 alone wants to keep in touch with 1.
     CHECK(pairs[1].a == 1);
     CHECK(pairs[1].b == 3);
-    CHECK(pairs[1].rounds == 1);
-    CHECK(pairs[1].talked() == Both::none);
-    CHECK(pairs[1].keep_in_touch() == Both::one);
-    CHECK_FALSE(pairs[1].a_keeps);
-    CHECK(pairs[1].b_keeps);
+    CHECK(pairs[1].rounds == std::vector<int>{1});
+    CHECK(pairs[1].talked == Sides::none);
+    CHECK(pairs[1].answered);
+    CHECK(pairs[1].keep_in_touch == Sides::one);
     // (2,3) met once, said nothing; (3,4): only 3 answered.
-    CHECK(pairs[2].talked() == Both::none);
+    CHECK(pairs[2].talked == Sides::none);
+    CHECK_FALSE(pairs[2].answered);
     CHECK(pairs[3].a == 3);
     CHECK(pairs[3].b == 4);
-    CHECK(pairs[3].talked() == Both::one);
-    CHECK(pairs[3].a_talked);
+    CHECK(pairs[3].tables == std::vector<int>{2});
+    CHECK(pairs[3].talked == Sides::one);
 }
 
 TEST_CASE("export pairs: a repeated encounter row and answers between strangers make no extra edge") {
@@ -65,8 +65,8 @@ TEST_CASE("export pairs: a repeated encounter row and answers between strangers 
     g.wishes = {{3, 2}};
     auto pairs = pairs_of(g);
     REQUIRE(pairs.size() == 1);
-    CHECK(pairs[0].rounds == 1);
-    CHECK(pairs[0].keep_in_touch() == Both::none);
+    CHECK(pairs[0].rounds == std::vector<int>{1});
+    CHECK(pairs[0].keep_in_touch == Sides::none);
 }
 
 TEST_CASE("export csv: Gephi's columns, RFC 4180 quoting and UTF-8 read back field for field") {
@@ -90,11 +90,12 @@ TEST_CASE("export csv: Gephi's columns, RFC 4180 quoting and UTF-8 read back fie
           std::vector<std::string>{"4", "", "", "", "true", "false", "50000", "1", "0", "1"});
 
     auto edges = parse(csv_edges(g));
-    CHECK(edges.header == std::vector<std::string>{"Source", "Target", "Type", "Weight", "rounds", "talked",
-                                                   "keep_in_touch"});
+    CHECK(edges.header == std::vector<std::string>{"Source", "Target", "Type", "Weight", "rounds", "tables",
+                                                   "talked", "keep_in_touch"});
     REQUIRE(edges.rows.size() == 4);
-    CHECK(edges.rows[0] == std::vector<std::string>{"1", "2", "Undirected", "2", "1;2", "both", "both"});
-    CHECK(edges.rows[1] == std::vector<std::string>{"1", "3", "Undirected", "1", "1", "none", "one"});
+    CHECK(edges.rows[0] ==
+          std::vector<std::string>{"1", "2", "Undirected", "2", "1;2", "1;1", "both", "both"});
+    CHECK(edges.rows[1] == std::vector<std::string>{"1", "3", "Undirected", "1", "1", "1", "none", "one"});
 }
 
 TEST_CASE("export gexf: a GEXF 1.3 document whose names and attributes read back unchanged") {
@@ -138,7 +139,7 @@ TEST_CASE("export graphml: keys declared once, every node and edge with its data
         ++keys;
         CHECK(key.attribute("attr.name"));
     }
-    CHECK(keys == 1 + 1 + 8 + 1 + 3);  // title, label, node fields, weight, edge fields
+    CHECK(keys == 1 + 1 + 8 + 1 + 4);  // title, label, node fields, weight, edge fields
     auto graph = root.child("graph");
     auto node = graph.find_child_by_attribute("node", "id", "3");
     CHECK(std::string(node.find_child_by_attribute("data", "key", "node_label").child_value()) ==
