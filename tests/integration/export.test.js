@@ -57,6 +57,10 @@ test('ensemble export writes valid GEXF, GraphML and CSV from a real event, pseu
   const { db, dir } = server;
   try {
     const eventId = await runEvent(server);
+    // While the server runs, the file can be read (WAL): staff need not stop an event to export it.
+    const live = exportRun(['--db', db, '--event', eventId, '--format', 'csv-nodes']);
+    assert.equal(live.status, 0, live.stderr);
+    assert.match(live.stdout, /Ioana Popescu/);
     await server.kill();  // records are committed before anyone is told: the file holds both rounds
 
     // Answers as the end-of-round card records them, and contacts that must never leave the file.
