@@ -1,4 +1,5 @@
-// ensemble: wiring only. `serve` runs the live-event server; `plan` plans tables ahead.
+// ensemble: wiring only. `serve` runs the live-event server; `plan` plans tables ahead; `export` writes an
+// event's meeting graph.
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
@@ -7,6 +8,8 @@
 
 #include "app/log.hpp"
 #include "app/registry.hpp"
+#include "cli/export.hpp"
+#include "cli/export_db.hpp"
 #include "cli/options.hpp"
 #include "cli/plan.hpp"
 #include "net/limits.hpp"
@@ -23,6 +26,7 @@ constexpr const char* usage =
     "Usage: ensemble <command> [options]\n"
     "  serve     run the live-event server (ensemble serve --help)\n"
     "  plan      plan every round's tables ahead (ensemble plan --help)\n"
+    "  export    write an event's meeting graph for Gephi (ensemble export --help)\n"
     "  --version print the version\n";
 
 const char* environment(const char* name) { return std::getenv(name); }
@@ -123,6 +127,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "serve") return serve(rest);
     if (args[0] == "plan") return cli::run_plan(rest, std::cout, std::cerr);
+    // The graph JSON is the review code's, passed in where it is built; without it `--format json` says so.
+    if (args[0] == "export") return cli::run_export(rest, std::cout, std::cerr, cli::read_event_file);
     std::cerr << "ensemble: unknown command '" << args[0] << "'\n" << usage;
     return 2;
 }

@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 
 #include "net/responses.hpp"
+#include "net/rest_export.hpp"
 #include "review/analysis.hpp"
 #include "review/report.hpp"
 #include "review/review_json.hpp"
@@ -66,6 +67,24 @@ void render_review(app::Registry& registry, const ReviewAccess& access,
     });
 }
 
+// A file to download: read on the store's thread, written on the compute pool; never cached.
+void export_review(app::Registry& registry, const ReviewAccess& access, const Request& request,
+                   const Respond& respond) {
+    auto& compute = registry.services().compute;
+    registry.services().store.load_review(access.room->id(), [&compute, request, respond](
+                                                                 std::optional<review::EventGraph> graph,
+                                                                 storage::StoreError error) mutable {
+        if (error)
+            return respond(error_response(request, {domain::ErrorCode::storage_unavailable,
+                                                    "the database cannot be read right now: try again", ""}));
+        if (!graph)
+            return respond(error_response(request, {domain::ErrorCode::not_found, "no such event", ""}));
+        asio::post(compute, [request, respond, graph = std::move(*graph)] {
+            respond(export_response(request, graph));
+        });
+    });
+}
+
 }  // namespace
 
 void authorize_review(app::Registry& registry, const Request& request, const std::string& event_id,
@@ -84,16 +103,18 @@ void authorize_review(app::Registry& registry, const Request& request, const std
 bool handle_review(app::Registry& registry, const Request& request, const std::vector<std::string>& parts,
                    const Respond& respond) {
     if (parts.size() != 4 || parts[0] != "events" || parts[2] != "review" ||
-        (parts[3] != "graph" && parts[3] != "report"))
+        (parts[3] != "graph" && parts[3] != "report" && parts[3] != "export"))
         return false;
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
         respond(method_not_allowed(request, "GET, HEAD"));
         return true;
     }
     bool graph = parts[3] == "graph";
-    authorize_review(registry, request, parts[1], [&registry, request, respond, graph](auto access) {
+    bool file = parts[3] == "export";
+    authorize_review(registry, request, parts[1], [&registry, request, respond, graph, file](auto access) {
         if (auto* problem = std::get_if<app::Problem>(&access))
             return respond(error_response(request, *problem));
+        if (file) return export_review(registry, std::get<ReviewAccess>(access), request, respond);
         render_review(registry, std::get<ReviewAccess>(access),
                       [request, respond, graph](std::optional<review::Rendered> rendered,
                                                 std::optional<app::Problem> problem) {

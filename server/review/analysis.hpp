@@ -7,23 +7,9 @@
 #include <optional>
 #include <vector>
 
-#include "review/event_graph.hpp"
+#include "review/pairs.hpp"
 
 namespace ensemble::review {
-
-// What the two people of a pair said: nobody, one of them, or both.
-enum class Sides { none, one, both };
-const char* to_string(Sides sides);
-
-struct Pair {
-    PersonId a = 0;  // a < b
-    PersonId b = 0;
-    std::vector<int> rounds;  // ascending
-    std::vector<int> tables;  // tables[i] in rounds[i]
-    Sides talked = Sides::none;
-    Sides keep_in_touch = Sides::none;
-    bool answered = false;  // either of them answered "talked" (yes or no) about the other
-};
 
 struct PersonFigures {
     int met = 0;                   // different people met

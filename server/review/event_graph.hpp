@@ -60,8 +60,8 @@ struct TableRating {
 struct EventGraph {
     std::string event_id;
     std::string title;
-    int rounds = 0;  // rounds that started
-    bool ended = false;
+    int rounds = 0;     // rounds that started
+    std::string phase;  // as stored: "lobby", "round", "break" or "ended"
     std::optional<TimeMs> ended_at;
     std::int64_t round_ms = 0;   // a round's planned length: seated time is rounds seated × this
     std::vector<Person> people;  // by id, merged entries left out (their meetings are their keeper's)

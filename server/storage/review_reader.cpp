@@ -99,14 +99,17 @@ std::optional<review::EventGraph> read_event_graph(Database& db, const std::stri
     review::EventGraph graph;
     {
         auto event = db.prepare(
-            "SELECT settings, phase, (SELECT COUNT(*) FROM rounds WHERE event_id = ?1) FROM events "
+            "SELECT settings, phase, ended_at, (SELECT COUNT(*) FROM rounds WHERE event_id = ?1) FROM events "
             "WHERE id = ?1");
         event->bind(1, event_id);
         if (!event->step()) return std::nullopt;
+        const auto settings = settings_from_json(event->column_text(0));
         graph.event_id = event_id;
-        graph.title = settings_from_json(event->column_text(0)).title;
-        graph.ended = event->column_text(1) == "ended";
-        graph.rounds = event->column_int(2);
+        graph.title = settings.title;
+        graph.round_ms = static_cast<std::int64_t>(settings.round_seconds) * 1000;
+        graph.phase = event->column_text(1);
+        graph.ended_at = event->column_optional_int64(2);
+        graph.rounds = event->column_int(3);
     }
     read_people(db, graph);
     std::unordered_map<PersonId, std::size_t> index;

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "storage/review_loader.hpp"
+#include "storage/review_reader.hpp"
 
 namespace ensemble::storage {
 
@@ -61,7 +61,7 @@ void SqliteStore::load_review(std::string event_id, ReviewLoaded done) {
         std::optional<review::EventGraph> graph;
         StoreError error;
         try {
-            graph = read_review(db_, event_id);
+            graph = read_event_graph(db_, event_id);
         } catch (const std::exception& e) {
             error = e.what();
         }

@@ -116,6 +116,21 @@ test('an event played to the end, reviewed with host and staff links; others ref
     for (const edge of graph.body.edges) assert.equal(edge.talked, 'none');
     assert.equal(JSON.stringify(graph.body).includes('@'), false);
 
+    // The export: a file to download, for staff too, never with a contact in it.
+    const exported = await fetch(`${server.base}/api/events/${eventId}/review/export?format=gexf`,
+      { headers: { authorization: `Bearer ${made.token}` } });
+    assert.equal(exported.status, 200);
+    assert.equal(exported.headers.get('content-disposition'), `attachment; filename="ensemble-${eventId}.gexf"`);
+    const gexf = await exported.text();
+    for (const [name] of people) assert.ok(gexf.includes(`label="${name}"`), name);
+    assert.equal(gexf.includes('@'), false);
+    const exportedJson = await fetch(`${server.base}/api/events/${eventId}/review/export?format=json`,
+      { headers: { authorization: `Bearer ${hostToken}` } });
+    assert.deepEqual((await exportedJson.json()).edges, graph.body.edges);
+    const refusedExport = await fetch(`${server.base}/api/events/${eventId}/review/export?format=gexf`,
+      { headers: { authorization: `Bearer ${attendees[0].token}` } });
+    assert.equal(refusedExport.status, 403);
+
     // Everyone else is refused.
     assert.equal((await review(server.base, eventId, 'report', attendees[0].token)).status, 403);
     assert.equal((await review(server.base, eventId, 'graph', attendees[0].token)).body.code, 'forbidden');

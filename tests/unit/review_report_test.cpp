@@ -24,7 +24,7 @@ Person person(PersonId id, std::string name, std::string organisation, int round
 // 4 "C". Pairs: 1-2 (rounds 1 and 2), 1-3, 2-3, 3-4, 4-5.
 EventGraph sample() {
     EventGraph g;
-    g.event_id = "ev1", g.title = "Rencontres", g.rounds = 2, g.ended = true, g.ended_at = 1000,
+    g.event_id = "ev1", g.title = "Rencontres", g.rounds = 2, g.phase = "ended", g.ended_at = 1000,
     g.round_ms = 600'000;
     g.people = {person(1, "Alice", "A", 2, 1'200'000),
                 person(2, "Bob", " a ", 2, 600'000),

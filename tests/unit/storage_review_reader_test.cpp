@@ -76,7 +76,9 @@ TEST_CASE("read_event_graph: an event as staff review it, from the database file
     REQUIRE(graph);
     CHECK(graph->title == test::sample_settings().title);
     CHECK(graph->rounds == 1);
-    CHECK_FALSE(graph->ended);
+    CHECK(graph->phase == "lobby");
+    CHECK(graph->round_ms == 600000);
+    CHECK_FALSE(graph->ended_at);
 
     REQUIRE(graph->people.size() == 4);  // 5 was merged into 4
     const auto& ana = graph->people[0];
