@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <future>
 #include <random>
@@ -32,6 +33,9 @@ constexpr TimeMs t0 = 1'700'000'000'000;
 const std::string event_id = "r7m2q9x4pw";
 
 using Clock = std::chrono::steady_clock;
+
+// Process CPU time, in ms: the machine is shared, so wall time alone says little.
+double cpu_ms() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 double ms_since(Clock::time_point began) {
     return std::chrono::duration<double, std::milli>(Clock::now() - began).count();
@@ -169,6 +173,7 @@ int main(int argc, char** argv) {
         storage::SqliteStore store(path);
 
         auto began = Clock::now();
+        double cpu = cpu_ms();
         std::promise<std::optional<review::EventGraph>> loaded;
         store.load_review(
             event_id, [&loaded](std::optional<review::EventGraph> graph, storage::StoreError error) {
@@ -177,25 +182,28 @@ int main(int argc, char** argv) {
             });
         auto graph = loaded.get_future().get();
         if (!graph) throw std::runtime_error("the event was not found");
-        const double load_ms = ms_since(began);
+        const double load_ms = ms_since(began), load_cpu = cpu_ms() - cpu;
 
-        began = Clock::now();
+        began = Clock::now(), cpu = cpu_ms();
         auto analysis = review::analyse(*graph);
         auto report = review::make_report(*graph, analysis);
-        const double report_ms = ms_since(began);
+        const double report_ms = ms_since(began), report_cpu = cpu_ms() - cpu;
 
-        began = Clock::now();
+        began = Clock::now(), cpu = cpu_ms();
         auto graph_text = review::graph_json(*graph, analysis, "ended").dump();
         auto report_text = review::report_json(*graph, report, "ended").dump();
-        const double json_ms = ms_since(began);
+        const double json_ms = ms_since(began), json_cpu = cpu_ms() - cpu;
 
         std::printf("Staff review of %d attendees × %d rounds of %d: %zu pairs, %zu answers\n", attendees,
                     rounds, table_size, analysis.pairs.size(), graph->talked.size());
-        std::printf("| load (SQLite, store thread) | %.0f ms |\n", load_ms);
-        std::printf("| report (pairs, components, betweenness) | %.0f ms |\n", report_ms);
-        std::printf("| graph and report JSON (%zu + %zu bytes) | %.0f ms |\n", graph_text.size(),
-                    report_text.size(), json_ms);
-        std::printf("| together (target ≤ 2,000 ms) | %.0f ms |\n", load_ms + report_ms + json_ms);
+        std::printf("| step | wall | CPU |\n|---|---|---|\n");
+        std::printf("| load (SQLite, store thread) | %.0f ms | %.0f ms |\n", load_ms, load_cpu);
+        std::printf("| report (pairs, components, betweenness) | %.0f ms | %.0f ms |\n", report_ms,
+                    report_cpu);
+        std::printf("| graph and report JSON (%zu + %zu bytes) | %.0f ms | %.0f ms |\n", graph_text.size(),
+                    report_text.size(), json_ms, json_cpu);
+        std::printf("| together (target ≤ 2,000 ms) | %.0f ms | %.0f ms |\n", load_ms + report_ms + json_ms,
+                    load_cpu + report_cpu + json_cpu);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "review_bench: %s\n", e.what());
         return 1;

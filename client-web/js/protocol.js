@@ -128,7 +128,7 @@ export const messages = {
 // --- Server → client messages ---------------------------------------------------------------
 
 const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'round_tables', 'presence', 'chat',
-  'announcement', 'storage', 'error', 'pong', 'host_link_created']);
+  'announcement', 'storage', 'error', 'pong', 'host_link_created', 'staff_link_created']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {

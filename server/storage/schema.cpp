@@ -170,6 +170,8 @@ ALTER TABLE attendees ADD COLUMN erased_at INTEGER;  -- name, organisation, role
 ALTER TABLE seats ADD COLUMN visible_ms INTEGER NOT NULL DEFAULT 0;  -- connected, seated, page visible
 ALTER TABLE seats ADD COLUMN chat_sent INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE seats ADD COLUMN video_opened INTEGER NOT NULL DEFAULT 0;
+-- One person's seats in a round (the review finds the table each rating is about).
+CREATE INDEX seats_by_attendee_round ON seats (event_id, attendee_id, round);
 
 -- "Nous avons échangé", one attendee about one tablemate of one round: 1 yes, 0 not really.
 CREATE TABLE talked_answers (
