@@ -62,7 +62,8 @@ export class MePage {
     const people = r.people.map((p) => el('li', { class: 'met-person' },
       el(titled ? 'h4' : 'h3', { class: 'met-name' }, p.name),
       el('p', { class: 'mate-meta' }, metaOf(p)),
-      this.choice(`${prefix}-talked-${r.round}-${p.id}`, `${t('card_talked')} — ${p.name}`, [
+      this.choice(`${prefix}-talked-${r.round}-${p.id}`,
+        [t('card_talked'), el('span', { class: 'visually-hidden' }, ` — ${p.name}`)], [
         ['yes', t('card_talked_yes'), () => this.onAnswer(messages.talked(r.round, p.id, true))],
         ['no', t('card_talked_no'), () => this.onAnswer(messages.talked(r.round, p.id, false))],
       ]),
@@ -83,7 +84,7 @@ export class MePage {
       rating);
   }
 
-  // A group of radio buttons in a fieldset: one tap answers (arrow keys too).
+  // A group of radio buttons in a fieldset: one tap answers (arrow keys too). legend: text or nodes.
   choice(name, legend, options, hint = null) {
     return el('fieldset', { class: 'choice' },
       el('legend', {}, legend),

@@ -26,11 +26,6 @@ std::chrono::milliseconds retry_wait(const StorageRetry& retry, int failures) {
 
 }  // namespace
 
-const Problem EventRoom::unavailable{
-    domain::ErrorCode::storage_unavailable,
-    "the database cannot save changes right now; nothing was changed: try again", ""};
-const Problem EventRoom::released{domain::ErrorCode::internal, "the event is being reopened: try again", ""};
-
 EventRoom::EventRoom(asio::any_io_executor executor, RoomServices services, storage::StoredEvent stored,
                      std::string join_url)
     : strand_(asio::make_strand(executor)),

@@ -1,4 +1,5 @@
-// An attendee's own page and answers over REST: the same commands as over the socket.
+// An attendee's own page and answers over REST (the same commands as over the socket), and the refusals
+// a room gives.
 #include <boost/asio/post.hpp>
 
 #include "app/clock.hpp"
@@ -6,6 +7,12 @@
 #include "app/views.hpp"
 
 namespace ensemble::app {
+
+// The refusals any entry point of a room may give (here and in event_room.cpp).
+const Problem EventRoom::unavailable{
+    domain::ErrorCode::storage_unavailable,
+    "the database cannot save changes right now; nothing was changed: try again", ""};
+const Problem EventRoom::released{domain::ErrorCode::internal, "the event is being reopened: try again", ""};
 
 // What an attendee reports about their round: written each time, so limited like the chat.
 bool is_report(const domain::Command& command) {

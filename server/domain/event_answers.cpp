@@ -79,6 +79,31 @@ void Event::Apply::operator()(const OpenVideo&) {
     record_presence(actor.attendee);
 }
 
+// The duplicate's answers become keep's, and answers about the duplicate become about keep, where keep (or
+// the one answering) has none of their own; answers between the two go. Storage does the same.
+void Event::Apply::merge_answers(AttendeeId duplicate, AttendeeId keep) {
+    auto as_keep = [&](AttendeeId x) { return x == duplicate ? keep : x; };
+    decltype(s.talked) talked;
+    for (const auto& [key, value] : s.talked)
+        if (std::get<1>(key) != duplicate && std::get<2>(key) != duplicate) talked.emplace(key, value);
+    for (const auto& [key, value] : s.talked) {
+        auto [round, from, about] = key;
+        if (as_keep(from) != as_keep(about))
+            talked.emplace(std::tuple{round, as_keep(from), as_keep(about)}, value);
+    }
+    s.talked = std::move(talked);
+    decltype(s.contact_wishes) wishes;
+    for (const auto& [from, about] : s.contact_wishes)
+        if (as_keep(from) != as_keep(about)) wishes.emplace(as_keep(from), as_keep(about));
+    s.contact_wishes = std::move(wishes);
+    decltype(s.ratings) ratings;
+    for (const auto& [key, score] : s.ratings)
+        if (key.second != duplicate) ratings.emplace(key, score);
+    for (const auto& [key, score] : s.ratings)
+        ratings.emplace(std::pair{key.first, as_keep(key.second)}, score);
+    s.ratings = std::move(ratings);
+}
+
 void Event::Apply::presence_start(AttendeeId attendee) {
     auto seat = s.presence.find(attendee);
     if (seat == s.presence.end() || seat->second.visible_since || s.phase != Phase::round) return;

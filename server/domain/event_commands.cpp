@@ -340,6 +340,7 @@ void Event::Apply::operator()(const MergeAttendees& c) {
     fx.outbox.host().attendees.insert(c.keep);
     s.history.merge(c.keep, c.duplicate);
     merge_tablemates(s, c.duplicate, c.keep);
+    merge_answers(c.duplicate, c.keep);
     for (auto& round : s.past_rounds)
         for (auto& seats : round) std::replace(seats.begin(), seats.end(), c.duplicate, c.keep);
     const std::string& name = s.attendees.at(c.keep).name;

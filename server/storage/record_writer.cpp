@@ -117,6 +117,30 @@ struct Writer {
                 .bind(2, r.duplicate)
                 .bind(3, r.keep)
                 .run();
+        merge_answers(r);
+    }
+
+    // As the domain does: keep's own answers win, the rest of the duplicate's become keep's, answers about
+    // the duplicate become about keep, and what is left of the duplicate's (or between the two) goes.
+    void merge_answers(const domain::AttendeesMerged& r) const {
+        for (const char* table : {"talked_answers", "contact_wishes", "table_ratings"})
+            for (const char* column : {"attendee_id", "about"}) {
+                if (std::string_view(table) == "table_ratings" && std::string_view(column) == "about")
+                    continue;
+                for (const char* verb : {"UPDATE OR IGNORE", "DELETE FROM"}) {
+                    std::string sql = std::string(verb) + " " + table;
+                    if (verb[0] == 'U') sql += std::string(" SET ") + column + " = ?3";
+                    sql += std::string(" WHERE event_id = ?1 AND ") + column + " = ?2";
+                    auto statement = db.prepare(sql);
+                    statement->bind(1, event_id).bind(2, r.duplicate);
+                    if (verb[0] == 'U') statement->bind(3, r.keep);
+                    statement->run();
+                }
+            }
+        for (const char* table : {"talked_answers", "contact_wishes"})
+            db.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?1 AND attendee_id = about")
+                ->bind(1, event_id)
+                .run();
     }
 
     void operator()(const domain::RoundStarted& r) const {

@@ -125,3 +125,34 @@ TEST_CASE("storage: presence sums are written per seat and go on after a restart
     CHECK(f.number("SELECT visible_ms FROM seats WHERE attendee_id = 2") == 50'000);
     CHECK(f.number("SELECT chat_sent FROM seats WHERE attendee_id = 2") == 1);
 }
+
+TEST_CASE("storage: a merge moves the duplicate's answers to the entry kept, as the domain does") {
+    Fixture f;
+    AttendeeId mate = f.mate_of(1);
+    AttendeeId other = 0;  // someone at another table, who will turn out to be the same person as `mate`
+    for (AttendeeId id = 1; id <= 6; ++id)
+        if (f.event.table_of(id) != f.event.table_of(1)) other = id;
+    AttendeeId others_mate = f.mate_of(other);
+    f.apply(Actor::of(1), AnswerTalked{1, mate, true}, t0 + 1000);
+    f.apply(Actor::of(1), WishContact{mate, true}, t0 + 1000);
+    f.apply(Actor::of(mate), WishContact{1, true}, t0 + 1000);
+    f.apply(Actor::of(mate), RateTable{1, 2}, t0 + 1000);
+    f.apply(Actor::of(other), RateTable{1, 5}, t0 + 1000);  // the entry kept has its own: it wins
+    f.apply(Actor::of(other), AnswerTalked{1, others_mate, false}, t0 + 1000);
+    f.apply(Actor::host(), MergeAttendees{mate, other}, t0 + 2000);
+
+    const auto& s = f.event.state();
+    CHECK(s.talked.at({1, 1, other}) == true);
+    CHECK_FALSE(s.talked.count({1, 1, mate}));
+    CHECK(s.contact_wishes == std::set<std::pair<AttendeeId, AttendeeId>>{{1, other}, {other, 1}});
+    CHECK(s.ratings.at({1, other}) == 5);
+    CHECK_FALSE(s.ratings.count({1, mate}));
+
+    EventState loaded = f.load();
+    CHECK(loaded.talked == s.talked);
+    CHECK(loaded.contact_wishes == s.contact_wishes);
+    CHECK(loaded.ratings == s.ratings);
+    CHECK(loaded.tablemates == s.tablemates);
+}
+
+}  // namespace ensemble::storage
