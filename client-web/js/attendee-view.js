@@ -154,8 +154,12 @@ export class AttendeeView {
     this.showChatError('');
     $('alerts-section').hidden = true;
     $('card-section').hidden = true;
-    // After the end, the people met and contacts follow the thanks; no other notice shows them.
-    if (headingKey !== 'ended_heading') $('me-section').hidden = true;
+    // After the end, the people met, contacts and the personal link follow the thanks; no other notice
+    // shows them.
+    if (headingKey !== 'ended_heading') {
+      $('me-section').hidden = true;
+      $('personal-link-section').hidden = true;
+    }
     this.drawNotice();
     showOnly('notice-section', SECTIONS);
     if (this.noticeSpoken !== headingKey) announce(`${t(headingKey)}. ${t(textKey)}`);

@@ -45,7 +45,7 @@ function sendAnswer(message) {
 
 function showMe(page) {
   me.set(page);
-  if (ended) me.drawPage(personalLinkUrl(eventId, token));
+  if (ended) me.drawPage();
   else if (view.state && view.state.phase === 'break') me.drawCard(view.state.round);
   if (answered) announce(t('answer_saved'));
   answered = false;
@@ -58,10 +58,12 @@ function loadMe() {
   });
 }
 
-// A new step of the event: the break shows the card of the round that just ended; the end, the page.
+// A new step of the event: the break shows the card of the round that just ended; the end, the page. The
+// personal link is offered outside rounds, so that it can be kept before the end.
 function onStep(state) {
   if (state.phase === 'break') loadMe();
   else me.hideCard();
+  me.showLink(state.phase === 'round' ? null : personalLinkUrl(eventId, token));
   if (state.phase === 'ended') showEnd();
 }
 
@@ -69,6 +71,7 @@ function showEnd() {
   if (ended) return;
   ended = true;
   me.hideCard();
+  me.showLink(personalLinkUrl(eventId, token));
   loadMe();
 }
 

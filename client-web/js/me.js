@@ -16,7 +16,6 @@ export class MePage {
     this.onAnswer = onAnswer;
     this.me = null;
     this.shapes = {};  // container id -> what is drawn there, so an update keeps focus in place
-    this.link = '';
     wireCopy($('copy-personal-link'), () => $('personal-link').value, $('personal-link-copied'));
   }
 
@@ -33,8 +32,8 @@ export class MePage {
 
   hideCard() { $('card-section').hidden = true; }
 
-  // Everything after the end: whom they met and their answers, mutual contacts, the personal link.
-  drawPage(link) {
+  // Everything after the end: whom they met and their answers, and mutual contacts.
+  drawPage() {
     const me = this.me;
     if (!me) return;
     $('me-section').hidden = false;
@@ -42,7 +41,12 @@ export class MePage {
     this.draw('met-body', me.met, 'met');
     replaceChildren($('contacts-list'), me.contacts.map((c) => this.contactItem(c)));
     $('no-contacts').hidden = me.contacts.length > 0;
-    if (link) $('personal-link').value = link;
+  }
+
+  // The personal link with its copy button and bookmark tip; hidden when `link` is null.
+  showLink(link) {
+    $('personal-link-section').hidden = !link;
+    if (link && $('personal-link').value !== link) $('personal-link').value = link;
   }
 
   hidePage() { $('me-section').hidden = true; }

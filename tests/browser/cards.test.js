@@ -47,8 +47,12 @@ test('the card in the break, the people met and a mutual contact at the end, the
   const anaId = await joinAs(ana, joinUrl, { name: 'Ana Lopez', organisation: 'CCAS de Lyon', email: 'ana@example.org' });
   const brunoId = await joinAs(bruno, joinUrl, { name: 'Bruno Petit', organisation: 'Mission locale', email: 'bruno@example.org' });
 
+  // The personal link is offered from the lobby on, so that it can be kept before the end; not in a round.
+  await ana.locator('#personal-link-section').waitFor();
+  assert.match(await ana.inputValue('#personal-link'), new RegExp(`/join\\.html\\?event=${eventId}#me=.+`));
   host.send({ type: 'start_event' });
   await ana.locator('#round-section').waitFor();
+  assert.equal(await ana.isVisible('#personal-link-section'), false);
   host.send({ type: 'end_round' });
   await ana.locator('#break-section').waitFor();
   await ana.locator('#card-section').waitFor();
