@@ -16,8 +16,10 @@ const chatKey = (m) => `${m.at}|${m.from}|${m.text}`;
 const stepOf = (s) => (s ? `${s.phase}-${s.round}` : null);
 
 export class AttendeeView {
-  // onChat(text) sends a chat message and returns true when it could be sent.
-  constructor(clock, { onChat }) {
+  // onChat(text) sends a chat message and returns true when it could be sent; onStep(state) hears of
+  // each new step of the event (a round, a break, the end).
+  constructor(clock, { onChat, onStep = () => {} }) {
+    this.onStep = onStep;
     this.you = null;
     this.state = null;
     this.notice = null;
@@ -56,12 +58,14 @@ export class AttendeeView {
   setYou(you) { this.you = you; }
 
   setState(state) {
-    if (stepOf(state) !== stepOf(this.state)) this.hideAnnouncement();
+    const newStep = stepOf(state) !== stepOf(this.state);
+    if (newStep) this.hideAnnouncement();
     this.state = state;
     this.notice = null;
     // Said first, so that a last minute the countdown finds on drawing (a one-minute round) comes after.
     this.speak();
     this.draw();
+    if (newStep) this.onStep(state);
   }
 
   setPresent(present) {
@@ -149,6 +153,13 @@ export class AttendeeView {
     if (headingKey !== 'ended_heading') this.signals.clear();
     this.showChatError('');
     $('alerts-section').hidden = true;
+    $('card-section').hidden = true;
+    // After the end, the people met, contacts and the personal link follow the thanks; no other notice
+    // shows them.
+    if (headingKey !== 'ended_heading') {
+      $('me-section').hidden = true;
+      $('personal-link-section').hidden = true;
+    }
     this.drawNotice();
     showOnly('notice-section', SECTIONS);
     if (this.noticeSpoken !== headingKey) announce(`${t(headingKey)}. ${t(textKey)}`);

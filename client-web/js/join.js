@@ -2,13 +2,16 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, showOnly, announce, confirmDialog } from './dom.js';
 import {
-  Connection, messages, getEvent, joinEvent, eventIdFromLocation, clockOffset,
+  Connection, messages, getEvent, joinEvent, getMe, postAnswer, eventIdFromLocation, clockOffset,
+  personalLinkUrl, personalTokenFromLocation,
   CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { AttendeeView, SECTIONS } from './attendee-view.js';
+import { MePage } from './me.js';
 
-const FIELDS = { name: 80, organisation: 120, role: 80 };
+const FIELDS = { name: 80, organisation: 120, role: 80, email: 254, phone: 30 };
+const REQUIRED = new Set(['name', 'organisation']);
 
 const eventId = eventIdFromLocation();
 const seatKey = `ensemble.attendee.${eventId}`;
@@ -17,13 +20,60 @@ let pendingChat = null;  // the ref of the chat message awaiting its echo
 let connection = null;
 let leaving = false;
 let lastJoinError = null;
+let token = null;      // this attendee's, for the socket and for their own page over REST
+let answered = false;  // an answer is on its way: its result is said once it is saved
+let ended = false;
 
 const view = new AttendeeView(clock, {
   onChat: (text) => {
     pendingChat = connection && connection.send(messages.chat(text));
     return Boolean(pendingChat);
   },
+  onStep: (state) => onStep(state),
 });
+
+// --- Their own part: the card in the break, the people met and contacts after the end ------------
+
+const me = new MePage({ onAnswer: sendAnswer });
+
+// Over the socket while it is open; after the end (the socket is closed) or offline, over REST.
+function sendAnswer(message) {
+  answered = true;
+  if (connection && connection.send(message)) return;
+  postAnswer(eventId, token, message).then(showMe).catch((err) => announce(errorText(err)));
+}
+
+function showMe(page) {
+  me.set(page);
+  if (ended) me.drawPage();
+  else if (view.state && view.state.phase === 'break') me.drawCard(view.state.round);
+  if (answered) announce(t('answer_saved'));
+  answered = false;
+}
+
+function loadMe() {
+  if (!token) return;
+  getMe(eventId, token).then(showMe).catch(() => {
+    if (ended) announce(t('me_unavailable'));
+  });
+}
+
+// A new step of the event: the break shows the card of the round that just ended; the end, the page. The
+// personal link is offered outside rounds, so that it can be kept before the end.
+function onStep(state) {
+  if (state.phase === 'break') loadMe();
+  else me.hideCard();
+  me.showLink(state.phase === 'round' ? null : personalLinkUrl(eventId, token));
+  if (state.phase === 'ended') showEnd();
+}
+
+function showEnd() {
+  if (ended) return;
+  ended = true;
+  me.hideCard();
+  me.showLink(personalLinkUrl(eventId, token));
+  loadMe();
+}
 
 // --- The seat: {attendee_id, token}, or {removed: true} once the host removed this person ---
 
@@ -46,12 +96,14 @@ function onMessage(msg) {
     case 'welcome':
       clock.sync(clockOffset(msg));
       view.setYou(msg.you);
+      if (document.hidden) connection.send(messages.visibility(false));
       if (msg.event && msg.event.title) setText('event-title', msg.event.title);
       break;
     case 'state': view.setState(msg); break;
     case 'presence': view.setPresent(msg.present); break;
     case 'chat': view.addChat(msg); break;
     case 'announcement': view.showAnnouncement(msg); break;
+    case 'me': showMe(msg); break;
     case 'error':
       if (msg.ref !== undefined && msg.ref === pendingChat) view.chatRefused(msg);
       else announce(errorText(msg));
@@ -86,6 +138,7 @@ function onFinalClose(code) {
     view.showNotice('replaced_heading', 'replaced_text', { labelKey: 'replaced_resume', run: () => connection.start() });
   } else if (code === CLOSE_ENDED) {
     view.showNotice('ended_heading', 'ended_text');
+    showEnd();
   } else if (code === CLOSE_EVENT_NOT_FOUND) {
     view.showNotice('join_heading', 'event_not_found');
   } else if (code === CLOSE_TOKEN_REFUSED) {
@@ -95,6 +148,7 @@ function onFinalClose(code) {
 }
 
 function connect(seat) {
+  token = seat.token;
   showOnly('loading-section', SECTIONS);
   connection = new Connection(eventId, seat.token, { onMessage, onStatus });
   connection.start();
@@ -132,7 +186,7 @@ async function onJoin(event) {
   for (const [name, max] of Object.entries(FIELDS)) {
     values[name] = form.elements[name].value.trim();
     const length = [...values[name]].length;
-    if ((name !== 'role' && length === 0) || length > max) {
+    if ((REQUIRED.has(name) && length === 0) || length > max) {
       showJoinError({ code: 'invalid_field', field: name });
       return;
     }
@@ -171,6 +225,13 @@ async function main() {
     if (lastJoinError) setText('join-error', joinErrorText(lastJoinError));
   });
   $('join-form').addEventListener('submit', onJoin);
+  // Presence at the table is measured while the page is shown (Page Visibility), and the video link opened.
+  document.addEventListener('visibilitychange', () => {
+    if (connection) connection.send(messages.visibility(!document.hidden));
+  });
+  $('video-link').addEventListener('click', () => {
+    if (connection) connection.send(messages.videoOpened());
+  });
   $('leave').addEventListener('click', onLeave);
   if (!eventId) {
     view.showNotice('join_heading', 'event_missing');
@@ -185,11 +246,23 @@ async function main() {
     return;
   }
   setText('event-title', info.title);
+  // The personal link (join.html?event=ID#me=TOKEN) brings this person back, on this device or another.
+  const linkToken = personalTokenFromLocation();
+  if (linkToken) saveSeat({ token: linkToken });
   const seat = loadSeat();
-  if (seat && seat.removed) view.showNotice('removed_heading', 'removed_text');
-  else if (seat && seat.token) connect(seat);
-  else if (info.phase === 'ended') view.showNotice('ended_heading', 'ended_text');
-  else showForm();
+  if (seat && seat.removed) {
+    view.showNotice('removed_heading', 'removed_text');
+  } else if (seat && seat.token && info.phase === 'ended') {
+    token = seat.token;
+    view.showNotice('ended_heading', 'ended_text');
+    showEnd();
+  } else if (seat && seat.token) {
+    connect(seat);
+  } else if (info.phase === 'ended') {
+    view.showNotice('ended_heading', 'ended_text');
+  } else {
+    showForm();
+  }
 }
 
 main();

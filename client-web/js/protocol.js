@@ -63,12 +63,15 @@ function socketUrl(eventId) {
 
 // --- REST -----------------------------------------------------------------------------------
 
-async function request(method, path, body) {
+async function request(method, path, body, token = null) {
   let response;
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  // An attendee's token goes in a header, never in a URL the server receives (and could log).
+  if (token) headers.Authorization = `Bearer ${token}`;
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -95,9 +98,29 @@ export function getEvent(eventId) {
   return request('GET', `api/events/${encodeURIComponent(eventId)}`);
 }
 
-// Resolves to {attendee_id, token}.
-export function joinEvent(eventId, { name, organisation, role }) {
-  return request('POST', `api/events/${encodeURIComponent(eventId)}/attendees`, { name, organisation, role });
+// Resolves to {attendee_id, token}. email and phone are optional ('' when not given).
+export function joinEvent(eventId, { name, organisation, role, email = '', phone = '' }) {
+  return request('POST', `api/events/${encodeURIComponent(eventId)}/attendees`,
+    { name, organisation, role, email, phone });
+}
+
+// The attendee's own page: {event, you, met, contacts} (protocol.md, "Your own page").
+export function getMe(eventId, token) {
+  return request('GET', `api/events/${encodeURIComponent(eventId)}/me`, undefined, token);
+}
+
+// An answer to a card (messages.talked, keepInTouch or rateTable) over REST; resolves to the page after it.
+export function postAnswer(eventId, token, message) {
+  return request('POST', `api/events/${encodeURIComponent(eventId)}/me`, message, token);
+}
+
+// The personal link: the join page with the token after '#', which browsers never send to the server.
+export function personalLinkUrl(eventId, token, base = location.href) {
+  return new URL(`join.html?event=${encodeURIComponent(eventId)}#me=${encodeURIComponent(token)}`, base).href;
+}
+
+export function personalTokenFromLocation(loc = location) {
+  return new URLSearchParams(loc.hash.replace(/^#/, '')).get('me') || '';
 }
 
 // --- Client → server messages ---------------------------------------------------------------
@@ -107,6 +130,11 @@ export const messages = {
   ping: () => ({ type: 'ping' }),
   chat: (text) => ({ type: 'chat', text }),
   leave: () => ({ type: 'leave' }),
+  talked: (round, about, talked) => ({ type: 'talked', round, about, talked }),
+  keepInTouch: (about, wish) => ({ type: 'keep_in_touch', about, wish }),
+  rateTable: (round, score) => ({ type: 'rate_table', round, score }),
+  visibility: (visible) => ({ type: 'visibility', visible }),
+  videoOpened: () => ({ type: 'video_opened' }),
   startEvent: () => ({ type: 'start_event' }),
   nextRound: () => ({ type: 'next_round' }),
   endRound: () => ({ type: 'end_round' }),
@@ -128,7 +156,7 @@ export const messages = {
 // --- Server → client messages ---------------------------------------------------------------
 
 const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'round_tables', 'presence', 'chat',
-  'announcement', 'storage', 'error', 'pong', 'host_link_created', 'staff_link_created']);
+  'announcement', 'storage', 'error', 'pong', 'host_link_created', 'staff_link_created', 'me']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {

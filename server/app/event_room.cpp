@@ -17,16 +17,12 @@ constexpr domain::TimeMs idle_room_ms = 10 * 60 * 1000;
 constexpr domain::TimeMs lobby_lifetime_ms = domain::TimeMs{30} * 24 * 3600 * 1000;
 constexpr double slow_batch_ms = 200;
 
-const Problem unavailable{domain::ErrorCode::storage_unavailable,
-                          "the database cannot save changes right now; nothing was changed: try again", ""};
-
 // The wait after `failures` storage failures in a row: doubling from the first, up to the most.
 std::chrono::milliseconds retry_wait(const StorageRetry& retry, int failures) {
     auto wait = retry.first;
     for (int i = 1; i < failures && wait < retry.most; ++i) wait *= 2;
     return std::min(wait, retry.most);
 }
-const Problem released{domain::ErrorCode::internal, "the event is being reopened: try again", ""};
 
 }  // namespace
 
@@ -103,7 +99,8 @@ void EventRoom::join(Profile profile, std::string credential_hash, JoinDone done
             log_event("attendee_joined", {{"event_id", self->id_}, {"attendee", *joined}});
             done(*joined);
         };
-        domain::Join command{profile.name, profile.organisation, profile.role, hash};
+        domain::Join command{profile.name, profile.organisation, profile.role,
+                             hash,         profile.email,        profile.phone};
         auto id = self->execute(domain::Actor::system(), command, std::move(batch),
                                 [done](const Problem& problem) { done(problem); });
         if (id) {
@@ -198,6 +195,8 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
                 return answer({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", "",
                                chat.wait_ms(now)});
         }
+        if (is_report(command) && !self->limits_[actor.attendee].reports.allow(now_ms()))
+            return answer({domain::ErrorCode::rate_limited, "too many answers: wait a little", "", 0});
         Batch batch;
         batch.done = [answer](bool saved) {
             if (!saved) answer(unavailable);

@@ -39,6 +39,8 @@ struct RoomServices {
 
 // A number no commit of any event in this process had before (EventRoom::review_basis).
 std::uint64_t next_version();
+// What an attendee reports about their round (answers to the cards, presence): each one is written.
+bool is_report(const domain::Command& command);
 
 class EventRoom : public std::enable_shared_from_this<EventRoom> {
   public:
@@ -65,6 +67,11 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void attach(std::shared_ptr<Client> client, domain::Actor actor);
     void detach(const Client* client, domain::Actor actor);
     void handle(const Client* client, domain::Actor actor, ClientMessage message);
+    // An attendee's own page (GET /me), and an answer to a card over REST (after the end, or from another
+    // device): the same commands as over the socket, answered with the page once the answer is durable.
+    using MeDone = std::function<void(std::variant<nlohmann::json, Problem>)>;
+    void me(domain::Actor actor, MeDone done);
+    void answer(domain::Actor actor, domain::Command command, MeDone done);
     void shutdown();
     // Calls back true, and refuses all work from then on, when nothing needs this room in memory: nobody
     // connected and nothing pending, and the event ended or in its lobby untouched for 10 minutes. A
@@ -74,6 +81,9 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     const std::string& id() const { return id_; }
 
   private:
+    static const Problem unavailable;  // the database cannot save now
+    static const Problem released;     // a newer room serves the event
+
     // What one applied command (or a read) delivers once everything before it is durable.
     struct Batch {
         bool durable = false;
@@ -147,6 +157,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     struct PersonLimits {
         RateLimiter chat{5, 0.5};
         RateLimiter connects{10, 10.0 / 60};
+        RateLimiter reports{30, 2};  // answers to the cards and presence reports, each written
     };
     std::unordered_map<domain::AttendeeId, PersonLimits> limits_;  // host links under minus their id
 

@@ -59,6 +59,22 @@ std::optional<Problem> read_int(const json& object, const char* field, int& targ
     return std::nullopt;
 }
 
+std::variant<bool, Problem> bool_field(const json& object, const char* field) {
+    auto it = object.find(field);
+    if (it == object.end() || !it->is_boolean())
+        return invalid(field, std::string(field) + " must be true or false");
+    return it->get<bool>();
+}
+
+// A round, or an attendee id: a positive integer.
+std::variant<std::int64_t, Problem> id_field(const json& object, const char* field) {
+    auto value = int_field(object, field);
+    if (auto* number = std::get_if<std::int64_t>(&value);
+        number && (*number < 1 || *number > std::numeric_limits<int>::max()))
+        return invalid(field, std::string(field) + " is out of range");
+    return value;
+}
+
 template <typename T>
 bool failed(const std::variant<T, Problem>& value, Problem& out) {
     if (auto* problem = std::get_if<Problem>(&value)) {
@@ -124,6 +140,38 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
         if (failed(link, problem)) return problem;
         return domain::RevokeHostLink{std::get<std::int64_t>(link)};
     }
+    if (type == "talked") {
+        auto round = id_field(m, "round");
+        if (failed(round, problem)) return problem;
+        auto about = id_field(m, "about");
+        if (failed(about, problem)) return problem;
+        auto talked = bool_field(m, "talked");
+        if (failed(talked, problem)) return problem;
+        return domain::AnswerTalked{static_cast<int>(std::get<std::int64_t>(round)),
+                                    std::get<std::int64_t>(about), std::get<bool>(talked)};
+    }
+    if (type == "keep_in_touch") {
+        auto about = id_field(m, "about");
+        if (failed(about, problem)) return problem;
+        auto wish = bool_field(m, "wish");
+        if (failed(wish, problem)) return problem;
+        return domain::WishContact{std::get<std::int64_t>(about), std::get<bool>(wish)};
+    }
+    if (type == "rate_table") {
+        auto round = id_field(m, "round");
+        if (failed(round, problem)) return problem;
+        auto score = int_field(m, "score");
+        if (failed(score, problem)) return problem;
+        auto value = std::get<std::int64_t>(score);
+        if (value < 1 || value > 5) return invalid("score", "score must be 1 to 5");
+        return domain::RateTable{static_cast<int>(std::get<std::int64_t>(round)), static_cast<int>(value)};
+    }
+    if (type == "visibility") {
+        auto visible = bool_field(m, "visible");
+        if (failed(visible, problem)) return problem;
+        return domain::SetVisibility{std::get<bool>(visible)};
+    }
+    if (type == "video_opened") return domain::OpenVideo{};
     if (type == "leave") return domain::Leave{};
     if (type == "start_event") return domain::StartEvent{};
     if (type == "next_round") return domain::NextRound{};
@@ -132,6 +180,28 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
     if (type == "resume") return domain::ResumeRotation{};
     if (type == "end_event") return domain::EndEvent{};
     return Problem{domain::ErrorCode::unknown_type, "unknown message type", ""};
+}
+
+// One @, something before it, a dot in the domain after it, no spaces: a typo is caught, not every address.
+bool plausible_email(const std::string& text) {
+    auto at = text.find('@');
+    if (at == 0 || at == std::string::npos || text.find('@', at + 1) != std::string::npos) return false;
+    auto dot = text.find('.', at + 2);
+    if (dot == std::string::npos || dot + 1 >= text.size()) return false;
+    for (unsigned char c : text)
+        if (c <= ' ' || c == 0x7f) return false;
+    return true;
+}
+
+bool plausible_phone(const std::string& text) {
+    int digits = 0;
+    for (char c : text) {
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (std::string_view(" +.-()").find(c) == std::string_view::npos)
+            return false;
+    }
+    return digits >= 3;
 }
 
 }  // namespace
@@ -232,8 +302,16 @@ std::variant<Profile, Problem> parse_profile(std::string_view body) {
     if (failed(organisation, problem)) return problem;
     auto role = text_field(m, "role", 0, 80);
     if (failed(role, problem)) return problem;
+    auto email = text_field(m, "email", 0, max_email_chars);
+    if (failed(email, problem)) return problem;
+    if (!std::get<std::string>(email).empty() && !plausible_email(std::get<std::string>(email)))
+        return invalid("email", "email must be an address such as name@example.org");
+    auto phone = text_field(m, "phone", 0, max_phone_chars);
+    if (failed(phone, problem)) return problem;
+    if (!std::get<std::string>(phone).empty() && !plausible_phone(std::get<std::string>(phone)))
+        return invalid("phone", "phone may hold digits, spaces and + . - ( ) only");
     return Profile{std::get<std::string>(name), std::get<std::string>(organisation),
-                   std::get<std::string>(role)};
+                   std::get<std::string>(role), std::get<std::string>(email), std::get<std::string>(phone)};
 }
 
 }  // namespace ensemble::app

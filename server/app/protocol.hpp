@@ -50,10 +50,15 @@ std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_vi
 // The creator's name in the same body (`host_name`, optional: empty when absent).
 std::variant<std::string, Problem> parse_host_name(std::string_view body);
 
+constexpr std::size_t max_email_chars = 254;
+constexpr std::size_t max_phone_chars = 30;
+
 struct Profile {
     std::string name;
     std::string organisation;
     std::string role;
+    std::string email{};  // optional contacts ('' when not given): shared only in a mutual contact
+    std::string phone{};
 };
 std::variant<Profile, Problem> parse_profile(std::string_view body);
 

@@ -89,6 +89,10 @@ struct Renderer {
 
     void operator()(const Audience&, const domain::PresenceChanged&) { out.presence_changed = true; }
 
+    void operator()(const Audience& audience, const domain::PersonalChanged&) {
+        to({audience.attendee}, share(me_message(event, audience.attendee)));
+    }
+
     void operator()(const Audience&, const domain::HostChanges& changes) {
         HostDelta delta;
         for (auto id : changes.attendees)

@@ -47,6 +47,11 @@ std::string host_link_created_message(const domain::HostLink& link, const std::s
 // The tables of a round the host asked to look at (`round_tables`); nullopt for a round not yet held.
 std::optional<std::string> round_tables_message(const domain::Event& event, int round);
 
+// What an attendee sees of their own part (GET /me, and the `me` message): their profile, whom they sat
+// with round by round, their answers to the cards, and their mutual contacts (me_view.cpp).
+nlohmann::json me_view(const domain::Event& event, domain::AttendeeId attendee);
+std::string me_message(const domain::Event& event, domain::AttendeeId attendee);
+
 std::string presence_message(int present);
 std::string pong_message();
 // To the host: whether the database saves the event's changes (false: the event waits for it).

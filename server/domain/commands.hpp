@@ -26,6 +26,8 @@ struct Join {
     std::string organisation;
     std::string role;
     std::string credential_hash;
+    std::string email{};  // optional contacts, '' when not given
+    std::string phone{};
 };
 
 // The connection layer (Actor::system).
@@ -48,6 +50,28 @@ struct PostChat {
     std::string text;
 };
 struct Leave {};
+// The end-of-round card, in any phase (after the end too): each answer can be changed.
+// "Nous avons échangé": about a tablemate of that round.
+struct AnswerTalked {
+    int round = 0;
+    AttendeeId about = 0;
+    bool talked = false;
+};
+// "Garder le contact": about anyone they sat with; false withdraws the wish.
+struct WishContact {
+    AttendeeId about = 0;
+    bool wish = false;
+};
+// "Cette table m'a été utile", 1 to 5, about a round they were seated in.
+struct RateTable {
+    int round = 0;
+    int score = 0;
+};
+// Presence at their table, as their page reports it: shown or hidden (Page Visibility), video link opened.
+struct SetVisibility {
+    bool visible = true;
+};
+struct OpenVideo {};
 
 // The host only.
 struct StartEvent {};
@@ -87,9 +111,9 @@ struct RevokeHostLink {
     LinkRole role = LinkRole::host;  // a link of the other role is not found
 };
 
-using Command =
-    std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
-                 ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
-                 ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink>;
+using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent,
+                             NextRound, EndRound, ExtendRound, Broadcast, MoveAttendee, RemoveAttendee,
+                             MergeAttendees, PauseRotation, ResumeRotation, EndEvent, CreateHostLink,
+                             RevokeHostLink, AnswerTalked, WishContact, RateTable, SetVisibility, OpenVideo>;
 
 }  // namespace ensemble::domain

@@ -34,6 +34,19 @@ struct Event::Apply {
     void operator()(const EndEvent& c);
     void operator()(const CreateHostLink& c);
     void operator()(const RevokeHostLink& c);
+    void operator()(const AnswerTalked& c);
+    void operator()(const WishContact& c);
+    void operator()(const RateTable& c);
+    void operator()(const SetVisibility& c);
+    void operator()(const OpenVideo& c);
+
+    // Presence per seat (event_answers.cpp): a stretch of visible time runs while the attendee is connected,
+    // seated in a round and their page shown; its length is added to the seat's sum when it ends.
+    void presence_start(AttendeeId attendee);
+    void presence_stop(AttendeeId attendee);
+    void presence_stop_all();
+    void record_presence(AttendeeId attendee);
+    void merge_answers(AttendeeId duplicate, AttendeeId keep);
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;

@@ -9,6 +9,22 @@ namespace {
 constexpr std::size_t max_chat_kept = 200;
 constexpr std::int64_t minute_ms = 60'000;
 
+// The duplicate's tablemates become keep's, as storage does with their encounters; the pair of them goes.
+void merge_tablemates(EventState& s, AttendeeId duplicate, AttendeeId keep) {
+    std::vector<std::pair<RoundPair, int>> moved;
+    for (auto it = s.tablemates.begin(); it != s.tablemates.end();) {
+        if (it->first.a != duplicate && it->first.b != duplicate) {
+            ++it;
+            continue;
+        }
+        AttendeeId other = it->first.a == duplicate ? it->first.b : it->first.a;
+        if (other != keep)
+            moved.push_back({{it->first.round, std::min(other, keep), std::max(other, keep)}, it->second});
+        it = s.tablemates.erase(it);
+    }
+    for (auto& [pair, table] : moved) s.tablemates.emplace(pair, table);
+}
+
 }  // namespace
 
 Event::Event(EventState state) : state_(std::move(state)) {
@@ -62,7 +78,11 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
         std::holds_alternative<PauseRotation>(command) || std::holds_alternative<ResumeRotation>(command) ||
         std::holds_alternative<EndEvent>(command) || std::holds_alternative<CreateHostLink>(command) ||
         std::holds_alternative<RevokeHostLink>(command);
-    bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command);
+    bool answer = std::holds_alternative<AnswerTalked>(command) ||
+                  std::holds_alternative<WishContact>(command) || std::holds_alternative<RateTable>(command);
+    bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command) ||
+               answer || std::holds_alternative<SetVisibility>(command) ||
+               std::holds_alternative<OpenVideo>(command);
     if (host_only && actor.kind != Actor::Kind::host)
         return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
     // A link revoked since its console sent this is refused here too.
@@ -73,14 +93,15 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
         return Effects::refuse(ErrorCode::forbidden, "only an attendee may do this");
     if (!host_only && !own && actor.kind != Actor::Kind::system)
         return Effects::refuse(ErrorCode::forbidden, "this is done by the server");
-    // Staff links are for reviewing the event: made and revoked after its end too.
+    // Staff links are for reviewing the event, and the cards can still be answered and changed: both once
+    // it is over too.
     auto staff_link = [&] {
         const auto* create = std::get_if<CreateHostLink>(&command);
         const auto* revoke = std::get_if<RevokeHostLink>(&command);
         return (create && create->role == LinkRole::staff) || (revoke && revoke->role == LinkRole::staff);
     };
     if (state_.phase == Phase::ended && !std::holds_alternative<Disconnect>(command) &&
-        !std::holds_alternative<Tick>(command) && !staff_link())
+        !std::holds_alternative<Tick>(command) && !answer && !staff_link())
         return Effects::refuse(ErrorCode::event_ended, "the event is over");
     Apply apply{*this, state_, actor, now, fx};
     // What the command is, told as the state stood before it (the round it ends, who it moves).
@@ -104,8 +125,11 @@ bool Event::Apply::refuse(ErrorCode code, std::string message) {
 // Only connected, active attendees count as present.
 void Event::Apply::set_connected(Attendee& attendee, bool connected) {
     if (attendee.connected == connected) return;
+    if (!connected) presence_stop(attendee.id);
     attendee.connected = connected;
     event.present_ += connected ? 1 : -1;
+    // A new page is shown until it says otherwise.
+    if (connected) attendee.page_visible = true, presence_start(attendee.id);
     fx.outbox.presence_changed();
     fx.outbox.host().attendees.insert(attendee.id);
 }
@@ -132,11 +156,13 @@ void Event::Apply::enter_phase(Phase phase, std::int64_t duration_ms) {
 void Event::Apply::end_round() {
     if (s.round >= s.settings.rounds) return end_event();
     if (s.settings.break_seconds == 0) return request_round(s.round + 1);
+    presence_stop_all();
     enter_phase(Phase::pause_between_rounds, s.settings.break_seconds * 1000LL);
     fx.outbox.host().tables_reset = true;
 }
 
 void Event::Apply::end_event() {
+    presence_stop_all();
     s.phase = Phase::ended;
     s.deadline.reset();
     s.paused = false;
@@ -152,6 +178,8 @@ void Event::Apply::operator()(const Join& c) {
         return (void)refuse(ErrorCode::event_full, "this event has reached its number of attendees");
     AttendeeId id = s.attendees.empty() ? 1 : s.attendees.rbegin()->first + 1;
     Attendee attendee{id, c.name, c.organisation, c.role, AttendeeStatus::active, now, false};
+    attendee.email = c.email;
+    attendee.phone = c.phone;
     s.attendees.emplace(id, attendee);
     fx.records.push_back(AttendeeJoined{attendee, c.credential_hash});
     fx.joined = id;
@@ -207,6 +235,10 @@ void Event::Apply::operator()(const PostChat& c) {
     if (chat.size() > max_chat_kept) chat.erase(chat.begin());
     ChatPosted posted{s.round, table, std::move(message)};
     fx.records.push_back(posted);
+    if (auto seat = s.presence.find(actor.attendee); seat != s.presence.end()) {
+        ++seat->second.chat_sent;
+        record_presence(actor.attendee);
+    }
     fx.outbox.chat(std::move(posted));
 }
 
@@ -313,6 +345,8 @@ void Event::Apply::operator()(const MergeAttendees& c) {
     fx.outbox.host().gone.insert(c.duplicate);
     fx.outbox.host().attendees.insert(c.keep);
     s.history.merge(c.keep, c.duplicate);
+    merge_tablemates(s, c.duplicate, c.keep);
+    merge_answers(c.duplicate, c.keep);
     for (auto& round : s.past_rounds)
         for (auto& seats : round) std::replace(seats.begin(), seats.end(), c.duplicate, c.keep);
     const std::string& name = s.attendees.at(c.keep).name;

@@ -41,6 +41,8 @@ void Event::Apply::request_round(int number) {
 void Event::Apply::start_round(int number, const SeatingResult& result) {
     // The host can still look back at the round that ends here.
     if (s.round > 0) s.past_rounds.push_back(*event.round_seats(s.round));
+    presence_stop_all();
+    s.presence.clear();
     s.tables.clear();
     event.table_index_.clear();
     s.round = number;
@@ -66,6 +68,7 @@ void Event::Apply::start_round(int number, const SeatingResult& result) {
         if (attendee.connected && attendee.status == AttendeeStatus::active && !event.table_of(id))
             seat_late_joiner(id);
     enter_phase(Phase::round, s.settings.round_seconds * 1000LL);
+    for (const auto& [id, seat] : s.presence) presence_start(id);
 }
 
 void Event::Apply::seat(AttendeeId attendee, std::size_t table_index) {
@@ -76,15 +79,21 @@ void Event::Apply::seat(AttendeeId attendee, std::size_t table_index) {
         // Meeting again in the same round (moved away and back) is still one meeting.
         if (s.history.last_round_met(attendee, other) != s.round)
             s.history.record_pair(attendee, other, s.round);
+        s.tablemates.emplace(RoundPair{s.round, std::min(attendee, other), std::max(attendee, other)},
+                             number);
     }
     table.seats.push_back(attendee);
     event.table_index_[attendee] = number;
     fx.records.push_back(Seated{s.round, number, attendee, now});
+    s.presence[attendee] = SeatPresence{s.round, number, 0, 0, false, std::nullopt};
+    presence_start(attendee);
     table_changed(table_index);
 }
 
 void Event::Apply::unseat(AttendeeId attendee) {
     int number = event.table_of(attendee);
+    presence_stop(attendee);
+    s.presence.erase(attendee);
     auto& seats = s.tables[static_cast<std::size_t>(number - 1)].seats;
     std::erase(seats, attendee);
     event.table_index_.erase(attendee);

@@ -17,6 +17,10 @@ void Outbox::announce(Announced announcement) {
 
 void Outbox::presence_changed() { presence_ = true; }
 
+void Outbox::personal_changed(AttendeeId attendee) {
+    if (personal_.insert(attendee).second) messages_.push_back({Audience::of(attendee), PersonalChanged{}});
+}
+
 void Outbox::disconnect(const Audience& who, Disconnection::Reason reason) {
     disconnections_.push_back({who, reason});
 }

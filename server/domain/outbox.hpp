@@ -56,8 +56,12 @@ struct HostChanges {
     }
 };
 
+// What one attendee sees of their own answers and contacts (`me`) changed.
+struct PersonalChanged {};
+
 // A chat message and the host's broadcast are told as they are recorded (ChatPosted, Announced).
-using MessageBody = std::variant<ViewChanged, ChatPosted, Announced, PresenceChanged, HostChanges>;
+using MessageBody =
+    std::variant<ViewChanged, ChatPosted, Announced, PresenceChanged, HostChanges, PersonalChanged>;
 
 struct Message {
     Audience to;
@@ -79,6 +83,7 @@ class Outbox {
     void chat(ChatPosted chat);
     void announce(Announced announcement);
     void presence_changed();
+    void personal_changed(AttendeeId attendee);
     HostChanges& host() { return host_; }
     void disconnect(const Audience& who, Disconnection::Reason reason);
 
@@ -89,6 +94,7 @@ class Outbox {
   private:
     std::vector<Message> messages_;
     std::set<Audience> views_;
+    std::set<AttendeeId> personal_;
     bool presence_ = false;
     HostChanges host_;
     std::vector<Disconnection> disconnections_;

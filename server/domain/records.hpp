@@ -93,8 +93,41 @@ struct HostActed {
     HostAction action;
 };
 
+// An answer to the end-of-round card, as it now stands.
+struct TalkedAnswered {
+    int round = 0;
+    AttendeeId attendee = 0;
+    AttendeeId about = 0;
+    bool talked = false;
+    TimeMs at = 0;
+};
+// wish false: withdrawn (the row goes).
+struct ContactWished {
+    AttendeeId attendee = 0;
+    AttendeeId about = 0;
+    bool wish = false;
+    TimeMs at = 0;
+};
+struct TableRated {
+    int round = 0;
+    AttendeeId attendee = 0;
+    int score = 0;
+    TimeMs at = 0;
+};
+
+// A seat's presence sums as they now stand (the latest seat of that attendee at that table in that round).
+struct SeatPresenceRecorded {
+    int round = 0;
+    int table = 0;
+    AttendeeId attendee = 0;
+    std::int64_t visible_ms = 0;
+    int chat_sent = 0;
+    bool video_opened = false;
+};
+
 using Record =
     std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged, RoundStarted, Seated,
-                 Unseated, Met, ChatPosted, Announced, PlanMade, HostLinkCreated, HostLinkRevoked, HostActed>;
+                 Unseated, Met, ChatPosted, Announced, PlanMade, HostLinkCreated, HostLinkRevoked, HostActed,
+                 TalkedAnswered, ContactWished, TableRated, SeatPresenceRecorded>;
 
 }  // namespace ensemble::domain

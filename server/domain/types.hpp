@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "domain/settings.hpp"
@@ -30,6 +32,10 @@ struct Attendee {
     TimeMs joined_at = 0;
     bool connected = false;      // live only: never persisted
     AttendeeId merged_into = 0;  // for AttendeeStatus::merged
+    // Given at joining, optional; shown only to someone both wish to keep in touch with (a mutual contact).
+    std::string email{};
+    std::string phone{};
+    bool page_visible = true;  // live only: the page says whether it is shown (Page Visibility)
 };
 
 struct ChatMessage {
@@ -92,6 +98,24 @@ struct HostAction {
     std::string into_name;
 };
 
+// Presence at one seat of the current round (one attendee at one table), summed while it is held.
+struct SeatPresence {
+    int round = 0;
+    int table = 0;
+    std::int64_t visible_ms = 0;  // connected, seated during the round, the page visible
+    int chat_sent = 0;
+    bool video_opened = false;
+    std::optional<TimeMs> visible_since{};  // live only: when the running stretch of visible time began
+};
+
+// Two people at one table in one round, a < b.
+struct RoundPair {
+    int round = 0;
+    AttendeeId a = 0;
+    AttendeeId b = 0;
+    auto operator<=>(const RoundPair&) const = default;
+};
+
 // The seats of one round's tables: table n is [n - 1], empty once everyone left it.
 using RoundSeats = std::vector<std::vector<AttendeeId>>;
 
@@ -114,6 +138,13 @@ struct EventState {
         plan;  // every round planned at the start; followed while attendance matches
     std::map<HostLinkId, HostLink> host_links;  // revoked ones included: they are recognised, and refused
     std::vector<HostAction> host_log;           // the latest host actions, oldest first
+    // Who shared a table in each round, and which table: what the end-of-round cards may be about.
+    std::map<RoundPair, int> tablemates;
+    // The end-of-round cards' answers as they stand (event_answers.cpp).
+    std::map<std::tuple<int, AttendeeId, AttendeeId>, bool> talked;  // (round, attendee, about) -> talked
+    std::set<std::pair<AttendeeId, AttendeeId>> contact_wishes;      // (attendee, about) while the wish holds
+    std::map<std::pair<int, AttendeeId>, int> ratings;               // (round, attendee) -> 1 to 5
+    std::map<AttendeeId, SeatPresence> presence;                     // the current round's seats
 };
 
 const char* to_string(Phase phase);

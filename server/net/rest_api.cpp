@@ -5,6 +5,7 @@
 #include "net/host.hpp"
 #include "net/responses.hpp"
 #include "net/rest_review.hpp"
+#include "net/rest_me.hpp"
 
 namespace ensemble::net {
 namespace {
@@ -78,6 +79,8 @@ void handle_api(app::Registry& registry, const Request& request, const std::stri
         if (method != http::verb::post) return respond(method_not_allowed(request, "POST"));
         return create_event(registry, request, own_authority, respond);
     }
+    if (parts.size() == 3 && parts[0] == "events" && parts[2] == "me")
+        return handle_me(registry, request, parts[1], std::move(respond));
     if (handle_review(registry, request, parts, respond)) return;
     if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" ||
         (parts.size() == 3 && parts[2] != "attendees"))

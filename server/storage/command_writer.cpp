@@ -85,9 +85,10 @@ void write_command(Database& db, const std::string& event_id, const std::vector<
         } else if (std::holds_alternative<domain::Seated>(records[i])) {
             seats.add(i);
         } else {
-            // A seat left, or moved to another entry by a merge, must be written first.
+            // A seat left, moved to another entry by a merge, or given its presence, must be written first.
             if (std::holds_alternative<domain::Unseated>(records[i]) ||
-                std::holds_alternative<domain::AttendeesMerged>(records[i]))
+                std::holds_alternative<domain::AttendeesMerged>(records[i]) ||
+                std::holds_alternative<domain::SeatPresenceRecorded>(records[i]))
                 seats.flush();
             write_one(db, event_id, records, i);
         }

@@ -25,8 +25,8 @@ domain::AttendeeStatus status_of(const std::string& text) {
 void read_attendees(Database& db, StoredEvent& stored) {
     auto& state = stored.state;
     auto query = db.prepare(
-        "SELECT id, name, organisation, role, status, joined_at, credential_hash, merged_into FROM attendees "
-        "WHERE event_id = ?1 ORDER BY id");
+        "SELECT id, name, organisation, role, status, joined_at, credential_hash, merged_into, email, phone "
+        "FROM attendees WHERE event_id = ?1 ORDER BY id");
     query->bind(1, state.id);
     while (query->step()) {
         domain::Attendee attendee;
@@ -37,6 +37,8 @@ void read_attendees(Database& db, StoredEvent& stored) {
         attendee.status = status_of(query->column_text(4));
         attendee.joined_at = query->column_int64(5);
         attendee.merged_into = query->column_optional_int64(7).value_or(0);
+        attendee.email = query->column_text(8);
+        attendee.phone = query->column_text(9);
         // Every status keeps its credential: a removed attendee must still be recognised, and refused.
         stored.attendee_credentials.emplace(query->column_text(6), attendee.id);
         state.attendees.emplace(attendee.id, std::move(attendee));
@@ -97,12 +99,46 @@ void read_chat(Database& db, domain::EventState& state) {
 }
 
 void read_history(Database& db, domain::EventState& state) {
-    auto encounters =
-        db.prepare("SELECT a, b, round FROM encounters WHERE event_id = ?1 ORDER BY round, a, b");
+    auto encounters = db.prepare(
+        "SELECT a, b, round, table_number FROM encounters WHERE event_id = ?1 ORDER BY round, a, b");
     encounters->bind(1, state.id);
-    while (encounters->step())
-        state.history.record_pair(encounters->column_int64(0), encounters->column_int64(1),
-                                  encounters->column_int(2));
+    while (encounters->step()) {
+        auto a = encounters->column_int64(0);
+        auto b = encounters->column_int64(1);
+        int round = encounters->column_int(2);
+        state.history.record_pair(a, b, round);
+        state.tablemates.emplace(domain::RoundPair{round, a, b}, encounters->column_int(3));
+    }
+}
+
+// The answers to the end-of-round cards as they stand.
+void read_answers(Database& db, domain::EventState& state) {
+    auto talked =
+        db.prepare("SELECT round, attendee_id, about, talked FROM talked_answers WHERE event_id = ?1");
+    talked->bind(1, state.id);
+    while (talked->step())
+        state.talked[{talked->column_int(0), talked->column_int64(1), talked->column_int64(2)}] =
+            talked->column_int64(3) != 0;
+    auto wishes = db.prepare("SELECT attendee_id, about FROM contact_wishes WHERE event_id = ?1");
+    wishes->bind(1, state.id);
+    while (wishes->step()) state.contact_wishes.emplace(wishes->column_int64(0), wishes->column_int64(1));
+    auto ratings = db.prepare("SELECT round, attendee_id, score FROM table_ratings WHERE event_id = ?1");
+    ratings->bind(1, state.id);
+    while (ratings->step())
+        state.ratings[{ratings->column_int(0), ratings->column_int64(1)}] = ratings->column_int(2);
+}
+
+// The sums of the current round's open seats, so that they go on from there; the latest seat of each.
+void read_presence(Database& db, domain::EventState& state) {
+    if (state.phase != domain::Phase::round) return;
+    auto seats = db.prepare(
+        "SELECT table_number, attendee_id, visible_ms, chat_sent, video_opened FROM seats "
+        "WHERE event_id = ?1 AND round = ?2 AND left_at IS NULL ORDER BY id");
+    seats->bind(1, state.id).bind(2, state.round);
+    while (seats->step())
+        state.presence[seats->column_int64(1)] =
+            domain::SeatPresence{state.round,          seats->column_int(0),        seats->column_int64(2),
+                                 seats->column_int(3), seats->column_int64(4) != 0, std::nullopt};
 }
 
 // The report of a stored plan stays default: it described the plan when it was made.
@@ -193,6 +229,8 @@ std::optional<StoredEvent> read_event(Database& db, const std::string& event_id)
         read_chat(db, state);
     }
     read_history(db, state);
+    read_answers(db, state);
+    read_presence(db, state);
     read_plan(db, state);
     read_host_links(db, state);
     read_host_log(db, state);

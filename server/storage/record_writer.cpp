@@ -63,8 +63,8 @@ struct Writer {
         const auto& a = r.attendee;
         db.prepare(
               "INSERT INTO attendees (event_id, id, name, organisation, role, status, joined_at, "
-              "credential_hash) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+              "credential_hash, email, phone) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
             ->bind(1, event_id)
             .bind(2, a.id)
             .bind(3, a.name)
@@ -73,6 +73,8 @@ struct Writer {
             .bind(6, domain::to_string(a.status))
             .bind(7, a.joined_at)
             .bind(8, r.credential_hash)
+            .bind(9, a.email)
+            .bind(10, a.phone)
             .run();
     }
 
@@ -114,6 +116,30 @@ struct Writer {
                 ->bind(1, event_id)
                 .bind(2, r.duplicate)
                 .bind(3, r.keep)
+                .run();
+        merge_answers(r);
+    }
+
+    // As the domain does: keep's own answers win, the rest of the duplicate's become keep's, answers about
+    // the duplicate become about keep, and what is left of the duplicate's (or between the two) goes.
+    void merge_answers(const domain::AttendeesMerged& r) const {
+        for (const char* table : {"talked_answers", "contact_wishes", "table_ratings"})
+            for (const char* column : {"attendee_id", "about"}) {
+                if (std::string_view(table) == "table_ratings" && std::string_view(column) == "about")
+                    continue;
+                for (const char* verb : {"UPDATE OR IGNORE", "DELETE FROM"}) {
+                    std::string sql = std::string(verb) + " " + table;
+                    if (verb[0] == 'U') sql += std::string(" SET ") + column + " = ?3";
+                    sql += std::string(" WHERE event_id = ?1 AND ") + column + " = ?2";
+                    auto statement = db.prepare(sql);
+                    statement->bind(1, event_id).bind(2, r.duplicate);
+                    if (verb[0] == 'U') statement->bind(3, r.keep);
+                    statement->run();
+                }
+            }
+        for (const char* table : {"talked_answers", "contact_wishes"})
+            db.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?1 AND attendee_id = about")
+                ->bind(1, event_id)
                 .run();
     }
 
@@ -205,6 +231,67 @@ struct Writer {
             .bind(9, a.into)
             .run();
     }
+
+    void operator()(const domain::TalkedAnswered& r) const {
+        db.prepare(
+              "INSERT OR REPLACE INTO talked_answers (event_id, round, attendee_id, about, talked, at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            ->bind(1, event_id)
+            .bind(2, r.round)
+            .bind(3, r.attendee)
+            .bind(4, r.about)
+            .bind(5, r.talked)
+            .bind(6, r.at)
+            .run();
+    }
+
+    // A row while the wish holds: a withdrawn wish leaves nothing behind.
+    void operator()(const domain::ContactWished& r) const {
+        if (!r.wish) {
+            db.prepare("DELETE FROM contact_wishes WHERE event_id = ?1 AND attendee_id = ?2 AND about = ?3")
+                ->bind(1, event_id)
+                .bind(2, r.attendee)
+                .bind(3, r.about)
+                .run();
+            return;
+        }
+        db.prepare(
+              "INSERT OR REPLACE INTO contact_wishes (event_id, attendee_id, about, at) VALUES (?1, ?2, ?3, "
+              "?4)")
+            ->bind(1, event_id)
+            .bind(2, r.attendee)
+            .bind(3, r.about)
+            .bind(4, r.at)
+            .run();
+    }
+
+    void operator()(const domain::TableRated& r) const {
+        db.prepare(
+              "INSERT OR REPLACE INTO table_ratings (event_id, round, attendee_id, score, at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)")
+            ->bind(1, event_id)
+            .bind(2, r.round)
+            .bind(3, r.attendee)
+            .bind(4, r.score)
+            .bind(5, r.at)
+            .run();
+    }
+
+    // The latest seat of that attendee at that table: moved away and back, the sums start again.
+    void operator()(const domain::SeatPresenceRecorded& r) const {
+        auto update = db.prepare(
+            "UPDATE seats SET visible_ms = ?5, chat_sent = ?6, video_opened = ?7 WHERE id = ("
+            "SELECT MAX(id) FROM seats WHERE event_id = ?1 AND round = ?2 AND table_number = ?3 "
+            "AND attendee_id = ?4)");
+        update->bind(1, event_id)
+            .bind(2, r.round)
+            .bind(3, r.table)
+            .bind(4, r.attendee)
+            .bind(5, r.visible_ms)
+            .bind(6, r.chat_sent)
+            .bind(7, r.video_opened);
+        expect_one_change(*update, "no seat for its presence");
+    }
 };
 
 struct Kind {
@@ -222,6 +309,10 @@ struct Kind {
     const char* operator()(const domain::HostLinkCreated&) const { return "HostLinkCreated"; }
     const char* operator()(const domain::HostLinkRevoked&) const { return "HostLinkRevoked"; }
     const char* operator()(const domain::HostActed&) const { return "HostActed"; }
+    const char* operator()(const domain::TalkedAnswered&) const { return "TalkedAnswered"; }
+    const char* operator()(const domain::ContactWished&) const { return "ContactWished"; }
+    const char* operator()(const domain::TableRated&) const { return "TableRated"; }
+    const char* operator()(const domain::SeatPresenceRecorded&) const { return "SeatPresenceRecorded"; }
 };
 
 }  // namespace

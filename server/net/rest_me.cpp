@@ -1,0 +1,60 @@
+#include "net/rest_me.hpp"
+
+#include "net/responses.hpp"
+
+namespace ensemble::net {
+namespace {
+
+// "Bearer TOKEN", the scheme in any case; '' when absent or of another scheme.
+std::string bearer_token(const Request& request) {
+    std::string_view value = request[http::field::authorization];
+    constexpr std::string_view scheme = "bearer ";
+    if (value.size() <= scheme.size() || !beast::iequals(value.substr(0, scheme.size()), scheme)) return {};
+    value.remove_prefix(scheme.size());
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    if (value.size() > app::max_token_chars) return {};
+    return std::string(value);
+}
+
+}  // namespace
+
+void handle_me(app::Registry& registry, const Request& request, const std::string& event_id,
+               Respond respond) {
+    auto method = request.method();
+    bool read = method == http::verb::get || method == http::verb::head;
+    if (!read && method != http::verb::post) return respond(method_not_allowed(request, "GET, HEAD, POST"));
+    std::optional<domain::Command> command;
+    if (!read) {
+        auto message = app::parse_client_message(request.body());
+        if (auto* problem = std::get_if<app::Problem>(&message.body))
+            return respond(error_response(request, *problem));
+        auto* parsed = std::get_if<domain::Command>(&message.body);
+        if (!parsed)
+            return respond(error_response(
+                request, {domain::ErrorCode::unknown_type, "only answers to the cards go here", "type"}));
+        command = std::move(*parsed);
+    }
+    registry.authenticate(
+        event_id, bearer_token(request),
+        [request, respond, command = std::move(command)](
+            std::variant<std::pair<std::shared_ptr<app::EventRoom>, domain::Actor>, app::Problem> who) {
+            if (auto* problem = std::get_if<app::Problem>(&who))
+                return respond(error_response(request, *problem));
+            auto& [room, actor] = std::get<0>(who);
+            if (actor.kind != domain::Actor::Kind::attendee)
+                return respond(error_response(
+                    request, {domain::ErrorCode::forbidden, "this is an attendee's own page", ""}));
+            auto answered = [request, respond](std::variant<nlohmann::json, app::Problem> result) {
+                if (auto* problem = std::get_if<app::Problem>(&result))
+                    return respond(error_response(request, *problem));
+                respond(json_response(request, http::status::ok, std::get<nlohmann::json>(result)));
+            };
+            if (command)
+                room->answer(actor, *command, answered);
+            else
+                room->me(actor, answered);
+        });
+}
+
+}  // namespace ensemble::net
