@@ -4,6 +4,7 @@ import { $, setText, showOnly, announce, confirmDialog } from './dom.js';
 import {
   Connection, messages, getEvent, joinEvent, eventIdFromLocation, clockOffset,
   CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND,
+  CLOSE_EVENT_DELETED, CLOSE_ERASED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { AttendeeView, SECTIONS } from './attendee-view.js';
@@ -88,6 +89,12 @@ function onFinalClose(code) {
     view.showNotice('ended_heading', 'ended_text');
   } else if (code === CLOSE_EVENT_NOT_FOUND) {
     view.showNotice('join_heading', 'event_not_found');
+  } else if (code === CLOSE_EVENT_DELETED) {
+    forgetSeat();
+    view.showNotice('deleted_heading', 'deleted_text');
+  } else if (code === CLOSE_ERASED) {
+    forgetSeat();
+    view.showNotice('erased_heading', 'erased_text');
   } else if (code === CLOSE_TOKEN_REFUSED) {
     forgetSeat();
     view.showNotice('rejected_heading', 'token_rejected', { labelKey: 'join_submit', run: showForm });
@@ -164,10 +171,18 @@ async function onLeave() {
   view.showNotice('left_heading', 'left_text');
 }
 
+// The privacy text says how long this event keeps its data.
+let retentionDays = null;
+function showRetention(days = retentionDays) {
+  retentionDays = days;
+  if (Number.isInteger(days)) setText('data-how-long', t('data_how_long_days', { days }));
+}
+
 async function main() {
   initI18n();
   onLangChange(() => {
     view.redraw();
+    showRetention();
     if (lastJoinError) setText('join-error', joinErrorText(lastJoinError));
   });
   $('join-form').addEventListener('submit', onJoin);
@@ -185,6 +200,7 @@ async function main() {
     return;
   }
   setText('event-title', info.title);
+  showRetention(info.retention_days);
   const seat = loadSeat();
   if (seat && seat.removed) view.showNotice('removed_heading', 'removed_text');
   else if (seat && seat.token) connect(seat);

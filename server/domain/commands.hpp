@@ -82,9 +82,17 @@ struct RevokeHostLink {
     HostLinkId link = 0;
 };
 
+// A host, or the attendee themself (any status, the event ended too): their name, organisation, role,
+// contacts, chat and answers go; an anonymous entry stays so that seats, encounters and counts stay true.
+// Their credential is replaced by one nobody holds, made outside: only its hash comes here.
+struct EraseAttendee {
+    AttendeeId attendee = 0;  // for an attendee: themself
+    std::string credential_hash;
+};
+
 using Command =
     std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
                  ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
-                 ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink>;
+                 ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink, EraseAttendee>;
 
 }  // namespace ensemble::domain

@@ -34,6 +34,7 @@ struct Event::Apply {
     void operator()(const EndEvent& c);
     void operator()(const CreateHostLink& c);
     void operator()(const RevokeHostLink& c);
+    void operator()(const EraseAttendee& c);  // event_erase.cpp
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;

@@ -98,6 +98,7 @@ constexpr std::pair<HostAction::Kind, const char*> host_action_names[] = {
     {HostAction::Kind::end_event, "end_event"},
     {HostAction::Kind::host_link_created, "host_link_created"},
     {HostAction::Kind::host_link_revoked, "host_link_revoked"},
+    {HostAction::Kind::erase_attendee, "erase_attendee"},
 };
 }  // namespace
 
