@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { binary, startServer, api, Peer, query } from '../support/server.js';
 
 const tables = ['attendees', 'rounds', 'seats', 'encounters', 'chat_messages', 'announcements', 'plans',
@@ -41,13 +42,13 @@ test('a host deletes the whole event: every connection closed, 404 after, no row
     const host = new Peer(server.base, id, hostToken);
     await host.next((m) => m.type === 'host_state');
     const people = [];
-    for (const name of ['Ana', 'Ben', 'Cléo', 'Dora']) {
+    for (const name of ['Anaquasimodo', 'Ben', 'Cléo', 'Dora']) {
       const person = await join(server, id, name);
       person.peer = new Peer(server.base, id, person.token);
       await person.peer.next((m) => m.type === 'state');
       people.push(person);
     }
-    await join(server, other.id, 'Ailleurs');
+    await join(server, other.id, 'Ailleursbenoit');
     host.send({ type: 'start_event' });
     const seated = await people[0].peer.next((m) => m.type === 'state' && m.phase === 'round' && m.table);
     people[0].peer.send({ type: 'chat', text: 'un message' });
@@ -80,6 +81,15 @@ test('a host deletes the whole event: every connection closed, 404 after, no row
     assert.equal(rowsOf(server.db, other.id).attendees, 1);
     assert.equal((await api(server.base, 'GET', `/api/events/${other.id}`)).status, 200);
     assert.ok(server.logs.some((l) => l.event === 'event_deleted' && l.event_id === id));
+
+    // Stopped, the server leaves one file: the deleted names are not in its bytes (secure delete), the
+    // other event's are.
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const bytes = [server.db, `${server.db}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
+    assert.ok(bytes.includes('Ailleursbenoit'), 'the search works');
+    assert.ok(!bytes.includes('Anaquasimodo'), 'a deleted name stays in the file');
+    assert.ok(!bytes.includes('un message'), 'a deleted chat message stays in the file');
   } finally {
     await server.stop();
   }
@@ -156,6 +166,14 @@ test('an attendee erases themself, a host erases another: anonymous entries, lin
     assert.equal(state.attendees.filter((a) => a.erased).length, 2);
     assert.ok(!JSON.stringify(state).includes('Zoéerase') && !JSON.stringify(state).includes('secret de Zoé'));
     assert.ok(!server.logs.some((l) => JSON.stringify(l).includes('Yannerase') || JSON.stringify(l).includes('Zoéerase')));
+
+    // Nor in the file's bytes once the server stopped.
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const bytes = [server.db, `${server.db}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
+    assert.ok(bytes.includes('Xavier'), 'the search works');
+    assert.ok(!bytes.includes('Yannerase'), 'an erased name stays in the file');
+    assert.ok(!bytes.includes('secret de Zo'), 'an erased chat message stays in the file');
   } finally {
     await server.stop();
   }
