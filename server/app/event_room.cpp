@@ -45,8 +45,7 @@ void EventRoom::start() {
     asio::post(strand_, [self = shared_from_this()] {
         self->quiet_since_ = now_ms();
         const auto& s = self->event_.state();
-        if (s.phase == domain::Phase::lobby &&
-            self->quiet_since_ - s.created_at > domain::lobby_lifetime_ms) {
+        if (s.phase == domain::Phase::lobby && now_ms() - s.created_at > domain::lobby_lifetime_ms) {
             log_event("event_expired", {{"event_id", self->id_}});
             // The server ends it, with the host's command: an event never started does not wait forever.
             self->execute(domain::Actor::host(), domain::EndEvent{}, {}, [](const Problem&) {});
@@ -225,10 +224,6 @@ void EventRoom::shutdown() {
 // Apply, render what the command changed as it stands now, then commit; publish comes when it is durable.
 std::optional<std::int64_t> EventRoom::execute(const domain::Actor& actor, const domain::Command& command,
                                                Batch batch, const Refused& refused) {
-    if (released_) {
-        refused(released);
-        return std::nullopt;
-    }
     // A disconnection writes nothing: it is the one change applied while the storage is waited for.
     if (reloading_ || (storage_waits() && !std::holds_alternative<domain::Disconnect>(command))) {
         refused(unavailable);

@@ -55,9 +55,11 @@ void EventRoom::close_for_deletion(domain::HostLinkId by, std::function<void(std
         const auto& links = self->event_.state().host_links;
         if (auto it = links.find(by); by != 0 && (it == links.end() || !it->second.active()))
             return done(Problem{domain::ErrorCode::unauthorized, "this host link was revoked", ""});
-        // Work already queued on the strand is skipped, and nothing is applied or committed from now on.
+        // Work already queued on the strand is skipped, and nothing is applied or committed from now on:
+        // what still comes (the matcher's tables) is refused as during a reload, which never ends here.
         self->released_ = true;
         self->stopping_ = true;
+        self->reloading_ = true;
         self->deadline_timer_.cancel();
         self->host_timer_.cancel();
         self->presence_timer_.cancel();
