@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <sstream>
 
@@ -10,6 +11,7 @@
 #include "storage/event_repository.hpp"
 #include "storage/purge.hpp"
 #include "storage/settings_json.hpp"
+#include "storage/sqlite_store.hpp"
 #include "storage_fixture.hpp"
 
 namespace ensemble::storage {
@@ -276,6 +278,46 @@ TEST_CASE("erasure in the file: texts blanked, own chat and answers gone, seats 
     REQUIRE(bytes.find("Quentinxylophage2") != std::string::npos);
     CHECK(bytes.find("Quentinxylophage1") == std::string::npos);
     CHECK(bytes.find("Quentinxylophage chat secret") == std::string::npos);
+}
+
+TEST_CASE("the store deletes an event and purges on its own thread, with secure delete on its connection") {
+    test::TempDir dir;
+    const auto path = dir.file("store.db");
+    const TimeMs now = t0 + 200 * day;
+    {
+        Database db(path);
+        EventRepository events(db);
+        fill_event(events, db, "old", "Storeoldname", t0 + day);
+        fill_event(events, db, "gone", "Storegonename", std::nullopt);
+        fill_event(events, db, "kept", "Storekeptname", std::nullopt);
+    }
+    {
+        SqliteStore store(path);
+        std::promise<StoreError> deleted;
+        store.delete_event("gone", [&](StoreError error) { deleted.set_value(std::move(error)); });
+        CHECK_FALSE(deleted.get_future().get());
+        std::promise<StoreError> missing;
+        store.delete_event("gone", [&](StoreError error) { missing.set_value(std::move(error)); });
+        CHECK(missing.get_future().get());  // no such event any more
+        std::promise<std::vector<PurgedEvent>> purged;
+        store.purge_expired(now, [&](std::vector<PurgedEvent> events, StoreError error) {
+            CHECK_FALSE(error);
+            purged.set_value(std::move(events));
+        });
+        auto events = purged.get_future().get();
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].id == "old");
+        CHECK(events[0].attendees == 3);
+        store.stop();
+    }
+    Database db(path);
+    CHECK(rows(db, "events", "id", "old") == 0);
+    CHECK(rows(db, "attendees", "event_id", "gone") == 0);
+    CHECK(rows(db, "attendees", "event_id", "kept") == 3);
+    auto bytes = file_bytes(path);
+    REQUIRE(bytes.find("Storekeptname") != std::string::npos);
+    CHECK(bytes.find("Storeoldname") == std::string::npos);
+    CHECK(bytes.find("Storegonename") == std::string::npos);
 }
 
 TEST_CASE("ensemble purge: lists and deletes, --dry-run deletes nothing, a missing file is an error") {
