@@ -90,6 +90,8 @@ struct MemoryStore : storage::EventStore {
         done(stored(), std::nullopt);
     }
     std::vector<storage::StoredEvent> load_running_events() override { return {}; }
+    void delete_event(std::string, Committed done) override { done(std::nullopt); }
+    void purge_expired(domain::TimeMs, Purged done) override { done({}, std::nullopt); }
 
     static storage::StoredEvent stored() {
         storage::StoredEvent event;

@@ -1,17 +1,20 @@
 // ensemble: wiring only. `serve` runs the live-event server; `plan` plans tables ahead; `export` writes an
-// event's meeting graph.
+// event's meeting graph; `purge` deletes expired events.
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
+#include "app/clock.hpp"
 #include "app/log.hpp"
 #include "app/registry.hpp"
 #include "cli/export.hpp"
 #include "cli/export_db.hpp"
+#include "app/retention.hpp"
 #include "cli/options.hpp"
 #include "cli/plan.hpp"
+#include "cli/purge.hpp"
 #include "net/limits.hpp"
 #include "net/listener.hpp"
 #include "net/websocket_session.hpp"
@@ -27,6 +30,7 @@ constexpr const char* usage =
     "  serve     run the live-event server (ensemble serve --help)\n"
     "  plan      plan every round's tables ahead (ensemble plan --help)\n"
     "  export    write an event's meeting graph for Gephi (ensemble export --help)\n"
+    "  purge     delete the events whose retention is over (ensemble purge --help)\n"
     "  --version print the version\n";
 
 const char* environment(const char* name) { return std::getenv(name); }
@@ -80,6 +84,8 @@ int serve(const std::vector<std::string>& args) {
         if (public_url.empty()) public_url = "http://localhost:" + std::to_string(listener->port());
         auto resumed = registry.resume_running();
         registry.start_sweeping();
+        app::RetentionSweep retention(ioc.get_executor(), store, registry);
+        retention.start();
         auto static_dir = std::filesystem::weakly_canonical(std::filesystem::absolute(options.static_dir));
         auto max_connections = net::connection_cap(net::raise_descriptor_limit());
         listener->run(registry, net::ServerConfig{static_dir.string(), options.public_url,
@@ -89,7 +95,9 @@ int serve(const std::vector<std::string>& args) {
 
         asio::signal_set signals(ioc, SIGINT, SIGTERM);
         signals.async_wait([&](boost::system::error_code ec, int) {
-            if (!ec) shut_down(ioc, *listener, registry);
+            if (ec) return;
+            retention.stop();
+            shut_down(ioc, *listener, registry);
         });
         app::log_event("listening", {{"port", listener->port()},
                                      {"url", public_url},
@@ -127,8 +135,8 @@ int main(int argc, char** argv) {
     std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "serve") return serve(rest);
     if (args[0] == "plan") return cli::run_plan(rest, std::cout, std::cerr);
-    // The graph JSON is the review code's, passed in where it is built; without it `--format json` says so.
     if (args[0] == "export") return cli::run_export(rest, std::cout, std::cerr, cli::read_event_file);
+    if (args[0] == "purge") return cli::run_purge(rest, app::now_ms(), std::cout, std::cerr);
     std::cerr << "ensemble: unknown command '" << args[0] << "'\n" << usage;
     return 2;
 }

@@ -95,12 +95,13 @@ export class AttendeeList {
   row(a, table, inRound) {
     const connection = connectionOf(a);
     const active = statusOf(a) === 'active';
+    const name = a.erased ? t('anonymous') : a.name;
     const action = (kind, label, on) => el('button', {
       type: 'button', class: 'secondary small',
       dataset: { [`${kind}Id`]: a.id, focusKey: `${kind}-${a.id}` }, on: { click: on },
-    }, label, el('span', { class: 'visually-hidden' }, ` ${a.name}`));
+    }, label, el('span', { class: 'visually-hidden' }, ` ${name}`));
     return el('tr', { dataset: { attendeeId: a.id }, class: active ? null : 'is-gone' },
-      el('td', { class: 'attendee-name' }, a.name),
+      el('td', { class: 'attendee-name' }, name),
       el('td', {}, a.organisation),
       el('td', {}, a.role || ''),
       el('td', { class: connection === 'connected' ? 'is-online' : 'is-offline' },
@@ -109,7 +110,8 @@ export class AttendeeList {
       el('td', { class: 'attendee-table' }, table === null ? t('not_seated') : String(table)),
       el('td', {}, el('div', { class: 'row-actions' },
         inRound && active ? action('move', t('move'), () => this.actions.onMove(a)) : null,
-        action('merge', t('merge'), () => this.actions.onMerge(a)),
-        active ? action('remove', t('remove'), () => this.actions.onRemove(a)) : null)));
+        a.erased ? null : action('merge', t('merge'), () => this.actions.onMerge(a)),
+        active ? action('remove', t('remove'), () => this.actions.onRemove(a)) : null,
+        a.erased ? null : action('erase', t('erase'), () => this.actions.onErase(a)))));
   }
 }

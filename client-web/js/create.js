@@ -7,7 +7,7 @@ const FIELD_INPUT = {
   title: 'title', table_size: 'table_size', min_table_size: 'min_table_size',
   max_table_size: 'max_table_size', rounds: 'rounds', round_seconds: 'round_minutes',
   break_seconds: 'break_minutes', prompts: 'prompts', video_link_template: 'video_link_template',
-  host_name: 'host_name',
+  retention_days: 'retention_days', host_name: 'host_name',
 };
 
 // The limits of shared/protocol.md this page checks before asking, in the units of its inputs (minutes
@@ -23,6 +23,7 @@ const LIMITS = {
   break_seconds: { min: 0, max: 60 },
   prompts: { count: 20, max: 500 },
   video_link_template: { max: 500 },
+  retention_days: { min: 1, max: 3650 },
 };
 
 let created = null;
@@ -38,6 +39,7 @@ function readSettings(form) {
     rounds: number('rounds'),
     round_seconds: Math.round(number('round_minutes') * 60),
     break_seconds: Math.round(number('break_minutes') * 60),
+    retention_days: number('retention_days'),
     prompts: form.elements.prompts.value.split('\n').map((line) => line.trim()).filter(Boolean),
   };
   const video = form.elements.video_link_template.value.trim();
@@ -61,6 +63,7 @@ function localProblem(s) {
     return { code: 'table_sizes', field: 'min_table_size' };
   }
   if (!whole(s.rounds, 'rounds')) return { code: 'invalid_field', field: 'rounds' };
+  if (!whole(s.retention_days, 'retention_days')) return { code: 'invalid_field', field: 'retention_days' };
   for (const f of ['round_seconds', 'break_seconds']) {
     if (!minutes(s[f], f)) return { code: 'invalid_field', field: f };
   }
@@ -72,6 +75,12 @@ function localProblem(s) {
     return { code: 'invalid_field', field: 'video_link_template' };
   }
   return null;
+}
+
+// "Les données de l'événement sont effacées N jours après sa fin", with the number typed.
+function showRetention() {
+  const days = Number($('retention_days').value);
+  setText('hint-retention', t('hint_retention', { days: Number.isInteger(days) && days > 0 ? days : 90 }));
 }
 
 function problemText(err) {
@@ -150,11 +159,14 @@ async function onSubmit(event) {
 }
 
 initI18n();
+showRetention();
+$('retention_days').addEventListener('input', showRetention);
 $('create-form').addEventListener('submit', onSubmit);
 wireCopy($('copy-host-link'), () => $('host-link').value, $('host-link-copied'));
 wireCopy($('copy-join-link'), () => $('join-link').value, $('join-link-copied'));
 $('download-reminder').addEventListener('click', downloadReminder);
 onLangChange(() => {
+  showRetention();
   if (created) setText('created-text', t('created_text', { title: created.event.title }));
   if (lastError) setText('create-error', problemText(lastError));
 });

@@ -1,5 +1,6 @@
 // What the host does to one attendee from their row or card: move them (a searchable picker of tables),
-// merge a duplicate entry into the one to keep (a picker of people, then a confirmation), remove them.
+// merge a duplicate entry into the one to keep (a picker of people, then a confirmation), remove them,
+// erase their data (a confirmation that says it cannot be undone).
 import { t } from './i18n.js';
 import { announce, confirmDialog } from './dom.js';
 import { messages } from './protocol.js';
@@ -74,5 +75,9 @@ export function hostActions({ send, currentState }) {
     if (await confirmDialog(t('remove_confirm', { name: attendee.name }), t('remove'))) send(messages.removeAttendee(attendee.id));
   }
 
-  return { onMove, onMerge, onRemove };
+  async function onErase(attendee) {
+    if (await confirmDialog(t('erase_confirm', { name: attendee.name }), t('erase'))) send(messages.eraseAttendee(attendee.id));
+  }
+
+  return { onMove, onMerge, onRemove, onErase };
 }

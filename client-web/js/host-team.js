@@ -23,6 +23,7 @@ export function logSentence(entry) {
     case 'broadcast': return t('log_broadcast', { by, text: entry.text });
     case 'move_attendee': return t('log_move_attendee', { by, name: entry.attendee_name, table: entry.table });
     case 'remove_attendee': return t('log_remove_attendee', { by, name: entry.attendee_name });
+    case 'erase_attendee': return t('log_erase_attendee', { by, id: entry.attendee_id });
     case 'merge_attendees': return t('log_merge_attendees', { by, name: entry.attendee_name, into: entry.into_name });
     case 'end_event': return t('log_end_event', { by });
     case 'host_link_created': return t('log_host_link_created', { by, name: linkName(entry.link_name) });

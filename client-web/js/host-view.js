@@ -25,7 +25,7 @@ export function isEnabled(button) {
 }
 
 export class HostView {
-  // actions: {onMove(attendee), onMerge(attendee), onRemove(attendee), onNeedRound(round)}
+  // actions: {onMove(attendee), onMerge(attendee), onRemove(attendee), onErase(attendee), onNeedRound(round)}
   constructor(clock, actions) {
     this.state = null;
     this.countdown = new Countdown($('host-countdown'), clock);

@@ -3,13 +3,14 @@ import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
 import {
   Connection, messages, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, hostPageUrl, reviewPageUrl, clockOffset,
-  CLOSE_REPLACED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND, CLOSE_LINK_REVOKED,
+  CLOSE_REPLACED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND, CLOSE_LINK_REVOKED, CLOSE_EVENT_DELETED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
 import { hostStateFromSnapshot, applyHostUpdate, roundTablesFrom } from './host-state.js';
 import { hostActions } from './host-actions.js';
 import { HostTeam, StaffLinks, linkName } from './host-team.js';
+import { wireDeleteEvent } from './host-delete.js';
 
 const eventId = eventIdFromLocation();
 const token = hostTokenFromLocation();
@@ -151,6 +152,7 @@ function onStatus(st) {
     else if (st.code === CLOSE_EVENT_NOT_FOUND) showProblem('event_not_found');
     else if (st.code === CLOSE_TOKEN_REFUSED) showProblem('host_token_rejected');
     else if (st.code === CLOSE_LINK_REVOKED) showProblem('host_link_revoked');
+    else if (st.code === CLOSE_EVENT_DELETED) showProblem('event_deleted');
   }
 }
 
@@ -226,6 +228,7 @@ function wireControls() {
     $('broadcast-text').value = '';
     status(t('broadcast_sent'));
   });
+  wireDeleteEvent($('delete-event'), { eventId, token, status });
   wireCopy($('copy-join-link'), () => $('join-link').value);
   wireCopy($('copy-cohost-link'), () => $('cohost-new-link').value, $('cohost-copied'));
   wireCopy($('copy-staff-link'), () => $('staff-new-link').value, $('staff-copied'));

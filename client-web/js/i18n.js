@@ -1,6 +1,7 @@
 // Every string the user reads, French first then English, side by side so neither can go missing.
 import { hostStrings } from './strings-host.js';
 import { meStrings } from './strings-me.js';
+import { dataStrings } from './strings-data.js';
 
 const LANG_KEY = 'ensemble.lang';
 const LANGS = ['fr', 'en'];
@@ -167,8 +168,8 @@ const S = {
     'The host sees the list of attendees (name, organisation, role) and who sits at which table.'],
   data_server: ['Tout est enregistré sur le serveur qui accueille l\'événement : les personnes qui l\'administrent y ont accès.',
     'Everything is stored on the server that runs the event: the people who run it can see it.'],
-  data_how_long: ['Rien n\'est effacé automatiquement à la fin de l\'événement : pour faire effacer vos informations, adressez-vous à l\'animateur·rice.',
-    'Nothing is deleted automatically when the event ends: to have your information deleted, ask the host.'],
+  data_how_long: ['Les données de l\'événement (les vôtres comprises) sont effacées automatiquement quelque temps après sa fin. Vous pouvez effacer les vôtres avant, depuis votre lien personnel ; l\'animateur·rice peut aussi les effacer.',
+    'The event\'s data (yours included) is deleted automatically some time after it ends. You can erase yours before that from your personal link; the host can erase them too.'],
   data_device: ['Sur cet appareil, le navigateur garde votre place dans l\'événement, pour vous y ramener après une coupure.',
     'On this device, the browser keeps your place in the event, to bring you back after a drop.'],
   label_name: ['Votre nom', 'Your name'],
@@ -249,6 +250,7 @@ const S = {
 
   ...hostStrings(plural),
   ...meStrings(),
+  ...dataStrings(),
 };
 
 let current = pickInitial();

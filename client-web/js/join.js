@@ -5,10 +5,12 @@ import {
   Connection, messages, getEvent, joinEvent, getMe, postAnswer, eventIdFromLocation, clockOffset,
   personalLinkUrl, personalTokenFromLocation,
   CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND,
+  CLOSE_EVENT_DELETED, CLOSE_ERASED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { AttendeeView, SECTIONS } from './attendee-view.js';
 import { MePage } from './me.js';
+import { renderEraseMe } from './erase-me.js';
 
 const FIELDS = { name: 80, organisation: 120, role: 80, email: 254, phone: 30 };
 const REQUIRED = new Set(['name', 'organisation']);
@@ -72,6 +74,15 @@ function showEnd() {
   ended = true;
   me.hideCard();
   me.showLink(personalLinkUrl(eventId, token));
+  renderEraseMe($('erase-me'), {
+    eventId,
+    token,
+    onErased: () => {
+      forgetSeat();
+      if (connection) connection.close();
+      view.showNotice('erased_heading', 'erased_text');
+    },
+  });
   loadMe();
 }
 
@@ -141,6 +152,12 @@ function onFinalClose(code) {
     showEnd();
   } else if (code === CLOSE_EVENT_NOT_FOUND) {
     view.showNotice('join_heading', 'event_not_found');
+  } else if (code === CLOSE_EVENT_DELETED) {
+    forgetSeat();
+    view.showNotice('deleted_heading', 'deleted_text');
+  } else if (code === CLOSE_ERASED) {
+    forgetSeat();
+    view.showNotice('erased_heading', 'erased_text');
   } else if (code === CLOSE_TOKEN_REFUSED) {
     forgetSeat();
     view.showNotice('rejected_heading', 'token_rejected', { labelKey: 'join_submit', run: showForm });
@@ -218,10 +235,18 @@ async function onLeave() {
   view.showNotice('left_heading', 'left_text');
 }
 
+// The privacy text says how long this event keeps its data.
+let retentionDays = null;
+function showRetention(days = retentionDays) {
+  retentionDays = days;
+  if (Number.isInteger(days)) setText('data-how-long', t('data_how_long_days', { days }));
+}
+
 async function main() {
   initI18n();
   onLangChange(() => {
     view.redraw();
+    showRetention();
     if (lastJoinError) setText('join-error', joinErrorText(lastJoinError));
   });
   $('join-form').addEventListener('submit', onJoin);
@@ -246,6 +271,7 @@ async function main() {
     return;
   }
   setText('event-title', info.title);
+  showRetention(info.retention_days);
   // The personal link (join.html?event=ID#me=TOKEN) brings this person back, on this device or another.
   const linkToken = personalTokenFromLocation();
   if (linkToken) saveSeat({ token: linkToken });

@@ -10,8 +10,10 @@ export const CLOSE_REMOVED = 4001;
 export const CLOSE_TOKEN_REFUSED = 4003;
 export const CLOSE_EVENT_NOT_FOUND = 4004;
 export const CLOSE_LINK_REVOKED = 4005;
+export const CLOSE_EVENT_DELETED = 4006;
+export const CLOSE_ERASED = 4007;
 const FINAL_CLOSES = new Set([CLOSE_ENDED, CLOSE_REPLACED, CLOSE_REMOVED, CLOSE_TOKEN_REFUSED,
-  CLOSE_EVENT_NOT_FOUND, CLOSE_LINK_REVOKED]);
+  CLOSE_EVENT_NOT_FOUND, CLOSE_LINK_REVOKED, CLOSE_EVENT_DELETED, CLOSE_ERASED]);
 
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10000;
@@ -123,6 +125,15 @@ export function personalTokenFromLocation(loc = location) {
   return new URLSearchParams(loc.hash.replace(/^#/, '')).get('me') || '';
 }
 
+// Data protection: the host deletes the whole event; an attendee erases their own data. Resolve to null (204).
+export function deleteEvent(eventId, hostToken) {
+  return request('DELETE', `api/events/${encodeURIComponent(eventId)}`, undefined, hostToken);
+}
+
+export function eraseMe(eventId, token) {
+  return request('DELETE', `api/events/${encodeURIComponent(eventId)}/me`, undefined, token);
+}
+
 // --- Client → server messages ---------------------------------------------------------------
 
 export const messages = {
@@ -142,6 +153,7 @@ export const messages = {
   broadcast: (text) => ({ type: 'broadcast', text }),
   moveAttendee: (attendeeId, table) => ({ type: 'move_attendee', attendee_id: attendeeId, table }),
   removeAttendee: (attendeeId) => ({ type: 'remove_attendee', attendee_id: attendeeId }),
+  eraseAttendee: (attendeeId) => ({ type: 'erase_attendee', attendee_id: attendeeId }),
   mergeAttendees: (duplicate, keep) => ({ type: 'merge_attendees', duplicate, keep }),
   roundTables: (round) => ({ type: 'round_tables', round }),
   pause: () => ({ type: 'pause' }),

@@ -73,7 +73,7 @@ export class TableCards {
       return {
         key: table.number,
         signature: `${language}|${live}|${table.number}|${people.map((a, i) => (a
-          ? `${a.id}:${a.name}:${a.organisation}:${connectionOf(a)}` : table.attendees[i])).join(',')}`,
+          ? `${a.id}:${a.name}:${a.organisation}:${connectionOf(a)}:${!!a.erased}` : table.attendees[i])).join(',')}`,
         render: () => this.card(table, people, live ? flags.get(table.number) : null),
       };
     }));
@@ -123,7 +123,7 @@ export class TableCards {
     const connection = connectionOf(who);
     return el('li', { dataset: { attendeeId: id }, class: live ? `is-${connection === 'connected' ? 'online' : 'offline'}` : null },
       live ? el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }) : null,
-      el('span', { class: 'mate-name' }, who.name),
+      el('span', { class: 'mate-name' }, who.erased ? t('anonymous') : who.name),
       live && connection !== 'connected' ? el('span', { class: 'offline-note' }, `(${t(`connection_${connection}`)})`) : null,
       live && statusOf(who) === 'active' ? el('button', {
         type: 'button', class: 'secondary small', dataset: { moveId: id, focusKey: `card-move-${id}` },

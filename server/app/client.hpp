@@ -24,6 +24,8 @@ constexpr std::uint16_t removed = 4001;
 constexpr std::uint16_t token_refused = 4003;
 constexpr std::uint16_t event_not_found = 4004;
 constexpr std::uint16_t link_revoked = 4005;
+constexpr std::uint16_t event_deleted = 4006;
+constexpr std::uint16_t erased = 4007;
 }  // namespace close_code
 
 class Client {

@@ -13,8 +13,6 @@ namespace {
 
 // A room nobody is connected to leaves memory once its event ended, or after this long in its lobby.
 constexpr domain::TimeMs idle_room_ms = 10 * 60 * 1000;
-// An event still in its lobby this long after its creation is ended (protocol.md, Limits).
-constexpr domain::TimeMs lobby_lifetime_ms = domain::TimeMs{30} * 24 * 3600 * 1000;
 constexpr double slow_batch_ms = 200;
 
 // The wait after `failures` storage failures in a row: doubling from the first, up to the most.
@@ -43,7 +41,7 @@ void EventRoom::start() {
     asio::post(strand_, [self = shared_from_this()] {
         self->quiet_since_ = now_ms();
         const auto& s = self->event_.state();
-        if (s.phase == domain::Phase::lobby && self->quiet_since_ - s.created_at > lobby_lifetime_ms) {
+        if (s.phase == domain::Phase::lobby && now_ms() - s.created_at > domain::lobby_lifetime_ms) {
             log_event("event_expired", {{"event_id", self->id_}});
             // The server ends it, with the host's command: an event never started does not wait forever.
             self->execute(domain::Actor::host(), domain::EndEvent{}, {}, [](const Problem&) {});
@@ -204,6 +202,8 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
         if (auto* create = std::get_if<domain::CreateHostLink>(&command))
             return self->create_host_link(client, actor, std::move(*create), message.ref, std::move(batch),
                                           answer);
+        if (auto* erase = std::get_if<domain::EraseAttendee>(&command))
+            return self->erase_attendee(actor, *erase, std::move(batch), answer);
         self->execute(actor, command, std::move(batch), answer);
     });
 }

@@ -77,6 +77,13 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     // connected and nothing pending, and the event ended or in its lobby untouched for 10 minutes. A
     // lobby older than its lifetime (protocol.md) has been ended first.
     void release_if_idle(std::function<void(bool released)> done);
+    // Data protection (event_room_erase.cpp). The event is being deleted by a host link (0: the server,
+    // for its retention): every connection is closed (event_deleted), all work is refused from then on, and
+    // `done` gets nullopt once nothing more will be committed; a revoked link is refused.
+    void close_for_deletion(domain::HostLinkId by, std::function<void(std::optional<Problem>)> done);
+    // An attendee erases themself with their own credential (their personal link), whatever their status:
+    // `done` gets nullopt once the erasure is durable.
+    void erase_self(std::string credential_hash, std::function<void(std::optional<Problem>)> done);
 
     const std::string& id() const { return id_; }
 
@@ -127,6 +134,9 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void close_hosts(domain::HostLinkId link, std::uint16_t code, const std::string& reason);  // 0: all
     void send_to(const std::shared_ptr<Client>& client, SharedMessage message);
     void close_client(const std::shared_ptr<Client>& client, std::uint16_t code, std::string reason);
+    // Erasure (event_room_erase.cpp): a new credential nobody knows in the command, and in credentials_.
+    void erase_attendee(const domain::Actor& actor, domain::EraseAttendee command, Batch batch,
+                        const Refused& refused);
     void owe_flush(const std::shared_ptr<Client>& client);
 
     Executor strand_;

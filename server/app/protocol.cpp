@@ -120,6 +120,11 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
         if (failed(keep, problem)) return problem;
         return domain::MergeAttendees{std::get<std::int64_t>(duplicate), std::get<std::int64_t>(keep)};
     }
+    if (type == "erase_attendee") {
+        auto attendee = int_field(m, "attendee_id");
+        if (failed(attendee, problem)) return problem;
+        return domain::EraseAttendee{std::get<std::int64_t>(attendee), ""};
+    }
     if (type == "create_host_link") {
         auto name = text_field(m, "name", 1, max_name_chars);
         if (failed(name, problem)) return problem;

@@ -124,6 +124,36 @@ void Registry::start_sweeping() {
     });
 }
 
+void Registry::delete_event(std::shared_ptr<EventRoom> room, domain::HostLinkId by,
+                            std::function<void(std::optional<Problem>)> done) {
+    room->close_for_deletion(by, [this, room, done = std::move(done)](std::optional<Problem> problem) {
+        if (problem) return done(problem);
+        services_.store.delete_event(room->id(), [this, room, done](storage::StoreError error) {
+            {
+                std::lock_guard lock(mutex_);
+                if (auto it = rooms_.find(room->id()); it != rooms_.end() && it->second == room)
+                    rooms_.erase(it);
+            }
+            if (error) {
+                log_event("delete_failed", {{"event_id", room->id()}, {"error", *error}});
+                return done(store_failed);
+            }
+            log_event("event_deleted", {{"event_id", room->id()}});
+            done(std::nullopt);
+        });
+    });
+}
+
+void Registry::forget(const std::vector<std::string>& event_ids) {
+    std::lock_guard lock(mutex_);
+    for (const auto& id : event_ids) {
+        auto it = rooms_.find(id);
+        if (it == rooms_.end()) continue;
+        it->second->close_for_deletion(0, [](std::optional<Problem>) {});
+        rooms_.erase(it);
+    }
+}
+
 void Registry::shutdown() {
     sweep_timer_.cancel();
     std::lock_guard lock(mutex_);

@@ -33,6 +33,13 @@ class Registry {
     // Every minute, closes the rooms nobody needs in memory (EventRoom::release_if_idle); they are opened
     // again from the store when someone asks for them.
     void start_sweeping();
+    // Deletes an event for good, at a host link's demand: its room closes every connection and stops, then
+    // every row goes. The room stays registered (refusing everything) until the rows are gone, so that
+    // nobody reopens the event meanwhile. Answers on the store's thread or the caller's.
+    void delete_event(std::shared_ptr<EventRoom> room, domain::HostLinkId by,
+                      std::function<void(std::optional<Problem>)> done);
+    // The rooms of events the store purged: closed and forgotten.
+    void forget(const std::vector<std::string>& event_ids);
     void shutdown();
 
     const std::string& public_url() const { return public_url_; }

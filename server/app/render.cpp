@@ -136,6 +136,9 @@ Closing closing_of(const domain::Disconnection& d) {
         case Reason::link_revoked:
             closing.code = close_code::link_revoked, closing.reason = "this host link was revoked";
             break;
+        case Reason::erased:
+            closing.code = close_code::erased, closing.reason = "your data was erased";
+            break;
     }
     return closing;
 }

@@ -146,6 +146,7 @@ json host_entry(const domain::Attendee& attendee) {
     // Absent while active: at 10,000 attendees every byte of an entry counts ten thousand times.
     if (attendee.status != domain::AttendeeStatus::active)
         entry["status"] = domain::to_string(attendee.status);
+    if (attendee.erased_at) entry["erased"] = true;  // the console says "Anonyme"
     return entry;
 }
 
@@ -228,6 +229,9 @@ json host_action(const domain::HostAction& a) {
         case K::staff_link_revoked:
             entry["link_id"] = a.link;
             entry["link_name"] = a.name;
+            break;
+        case K::erase_attendee:
+            entry["attendee_id"] = a.attendee;
             break;
         case K::pause:
         case K::resume:

@@ -111,9 +111,18 @@ struct RevokeHostLink {
     LinkRole role = LinkRole::host;  // a link of the other role is not found
 };
 
+// A host, or the attendee themself (any status, the event ended too): their name, organisation, role,
+// contacts, chat and answers go; an anonymous entry stays so that seats, encounters and counts stay true.
+// Their credential is replaced by one nobody holds, made outside: only its hash comes here.
+struct EraseAttendee {
+    AttendeeId attendee = 0;  // for an attendee: themself
+    std::string credential_hash;
+};
+
 using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent,
                              NextRound, EndRound, ExtendRound, Broadcast, MoveAttendee, RemoveAttendee,
                              MergeAttendees, PauseRotation, ResumeRotation, EndEvent, CreateHostLink,
-                             RevokeHostLink, AnswerTalked, WishContact, RateTable, SetVisibility, OpenVideo>;
+                             RevokeHostLink, AnswerTalked, WishContact, RateTable, SetVisibility, OpenVideo,
+                             EraseAttendee>;
 
 }  // namespace ensemble::domain

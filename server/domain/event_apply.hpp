@@ -47,6 +47,7 @@ struct Event::Apply {
     void presence_stop_all();
     void record_presence(AttendeeId attendee);
     void merge_answers(AttendeeId duplicate, AttendeeId keep);
+    void operator()(const EraseAttendee& c);  // event_erase.cpp
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;

@@ -83,25 +83,29 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command) ||
                answer || std::holds_alternative<SetVisibility>(command) ||
                std::holds_alternative<OpenVideo>(command);
+    bool erase = std::holds_alternative<EraseAttendee>(command);  // a host, or the attendee themself
     if (host_only && actor.kind != Actor::Kind::host)
         return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
+    if (erase && actor.kind == Actor::Kind::system)
+        return Effects::refuse(ErrorCode::forbidden, "only a host or the attendee may do this");
     // A link revoked since its console sent this is refused here too.
     auto link = state_.host_links.find(actor.link);
-    if (host_only && actor.link != 0 && (link == state_.host_links.end() || !link->second.active()))
+    if ((host_only || erase) && actor.kind == Actor::Kind::host && actor.link != 0 &&
+        (link == state_.host_links.end() || !link->second.active()))
         return Effects::refuse(ErrorCode::unauthorized, "this host link was revoked");
     if (own && actor.kind != Actor::Kind::attendee)
         return Effects::refuse(ErrorCode::forbidden, "only an attendee may do this");
-    if (!host_only && !own && actor.kind != Actor::Kind::system)
+    if (!host_only && !own && !erase && actor.kind != Actor::Kind::system)
         return Effects::refuse(ErrorCode::forbidden, "this is done by the server");
-    // Staff links are for reviewing the event, and the cards can still be answered and changed: both once
-    // it is over too.
+    // Staff links are for reviewing the event; the cards can still be answered and changed, and personal
+    // data erased: all of them once it is over too (the retention lasts long after it).
     auto staff_link = [&] {
         const auto* create = std::get_if<CreateHostLink>(&command);
         const auto* revoke = std::get_if<RevokeHostLink>(&command);
         return (create && create->role == LinkRole::staff) || (revoke && revoke->role == LinkRole::staff);
     };
     if (state_.phase == Phase::ended && !std::holds_alternative<Disconnect>(command) &&
-        !std::holds_alternative<Tick>(command) && !answer && !staff_link())
+        !std::holds_alternative<Tick>(command) && !answer && !staff_link() && !erase)
         return Effects::refuse(ErrorCode::event_ended, "the event is over");
     Apply apply{*this, state_, actor, now, fx};
     // What the command is, told as the state stood before it (the round it ends, who it moves).
@@ -135,7 +139,7 @@ void Event::Apply::set_connected(Attendee& attendee, bool connected) {
 }
 
 void Event::Apply::record_phase() {
-    fx.records.push_back(PhaseChanged{s.phase, s.round, s.deadline, s.paused, s.remaining_ms});
+    fx.records.push_back(PhaseChanged{s.phase, s.round, s.deadline, s.paused, s.remaining_ms, now});
     fx.outbox.view_changed(Audience::attendees());
     fx.outbox.host().clock = true;
 }
@@ -164,6 +168,7 @@ void Event::Apply::end_round() {
 void Event::Apply::end_event() {
     presence_stop_all();
     s.phase = Phase::ended;
+    s.ended_at = now;
     s.deadline.reset();
     s.paused = false;
     s.remaining_ms = 0;

@@ -55,6 +55,8 @@ std::optional<HostAction> Event::Apply::action_of(const Command& command) const 
     } else if (const auto* c = std::get_if<MergeAttendees>(&command)) {
         a.kind = K::merge_attendees, a.attendee = c->duplicate, a.name = name_of(c->duplicate),
         a.into = c->keep, a.into_name = name_of(c->keep);
+    } else if (const auto* c = std::get_if<EraseAttendee>(&command)) {
+        a.kind = K::erase_attendee, a.attendee = c->attendee;  // never the name: it is what goes
     } else if (std::holds_alternative<EndEvent>(command)) {
         a.kind = K::end_event;
     } else {

@@ -70,7 +70,7 @@ struct Message {
 
 // Close a connection for good, once the messages before it are delivered.
 struct Disconnection {
-    enum class Reason { left, removed, merged, event_ended, link_revoked };
+    enum class Reason { left, removed, merged, event_ended, link_revoked, erased };
     Audience who;  // one attendee, one host link's consoles, or everyone
     Reason reason = Reason::left;
 };

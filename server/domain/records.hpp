@@ -15,6 +15,7 @@ struct PhaseChanged {
     std::optional<TimeMs> deadline;
     bool paused = false;
     std::int64_t remaining_ms = 0;
+    TimeMs at = 0;  // when: the end of the event is kept (EventState::ended_at), for its retention
 };
 
 struct AttendeeJoined {
@@ -88,6 +89,14 @@ struct HostLinkRevoked {
     TimeMs at = 0;
 };
 
+// The attendee's personal data is gone (EraseAttendee): texts blanked, chat and own answers deleted, and
+// the credential replaced by `credential_hash`.
+struct AttendeeErased {
+    AttendeeId attendee = 0;
+    std::string credential_hash;
+    TimeMs at = 0;
+};
+
 // A host's action, for the console's log of who did what.
 struct HostActed {
     HostAction action;
@@ -128,6 +137,6 @@ struct SeatPresenceRecorded {
 using Record =
     std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged, RoundStarted, Seated,
                  Unseated, Met, ChatPosted, Announced, PlanMade, HostLinkCreated, HostLinkRevoked, HostActed,
-                 TalkedAnswered, ContactWished, TableRated, SeatPresenceRecorded>;
+                 TalkedAnswered, ContactWished, TableRated, SeatPresenceRecorded, AttendeeErased>;
 
 }  // namespace ensemble::domain

@@ -18,6 +18,7 @@ struct EventSettings {
     int max_attendees = 10000;  // everyone who ever joined counts, those who left included
     std::vector<std::string> prompts;
     std::string video_link_template;  // may hold {event}, {round}, {table}
+    int retention_days = 90;          // the event's data is deleted this long after it ended
 };
 
 // Every setting once: its name on the wire and in storage, where it lives, and its limits. The parser,
@@ -36,6 +37,7 @@ inline constexpr IntSetting int_settings[] = {
     {"round_seconds", &EventSettings::round_seconds, 60, 7200},
     {"break_seconds", &EventSettings::break_seconds, 0, 3600},
     {"max_attendees", &EventSettings::max_attendees, 2, 10000},
+    {"retention_days", &EventSettings::retention_days, 1, 3650},
 };
 
 struct TextSetting {

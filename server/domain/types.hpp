@@ -18,6 +18,9 @@ using AttendeeId = std::int64_t;
 using HostLinkId = std::int64_t;  // 1 is the creator's link; 0 is the server acting for the hosts
 using TimeMs = std::int64_t;      // milliseconds since the Unix epoch
 
+// An event still in its lobby this long after its creation is ended (protocol.md, Limits).
+inline constexpr TimeMs lobby_lifetime_ms = TimeMs{30} * 24 * 3600 * 1000;
+
 enum class Phase { lobby, round, pause_between_rounds, ended };
 
 // merged: the host found this entry to be the same person as another, who carries on in its place.
@@ -36,6 +39,7 @@ struct Attendee {
     std::string email{};
     std::string phone{};
     bool page_visible = true;  // live only: the page says whether it is shown (Page Visibility)
+    std::optional<TimeMs> erased_at{};  // their personal data is gone: an anonymous entry
 };
 
 struct ChatMessage {
@@ -84,6 +88,7 @@ struct HostAction {
         host_link_revoked,
         staff_link_created,
         staff_link_revoked,
+        erase_attendee,  // logged without the name
     };
     Kind kind = Kind::start_event;
     HostLinkId by = 0;
@@ -128,7 +133,8 @@ struct EventState {
     int round = 0;                   // current or last round; 0 before the start
     std::optional<TimeMs> deadline;  // end of the current round or break, unless paused
     bool paused = false;
-    std::int64_t remaining_ms = 0;  // time left, frozen while paused
+    std::int64_t remaining_ms = 0;     // time left, frozen while paused
+    std::optional<TimeMs> ended_at{};  // when the phase became ended
     std::map<AttendeeId, Attendee> attendees;
     std::vector<Table> tables;  // the current round's tables
     // Round n < `round` is past_rounds[n - 1], as it stood when the next round started.

@@ -6,6 +6,7 @@
 #include "net/responses.hpp"
 #include "net/rest_review.hpp"
 #include "net/rest_me.hpp"
+#include "net/rest_delete.hpp"
 
 namespace ensemble::net {
 namespace {
@@ -75,6 +76,7 @@ void handle_api(app::Registry& registry, const Request& request, const std::stri
                 Respond respond) {
     auto parts = path_parts(request.target());
     auto method = request.method();
+    if (handle_delete(registry, request, parts, respond)) return;
     if (parts.size() == 1 && parts[0] == "events") {
         if (method != http::verb::post) return respond(method_not_allowed(request, "POST"));
         return create_event(registry, request, own_authority, respond);

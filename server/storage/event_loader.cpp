@@ -25,8 +25,8 @@ domain::AttendeeStatus status_of(const std::string& text) {
 void read_attendees(Database& db, StoredEvent& stored) {
     auto& state = stored.state;
     auto query = db.prepare(
-        "SELECT id, name, organisation, role, status, joined_at, credential_hash, merged_into, email, phone "
-        "FROM attendees WHERE event_id = ?1 ORDER BY id");
+        "SELECT id, name, organisation, role, status, joined_at, credential_hash, merged_into, email, phone, "
+        "erased_at FROM attendees WHERE event_id = ?1 ORDER BY id");
     query->bind(1, state.id);
     while (query->step()) {
         domain::Attendee attendee;
@@ -39,6 +39,7 @@ void read_attendees(Database& db, StoredEvent& stored) {
         attendee.merged_into = query->column_optional_int64(7).value_or(0);
         attendee.email = query->column_text(8);
         attendee.phone = query->column_text(9);
+        attendee.erased_at = query->column_optional_int64(10);
         // Every status keeps its credential: a removed attendee must still be recognised, and refused.
         stored.attendee_credentials.emplace(query->column_text(6), attendee.id);
         state.attendees.emplace(attendee.id, std::move(attendee));
@@ -210,7 +211,7 @@ std::optional<StoredEvent> read_event(Database& db, const std::string& event_id)
     {
         auto event = db.prepare(
             "SELECT settings, created_at, phase, round, deadline, paused, remaining_ms, "
-            "host_credential_hash FROM events WHERE id = ?1");
+            "host_credential_hash, ended_at FROM events WHERE id = ?1");
         event->bind(1, event_id);
         if (!event->step()) return std::nullopt;
         state.id = event_id;
@@ -222,6 +223,7 @@ std::optional<StoredEvent> read_event(Database& db, const std::string& event_id)
         state.paused = event->column_int64(5) != 0;
         state.remaining_ms = event->column_int64(6);
         stored.host_credential_hash = event->column_text(7);
+        state.ended_at = event->column_optional_int64(8);
     }
     read_attendees(db, stored);
     if (state.round > 0) {

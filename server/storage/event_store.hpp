@@ -25,11 +25,19 @@ struct StoredEvent {
 // What went wrong, in words for the log (never user data); empty means success.
 using StoreError = std::optional<std::string>;
 
+// An event deleted because its retention ran out (protocol.md, Data protection): no names, only counts.
+struct PurgedEvent {
+    std::string id;
+    domain::TimeMs ended_at = 0;  // as recorded, or as assumed for an event that has no record of it
+    std::int64_t attendees = 0;
+};
+
 class EventStore {
   public:
     using Committed = std::function<void(StoreError)>;
     using Loaded = std::function<void(std::optional<StoredEvent>, StoreError)>;
     using ReviewLoaded = std::function<void(std::optional<review::EventGraph>, StoreError)>;
+    using Purged = std::function<void(std::vector<PurgedEvent>, StoreError)>;
 
     virtual ~EventStore() = default;
 
@@ -55,6 +63,14 @@ class EventStore {
     // Synchronous, for start-up before any room runs: every event in a round or a break, whose timers must
     // run. Events in their lobby or ended are loaded when someone asks for them.
     virtual std::vector<StoredEvent> load_running_events() = 0;
+
+    // Deletes every row of one event, after every commit made before this call. Nothing of the event may be
+    // committed afterwards: its room is closed first.
+    virtual void delete_event(std::string event_id, Committed done) = 0;
+
+    // Deletes every event whose retention is over at `now` (storage/purge.hpp), after every commit made
+    // before this call, and says which.
+    virtual void purge_expired(domain::TimeMs now, Purged done) = 0;
 };
 
 }  // namespace ensemble::storage

@@ -48,14 +48,15 @@ struct Writer {
 
     void operator()(const domain::PhaseChanged& r) const {
         auto update = db.prepare(
-            "UPDATE events SET phase = ?2, round = ?3, deadline = ?4, paused = ?5, remaining_ms = ?6 "
-            "WHERE id = ?1");
+            "UPDATE events SET phase = ?2, round = ?3, deadline = ?4, paused = ?5, remaining_ms = ?6, "
+            "ended_at = CASE WHEN ?2 = 'ended' THEN COALESCE(ended_at, ?7) ELSE ended_at END WHERE id = ?1");
         update->bind(1, event_id)
             .bind(2, domain::to_string(r.phase))
             .bind(3, r.round)
             .bind(4, r.deadline)
             .bind(5, r.paused)
-            .bind(6, r.remaining_ms);
+            .bind(6, r.remaining_ms)
+            .bind(7, r.at);
         expect_one_change(*update, "no such event");
     }
 
@@ -214,6 +215,28 @@ struct Writer {
         expect_one_change(*update, "no such host link");
     }
 
+    // The texts are blanked in the row, which stays for the seats and encounters that refer to it; what the
+    // person wrote goes (answers about them stay: they are the others'). Entries merged into them were them.
+    void operator()(const domain::AttendeeErased& r) const {
+        auto update = db.prepare(
+            "UPDATE attendees SET name = '', organisation = '', role = '', email = '', phone = '', "
+            "credential_hash = ?3, erased_at = ?4 WHERE event_id = ?1 AND id = ?2 AND erased_at IS NULL");
+        update->bind(1, event_id).bind(2, r.attendee).bind(3, r.credential_hash).bind(4, r.at);
+        expect_one_change(*update, "no such attendee to erase");
+        db.prepare(
+              "UPDATE attendees SET name = '', organisation = '', role = '', email = '', phone = '', "
+              "erased_at = ?3 WHERE event_id = ?1 AND merged_into = ?2 AND erased_at IS NULL")
+            ->bind(1, event_id)
+            .bind(2, r.attendee)
+            .bind(3, r.at)
+            .run();
+        for (const char* table : {"chat_messages", "talked_answers", "contact_wishes", "table_ratings"})
+            db.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?1 AND attendee_id = ?2")
+                ->bind(1, event_id)
+                .bind(2, r.attendee)
+                .run();
+    }
+
     // Names are not written: they are those of the link and the attendee, which never change.
     void operator()(const domain::HostActed& r) const {
         const auto& a = r.action;
@@ -313,6 +336,7 @@ struct Kind {
     const char* operator()(const domain::ContactWished&) const { return "ContactWished"; }
     const char* operator()(const domain::TableRated&) const { return "TableRated"; }
     const char* operator()(const domain::SeatPresenceRecorded&) const { return "SeatPresenceRecorded"; }
+    const char* operator()(const domain::AttendeeErased&) const { return "AttendeeErased"; }
 };
 
 }  // namespace

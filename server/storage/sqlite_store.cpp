@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "storage/review_reader.hpp"
+#include "storage/purge.hpp"
 
 namespace ensemble::storage {
 
@@ -87,9 +88,41 @@ std::vector<StoredEvent> SqliteStore::load_running_events() {
     return result.get();
 }
 
+void SqliteStore::delete_event(std::string event_id, Committed done) {
+    auto shared = std::make_shared<Committed>(std::move(done));
+    Job task = TaskJob([this, event_id = std::move(event_id), shared] {
+        StoreError error;
+        try {
+            if (!delete_event_rows(db_, event_id)) error = "storage: no such event";
+            truncate_wal(db_);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        (*shared)(std::move(error));
+    });
+    if (!enqueue(task)) (*shared)(stopped);
+}
+
+void SqliteStore::purge_expired(domain::TimeMs now, Purged done) {
+    auto shared = std::make_shared<Purged>(std::move(done));
+    Job task = TaskJob([this, now, shared] {
+        std::vector<PurgedEvent> purged;
+        StoreError error;
+        try {
+            purged = storage::purge_expired(db_, now);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        (*shared)(std::move(purged), std::move(error));
+    });
+    if (!enqueue(task)) (*shared)({}, stopped);
+}
+
 void SqliteStore::run() {
     // Not inside the COMMIT of a round start: beside it (see checkpoint_if_needed()).
     db_.checkpoint_when_asked();
+    // What an erasure or a deletion removes must not stay readable in the file's free space.
+    enable_secure_delete(db_);
     std::unique_lock lock(mutex_);
     for (;;) {
         ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });

@@ -108,6 +108,14 @@ test('the card in the break, the people met and a mutual contact at the end, the
   assert.equal(await bruno.locator('#contacts-list li').count(), 0);
   assert.deepEqual(await axeViolations(elsewhere, 'personal page on a phone'), []);
 
+  // Bruno erases his data from his own page: confirmed, then his link no longer works.
+  const brunoToken = await bruno.evaluate((key) => JSON.parse(localStorage.getItem(key)).token, `ensemble.attendee.${eventId}`);
+  await bruno.click('[data-action="erase-me"]');
+  await bruno.click('dialog[open] [data-confirm="yes"]');
+  await bruno.locator('text=Vos données ont été effacées').first().waitFor();
+  const after = await fetch(`${shared.server.base}/api/events/${eventId}/me`, { headers: { authorization: `Bearer ${brunoToken}` } });
+  assert.equal(after.status, 401);
+
   for (const page of [ana, bruno, elsewhere]) assert.deepEqual(page.problems, []);
   host.close();
 });

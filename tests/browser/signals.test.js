@@ -260,7 +260,7 @@ test('sound and vibration are off until chosen, the choice is remembered, and bo
   // The join page says what is kept, who sees it and for how long.
   await page.goto(`${shared.server.url}/join.html?event=${eventId}`);
   await page.locator('#data-heading').waitFor();
-  assert.match(await page.textContent('#join-section'), /Rien n'est effacé automatiquement à la fin de l'événement/);
+  assert.match(await page.textContent('#join-section'), /Les données de l'événement \(les vôtres comprises\) sont effacées 90 jours après sa fin/);
   assert.deepEqual(await axeViolations(page, 'join page with what is kept'), []);
   await screenshot(page, 'join.png');
   // Count what the page asks of the device: vibrations and notes played.

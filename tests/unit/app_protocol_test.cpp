@@ -42,5 +42,22 @@ TEST_CASE("protocol: round_tables asks for a round by its number") {
     }
 }
 
+TEST_CASE("protocol: erase_attendee names the attendee; the credential is made by the room") {
+    auto asked = parse_client_message(R"({"type": "erase_attendee", "attendee_id": 7, "ref": "e1"})");
+    REQUIRE(std::holds_alternative<domain::Command>(asked.body));
+    const auto& erase = std::get<domain::EraseAttendee>(std::get<domain::Command>(asked.body));
+    CHECK(erase.attendee == 7);
+    CHECK(erase.credential_hash.empty());
+    for (const char* text :
+         {R"({"type": "erase_attendee"})", R"({"type": "erase_attendee", "attendee_id": "7"})"}) {
+        CAPTURE(text);
+        auto message = parse_client_message(text);
+        auto* problem = std::get_if<Problem>(&message.body);
+        REQUIRE(problem);
+        CHECK(problem->code == domain::ErrorCode::invalid_field);
+        CHECK(problem->field == "attendee_id");
+    }
+}
+
 }  // namespace
 }  // namespace ensemble::app

@@ -73,6 +73,8 @@ struct FakeStore : storage::EventStore {
         done(truth, std::nullopt);
     }
     std::vector<storage::StoredEvent> load_running_events() override { return {}; }
+    void delete_event(std::string, Committed done) override { done(std::nullopt); }
+    void purge_expired(domain::TimeMs, Purged done) override { done({}, std::nullopt); }
 
     void complete(std::size_t index, storage::StoreError error = std::nullopt) {
         REQUIRE(index < commits.size());

@@ -206,3 +206,24 @@ TEST_CASE("a seat left during the round closes with its sums") {
     CHECK(sums[0].table == table);
     CHECK(sums[0].visible_ms == 42'000);
 }
+
+TEST_CASE("erasing someone takes their answers and contact away, and tells whom it was mutual with") {
+    Event event = started();
+    auto [mate, stranger] = mate_and_stranger(event, 1);
+    REQUIRE_FALSE(event.apply(Actor::of(1), AnswerTalked{1, mate, true}, t0).error);
+    REQUIRE_FALSE(event.apply(Actor::of(1), RateTable{1, 5}, t0).error);
+    REQUIRE_FALSE(event.apply(Actor::of(1), WishContact{mate, true}, t0).error);
+    REQUIRE_FALSE(event.apply(Actor::of(mate), WishContact{1, true}, t0).error);
+    REQUIRE_FALSE(event.apply(Actor::of(mate), AnswerTalked{1, 1, true}, t0).error);
+
+    auto fx = event.apply(Actor::of(1), EraseAttendee{1, "new-hash"}, t0 + 1000);
+    REQUIRE_FALSE(fx.error);
+    CHECK(tells(fx, mate));  // their contact is gone from the other's page
+    const auto& s = event.state();
+    CHECK(s.attendees.at(1).email.empty());
+    CHECK_FALSE(s.talked.count({1, 1, mate}));
+    CHECK_FALSE(s.ratings.count({1, 1}));
+    CHECK_FALSE(s.contact_wishes.count({1, mate}));
+    CHECK(s.contact_wishes.count({mate, 1}));  // the other's own answers stay theirs
+    CHECK(s.talked.count({1, mate, 1}));
+}

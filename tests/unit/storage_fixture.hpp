@@ -78,6 +78,7 @@ inline void check_same_state(const domain::EventState& got, const domain::EventS
     CHECK(got.deadline == want.deadline);
     CHECK(got.paused == want.paused);
     CHECK(got.remaining_ms == want.remaining_ms);
+    CHECK(got.ended_at == want.ended_at);
 
     REQUIRE(got.attendees.size() == want.attendees.size());
     for (const auto& [id, w] : want.attendees) {
@@ -91,6 +92,7 @@ inline void check_same_state(const domain::EventState& got, const domain::EventS
         CHECK(g.status == w.status);
         CHECK(g.merged_into == w.merged_into);
         CHECK(g.joined_at == w.joined_at);
+        CHECK(g.erased_at == w.erased_at);
         CHECK_FALSE(g.connected);
     }
 
