@@ -1,5 +1,6 @@
 // Every string the user reads, French first then English, side by side so neither can go missing.
 import { hostStrings } from './strings-host.js';
+import { reviewStrings } from './strings-review.js';
 
 const LANG_KEY = 'ensemble.lang';
 const LANGS = ['fr', 'en'];
@@ -247,6 +248,7 @@ const S = {
   say_resumed: ['L\'événement reprend.', 'The event goes on.'],
 
   ...hostStrings(plural),
+  ...reviewStrings(plural),
 };
 
 let current = pickInitial();

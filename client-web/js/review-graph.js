@@ -1,0 +1,183 @@
+// The meeting graph drawn with sigma (WebGL) after a ForceAtlas2 layout run in a web worker for a
+// bounded time. Sigma, graphology and FA2 are the vendored UMD globals (client-web/vendor/README.md).
+// Filters and the chosen person change only how things are drawn (reducers), never the layout.
+import { edgeShown, nodeShown, personName } from './review-data.js';
+
+const EDGE_SEATED = '#aeb6c2';
+const EDGE_TALKED = '#2f3a4a';
+const EDGE_KEEP = '#1c6b35';
+const DIMMED = '#e3e7ec';
+
+// When the layout stops: whichever comes first. A 300-person event converges well within its
+// iterations; 5,000 people are stopped by the time cap (bench/review-draw.js measures both).
+const LAYOUT_ITERATIONS = 400;
+const LAYOUT_MS_SMALL = 500;
+const LAYOUT_MS_LARGE = 1400;
+const LARGE = 1000;
+
+// graphology-layout-forceatlas2's own inferSettings(order), said here because its index.js is CommonJS.
+function layoutSettings(order) {
+  return {
+    ...self.FA2.defaults,
+    barnesHutOptimize: order > 2000,
+    strongGravityMode: true,
+    gravity: 0.05,
+    scalingRatio: 10,
+    slowDown: 1 + Math.log(order),
+  };
+}
+
+// A seeded generator, so that the same event is laid out the same way each time it is opened.
+function seeded(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(s ^ (s >>> 15), 1 | s);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function graphLibraryPresent() {
+  return typeof self.Sigma === 'function' && typeof self.graphology === 'function' && typeof self.FA2 === 'object';
+}
+
+export class ReviewGraph {
+  // texts(): {anonymous}; onSelect(id) when a node is clicked.
+  constructor(container, model, { texts, onSelect }) {
+    this.container = container;
+    this.model = model;
+    this.texts = texts;
+    this.onSelect = onSelect;
+    this.filters = { round: 0, organisation: null, talked: 'all' };
+    this.selected = null;
+    this.neighbours = new Set();
+    this.renderer = null;
+    this.graph = this.buildGraph();
+  }
+
+  buildGraph() {
+    const Graph = self.graphology.UndirectedGraph || self.graphology;
+    const graph = new Graph();
+    const random = seeded(this.model.nodes.length + 7);
+    const spread = Math.sqrt(this.model.nodes.length) * 10;
+    for (const node of this.model.nodes) {
+      graph.addNode(String(node.id), {
+        x: random() * spread, y: random() * spread,
+        size: 2 + Math.sqrt(node.met || 0) * (this.model.nodes.length > LARGE ? 0.8 : 1.6),
+        color: this.model.colour(node),
+        label: personName(node, this.texts().anonymous),
+      });
+    }
+    for (const edge of this.model.edges) {
+      if (!graph.hasNode(String(edge.a)) || !graph.hasNode(String(edge.b)) || edge.a === edge.b) continue;
+      const keep = edge.keep_in_touch === 'both';
+      const talked = edge.talked === 'both';
+      graph.mergeEdgeWithKey(String(edge.index), String(edge.a), String(edge.b), {
+        weight: edge.weight,
+        size: (keep ? 2.5 : talked ? 1.5 : 0.6) + (edge.weight - 1) * 0.8,
+        color: keep ? EDGE_KEEP : talked ? EDGE_TALKED : EDGE_SEATED,
+        zIndex: keep ? 2 : talked ? 1 : 0,
+      });
+    }
+    return graph;
+  }
+
+  // Lays the graph out in the worker, then draws it; resolves once the first frame is drawn.
+  async draw() {
+    performance.mark('review-layout-start');
+    await this.layout();
+    performance.mark('review-layout-end');
+    const large = this.graph.order > LARGE;
+    this.renderer = new self.Sigma(this.graph, this.container, {
+      zIndex: true,
+      hideEdgesOnMove: large,
+      labelRenderedSizeThreshold: large ? 9 : 6,
+      labelDensity: large ? 0.3 : 1,
+      nodeReducer: (key, data) => this.nodeLook(key, data),
+      edgeReducer: (key, data) => this.edgeLook(key, data),
+    });
+    this.renderer.on('clickNode', ({ node }) => this.onSelect(Number(node)));
+    this.renderer.on('enterNode', () => { this.container.style.cursor = 'pointer'; });
+    this.renderer.on('leaveNode', () => { this.container.style.cursor = ''; });
+    this.renderer.refresh();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    performance.mark('review-graph-drawn');
+  }
+
+  layout() {
+    const order = this.graph.order;
+    if (order < 2 || this.graph.size === 0) return Promise.resolve();
+    const helpers = self.FA2.helpers;
+    const settings = layoutSettings(order);
+    const matrices = helpers.graphToByteArrays(this.graph, (edge, attr) => attr.weight);
+    const budget = order > LARGE ? LAYOUT_MS_LARGE : LAYOUT_MS_SMALL;
+    const worker = new Worker(new URL('../vendor/graphology-layout-forceatlas2/fa2-worker.js', import.meta.url));
+    // The clock starts with the worker's first answer: its start-up is not the layout's time.
+    let started = null;
+    let iterations = 0;
+    return new Promise((resolve) => {
+      const finish = (nodes) => {
+        worker.terminate();
+        if (nodes) helpers.assignLayoutChanges(this.graph, nodes, null);
+        this.iterations = iterations;
+        resolve();
+      };
+      worker.addEventListener('error', () => finish(null));
+      worker.addEventListener('message', (event) => {
+        const nodes = new Float32Array(event.data.nodes);
+        iterations += 1;
+        if (started === null) started = performance.now();
+        if (iterations >= LAYOUT_ITERATIONS || performance.now() - started >= budget) {
+          finish(nodes);
+          return;
+        }
+        worker.postMessage({ settings, nodes: nodes.buffer }, [nodes.buffer]);
+      });
+      worker.postMessage({ settings, nodes: matrices.nodes.buffer, edges: matrices.edges.buffer },
+        [matrices.nodes.buffer, matrices.edges.buffer]);
+    });
+  }
+
+  nodeLook(key, data) {
+    const node = this.model.byId.get(Number(key));
+    const inFilter = nodeShown(this.model, node, this.filters);
+    const inFocus = this.selected === null || this.neighbours.has(node.id);
+    if (inFilter && inFocus) {
+      return node.id === this.selected ? { ...data, highlighted: true, zIndex: 2, forceLabel: true } : data;
+    }
+    return { ...data, color: DIMMED, label: '', zIndex: 0 };
+  }
+
+  edgeLook(key, data) {
+    const edge = this.model.edges[Number(key)];
+    if (!edgeShown(this.model, edge, this.filters)) return { ...data, hidden: true };
+    if (this.selected !== null && edge.a !== this.selected && edge.b !== this.selected) return { ...data, hidden: true };
+    return data;
+  }
+
+  setFilters(filters) {
+    this.filters = { ...filters };
+    if (this.renderer) this.renderer.refresh();
+  }
+
+  // The chosen person and their tablemates stay in colour; null shows everyone again.
+  select(id) {
+    this.selected = id;
+    this.neighbours = new Set(id === null ? [] : [id]);
+    if (id !== null) {
+      for (const edge of this.model.incident.get(id) || []) {
+        if (edgeShown(this.model, edge, this.filters)) this.neighbours.add(edge.a === id ? edge.b : edge.a);
+      }
+    }
+    if (this.renderer) this.renderer.refresh();
+  }
+
+  zoom(how) {
+    if (!this.renderer) return;
+    const camera = this.renderer.getCamera();
+    if (how === 'in') camera.animatedZoom({ duration: 250 });
+    else if (how === 'out') camera.animatedUnzoom({ duration: 250 });
+    else camera.animatedReset({ duration: 250 });
+  }
+}
