@@ -6,7 +6,8 @@
 # The page's Content-Security-Policy refuses inline scripts and eval, so no inline import map and no
 # blob worker: sigma and graphology load as their UMD builds (globals Sigma and graphology), and the
 # ForceAtlas2 package, published as CommonJS, is wrapped here into two plain files without changes
-# to its code: its worker (fa2-worker.js, a Worker script) and its helpers (fa2-helpers.js, global FA2).
+# to its code: one iteration (fa2-iterate.js, global FA2Iterate, loaded by the page's layout worker
+# client-web/js/review-layout-worker.js) and its helpers (fa2-helpers.js, global FA2).
 set -eu
 cd "$(dirname "$0")/.."
 NM=node_modules
@@ -25,11 +26,13 @@ FA2="$NM/graphology-layout-forceatlas2"
 FA2_OUT="$OUT/graphology-layout-forceatlas2"
 cp "$FA2/LICENSE.txt" "$FA2_OUT/"
 {
-  echo "// graphology-layout-forceatlas2 $(version graphology-layout-forceatlas2) webworker.js, unchanged, run as a Worker script (scripts/vendor.sh)."
-  echo "var module = {};"
-  cat "$FA2/webworker.js"
-  echo "module.exports();"
-} >"$FA2_OUT/fa2-worker.js"
+  echo "// graphology-layout-forceatlas2 $(version graphology-layout-forceatlas2) iterate.js, unchanged, as the global FA2Iterate (scripts/vendor.sh)."
+  echo "(function () {"
+  echo "var module = { exports: {} };"
+  cat "$FA2/iterate.js"
+  echo "self.FA2Iterate = module.exports;"
+  echo "})();"
+} >"$FA2_OUT/fa2-iterate.js"
 {
   echo "// graphology-layout-forceatlas2 $(version graphology-layout-forceatlas2) defaults.js and helpers.js, unchanged, as the global FA2 (scripts/vendor.sh)."
   echo "(function () {"

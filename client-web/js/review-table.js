@@ -44,10 +44,8 @@ export class ReviewTables {
       el('td', { class: 'num', text: String(node.met ?? 0) }),
       el('td', { class: 'num', text: String(node.rounds_seated ?? 0) }),
       el('td', {}, el('button', {
-        type: 'button', class: 'secondary small',
-        attrs: { 'aria-label': t('person_show_named', { name: this.name(node) }) },
-        on: { click: () => this.onShowPerson(node.id) },
-      }, t('person_show')))));
+        type: 'button', class: 'secondary small', on: { click: () => this.onShowPerson(node.id) },
+      }, t('person_show'), el('span', { class: 'visually-hidden', text: ` — ${this.name(node)}` })))));
     replaceChildren($('people-rows'), rows);
     setText('people-summary', list.length ? this.peoplePager.range(list.length) : t('table_empty'));
     this.peoplePager.draw(force);

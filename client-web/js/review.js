@@ -124,6 +124,7 @@ async function start() {
     $('graph').setAttribute('aria-label', t('graph_label', { nodes: model.nodes.length, edges }));
   };
   const redraw = () => {
+    setText('live', ''); // what it said was in the other language
     drawStatic(model);
     renderReport($('report'), reportJson);
     summarise(readFilters());

@@ -76,7 +76,6 @@ export const reviewStrings = (plural) => ({
   person_matches: [(p) => `${p.n} personne${plural(p.n, '', 's')} trouvée${plural(p.n, '', 's')}${p.more ? ` (les ${p.shown} premières)` : ''}.`,
     (p) => `${p.n} ${plural(p.n, 'person', 'people')} found${p.more ? ` (first ${p.shown} listed)` : ''}.`],
   person_show: ['Voir ses rencontres', 'See their encounters'],
-  person_show_named: [(p) => `Voir les rencontres de ${p.name}`, (p) => `See ${p.name}'s encounters`],
   person_heading: [(p) => `Les rencontres de ${p.name}`, (p) => `${p.name}'s encounters`],
   person_none: ['Choisissez une personne dans le graphe ou dans la liste pour voir ses rencontres.',
     'Choose a person in the graph or in the list to see their encounters.'],

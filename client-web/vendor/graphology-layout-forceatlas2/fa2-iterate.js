@@ -1,18 +1,7 @@
-// graphology-layout-forceatlas2 0.10.1 webworker.js, unchanged, run as a Worker script (scripts/vendor.sh).
-var module = {};
-/**
- * Graphology ForceAtlas2 Layout Webworker
- * ========================================
- *
- * Web worker able to run the layout in a separate thread.
- */
-module.exports = function worker() {
-  var NODES, EDGES;
-
-  var moduleShim = {};
-
-  (function () {
-    /* eslint no-constant-condition: 0 */
+// graphology-layout-forceatlas2 0.10.1 iterate.js, unchanged, as the global FA2Iterate (scripts/vendor.sh).
+(function () {
+var module = { exports: {} };
+/* eslint no-constant-condition: 0 */
 /**
  * Graphology ForceAtlas2 Iteration
  * =================================
@@ -67,7 +56,7 @@ var MAX_FORCE = 10;
  * @param  {Float32Array} EdgeMatrix - Edge data.
  * @return {object}                  - Some metadata.
  */
-moduleShim.exports = function iterate(options, NodeMatrix, EdgeMatrix) {
+module.exports = function iterate(options, NodeMatrix, EdgeMatrix) {
   // Initializing variables
   var l, r, n, n1, n2, rn, e, w, g, s;
 
@@ -805,29 +794,5 @@ moduleShim.exports = function iterate(options, NodeMatrix, EdgeMatrix) {
   // We return the information about the layout (no need to return the matrices)
   return {};
 };
-
-  })();
-
-  var iterate = moduleShim.exports;
-
-  self.addEventListener('message', function (event) {
-    var data = event.data;
-
-    NODES = new Float32Array(data.nodes);
-
-    if (data.edges) EDGES = new Float32Array(data.edges);
-
-    // Running the iteration
-    iterate(data.settings, NODES, EDGES);
-
-    // Sending result to supervisor
-    self.postMessage(
-      {
-        nodes: NODES.buffer
-      },
-      [NODES.buffer]
-    );
-  });
-};
-
-module.exports();
+self.FA2Iterate = module.exports;
+})();
