@@ -94,6 +94,7 @@ function drawStatic(model) {
 
 async function start() {
   initI18n();
+  onLangChange(() => { if (problem) showProblem(problem); });
   if (!eventId || !token) {
     showProblem('review_token_missing');
     return;
@@ -132,7 +133,6 @@ async function start() {
     person.drawMatches();
     person.draw();
     relabelExports();
-    if (problem) showProblem(problem);
   };
   for (const id of ['filter-round', 'filter-organisation', 'filter-talked']) {
     $(id).addEventListener('change', () => {

@@ -182,6 +182,6 @@ test('a wrong link and an attendee\'s link are refused with a clear message, in 
   const missing = await newPage(shared.browser);
   await missing.goto(`${base}/review.html?event=${eventId}`);
   await missing.locator('#review-problem').waitFor();
-  assert.match(await missing.textContent('#review-problem'), /la clé après « #key= » manque/);
+  assert.match(await missing.textContent('#review-problem'), /la clé après «\s#key=\s» manque/);
   await missing.context().close();
 });
