@@ -42,9 +42,15 @@ export function graphLibraryPresent() {
   return typeof self.Sigma === 'function' && typeof self.graphology === 'function' && typeof self.FA2 === 'object';
 }
 
+// The layout worker, started while the page still waits for its data (its start-up is not free).
+export function startLayoutWorker() {
+  return new Worker(new URL('./review-layout-worker.js', import.meta.url));
+}
+
 export class ReviewGraph {
-  // texts(): {anonymous}; onSelect(id) when a node is clicked.
-  constructor(container, model, { texts, onSelect }) {
+  // texts(): {anonymous}; onSelect(id) when a node is clicked; worker from startLayoutWorker().
+  constructor(container, model, { texts, onSelect, worker }) {
+    this.worker = worker;
     this.container = container;
     this.model = model;
     this.texts = texts;
@@ -83,11 +89,8 @@ export class ReviewGraph {
     return graph;
   }
 
-  // Lays the graph out in the worker, then draws it; resolves once the first frame is drawn.
+  // Draws the graph laid out by layout(); resolves once the first frame is on screen.
   async draw() {
-    performance.mark('review-layout-start'); // after the graphology graph is built
-    await this.layout();
-    performance.mark('review-layout-end');
     const large = this.graph.order > LARGE;
     this.renderer = new self.Sigma(this.graph, this.container, {
       zIndex: true,
@@ -106,14 +109,24 @@ export class ReviewGraph {
     performance.mark('review-graph-drawn');
   }
 
-  layout() {
+  // Lays the graph out in the worker: the page draws its tables and report meanwhile.
+  async layout() {
+    performance.mark('review-layout-start');
+    await this.runLayout();
+    performance.mark('review-layout-end');
+  }
+
+  runLayout() {
     const order = this.graph.order;
-    if (order < 2 || this.graph.size === 0) return Promise.resolve();
+    if (order < 2 || this.graph.size === 0) {
+      this.worker.terminate();
+      return Promise.resolve();
+    }
     const helpers = self.FA2.helpers;
     const settings = layoutSettings(order);
     const matrices = helpers.graphToByteArrays(this.graph, (edge, attr) => attr.weight);
     const budgetMs = order > LARGE ? LAYOUT_MS_LARGE : LAYOUT_MS_SMALL;
-    const worker = new Worker(new URL('./review-layout-worker.js', import.meta.url));
+    const { worker } = this;
     return new Promise((resolve) => {
       const finish = (data) => {
         worker.terminate();

@@ -4,7 +4,7 @@ import { initI18n, onLangChange, t, errorText, lang } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
 import { eventIdFromLocation, hostTokenFromLocation } from './protocol.js';
 import { buildModel, shownEdges } from './review-data.js';
-import { ReviewGraph, graphLibraryPresent } from './review-graph.js';
+import { ReviewGraph, graphLibraryPresent, startLayoutWorker } from './review-graph.js';
 import { renderReport } from './review-report.js';
 import { ReviewTables } from './review-table.js';
 import { PersonPanel } from './review-person.js';
@@ -100,12 +100,14 @@ async function start() {
     return;
   }
   setText('live', t('review_loading'));
+  const worker = graphLibraryPresent() ? startLayoutWorker() : null;
   let graphJson;
   let reportJson;
   try {
     const [graphResponse, reportResponse] = await Promise.all([get('graph'), get('report')]);
     [graphJson, reportJson] = await Promise.all([graphResponse.json(), reportResponse.json()]);
   } catch (error) {
+    if (worker) worker.terminate();
     setText('live', '');
     showProblem(error instanceof ReviewError ? error : new ReviewError(0, { code: 'internal' }));
     return;
@@ -142,22 +144,30 @@ async function start() {
       if (graph) graph.setFilters(filters);
     });
   }
+  // The layout starts first: its worker runs while this thread draws the tables and the report.
+  let laidOut = null;
+  if (worker) {
+    graph = new ReviewGraph($('graph'), model, {
+      texts: () => ({ anonymous: t('anonymous') }),
+      onSelect: (id) => person.choose(id, true),
+      worker,
+    });
+    window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
+    laidOut = graph.layout();
+  }
   redraw();
   onLangChange(redraw);
   $('review').hidden = false;
   announce(t('review_loaded', { nodes: model.nodes.length, edges: model.edges.length }));
 
-  if (!graphLibraryPresent()) {
+  if (!graph) {
+    $('graph').hidden = true;
     setText('graph-note', t('graph_unavailable'));
     return;
   }
   setText('graph-note', t('graph_layout'));
   try {
-    graph = new ReviewGraph($('graph'), model, {
-      texts: () => ({ anonymous: t('anonymous') }),
-      onSelect: (id) => person.choose(id, true),
-    });
-    window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
+    await laidOut;
     await graph.draw();
     setText('graph-note', '');
     for (const how of ['in', 'out', 'reset']) $(`zoom-${how}`).addEventListener('click', () => graph.zoom(how));
