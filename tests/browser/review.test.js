@@ -5,6 +5,7 @@
 // attendees were shown, not from the server's review answer.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serverAndBrowser, newPage, axeViolations, screenshot } from './harness.js';
 import { api, Peer } from '../support/server.js';
 
@@ -184,4 +185,36 @@ test('a wrong link and an attendee\'s link are refused with a clear message, in 
   await missing.locator('#review-problem').waitFor();
   assert.match(await missing.textContent('#review-problem'), /la clé après «\s#key=\s» manque/);
   await missing.context().close();
+});
+
+test('the export buttons download with the token in a header, never in the URL', async (t) => {
+  const { base } = shared.server;
+  const created = await api(base, 'POST', '/api/events', { title: 'Export', table_size: 3, min_table_size: 2,
+    max_table_size: 4, rounds: 1, round_seconds: 600, break_seconds: 0 });
+  const eventId = created.body.event.id;
+  const token = created.body.host_token;
+  const host = new Peer(base, eventId, token);
+  await host.next((m) => m.type === 'host_state');
+  host.send({ type: 'end_event' });
+  await host.next((m) => m.type === 'host_update' && m.phase === 'ended');
+  host.ws.close();
+  // The exports are helper C's endpoint: a server without it answers 404 to any format.
+  const probe = await fetch(`${base}/api/events/${eventId}/review/export?format=json`, { headers: { Authorization: `Bearer ${token}` } });
+  if (probe.status === 404) {
+    t.skip('this server has no export endpoint');
+    return;
+  }
+  const page = await openReview(shared.browser, base, eventId, token);
+  await page.locator('#review').waitFor();
+  const requests = [];
+  page.on('request', (request) => { if (request.url().includes('/export')) requests.push(request); });
+  await page.check('#export-pseudonymise');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-gexf')]);
+  assert.equal(download.suggestedFilename(), `ensemble-${eventId}-pseudo.gexf`);
+  assert.match(await readFile(await download.path(), 'utf8'), /<gexf/);
+  assert.equal(requests.length, 1);
+  assert.equal(new URL(requests[0].url()).search, '?format=gexf&pseudonymise=1');
+  assert.equal(await requests[0].headerValue('authorization'), `Bearer ${token}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
