@@ -3,7 +3,7 @@
 // Filters and the chosen person change only how things are drawn (reducers), never the layout.
 import { edgeShown, nodeShown, personName } from './review-data.js';
 
-const EDGE_SEATED = '#aeb6c2';
+const EDGE_SEATED = '#8d96a3';
 const EDGE_TALKED = '#2f3a4a';
 const EDGE_KEEP = '#1c6b35';
 const DIMMED = '#e3e7ec';
@@ -70,7 +70,7 @@ export class ReviewGraph {
     for (const node of this.model.nodes) {
       graph.addNode(String(node.id), {
         x: random() * spread, y: random() * spread,
-        size: 2 + Math.sqrt(node.met || 0) * (this.model.nodes.length > LARGE ? 0.8 : 1.6),
+        size: this.model.nodes.length > LARGE ? 2 + Math.sqrt(node.met || 0) * 0.8 : 5 + Math.sqrt(node.met || 0) * 1.5,
         color: this.model.colour(node),
         label: personName(node, this.texts().anonymous),
       });
@@ -150,7 +150,8 @@ export class ReviewGraph {
     const inFilter = nodeShown(this.model, node, this.filters);
     const inFocus = this.selected === null || this.neighbours.has(node.id);
     if (inFilter && inFocus) {
-      return node.id === this.selected ? { ...data, highlighted: true, zIndex: 2, forceLabel: true } : data;
+      if (node.id === this.selected) return { ...data, highlighted: true, zIndex: 2, forceLabel: true };
+      return this.selected === null ? data : { ...data, zIndex: 1, forceLabel: this.neighbours.size <= 30 };
     }
     return { ...data, color: DIMMED, label: '', zIndex: 0 };
   }

@@ -72,7 +72,7 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   const allPairs = pairs(seats);
   const roundOnePairs = pairs([seats[0]]);
 
-  const page = await openReview(shared.browser, base, eventId, hostToken);
+  const page = await openReview(shared.browser, base, eventId, hostToken, { viewport: { width: 1280, height: 1100 } });
   await page.locator('#review').waitFor();
   await waitForGraph(page);
   assert.equal(await page.isHidden('#graph'), false, 'the graph is drawn (WebGL available)');
@@ -102,6 +102,8 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   assert.equal(await page.locator('#encounter-rows tr').count(), 0);
   assert.equal(await page.textContent('#encounters-summary'), 'Rien à afficher avec ces filtres.');
   await page.selectOption('#filter-talked', 'all');
+
+  await screenshot(page, 'review.png', { fullPage: false });
 
   // One person's encounters, chosen with the keyboard: one row per round per tablemate.
   const chosen = people[4];
@@ -137,7 +139,6 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   }
 
   assert.deepEqual(await axeViolations(page, 'review page'), []);
-  await screenshot(page, 'review.png', { fullPage: false });
 
   await page.click('#lang-switch');
   assert.equal(await page.textContent('h1'), 'Event review');
