@@ -171,8 +171,6 @@ async function start() {
     await graph.draw();
     setText('graph-note', '');
     for (const how of ['in', 'out', 'reset']) $(`zoom-${how}`).addEventListener('click', () => graph.zoom(how));
-    graph.setFilters(readFilters());
-    if (person.current !== null) graph.select(person.current);
   } catch {
     // Sigma throws when WebGL is missing: the tables still say everything.
     graph = null;
