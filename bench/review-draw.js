@@ -1,10 +1,10 @@
 // The review page's draw time in headless chromium (issue 9's targets: 5,000 attendees ≤ 3 s, 300 ≤ 1 s,
-// pan/zoom responsive). The real review.html and its files are served through page.route with the JSON
-// of bench/review-synthetic.js, so no server is needed. For each size: the time from navigation to the
+// pan/zoom responsive). The real review.html and its files are served by bench/review-serve.js with the
+// JSON of bench/review-synthetic.js, so no build is needed. For each size: the time from navigation to the
 // first frame of the laid-out graph (performance mark `review-graph-drawn` in review-graph.js), and the
 // frame times during a scripted drag and wheel zoom. Run: `make bench-review-draw` (RUNS=3 by default).
 import { launchBrowser } from '../tests/browser/harness.js';
-import { routeReview, ORIGIN } from './review-serve.js';
+import { serveReview } from './review-serve.js';
 import { syntheticReview } from './review-synthetic.js';
 
 const RUNS = Number(process.env.RUNS || 3);
@@ -16,11 +16,10 @@ const SIZES = [
 const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 const percentile = (values, p) => [...values].sort((x, y) => x - y)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
-async function once(browser, review) {
+async function once(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
-  await routeReview(page, review);
-  await page.goto(`${ORIGIN}/review.html?event=bench#key=bench`);
+  await page.goto(`${origin}/review.html?event=bench#key=bench`);
   await page.waitForFunction(() => performance.getEntriesByName('review-graph-drawn').length > 0
     || document.getElementById('graph').hidden, null, { timeout: 60000 });
   const marks = await page.evaluate(() => {
@@ -60,8 +59,10 @@ const browser = await launchBrowser();
 try {
   for (const { people, target } of SIZES) {
     const review = syntheticReview({ people });
+    const server = await serveReview(review);
     const runs = [];
-    for (let i = 0; i < RUNS; i += 1) runs.push(await once(browser, review));
+    for (let i = 0; i < RUNS; i += 1) runs.push(await once(browser, server.url));
+    await server.close();
     const drawn = median(runs.map((r) => r.drawn));
     const pick = (key) => median(runs.map((r) => r[key]));
     console.log(`review draw ${people} attendees, ${review.graph.edges.length} edges: first frame ${drawn} ms `

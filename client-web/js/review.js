@@ -3,7 +3,7 @@
 import { initI18n, onLangChange, t, errorText, lang } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
 import { eventIdFromLocation, hostTokenFromLocation } from './protocol.js';
-import { buildModel, shownEdges } from './review-data.js';
+import { buildModel, shownEdges, OTHER_COLOUR } from './review-data.js';
 import { ReviewGraph, graphLibraryPresent, startLayoutWorker } from './review-graph.js';
 import { renderReport } from './review-report.js';
 import { ReviewTables } from './review-table.js';
@@ -80,8 +80,8 @@ function drawStatic(model) {
   // Values carry a prefix so that an organisation named "*" cannot be mistaken for "all".
   fillSelect($('filter-organisation'), [['*', t('filter_organisation_all')], ...model.organisations
     .map((org) => [`=${org.name}`, `${org.name || t('no_organisation')} (${org.count})`])]);
-  const named = model.organisations.filter((org) => org.colour !== '#8a8f98');
-  const others = model.organisations.filter((org) => org.colour === '#8a8f98');
+  const named = model.organisations.filter((org) => org.colour !== OTHER_COLOUR);
+  const others = model.organisations.filter((org) => org.colour === OTHER_COLOUR);
   const item = (colour, label) => {
     const swatch = el('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
     swatch.style.background = colour;
@@ -89,7 +89,13 @@ function drawStatic(model) {
   };
   replaceChildren($('legend-orgs'),
     named.map((org) => item(org.colour, `${org.name} — ${t('legend_count', { n: org.count })}`)),
-    others.length ? item('#8a8f98', t('legend_other', { n: others.length })) : null);
+    others.length ? item(OTHER_COLOUR, t('legend_other', { n: others.length })) : null);
+}
+
+function graphUnavailable() {
+  $('graph').hidden = true;
+  document.querySelector('.graph-zoom').hidden = true;
+  setText('graph-note', t('graph_unavailable'));
 }
 
 async function start() {
@@ -135,6 +141,7 @@ async function start() {
     person.drawMatches();
     person.draw();
     relabelExports();
+    if ($('graph').hidden) setText('graph-note', t('graph_unavailable'));
   };
   for (const id of ['filter-round', 'filter-organisation', 'filter-talked']) {
     $(id).addEventListener('change', () => {
@@ -161,8 +168,7 @@ async function start() {
   announce(t('review_loaded', { nodes: model.nodes.length, edges: model.edges.length }));
 
   if (!graph) {
-    $('graph').hidden = true;
-    setText('graph-note', t('graph_unavailable'));
+    graphUnavailable();
     return;
   }
   setText('graph-note', t('graph_layout'));
@@ -174,8 +180,7 @@ async function start() {
   } catch {
     // Sigma throws when WebGL is missing: the tables still say everything.
     graph = null;
-    $('graph').hidden = true;
-    setText('graph-note', t('graph_unavailable'));
+    graphUnavailable();
   }
 }
 
