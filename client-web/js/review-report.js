@@ -11,7 +11,7 @@ const known = (value) => value !== null && value !== undefined;
 // A figure: its name, its value (or "not computable"), its definition, and an optional chart or list.
 function figure(id, nameKey, value, definitionKey, extra = null) {
   return el('div', { class: 'figure', id: `fig-${id}` },
-    el('h3', { text: t(nameKey) }),
+    el('h3', { id: `fig-${id}-name`, text: t(nameKey) }),
     el('p', { class: 'figure-value', text: known(value) ? String(value) : t('not_computable') }),
     el('p', { class: 'figure-definition', text: t(definitionKey) }),
     extra);
@@ -30,9 +30,10 @@ function bars(rows, valueText) {
   }));
 }
 
-function people(list, detail) {
+// A list that may scroll: focusable and named, so that keyboard users can scroll it too.
+function people(id, list, detail) {
   if (!list || list.length === 0) return el('p', { class: 'hint', text: t('list_empty') });
-  return el('ol', { class: 'people-list' }, list.map((person) => el('li', {},
+  return el('ol', { class: 'people-list', tabIndex: 0, attrs: { 'aria-labelledby': `fig-${id}-name` } }, list.map((person) => el('li', {},
     el('span', { class: 'person-name', text: personName(person, t('anonymous')) }),
     person.organisation ? el('span', { class: 'person-org', text: ` — ${person.organisation}` }) : null,
     detail ? el('span', { class: 'person-detail', text: ` (${detail(person)})` }) : null)));
@@ -75,11 +76,11 @@ export function renderReport(container, report) {
     figure('components', 'fig_components', known(components.count)
       ? t('fig_components_value', { count: components.count, largest: components.largest ?? 0 }) : null, 'def_components'),
     figure('ei', 'fig_ei', known(report.ei_index) ? number(report.ei_index) : null, 'def_ei'),
-    figure('isolated', 'fig_isolated', (report.isolated || []).length, 'def_isolated', people(report.isolated)),
+    figure('isolated', 'fig_isolated', (report.isolated || []).length, 'def_isolated', people('isolated', report.isolated)),
     figure('brokers', 'fig_brokers', null, 'def_brokers',
-      people(report.brokers, (p) => t('betweenness_value', { value: number(p.betweenness) }))),
+      people('brokers', report.brokers, (p) => t('betweenness_value', { value: number(p.betweenness) }))),
     figure('go-to', 'fig_go_to', null, 'def_go_to',
-      people(report.go_to_people, (p) => t('wishes_received', { n: p.wishes_received }))));
+      people('go-to', report.go_to_people, (p) => t('wishes_received', { n: p.wishes_received }))));
   // A list figure has no single number: its list says it.
   for (const id of ['brokers', 'go-to']) container.querySelector(`#fig-${id} .figure-value`).remove();
 }
