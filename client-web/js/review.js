@@ -154,13 +154,18 @@ async function start() {
   // The layout starts first: its worker runs while this thread draws the tables and the report.
   let laidOut = null;
   if (worker) {
-    graph = new ReviewGraph($('graph'), model, {
-      texts: () => ({ anonymous: t('anonymous') }),
-      onSelect: (id) => person.choose(id, true),
-      worker,
-    });
-    window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
-    laidOut = graph.layout();
+    try {
+      graph = new ReviewGraph($('graph'), model, {
+        texts: () => ({ anonymous: t('anonymous') }),
+        onSelect: (id) => person.choose(id, true),
+        worker,
+      });
+      window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
+      laidOut = graph.layout();
+    } catch {
+      worker.terminate();
+      graph = null;
+    }
   }
   redraw();
   onLangChange(redraw);
