@@ -162,6 +162,14 @@ export class ReviewGraph {
     return data;
   }
 
+  // Erased people's label ("Anonyme") in the language now chosen.
+  relabel() {
+    for (const node of this.model.nodes) {
+      if (node.erased) this.graph.setNodeAttribute(String(node.id), 'label', personName(node, this.texts().anonymous));
+    }
+    if (this.renderer) this.renderer.refresh();
+  }
+
   setFilters(filters) {
     this.filters = { ...filters };
     if (this.renderer) this.renderer.refresh();

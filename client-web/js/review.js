@@ -92,10 +92,17 @@ function drawStatic(model) {
     others.length ? item(OTHER_COLOUR, t('legend_other', { n: others.length })) : null);
 }
 
+// The note under the graph, kept as a key so that a language switch says it again.
+let noteKey = null;
+function graphNote(key) {
+  noteKey = key;
+  setText('graph-note', key ? t(key) : '');
+}
+
 function graphUnavailable() {
   $('graph').hidden = true;
   document.querySelector('.graph-zoom').hidden = true;
-  setText('graph-note', t('graph_unavailable'));
+  graphNote('graph_unavailable');
 }
 
 async function start() {
@@ -141,7 +148,8 @@ async function start() {
     person.drawMatches();
     person.draw();
     relabelExports();
-    if ($('graph').hidden) setText('graph-note', t('graph_unavailable'));
+    graphNote(noteKey);
+    if (graph) graph.relabel();
   };
   for (const id of ['filter-round', 'filter-organisation', 'filter-talked']) {
     $(id).addEventListener('change', () => {
@@ -176,11 +184,11 @@ async function start() {
     graphUnavailable();
     return;
   }
-  setText('graph-note', t('graph_layout'));
+  graphNote('graph_layout');
   try {
     await laidOut;
     await graph.draw();
-    setText('graph-note', '');
+    graphNote(null);
     for (const how of ['in', 'out', 'reset']) $(`zoom-${how}`).addEventListener('click', () => graph.zoom(how));
   } catch {
     // Sigma throws when WebGL is missing: the tables still say everything.
