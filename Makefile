@@ -19,6 +19,7 @@ test: deps-test build-check node-modules
 bench: deps build node-modules
 	$(RELEASE)/matcher_bench
 	$(RELEASE)/store_bench
+	$(RELEASE)/review_bench
 	RUNS=$(RUNS_DRAW) node bench/review-draw.js
 
 RUNS_DRAW ?= 3

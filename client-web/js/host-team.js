@@ -27,6 +27,8 @@ export function logSentence(entry) {
     case 'end_event': return t('log_end_event', { by });
     case 'host_link_created': return t('log_host_link_created', { by, name: linkName(entry.link_name) });
     case 'host_link_revoked': return t('log_host_link_revoked', { by, name: linkName(entry.link_name) });
+    case 'staff_link_created': return t('log_staff_link_created', { by, name: entry.link_name });
+    case 'staff_link_revoked': return t('log_staff_link_revoked', { by, name: entry.link_name });
     default: return t('log_other', { by });
   }
 }
@@ -147,5 +149,80 @@ export class HostTeam {
     setText('cohost-error', text);
     if (text) $('cohost-name').setAttribute('aria-invalid', 'true');
     else $('cohost-name').removeAttribute('aria-invalid');
+  }
+}
+
+// The read-only staff links (protocol.md, Host links): made, shown once, copied and revoked like co-host
+// links, and the host's own way into the review. handlers as HostTeam's.
+export class StaffLinks {
+  constructor({ onCreate, onRevoke, reviewUrl }) {
+    this.onCreate = onCreate;
+    this.onRevoke = onRevoke;
+    this.links = [];
+    this.createRef = null;
+    this.shown = null;  // the link just made, shown once: {id, name}
+    $('open-review').href = reviewUrl;
+    $('staff-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const name = $('staff-name').value.trim();
+      if (!name) {
+        this.showError(t('err_invalid_field', { field: t('field_name') }));
+        $('staff-name').focus();
+        return;
+      }
+      this.showError('');
+      this.createRef = this.onCreate(name);
+    });
+  }
+
+  // From host_state (everything anew) and host_update (the whole list, when it changed).
+  update(links) {
+    if (!links) return;
+    this.links = links;
+    this.redraw();
+  }
+
+  redraw() {
+    if (this.shown && !this.links.some((link) => link.id === this.shown.id)) {
+      this.shown = null;
+      $('staff-new').hidden = true;
+      $('staff-new-link').value = '';
+    }
+    if (this.shown) setText('staff-new-text', t('staff_new_text', { name: this.shown.name }));
+    replaceChildren($('staff-links'), ...this.links.map((link) => el('li', { dataset: { staffLink: link.id } },
+      el('span', { class: 'cohost-name' }, link.name), ' ',
+      el('button', {
+        type: 'button', class: 'secondary small',
+        attrs: { 'aria-label': t('staff_revoke_named', { name: link.name }) },
+        on: { click: () => this.onRevoke(link) },
+      }, t('cohost_revoke')))));
+  }
+
+  // The answer to create_staff_link: the link, shown once to be passed on.
+  created(msg, url) {
+    if (msg.ref !== this.createRef) return;
+    this.createRef = null;
+    $('staff-name').value = '';
+    this.shown = { id: msg.link_id, name: msg.name };
+    $('staff-new-link').value = url;
+    setText('staff-new-text', t('staff_new_text', { name: msg.name }));
+    setText('staff-copied', '');
+    $('staff-new').hidden = false;
+    $('staff-new-link').focus();
+    $('staff-new-link').select();
+  }
+
+  // The text for an error answering create_staff_link, or null.
+  explain(msg) {
+    if (msg.ref === undefined || msg.ref === null || msg.ref !== this.createRef) return null;
+    const text = msg.code === 'invalid_field' && !msg.field ? t('err_too_many_staff_links') : errorText(msg);
+    this.showError(text);
+    return text;
+  }
+
+  showError(text) {
+    setText('staff-error', text);
+    if (text) $('staff-name').setAttribute('aria-invalid', 'true');
+    else $('staff-name').removeAttribute('aria-invalid');
   }
 }

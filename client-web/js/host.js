@@ -2,14 +2,14 @@
 import { initI18n, onLangChange, t, errorText } from './i18n.js';
 import { $, setText, announce, confirmDialog, wireCopy } from './dom.js';
 import {
-  Connection, messages, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, hostPageUrl, clockOffset,
+  Connection, messages, eventIdFromLocation, hostTokenFromLocation, joinPageUrl, hostPageUrl, reviewPageUrl, clockOffset,
   CLOSE_REPLACED, CLOSE_TOKEN_REFUSED, CLOSE_EVENT_NOT_FOUND, CLOSE_LINK_REVOKED,
 } from './protocol.js';
 import { ServerClock } from './countdown.js';
 import { HostView, isEnabled } from './host-view.js';
 import { hostStateFromSnapshot, applyHostUpdate, roundTablesFrom } from './host-state.js';
 import { hostActions } from './host-actions.js';
-import { HostTeam, linkName } from './host-team.js';
+import { HostTeam, StaffLinks, linkName } from './host-team.js';
 
 const eventId = eventIdFromLocation();
 const token = hostTokenFromLocation();
@@ -60,6 +60,16 @@ const team = new HostTeam({
   },
 });
 
+const staff = new StaffLinks({
+  onCreate: (name) => send(messages.createStaffLink(name)),
+  onRevoke: async (link) => {
+    if (await confirmDialog(t('staff_revoke_confirm', { name: link.name }), t('cohost_revoke'))) {
+      send(messages.revokeStaffLink(link.id));
+    }
+  },
+  reviewUrl: reviewPageUrl(eventId, token),
+});
+
 function speakPhase(state) {
   const key = `${state.phase}-${state.round}-${state.paused}`;
   if (spoken !== null && spoken !== key) {
@@ -93,6 +103,7 @@ function onMessage(msg) {
     case 'host_state':
       show(hostStateFromSnapshot(msg), true);
       team.reset(msg.host_links, msg.log);
+      staff.update(msg.staff_links || []);
       break;
     // A delta means nothing without the snapshot it follows; each connection starts with one.
     case 'host_update':
@@ -105,8 +116,10 @@ function onMessage(msg) {
         performance.measure('host_update', { start: started, end: performance.now() });
       }
       team.update(msg.host_links, msg.log);
+      staff.update(msg.staff_links);
       break;
     case 'host_link_created': team.created(msg, hostPageUrl(eventId, msg.token)); break;
+    case 'staff_link_created': staff.created(msg, reviewPageUrl(eventId, msg.token)); break;
     case 'round_tables': view.setRoundTables(msg.round, roundTablesFrom(msg)); break;
     case 'presence':
       if (hostState) {
@@ -118,7 +131,7 @@ function onMessage(msg) {
       if (msg.ok && !$('storage-problem').hidden) status(t('storage_back'));
       showStorageProblem(!msg.ok);
       break;
-    case 'error': status(team.explain(msg) || errorText(msg), true); break;
+    case 'error': status(team.explain(msg) || staff.explain(msg) || errorText(msg), true); break;
     default: break;
   }
 }
@@ -215,6 +228,7 @@ function wireControls() {
   });
   wireCopy($('copy-join-link'), () => $('join-link').value);
   wireCopy($('copy-cohost-link'), () => $('cohost-new-link').value, $('cohost-copied'));
+  wireCopy($('copy-staff-link'), () => $('staff-new-link').value, $('staff-copied'));
 }
 
 function main() {
@@ -223,6 +237,7 @@ function main() {
     setText('live', '');
     view.redraw();
     team.redraw();
+    staff.redraw();
     if (problemKey) setText('host-problem', t(problemKey));
     if (!$('storage-problem').hidden) setText('storage-problem', t('storage_problem'));
   });

@@ -41,6 +41,11 @@ export function hostPageUrl(eventId, hostToken, base = location.href) {
   return new URL(`host.html?event=${encodeURIComponent(eventId)}#key=${encodeURIComponent(hostToken)}`, base).href;
 }
 
+// The review page (staff review), opened with a host link's token or a staff link's.
+export function reviewPageUrl(eventId, token, base = location.href) {
+  return new URL(`review.html?event=${encodeURIComponent(eventId)}#key=${encodeURIComponent(token)}`, base).href;
+}
+
 export function eventIdFromLocation(loc = location) {
   return new URLSearchParams(loc.search).get('event') || '';
 }
@@ -116,6 +121,8 @@ export const messages = {
   endEvent: () => ({ type: 'end_event' }),
   createHostLink: (name) => ({ type: 'create_host_link', name }),
   revokeHostLink: (linkId) => ({ type: 'revoke_host_link', link_id: linkId }),
+  createStaffLink: (name) => ({ type: 'create_staff_link', name }),
+  revokeStaffLink: (linkId) => ({ type: 'revoke_staff_link', link_id: linkId }),
 };
 
 // --- Server → client messages ---------------------------------------------------------------

@@ -79,7 +79,9 @@ void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
                    if (self->released_) return done(released);
                    // A revoked link is recognised here, and refused with its own close code on attach.
                    for (const auto& [id, link] : self->event_.state().host_links)
-                       if (hash == link.credential_hash) return done(domain::Actor::host(id));
+                       if (hash == link.credential_hash)
+                           return done(link.role == domain::LinkRole::staff ? domain::Actor::staff(id)
+                                                                            : domain::Actor::host(id));
                    auto it = self->credentials_.find(hash);
                    if (it == self->credentials_.end())
                        return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
@@ -249,6 +251,7 @@ void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records) {
     batch.durable = records.empty();
     pending_.push_back(std::move(batch));
     if (records.empty()) return publish_ready();
+    version_ = next_version();
     services_.store.commit(
         id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
             asio::post(self->strand_,

@@ -37,6 +37,9 @@ struct RoomServices {
     StorageRetry retry{};
 };
 
+// A number no commit of any event in this process had before (EventRoom::review_basis).
+std::uint64_t next_version();
+
 class EventRoom : public std::enable_shared_from_this<EventRoom> {
   public:
     using Executor = asio::strand<asio::any_io_executor>;
@@ -51,6 +54,14 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void authenticate(std::string credential_hash, Authenticated done);
     void join(Profile profile, std::string credential_hash, JoinDone done);
     void public_info(std::function<void(nlohmann::json)> done);
+    // For the staff review: a host or staff link that works may read it (an attendee is forbidden, a
+    // revoked link unauthorized); with the event's phase and its version, which every commit changes
+    // (unique in the process, so a cache can tell one state of the event from another).
+    struct ReviewBasis {
+        std::string phase;
+        std::uint64_t version = 0;
+    };
+    void review_basis(domain::Actor actor, std::function<void(std::variant<ReviewBasis, Problem>)> done);
     void attach(std::shared_ptr<Client> client, domain::Actor actor);
     void detach(const Client* client, domain::Actor actor);
     void handle(const Client* client, domain::Actor actor, ClientMessage message);
@@ -117,7 +128,8 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
 
     std::deque<Batch> pending_;  // applied, not yet published; the front is the oldest
     std::uint64_t first_seq_ = 0;
-    bool reloading_ = false;  // after a failed commit, until the database's truth is back
+    std::uint64_t version_ = 0;  // see review_basis()
+    bool reloading_ = false;     // after a failed commit, until the database's truth is back
     // Storage failures since the last commit that succeeded; while any, nothing that may write is applied
     // before retry_at_.
     int storage_failures_ = 0;

@@ -1,6 +1,7 @@
 // The room's host consoles: several people, each on their own host link, and one link on several devices,
 // all hearing the same. A revoked link's consoles are closed, and it is refused from then on.
 #include <algorithm>
+#include <atomic>
 
 #include "app/event_room.hpp"
 #include "app/tokens.hpp"
@@ -13,6 +14,30 @@ namespace {
 constexpr std::size_t max_consoles_per_link = 10;
 
 }  // namespace
+
+std::uint64_t next_version() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
+void EventRoom::review_basis(domain::Actor actor,
+                             std::function<void(std::variant<ReviewBasis, Problem>)> done) {
+    asio::post(strand_, [self = shared_from_this(), actor, done = std::move(done)] {
+        if (self->released_)
+            return done(Problem{domain::ErrorCode::internal, "the event is being reopened: try again", ""});
+        using Kind = domain::Actor::Kind;
+        if (actor.kind != Kind::host && actor.kind != Kind::staff)
+            return done(
+                Problem{domain::ErrorCode::forbidden, "only a host or staff link may read the review", ""});
+        const auto& links = self->event_.state().host_links;
+        auto link = links.find(actor.link);
+        if (link == links.end() || !link->second.active())
+            return done(Problem{domain::ErrorCode::unauthorized, "this link was revoked", ""});
+        // Never zero, so that an unchanged room still has a version of its own.
+        if (self->version_ == 0) self->version_ = next_version();
+        done(ReviewBasis{domain::to_string(self->event_.state().phase), self->version_});
+    });
+}
 
 std::shared_ptr<Client> EventRoom::current(const domain::Actor& actor, const Client* client) const {
     if (actor.kind == domain::Actor::Kind::host) {
@@ -66,8 +91,14 @@ void EventRoom::create_host_link(const Client* client, const domain::Actor& acto
         if (!saved) return not_saved(false);
         const auto& links = self->event_.state().host_links;
         auto connected = self->current(actor, client);
-        if (auto it = links.find(*link); connected && it != links.end())
-            self->send_to(connected, share(host_link_created_message(it->second, token, ref)));
+        auto it = links.find(*link);
+        if (!connected || it == links.end()) return;
+        if (it->second.role == domain::LinkRole::host)
+            return self->send_to(connected, share(host_link_created_message(it->second, token, ref)));
+        // The review page sits beside the join page, under --public-url when there is one.
+        auto base = self->join_url_.substr(0, self->join_url_.rfind("/join.html"));
+        auto url = base + "/review.html?event=" + self->id_ + "#key=" + token;
+        self->send_to(connected, share(staff_link_created_message(it->second, token, url, ref)));
     };
     if (auto id = execute(actor, command, std::move(batch), refused)) *link = *id;
 }

@@ -109,6 +109,16 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
         if (failed(name, problem)) return problem;
         return domain::CreateHostLink{std::get<std::string>(name), ""};
     }
+    if (type == "create_staff_link") {
+        auto name = text_field(m, "name", 1, max_name_chars);
+        if (failed(name, problem)) return problem;
+        return domain::CreateHostLink{std::get<std::string>(name), "", domain::LinkRole::staff};
+    }
+    if (type == "revoke_staff_link") {
+        auto link = int_field(m, "link_id");
+        if (failed(link, problem)) return problem;
+        return domain::RevokeHostLink{std::get<std::int64_t>(link), domain::LinkRole::staff};
+    }
     if (type == "revoke_host_link") {
         auto link = int_field(m, "link_id");
         if (failed(link, problem)) return problem;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/event_room.hpp"
+#include "review/cache.hpp"
 
 namespace ensemble::app {
 
@@ -35,6 +36,8 @@ class Registry {
     void shutdown();
 
     const std::string& public_url() const { return public_url_; }
+    RoomServices& services() { return services_; }
+    review::Cache& review_cache() { return review_cache_; }
 
   private:
     std::shared_ptr<EventRoom> open(storage::StoredEvent stored);  // with mutex_ held
@@ -45,6 +48,7 @@ class Registry {
     std::mutex mutex_;
     std::unordered_map<std::string, std::shared_ptr<EventRoom>> rooms_;
     asio::steady_timer sweep_timer_;
+    review::Cache review_cache_;
 };
 
 }  // namespace ensemble::app

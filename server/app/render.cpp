@@ -102,7 +102,7 @@ struct Renderer {
             for (int table : changes.tables) delta.tables.emplace(table, host_table(event, table));
         }
         delta.clock = clock_fields(event);
-        if (changes.host_links) delta.host_links = host_links(event);
+        if (changes.host_links) delta.host_links = host_links(event), delta.staff_links = staff_links(event);
         for (const auto& action : changes.log) delta.log.push_back(host_action(action));
         out.host = std::move(delta);
     }
@@ -154,6 +154,7 @@ void HostDelta::merge(HostDelta later) {
     for (auto& [number, table] : later.tables) tables.insert_or_assign(number, std::move(table));
     clock = std::move(later.clock);
     if (later.host_links) host_links = std::move(later.host_links);
+    if (later.staff_links) staff_links = std::move(later.staff_links);
     for (auto& action : later.log) log.push_back(std::move(action));
 }
 
@@ -169,6 +170,7 @@ std::string HostDelta::message() const {
     message["tables_reset"] = tables_reset;
     message["tables"] = std::move(changed_tables);
     if (host_links) message["host_links"] = *host_links;
+    if (staff_links) message["staff_links"] = *staff_links;
     if (!log.empty()) message["log"] = log;
     return message.dump();
 }

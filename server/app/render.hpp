@@ -28,6 +28,7 @@ struct HostDelta {
     bool tables_reset = false;
     nlohmann::json clock;                          // the clock fields as the change left them
     std::optional<nlohmann::json> host_links;      // the whole list, when it changed
+    std::optional<nlohmann::json> staff_links;     // the whole list, with host_links
     nlohmann::json log = nlohmann::json::array();  // host actions, oldest first
 
     // Folds a later delta into this one.

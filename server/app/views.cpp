@@ -171,6 +171,7 @@ std::string host_state(const domain::Event& event) {
     message["attendees"] = std::move(attendees);
     message["tables"] = std::move(tables);
     message["host_links"] = host_links(event);
+    message["staff_links"] = staff_links(event);
     json log = json::array();
     for (const auto& action : s.host_log) log.push_back(host_action(action));
     message["log"] = std::move(log);
@@ -180,7 +181,16 @@ std::string host_state(const domain::Event& event) {
 json host_links(const domain::Event& event) {
     json links = json::array();
     for (const auto& [id, link] : event.state().host_links)
-        if (link.active()) links.push_back({{"id", id}, {"name", link.name}, {"creator", id == 1}});
+        if (link.active() && link.role == domain::LinkRole::host)
+            links.push_back({{"id", id}, {"name", link.name}, {"creator", id == 1}});
+    return links;
+}
+
+json staff_links(const domain::Event& event) {
+    json links = json::array();
+    for (const auto& [id, link] : event.state().host_links)
+        if (link.active() && link.role == domain::LinkRole::staff)
+            links.push_back({{"id", id}, {"name", link.name}});
     return links;
 }
 
@@ -214,6 +224,8 @@ json host_action(const domain::HostAction& a) {
             break;
         case K::host_link_created:
         case K::host_link_revoked:
+        case K::staff_link_created:
+        case K::staff_link_revoked:
             entry["link_id"] = a.link;
             entry["link_name"] = a.name;
             break;
@@ -230,6 +242,17 @@ std::string host_link_created_message(const domain::HostLink& link, const std::s
     json message = {{"type", "host_link_created"},
                     {"link", {{"id", link.id}, {"name", link.name}, {"creator", link.id == 1}}},
                     {"token", token}};
+    if (!ref.is_null()) message["ref"] = ref;
+    return message.dump();
+}
+
+std::string staff_link_created_message(const domain::HostLink& link, const std::string& token,
+                                       const std::string& url, const json& ref) {
+    json message = {{"type", "staff_link_created"},
+                    {"link_id", link.id},
+                    {"name", link.name},
+                    {"token", token},
+                    {"url", url}};
     if (!ref.is_null()) message["ref"] = ref;
     return message.dump();
 }

@@ -35,8 +35,12 @@ nlohmann::json host_table(const domain::Event& event, int table);
 std::string host_state(const domain::Event& event);
 // The host links that work, as the console lists them.
 nlohmann::json host_links(const domain::Event& event);
+nlohmann::json staff_links(const domain::Event& event);
 // One entry of the log of who did what.
 nlohmann::json host_action(const domain::HostAction& action);
+// To the console that asked for a staff link, once: its id, name, token and review page's link.
+std::string staff_link_created_message(const domain::HostLink& link, const std::string& token,
+                                       const std::string& url, const nlohmann::json& ref);
 // To the console that asked for a co-host link, once: the link with its token.
 std::string host_link_created_message(const domain::HostLink& link, const std::string& token,
                                       const nlohmann::json& ref);

@@ -9,13 +9,15 @@
 namespace ensemble::domain {
 
 struct Actor {
-    enum class Kind { system, host, attendee } kind = Kind::system;
+    // staff: a staff link, which reads the review and does nothing else (never passes as host).
+    enum class Kind { system, host, attendee, staff } kind = Kind::system;
     AttendeeId attendee = 0;  // for Kind::attendee
     HostLinkId link = 0;      // for Kind::host: whose link; 0 is the server acting for the hosts (not logged)
 
     static Actor system() { return {Kind::system, 0, 0}; }
     static Actor host(HostLinkId link = 0) { return {Kind::host, 0, link}; }
     static Actor of(AttendeeId id) { return {Kind::attendee, id, 0}; }
+    static Actor staff(HostLinkId link) { return {Kind::staff, 0, link}; }
 };
 
 // Anyone, through the REST API (Actor::system).
@@ -72,14 +74,17 @@ struct MergeAttendees {
 struct PauseRotation {};
 struct ResumeRotation {};
 struct EndEvent {};
-// A co-host link for someone, with full control; the token is made outside, only its hash comes here.
+// A co-host link for someone, with full control, or a read-only staff link; the token is made outside,
+// only its hash comes here.
 struct CreateHostLink {
     std::string name;
     std::string credential_hash;
+    LinkRole role = LinkRole::host;
 };
-// Closes that link's consoles and refuses it from then on; one link at least always remains.
+// Closes that link's consoles and refuses it from then on; one host link at least always remains.
 struct RevokeHostLink {
     HostLinkId link = 0;
+    LinkRole role = LinkRole::host;  // a link of the other role is not found
 };
 
 using Command =

@@ -39,7 +39,7 @@ struct Event::Apply {
     std::optional<HostAction> action_of(const Command& command) const;
     void log(HostAction action);
     const HostLink* active_link(HostLinkId id) const;
-    std::size_t active_link_count() const;
+    std::size_t active_link_count(LinkRole role = LinkRole::host) const;
 
     // Phases and clock (event_commands.cpp).
     void enter_phase(Phase phase, std::int64_t duration_ms);

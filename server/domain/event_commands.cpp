@@ -73,8 +73,14 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
         return Effects::refuse(ErrorCode::forbidden, "only an attendee may do this");
     if (!host_only && !own && actor.kind != Actor::Kind::system)
         return Effects::refuse(ErrorCode::forbidden, "this is done by the server");
+    // Staff links are for reviewing the event: made and revoked after its end too.
+    auto staff_link = [&] {
+        const auto* create = std::get_if<CreateHostLink>(&command);
+        const auto* revoke = std::get_if<RevokeHostLink>(&command);
+        return (create && create->role == LinkRole::staff) || (revoke && revoke->role == LinkRole::staff);
+    };
     if (state_.phase == Phase::ended && !std::holds_alternative<Disconnect>(command) &&
-        !std::holds_alternative<Tick>(command))
+        !std::holds_alternative<Tick>(command) && !staff_link())
         return Effects::refuse(ErrorCode::event_ended, "the event is over");
     Apply apply{*this, state_, actor, now, fx};
     // What the command is, told as the state stood before it (the round it ends, who it moves).

@@ -5,7 +5,7 @@ namespace ensemble::domain {
 namespace {
 
 constexpr std::size_t max_log_kept = 50;
-constexpr std::size_t max_active_links = 20;
+constexpr std::size_t max_active_links = 20;  // of each role
 
 }  // namespace
 
@@ -14,9 +14,9 @@ const HostLink* Event::Apply::active_link(HostLinkId id) const {
     return it == s.host_links.end() || !it->second.active() ? nullptr : &it->second;
 }
 
-std::size_t Event::Apply::active_link_count() const {
+std::size_t Event::Apply::active_link_count(LinkRole role) const {
     std::size_t active = 0;
-    for (const auto& [id, link] : s.host_links) active += link.active();
+    for (const auto& [id, link] : s.host_links) active += link.active() && link.role == role;
     return active;
 }
 
@@ -72,33 +72,37 @@ void Event::Apply::log(HostAction action) {
 }
 
 void Event::Apply::operator()(const CreateHostLink& c) {
-    std::size_t active = active_link_count();
-    if (active >= max_active_links)
-        return (void)refuse(ErrorCode::invalid_field, "at most 20 host links at a time: revoke one first");
+    const bool staff = c.role == LinkRole::staff;
+    if (active_link_count(c.role) >= max_active_links)
+        return (void)refuse(ErrorCode::invalid_field,
+                            staff ? "at most 20 staff links at a time: revoke one first"
+                                  : "at most 20 host links at a time: revoke one first");
     HostLinkId id = s.host_links.empty() ? 1 : s.host_links.rbegin()->first + 1;
-    HostLink link{id, c.name, c.credential_hash, now, actor.link, std::nullopt};
+    HostLink link{id, c.name, c.credential_hash, now, actor.link, std::nullopt, c.role};
     s.host_links.emplace(id, link);
     fx.records.push_back(HostLinkCreated{link});
     fx.outbox.host().host_links = true;
     fx.host_link = id;
     if (actor.link == 0) return;
     HostAction a;
-    a.kind = HostAction::Kind::host_link_created, a.by = actor.link, a.at = now, a.link = id, a.name = c.name;
+    a.kind = staff ? HostAction::Kind::staff_link_created : HostAction::Kind::host_link_created,
+    a.by = actor.link, a.at = now, a.link = id, a.name = c.name;
     if (const auto* by = active_link(actor.link)) a.by_name = by->name;
     log(std::move(a));
 }
 
 void Event::Apply::operator()(const RevokeHostLink& c) {
     auto it = s.host_links.find(c.link);
-    if (it == s.host_links.end() || !it->second.active())
-        return (void)refuse(ErrorCode::not_found, "no such host link");
-    std::size_t active = active_link_count();
-    if (active <= 1)
+    const bool staff = c.role == LinkRole::staff;
+    if (it == s.host_links.end() || !it->second.active() || it->second.role != c.role)
+        return (void)refuse(ErrorCode::not_found, staff ? "no such staff link" : "no such host link");
+    // Staff links never count here: they open no console.
+    if (!staff && active_link_count() <= 1)
         return (void)refuse(ErrorCode::invalid_field,
                             "the last host link cannot be revoked: create another one first");
     HostAction a;
-    a.kind = HostAction::Kind::host_link_revoked, a.by = actor.link, a.at = now, a.link = c.link,
-    a.name = it->second.name;
+    a.kind = staff ? HostAction::Kind::staff_link_revoked : HostAction::Kind::host_link_revoked,
+    a.by = actor.link, a.at = now, a.link = c.link, a.name = it->second.name;
     if (const auto* by = active_link(actor.link)) a.by_name = by->name;
     it->second.revoked_at = now;
     fx.records.push_back(HostLinkRevoked{c.link, now});

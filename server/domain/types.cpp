@@ -98,6 +98,8 @@ constexpr std::pair<HostAction::Kind, const char*> host_action_names[] = {
     {HostAction::Kind::end_event, "end_event"},
     {HostAction::Kind::host_link_created, "host_link_created"},
     {HostAction::Kind::host_link_revoked, "host_link_revoked"},
+    {HostAction::Kind::staff_link_created, "staff_link_created"},
+    {HostAction::Kind::staff_link_revoked, "staff_link_revoked"},
 };
 }  // namespace
 
@@ -105,6 +107,14 @@ const char* to_string(HostAction::Kind kind) {
     for (const auto& [k, name] : host_action_names)
         if (k == kind) return name;
     return "start_event";
+}
+
+const char* to_string(LinkRole role) { return role == LinkRole::staff ? "staff" : "host"; }
+
+std::optional<LinkRole> link_role_from_string(const std::string& text) {
+    if (text == "host") return LinkRole::host;
+    if (text == "staff") return LinkRole::staff;
+    return std::nullopt;
 }
 
 std::optional<HostAction::Kind> host_action_from_string(const std::string& text) {

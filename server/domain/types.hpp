@@ -45,7 +45,10 @@ struct Table {
     std::vector<ChatMessage> chat;
 };
 
-// A host link: a secret that opens the console with full control, and the name of the person it is for.
+// A host link opens the console with full control; a staff link opens the review only, never the console.
+enum class LinkRole { host, staff };
+
+// A link: a secret, the name of the person it is for, and what it opens.
 struct HostLink {
     HostLinkId id = 0;
     std::string name;             // may be empty for the creator's link (the console shows a default)
@@ -53,6 +56,7 @@ struct HostLink {
     TimeMs created_at = 0;
     HostLinkId created_by = 0;  // 0 for the creator's link
     std::optional<TimeMs> revoked_at;
+    LinkRole role = LinkRole::host;
     bool active() const { return !revoked_at; }
 };
 
@@ -72,6 +76,8 @@ struct HostAction {
         end_event,
         host_link_created,
         host_link_revoked,
+        staff_link_created,
+        staff_link_revoked,
     };
     Kind kind = Kind::start_event;
     HostLinkId by = 0;
@@ -115,6 +121,8 @@ std::optional<Phase> phase_from_string(const std::string& text);
 const char* to_string(AttendeeStatus status);
 std::optional<AttendeeStatus> status_from_string(const std::string& text);
 const char* to_string(HostAction::Kind kind);
+const char* to_string(LinkRole role);
+std::optional<LinkRole> link_role_from_string(const std::string& text);
 std::optional<HostAction::Kind> host_action_from_string(const std::string& text);
 
 }  // namespace ensemble::domain

@@ -4,6 +4,7 @@
 #include "app/views.hpp"
 #include "net/host.hpp"
 #include "net/responses.hpp"
+#include "net/rest_review.hpp"
 
 namespace ensemble::net {
 namespace {
@@ -77,6 +78,7 @@ void handle_api(app::Registry& registry, const Request& request, const std::stri
         if (method != http::verb::post) return respond(method_not_allowed(request, "POST"));
         return create_event(registry, request, own_authority, respond);
     }
+    if (handle_review(registry, request, parts, respond)) return;
     if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" ||
         (parts.size() == 3 && parts[2] != "attendees"))
         return respond(error_response(request, {domain::ErrorCode::not_found, "no such API", ""}));

@@ -86,6 +86,9 @@ void WebsocketSession::on_hello(const std::string& text) {
     registry_.authenticate(event_id_, std::get<std::string>(token), [self = shared_from_this()](auto who) {
         asio::post(self->ws_.get_executor(), [self, who = std::move(who)] {
             if (auto* problem = std::get_if<app::Problem>(&who)) return self->refuse(*problem);
+            // A staff link opens the review only, never a console.
+            if (std::get<0>(who).second.kind == domain::Actor::Kind::staff)
+                return self->refuse({domain::ErrorCode::unauthorized, "a staff link opens no console", ""});
             std::tie(self->room_, self->actor_) = std::get<0>(who);
             self->ws_.set_option(heartbeat_timeout());
             self->attached_ = true;

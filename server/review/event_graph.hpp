@@ -62,6 +62,8 @@ struct EventGraph {
     std::string title;
     int rounds = 0;  // rounds that started
     bool ended = false;
+    std::optional<TimeMs> ended_at;
+    std::int64_t round_ms = 0;   // a round's planned length: seated time is rounds seated × this
     std::vector<Person> people;  // by id, merged entries left out (their meetings are their keeper's)
     std::vector<Encounter> encounters;
     std::vector<TalkedAnswer> talked;

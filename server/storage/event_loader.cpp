@@ -117,7 +117,7 @@ void read_plan(Database& db, domain::EventState& state) {
 
 void read_host_links(Database& db, domain::EventState& state) {
     auto links = db.prepare(
-        "SELECT id, name, credential_hash, created_at, created_by, revoked_at FROM host_links "
+        "SELECT id, name, credential_hash, created_at, created_by, revoked_at, role FROM host_links "
         "WHERE event_id = ?1 ORDER BY id");
     links->bind(1, state.id);
     while (links->step()) {
@@ -128,6 +128,7 @@ void read_host_links(Database& db, domain::EventState& state) {
         link.created_at = links->column_int64(3);
         link.created_by = links->column_int64(4);
         link.revoked_at = links->column_optional_int64(5);
+        link.role = domain::link_role_from_string(links->column_text(6)).value_or(domain::LinkRole::host);
         state.host_links.emplace(link.id, std::move(link));
     }
 }

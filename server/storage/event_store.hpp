@@ -10,6 +10,7 @@
 
 #include "domain/records.hpp"
 #include "domain/types.hpp"
+#include "review/event_graph.hpp"
 
 namespace ensemble::storage {
 
@@ -28,6 +29,7 @@ class EventStore {
   public:
     using Committed = std::function<void(StoreError)>;
     using Loaded = std::function<void(std::optional<StoredEvent>, StoreError)>;
+    using ReviewLoaded = std::function<void(std::optional<review::EventGraph>, StoreError)>;
 
     virtual ~EventStore() = default;
 
@@ -42,6 +44,13 @@ class EventStore {
 
     // The event as stored (nullopt when there is none), after every commit made before this call.
     virtual void load(std::string event_id, Loaded done) = 0;
+
+    // The event as staff review it (nullopt when there is none), after every commit made before this call;
+    // `done` runs on the store's thread. A store that cannot say fails it.
+    virtual void load_review(std::string event_id, ReviewLoaded done) {
+        (void)event_id;
+        done(std::nullopt, "this store has no review");
+    }
 
     // Synchronous, for start-up before any room runs: every event in a round or a break, whose timers must
     // run. Events in their lobby or ended are loaded when someone asks for them.

@@ -169,14 +169,15 @@ struct Writer {
 
     void operator()(const domain::HostLinkCreated& r) const {
         db.prepare(
-              "INSERT INTO host_links (event_id, id, name, credential_hash, created_at, created_by) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+              "INSERT INTO host_links (event_id, id, name, credential_hash, created_at, created_by, role) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
             ->bind(1, event_id)
             .bind(2, r.link.id)
             .bind(3, r.link.name)
             .bind(4, r.link.credential_hash)
             .bind(5, r.link.created_at)
             .bind(6, r.link.created_by)
+            .bind(7, std::string(domain::to_string(r.link.role)))
             .run();
     }
 

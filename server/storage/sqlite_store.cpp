@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "storage/review_loader.hpp"
+
 namespace ensemble::storage {
 
 namespace {
@@ -51,6 +53,21 @@ void SqliteStore::commit(std::string event_id, std::vector<domain::Record> recor
 void SqliteStore::load(std::string event_id, Loaded done) {
     Job job = LoadJob{std::move(event_id), std::move(done)};
     if (!enqueue(job)) std::get<LoadJob>(job).done(std::nullopt, stopped);
+}
+
+void SqliteStore::load_review(std::string event_id, ReviewLoaded done) {
+    auto shared_done = std::make_shared<ReviewLoaded>(std::move(done));
+    Job task = TaskJob([this, event_id = std::move(event_id), shared_done] {
+        std::optional<review::EventGraph> graph;
+        StoreError error;
+        try {
+            graph = read_review(db_, event_id);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        (*shared_done)(std::move(graph), std::move(error));
+    });
+    if (!enqueue(task)) (*shared_done)(std::nullopt, stopped);
 }
 
 std::vector<StoredEvent> SqliteStore::load_running_events() {

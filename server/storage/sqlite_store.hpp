@@ -48,6 +48,7 @@ class SqliteStore final : public EventStore {
     void load(std::string event_id, Loaded done) override;
     // Waits for the jobs queued before it; never call it from a `done`.
     std::vector<StoredEvent> load_running_events() override;
+    void load_review(std::string event_id, ReviewLoaded done) override;
 
     // Runs every job already queued, then ends the worker. A job queued afterwards fails at once, its
     // `done` called on the caller's thread. Call it from one thread, never from a `done`.

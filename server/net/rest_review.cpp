@@ -1,0 +1,107 @@
+#include "net/rest_review.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include "net/responses.hpp"
+#include "review/analysis.hpp"
+#include "review/report.hpp"
+#include "review/review_json.hpp"
+
+namespace ensemble::net {
+namespace {
+
+std::string bearer_token(const Request& request) {
+    std::string_view value = request[http::field::authorization];
+    constexpr std::string_view scheme = "Bearer ";
+    if (value.size() <= scheme.size()) return {};
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(value[i])) !=
+            std::tolower(static_cast<unsigned char>(scheme[i])))
+            return {};
+    value.remove_prefix(scheme.size());
+    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    return std::string(value);
+}
+
+Response body_response(const Request& request, const std::string& body) {
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "application/json");
+    response.set(http::field::cache_control, "no-store");
+    add_security_headers(response.base());
+    response.keep_alive(request.keep_alive());
+    response.body() = request.method() == http::verb::head ? std::string{} : body;
+    response.content_length(body.size());
+    return response;
+}
+
+// Loaded on the store's thread, computed on the compute pool, then kept once the event has ended.
+void render_review(app::Registry& registry, const ReviewAccess& access,
+                   std::function<void(std::optional<review::Rendered>, std::optional<app::Problem>)> done) {
+    const auto& id = access.room->id();
+    if (auto kept = registry.review_cache().find(id, access.basis.version)) return done(kept, std::nullopt);
+    auto& services = registry.services();
+    auto& cache = registry.review_cache();
+    auto& compute = services.compute;
+    services.store.load_review(id, [&cache, &compute, id, basis = access.basis, done = std::move(done)](
+                                       std::optional<review::EventGraph> graph,
+                                       storage::StoreError error) mutable {
+        if (error)
+            return done(std::nullopt, app::Problem{domain::ErrorCode::storage_unavailable,
+                                                   "the database cannot be read right now: try again", ""});
+        if (!graph)
+            return done(std::nullopt, app::Problem{domain::ErrorCode::not_found, "no such event", ""});
+        asio::post(compute, [&cache, id, basis, graph = std::move(*graph), done = std::move(done)] {
+            auto analysis = review::analyse(graph);
+            auto report = review::make_report(graph, analysis);
+            auto dump = [](const nlohmann::json& j) {
+                return std::make_shared<const std::string>(
+                    j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+            };
+            review::Rendered rendered{dump(review::graph_json(graph, analysis, basis.phase)),
+                                      dump(review::report_json(graph, report, basis.phase))};
+            if (basis.phase == "ended") cache.keep(id, basis.version, rendered);
+            done(std::move(rendered), std::nullopt);
+        });
+    });
+}
+
+}  // namespace
+
+void authorize_review(app::Registry& registry, const Request& request, const std::string& event_id,
+                      ReviewAuthorized done) {
+    registry.authenticate(event_id, bearer_token(request), [done = std::move(done)](auto who) {
+        if (auto* problem = std::get_if<app::Problem>(&who)) return done(*problem);
+        auto [room, actor] = std::get<0>(who);
+        room->review_basis(
+            actor, [room, actor, done](std::variant<app::EventRoom::ReviewBasis, app::Problem> basis) {
+                if (auto* problem = std::get_if<app::Problem>(&basis)) return done(*problem);
+                done(ReviewAccess{room, actor, std::get<app::EventRoom::ReviewBasis>(basis)});
+            });
+    });
+}
+
+bool handle_review(app::Registry& registry, const Request& request, const std::vector<std::string>& parts,
+                   const Respond& respond) {
+    if (parts.size() != 4 || parts[0] != "events" || parts[2] != "review" ||
+        (parts[3] != "graph" && parts[3] != "report"))
+        return false;
+    if (request.method() != http::verb::get && request.method() != http::verb::head) {
+        respond(method_not_allowed(request, "GET, HEAD"));
+        return true;
+    }
+    bool graph = parts[3] == "graph";
+    authorize_review(registry, request, parts[1], [&registry, request, respond, graph](auto access) {
+        if (auto* problem = std::get_if<app::Problem>(&access))
+            return respond(error_response(request, *problem));
+        render_review(registry, std::get<ReviewAccess>(access),
+                      [request, respond, graph](std::optional<review::Rendered> rendered,
+                                                std::optional<app::Problem> problem) {
+                          if (problem) return respond(error_response(request, *problem));
+                          respond(body_response(request, graph ? *rendered->graph : *rendered->report));
+                      });
+    });
+    return true;
+}
+
+}  // namespace ensemble::net
