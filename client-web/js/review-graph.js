@@ -10,8 +10,8 @@ const DIMMED = '#e3e7ec';
 
 // When the layout stops: whichever comes first. A 300-person event converges well within its
 // iterations; 5,000 people are stopped by the time cap (bench/review-draw.js measures both).
-const LAYOUT_ITERATIONS = 300;
-const LAYOUT_MS_SMALL = 500;
+const LAYOUT_ITERATIONS = 200;
+const LAYOUT_MS_SMALL = 250;
 const LAYOUT_MS_LARGE = 1000;
 const LARGE = 1000;
 
