@@ -5,7 +5,7 @@ RELEASE := build/release
 CHECK := build/check
 FUZZ := build/fuzz
 
-.PHONY: run test build build-check deps deps-test deps-fuzz node-modules bench bench-live fuzz clean
+.PHONY: run test build build-check deps deps-test deps-fuzz node-modules bench bench-live bench-review-draw vendor fuzz clean
 
 run: deps build
 	@mkdir -p var
@@ -16,10 +16,20 @@ test: deps-test build-check node-modules
 	ENSEMBLE_BIN=$(CURDIR)/$(CHECK)/ensemble node --test tests/integration/
 	ENSEMBLE_BIN=$(CURDIR)/$(CHECK)/ensemble node --test tests/browser/
 
-bench: deps build
+bench: deps build node-modules
 	$(RELEASE)/matcher_bench
 	$(RELEASE)/store_bench
 	$(RELEASE)/review_bench
+	RUNS=$(RUNS_DRAW) node bench/review-draw.js
+
+RUNS_DRAW ?= 3
+# The review page's draw time in headless chromium (bench/review-draw.js), RUNS_DRAW runs each (medians).
+bench-review-draw: node-modules
+	RUNS=$(RUNS_DRAW) node bench/review-draw.js
+
+# The review page's graph library, copied from node_modules to client-web/vendor/ (committed).
+vendor: node-modules
+	scripts/vendor.sh
 
 # The live server under load (bench/live/README.md): N attendee counts, RUNS runs each (medians).
 N ?= 1000 10000

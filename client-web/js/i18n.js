@@ -2,6 +2,7 @@
 import { hostStrings } from './strings-host.js';
 import { meStrings } from './strings-me.js';
 import { dataStrings } from './strings-data.js';
+import { reviewStrings } from './strings-review.js';
 
 const LANG_KEY = 'ensemble.lang';
 const LANGS = ['fr', 'en'];
@@ -251,6 +252,7 @@ const S = {
   ...hostStrings(plural),
   ...meStrings(),
   ...dataStrings(),
+  ...reviewStrings(plural),
 };
 
 let current = pickInitial();
