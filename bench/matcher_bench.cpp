@@ -158,7 +158,8 @@ void bench_repairs(int n) {
         leave_us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     }
     std::printf(
-        "| repairs, %d attendees | live | late joiner %.0f µs, leaver %.0f µs (median of 200) | | | | | | |\n",
+        "| repairs, %d attendees | live | late joiner %.0f µs, leaver %.0f µs (median of 200) | | | | | | "
+        "|\n",
         n, median(join_us), median(leave_us));
 }
 

@@ -1,7 +1,6 @@
 // Staff review benchmark: load, report and graph JSON of an event of 5,000 attendees × 6 rounds of tables
 // of 5 (≈ 60,000 pairs), with answers, from a real SQLite file written through the real storage.
 // Usage: review_bench [DIRECTORY]   (the database file goes there; the system temp dir by default)
-#include <stdlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -15,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "review/analysis.hpp"
 #include "review/report.hpp"
 #include "review/review_json.hpp"
@@ -23,6 +23,7 @@
 
 using namespace ensemble;
 using namespace ensemble::domain;
+using namespace ensemble::bench;
 
 namespace {
 
@@ -32,40 +33,8 @@ constexpr int rounds = 6;
 constexpr TimeMs t0 = 1'700'000'000'000;
 const std::string event_id = "r7m2q9x4pw";
 
-using Clock = std::chrono::steady_clock;
-
 // Process CPU time, in ms: the machine is shared, so wall time alone says little.
 double cpu_ms() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
-
-double ms_since(Clock::time_point began) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-}
-
-class TempDir {
-  public:
-    explicit TempDir(const std::filesystem::path& parent) {
-        std::string pattern = (parent / "ensemble-review-bench-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create " + pattern);
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
-
-void wait_commit(storage::SqliteStore& store, std::vector<Record> records) {
-    std::promise<storage::StoreError> done;
-    auto result = done.get_future();
-    store.commit(event_id, std::move(records), [&done](storage::StoreError error) { done.set_value(error); });
-    if (auto error = result.get()) throw std::runtime_error(*error);
-}
 
 // The event played through the store: joins, then each round's seats and meetings.
 void play(storage::SqliteStore& store, std::mt19937_64& rng) {
@@ -87,7 +56,7 @@ void play(storage::SqliteStore& store, std::mt19937_64& rng) {
                           "",   AttendeeStatus::active,           t0 + id,
                           false};
         joins.push_back(AttendeeJoined{attendee, "hash-" + std::to_string(id)});
-        if (joins.size() == 1000) wait_commit(store, std::exchange(joins, {}));
+        if (joins.size() == 1000) wait_commit(store, event_id, std::exchange(joins, {}));
     }
     std::vector<AttendeeId> order(attendees);
     for (int i = 0; i < attendees; ++i) order[static_cast<std::size_t>(i)] = i + 1;
@@ -105,7 +74,7 @@ void play(storage::SqliteStore& store, std::mt19937_64& rng) {
             }
             records.emplace_back(std::in_place_type<Seated>, round, table, who, at);
         }
-        wait_commit(store, std::move(records));
+        wait_commit(store, event_id, std::move(records));
     }
 }
 
@@ -162,7 +131,8 @@ void answer(const std::string& path, std::mt19937_64& rng) {
 
 int main(int argc, char** argv) {
     try {
-        TempDir dir(argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::temp_directory_path());
+        TempDir dir(argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::temp_directory_path(),
+                    "ensemble-review-bench");
         const std::string path = dir.file("review.db");
         std::mt19937_64 rng(20261129);
         {

@@ -1,6 +1,5 @@
 // Storage benchmark: what SqliteStore costs a 10,000-person event, from commit() to a durable `done`.
 // Usage: store_bench [DIRECTORY]   (the database file goes there; the system temp dir by default)
-#include <stdlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,10 +12,12 @@
 #include <utility>
 #include <vector>
 
+#include "bench_support.hpp"
 #include "storage/sqlite_store.hpp"
 
 using namespace ensemble;
 using namespace ensemble::domain;
+using namespace ensemble::bench;
 
 namespace {
 
@@ -27,43 +28,9 @@ constexpr int chat_messages = 10'000;
 constexpr TimeMs t0 = 1'700'000'000'000;
 const std::string event_id = "k7m2q9x4pw";  // ten characters, as the server makes them
 
-using Clock = std::chrono::steady_clock;
-
-double ms_since(Clock::time_point began) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-}
-
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values[values.size() / 2];
-}
-
-// A fresh directory for the database, removed with it.
-class TempDir {
-  public:
-    explicit TempDir(const std::filesystem::path& parent) {
-        std::string pattern = (parent / "ensemble-store-bench-XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create " + pattern);
-        path_ = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-
-  private:
-    std::filesystem::path path_;
-};
-
-void wait_commit(storage::SqliteStore& store, std::vector<Record> records) {
-    std::promise<storage::StoreError> done;
-    auto result = done.get_future();
-    store.commit(event_id, std::move(records), [&done](storage::StoreError error) { done.set_value(error); });
-    if (auto error = result.get()) throw std::runtime_error(*error);
 }
 
 // Everyone joins, a thousand to a command, as a busy lobby would.
@@ -87,7 +54,7 @@ void fill_lobby(storage::SqliteStore& store) {
                           "",   AttendeeStatus::active,           t0 + id,
                           false};
         joins.push_back(AttendeeJoined{attendee, std::string(64, 'a') + std::to_string(id)});
-        if (joins.size() == 1000) wait_commit(store, std::exchange(joins, {}));
+        if (joins.size() == 1000) wait_commit(store, event_id, std::exchange(joins, {}));
     }
 }
 
@@ -150,7 +117,8 @@ double load_once(storage::SqliteStore& store) {
 
 int main(int argc, char** argv) {
     try {
-        const TempDir dir(argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::temp_directory_path());
+        const TempDir dir(argc > 1 ? std::filesystem::path(argv[1]) : std::filesystem::temp_directory_path(),
+                          "ensemble-store-bench");
         const std::string path = dir.file("bench.db");
         storage::SqliteStore store(path);
         fill_lobby(store);
@@ -163,7 +131,7 @@ int main(int argc, char** argv) {
             auto records = round_start(round, rng);
             round_records = records.size();
             const auto began = Clock::now();
-            wait_commit(store, std::move(records));
+            wait_commit(store, event_id, std::move(records));
             round_ms.push_back(ms_since(began));
         }
 
