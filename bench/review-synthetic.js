@@ -1,15 +1,7 @@
 // A synthetic staff review (graph and report JSON in the shapes of shared/protocol.md, Staff review):
 // `people` attendees seated at random for `rounds` rounds at tables of `tableSize`, from `organisations`
 // organisations of uneven size. Seeded, so every run draws the same event. Used by bench/review-draw.js.
-function seeded(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from '../client-web/js/seeded.js';
 
 export function syntheticReview({ people, rounds = 6, tableSize = 5, organisations = 100, seed = 1 }) {
   const random = seeded(seed);

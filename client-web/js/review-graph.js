@@ -2,6 +2,7 @@
 // bounded time. Sigma, graphology and FA2 are the vendored UMD globals (client-web/vendor/README.md).
 // Filters and the chosen person change only how things are drawn (reducers), never the layout.
 import { edgeShown, nodeShown, personName } from './review-data.js';
+import { seeded } from './seeded.js';
 
 const EDGE_SEATED = '#8d96a3';
 const EDGE_TALKED = '#2f3a4a';
@@ -24,17 +25,6 @@ function layoutSettings(order) {
     gravity: 0.05,
     scalingRatio: 10,
     slowDown: 1 + Math.log(order),
-  };
-}
-
-// A seeded generator, so that the same event is laid out the same way each time it is opened.
-function seeded(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), 1 | s);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
 }
 
