@@ -109,6 +109,8 @@ test('an event played to the end, reviewed with host and staff links; others ref
 
     const graph = await review(server.base, eventId, 'graph', made.token);
     assert.equal(graph.status, 200);
+    assert.equal(graph.body.event.phase, 'ended');
+    assert.equal(typeof graph.body.event.ended_at, 'number');
     assert.deepEqual(graph.body.nodes.map((n) => n.label), ['Ana', 'Bilal', 'Chloé', 'Dina']);
     assert.deepEqual(graph.body.nodes.map((n) => n.met), attendees.map((a) => met.get(a.id)));
     assert.deepEqual(graph.body.edges.map((e) => [`${e.a}-${e.b}`, e.rounds]), [...pairs.entries()].sort(
