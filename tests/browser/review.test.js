@@ -45,6 +45,19 @@ async function playEvent(base) {
   }
   host.send({ type: 'end_event' });
   for (const person of people) await person.peer.next((m) => m.type === 'state' && m.phase === 'ended');
+  // After the end, from their own page: everyone says they talked with each tablemate of round 1, and
+  // the first person and their first tablemate both wish to keep in touch.
+  const answer = async (person, body) => {
+    const response = await fetch(`${base}/api/events/${eventId}/me`, { method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${person.token}` }, body: JSON.stringify(body) });
+    assert.equal(response.status, 200);
+  };
+  for (const person of people)
+    for (const mate of seats[0].get(person.id).mates) await answer(person, { type: 'talked', round: 1, about: mate, talked: true });
+  const [first] = people;
+  const firstMate = people.find((p) => p.id === seats[0].get(first.id).mates[0]);
+  await answer(first, { type: 'keep_in_touch', about: firstMate.id, wish: true });
+  await answer(firstMate, { type: 'keep_in_touch', about: first.id, wish: true });
   return { eventId, hostToken: created.body.host_token, host, people, seats };
 }
 
@@ -98,9 +111,14 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   assert.equal(await page.locator('#encounter-rows tr').count(), touching.length);
   assert.equal(await page.locator('#people-rows tr').count(), 3);
   await page.selectOption('#filter-organisation', '*');
+  // Talked: both said yes about every pair of round 1 (a pair met again in round 2 counts once).
   await page.selectOption('#filter-talked', 'both');
-  assert.equal(await page.locator('#encounter-rows tr').count(), 0);
-  assert.equal(await page.textContent('#encounters-summary'), 'Rien à afficher avec ces filtres.');
+  assert.equal(await page.locator('#encounter-rows tr').count(),
+    [...allPairs].filter((key) => roundOnePairs.has(key)).length);
+  await page.selectOption('#filter-round', '2');
+  const roundTwoOnly = [...pairs([seats[1]])].filter((key) => !roundOnePairs.has(key));
+  assert.equal(await page.locator('#encounter-rows tr').count(), pairs([seats[1]]).size - roundTwoOnly.length);
+  await page.selectOption('#filter-round', '0');
   await page.selectOption('#filter-talked', 'all');
 
   await screenshot(page, 'review.png', { fullPage: false });
