@@ -206,7 +206,7 @@ test('a wrong link and an attendee\'s link are refused with a clear message, in 
   await missing.context().close();
 });
 
-test('the export buttons download with the token in a header, never in the URL', async (t) => {
+test('the export buttons download with the token in a header, never in the URL', async () => {
   const { base } = shared.server;
   const created = await api(base, 'POST', '/api/events', { title: 'Export', table_size: 3, min_table_size: 2,
     max_table_size: 4, rounds: 1, round_seconds: 600, break_seconds: 0 });
@@ -217,12 +217,6 @@ test('the export buttons download with the token in a header, never in the URL',
   host.send({ type: 'end_event' });
   await host.next((m) => m.type === 'host_update' && m.phase === 'ended');
   host.ws.close();
-  // The exports are helper C's endpoint: a server without it answers 404 to any format.
-  const probe = await fetch(`${base}/api/events/${eventId}/review/export?format=json`, { headers: { Authorization: `Bearer ${token}` } });
-  if (probe.status === 404) {
-    t.skip('this server has no export endpoint');
-    return;
-  }
   const page = await openReview(shared.browser, base, eventId, token);
   await page.locator('#review').waitFor();
   const requests = [];
