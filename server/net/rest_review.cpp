@@ -91,7 +91,9 @@ void authorize_review(app::Registry& registry, const Request& request, const std
                       ReviewAuthorized done) {
     registry.authenticate(event_id, bearer_token(request), [done = std::move(done)](auto who) {
         if (auto* problem = std::get_if<app::Problem>(&who)) return done(*problem);
-        auto [room, actor] = std::get<0>(who);
+        // Named copies, not a structured binding: clang 14 (make fuzz) cannot capture one.
+        auto room = std::get<0>(who).first;
+        auto actor = std::get<0>(who).second;
         room->review_basis(
             actor, [room, actor, done](std::variant<app::EventRoom::ReviewBasis, app::Problem> basis) {
                 if (auto* problem = std::get_if<app::Problem>(&basis)) return done(*problem);
