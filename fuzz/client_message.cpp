@@ -44,6 +44,14 @@ const std::map<std::string, std::size_t> wire_types = {
     {"end_event", index_of<domain::EndEvent>()},
     {"create_host_link", index_of<domain::CreateHostLink>()},
     {"revoke_host_link", index_of<domain::RevokeHostLink>()},
+    {"create_staff_link", index_of<domain::CreateHostLink>()},
+    {"revoke_staff_link", index_of<domain::RevokeHostLink>()},
+    {"talked", index_of<domain::AnswerTalked>()},
+    {"keep_in_touch", index_of<domain::WishContact>()},
+    {"rate_table", index_of<domain::RateTable>()},
+    {"visibility", index_of<domain::SetVisibility>()},
+    {"video_opened", index_of<domain::OpenVideo>()},
+    {"erase_attendee", index_of<domain::EraseAttendee>()},
 };
 
 // A field of the message, null when absent.
@@ -100,6 +108,22 @@ void check_round_trip(const domain::Command& command, const std::string& type) {
     }
     if (auto* create = std::get_if<domain::CreateHostLink>(&command)) again["name"] = create->name;
     if (auto* revoke = std::get_if<domain::RevokeHostLink>(&command)) again["link_id"] = revoke->link;
+    if (auto* talked = std::get_if<domain::AnswerTalked>(&command)) {
+        again["round"] = talked->round;
+        again["about"] = talked->about;
+        again["talked"] = talked->talked;
+    }
+    if (auto* wish = std::get_if<domain::WishContact>(&command)) {
+        again["about"] = wish->about;
+        again["wish"] = wish->wish;
+    }
+    if (auto* rate = std::get_if<domain::RateTable>(&command)) {
+        again["round"] = rate->round;
+        again["score"] = rate->score;
+    }
+    if (auto* visibility = std::get_if<domain::SetVisibility>(&command))
+        again["visible"] = visibility->visible;
+    if (auto* erase = std::get_if<domain::EraseAttendee>(&command)) again["attendee_id"] = erase->attendee;
     auto reread = app::parse_client_message(again.dump());
     FUZZ_CHECK(std::holds_alternative<domain::Command>(reread.body), "an accepted command reads back");
     const auto& second = std::get<domain::Command>(reread.body);
