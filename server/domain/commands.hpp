@@ -119,10 +119,10 @@ struct EraseAttendee {
     std::string credential_hash;
 };
 
-using Command = std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent,
-                             NextRound, EndRound, ExtendRound, Broadcast, MoveAttendee, RemoveAttendee,
-                             MergeAttendees, PauseRotation, ResumeRotation, EndEvent, CreateHostLink,
-                             RevokeHostLink, AnswerTalked, WishContact, RateTable, SetVisibility, OpenVideo,
-                             EraseAttendee>;
+using Command =
+    std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
+                 ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
+                 ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink, AnswerTalked, WishContact,
+                 RateTable, SetVisibility, OpenVideo, EraseAttendee>;
 
 }  // namespace ensemble::domain

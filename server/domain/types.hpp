@@ -38,7 +38,7 @@ struct Attendee {
     // Given at joining, optional; shown only to someone both wish to keep in touch with (a mutual contact).
     std::string email{};
     std::string phone{};
-    bool page_visible = true;  // live only: the page says whether it is shown (Page Visibility)
+    bool page_visible = true;           // live only: the page says whether it is shown (Page Visibility)
     std::optional<TimeMs> erased_at{};  // their personal data is gone: an anonymous entry
 };
 

@@ -4,9 +4,9 @@
 #include "app/views.hpp"
 #include "net/host.hpp"
 #include "net/responses.hpp"
-#include "net/rest_review.hpp"
-#include "net/rest_me.hpp"
 #include "net/rest_delete.hpp"
+#include "net/rest_me.hpp"
+#include "net/rest_review.hpp"
 
 namespace ensemble::net {
 namespace {

@@ -4,8 +4,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "storage/review_reader.hpp"
 #include "storage/purge.hpp"
+#include "storage/review_reader.hpp"
 
 namespace ensemble::storage {
 
