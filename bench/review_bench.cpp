@@ -38,26 +38,7 @@ double cpu_ms() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER
 
 // The event played through the store: joins, then each round's seats and meetings.
 void play(storage::SqliteStore& store, std::mt19937_64& rng) {
-    EventState state;
-    state.id = event_id;
-    state.settings.title = "Benchmark";
-    state.settings.table_size = table_size;
-    state.settings.min_table_size = table_size - 1;
-    state.settings.max_table_size = table_size + 1;
-    state.settings.rounds = rounds;
-    state.created_at = t0;
-    std::promise<storage::StoreError> created;
-    store.create_event(state, "host-hash",
-                       [&created](storage::StoreError error) { created.set_value(error); });
-    if (auto error = created.get_future().get()) throw std::runtime_error(*error);
-    std::vector<Record> joins;
-    for (AttendeeId id = 1; id <= attendees; ++id) {
-        Attendee attendee{id,   "Personne " + std::to_string(id), "Organisation " + std::to_string(id % 97),
-                          "",   AttendeeStatus::active,           t0 + id,
-                          false};
-        joins.push_back(AttendeeJoined{attendee, "hash-" + std::to_string(id)});
-        if (joins.size() == 1000) wait_commit(store, event_id, std::exchange(joins, {}));
-    }
+    fill_lobby(store, event_id, attendees, table_size, rounds, t0);
     std::vector<AttendeeId> order(attendees);
     for (int i = 0; i < attendees; ++i) order[static_cast<std::size_t>(i)] = i + 1;
     for (int round = 1; round <= rounds; ++round) {

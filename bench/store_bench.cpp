@@ -33,31 +33,6 @@ double median(std::vector<double> values) {
     return values[values.size() / 2];
 }
 
-// Everyone joins, a thousand to a command, as a busy lobby would.
-void fill_lobby(storage::SqliteStore& store) {
-    EventState state;
-    state.id = event_id;
-    state.settings.title = "Benchmark";
-    state.settings.table_size = table_size;
-    state.settings.min_table_size = table_size - 1;
-    state.settings.max_table_size = table_size + 1;
-    state.settings.rounds = rounds;
-    state.created_at = t0;
-    std::promise<storage::StoreError> created;
-    store.create_event(state, "host-hash",
-                       [&created](storage::StoreError error) { created.set_value(error); });
-    if (auto error = created.get_future().get()) throw std::runtime_error(*error);
-
-    std::vector<Record> joins;
-    for (AttendeeId id = 1; id <= attendees; ++id) {
-        Attendee attendee{id,   "Personne " + std::to_string(id), "Organisation " + std::to_string(id % 97),
-                          "",   AttendeeStatus::active,           t0 + id,
-                          false};
-        joins.push_back(AttendeeJoined{attendee, std::string(64, 'a') + std::to_string(id)});
-        if (joins.size() == 1000) wait_commit(store, event_id, std::exchange(joins, {}));
-    }
-}
-
 // The records of a round start as the domain makes them: a seat each, a meeting per pair at each table.
 std::vector<Record> round_start(int round, std::mt19937_64& rng) {
     std::vector<AttendeeId> order(attendees);
@@ -121,7 +96,7 @@ int main(int argc, char** argv) {
                           "ensemble-store-bench");
         const std::string path = dir.file("bench.db");
         storage::SqliteStore store(path);
-        fill_lobby(store);
+        fill_lobby(store, event_id, attendees, table_size, rounds, t0);
 
         // Each round start is a new round of the same event, so the tables grow as in a real one.
         std::mt19937_64 rng(1);
