@@ -14,7 +14,6 @@ namespace {
 // A room nobody is connected to leaves memory once its event ended, or after this long in its lobby.
 constexpr domain::TimeMs idle_room_ms = 10 * 60 * 1000;
 constexpr double slow_batch_ms = 200;
-
 // The wait after `failures` storage failures in a row: doubling from the first, up to the most.
 std::chrono::milliseconds retry_wait(const StorageRetry& retry, int failures) {
     auto wait = retry.first;
@@ -186,14 +185,14 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
         if (auto* query = std::get_if<RoundTablesQuery>(&message.body))
             return self->show_round_tables(client, actor, query->round, answer);
         auto& command = std::get<domain::Command>(message.body);
+        const auto now = now_ms();
         if (std::holds_alternative<domain::PostChat>(command)) {
             auto& chat = self->limits_[actor.attendee].chat;
-            auto now = now_ms();
             if (!chat.allow(now))
                 return answer({domain::ErrorCode::rate_limited, "too many chat messages: wait a little", "",
                                chat.wait_ms(now)});
         }
-        if (is_report(command) && !self->limits_[actor.attendee].reports.allow(now_ms()))
+        if (is_report(command) && !self->limits_[actor.attendee].reports.allow(now))
             return answer({domain::ErrorCode::rate_limited, "too many answers: wait a little", "", 0});
         Batch batch;
         batch.done = [answer](bool saved) {
