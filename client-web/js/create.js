@@ -2,12 +2,14 @@
 import { initI18n, onLangChange, t, errorText, inAllLanguages } from './i18n.js';
 import { $, setText, wireCopy, announce } from './dom.js';
 import { createEvent, hostPageUrl, joinPageUrl } from './protocol.js';
+import { wireSeriesChoice, readSeriesChoice, seriesFor, showSeriesCreated } from './create-series.js';
 
 const FIELD_INPUT = {
   title: 'title', table_size: 'table_size', min_table_size: 'min_table_size',
   max_table_size: 'max_table_size', rounds: 'rounds', round_seconds: 'round_minutes',
   break_seconds: 'break_minutes', prompts: 'prompts', video_link_template: 'video_link_template',
-  retention_days: 'retention_days', host_name: 'host_name',
+  retention_days: 'retention_days', host_name: 'host_name', series_title: 'series_title',
+  series_link: 'series_link', series: 'series_link',
 };
 
 // The limits of shared/protocol.md this page checks before asking, in the units of its inputs (minutes
@@ -24,6 +26,7 @@ const LIMITS = {
   prompts: { count: 20, max: 500 },
   video_link_template: { max: 500 },
   retention_days: { min: 1, max: 3650 },
+  series_title: { max: 200 },
 };
 
 let created = null;
@@ -84,7 +87,12 @@ function showRetention() {
 }
 
 function problemText(err) {
-  return err.code === 'table_sizes' ? t('err_table_sizes') : errorText(err, LIMITS[err.field]);
+  if (err.code === 'table_sizes') return t('err_table_sizes');
+  // A series link that is not one, names no series or holds a wrong key.
+  if (err.field === 'series_link' || err.field === 'series' || (err.code === 'not_found' && err.message === 'no such series')) {
+    return t('err_series_link');
+  }
+  return errorText(err, LIMITS[err.field]);
 }
 
 function showError(err) {
@@ -116,6 +124,7 @@ function showCreated() {
   $('join-link').value = joinUrl;
   $('open-console').href = hostUrl;
   setText('created-text', t('created_text', { title: created.event.title }));
+  showSeriesCreated(created.seriesLink, created.series ? created.series.title : '');
   $('create-section').hidden = true;
   $('created-section').hidden = false;
   $('created-heading').focus();
@@ -141,14 +150,18 @@ async function onSubmit(event) {
   event.preventDefault();
   const form = event.currentTarget;
   const settings = readSettings(form);
-  const problem = localProblem(settings);
+  const choice = readSeriesChoice(form);
+  const problem = localProblem(settings) || choice.problem;
   if (problem) return showError(problem);
   showError(null);
   const button = $('create-submit');
   button.disabled = true;
   button.textContent = t('creating');
   try {
+    const seriesLink = await seriesFor(choice);
+    if (seriesLink) settings.series = { id: seriesLink.id, token: seriesLink.token };
     created = await createEvent(settings);
+    created.seriesLink = seriesLink;
     showCreated();
   } catch (err) {
     showError(err);
@@ -160,6 +173,7 @@ async function onSubmit(event) {
 
 initI18n();
 showRetention();
+wireSeriesChoice();
 $('retention_days').addEventListener('input', showRetention);
 $('create-form').addEventListener('submit', onSubmit);
 wireCopy($('copy-host-link'), () => $('host-link').value, $('host-link-copied'));
@@ -167,6 +181,9 @@ wireCopy($('copy-join-link'), () => $('join-link').value, $('join-link-copied'))
 $('download-reminder').addEventListener('click', downloadReminder);
 onLangChange(() => {
   showRetention();
-  if (created) setText('created-text', t('created_text', { title: created.event.title }));
+  if (created) {
+    setText('created-text', t('created_text', { title: created.event.title }));
+    showSeriesCreated(created.seriesLink, created.series ? created.series.title : '');
+  }
   if (lastError) setText('create-error', problemText(lastError));
 });

@@ -48,8 +48,26 @@ export function reviewPageUrl(eventId, token, base = location.href) {
   return new URL(`review.html?event=${encodeURIComponent(eventId)}#key=${encodeURIComponent(token)}`, base).href;
 }
 
+// The review of a whole series, opened with the series link's token.
+export function seriesPageUrl(seriesId, token, base = location.href) {
+  return new URL(`review.html?series=${encodeURIComponent(seriesId)}#key=${encodeURIComponent(token)}`, base).href;
+}
+
+// A series link pasted by a host ("…/review.html?series=ID#key=TOKEN"): {id, token}, or null.
+export function seriesFromLink(text) {
+  let url;
+  try { url = new URL(text.trim(), location.href); } catch { return null; }
+  const id = url.searchParams.get('series');
+  const token = new URLSearchParams(url.hash.replace(/^#/, '')).get('key');
+  return id && token ? { id, token } : null;
+}
+
 export function eventIdFromLocation(loc = location) {
   return new URLSearchParams(loc.search).get('event') || '';
+}
+
+export function seriesIdFromLocation(loc = location) {
+  return new URLSearchParams(loc.search).get('series') || '';
 }
 
 export function hostTokenFromLocation(loc = location) {
@@ -94,6 +112,11 @@ async function request(method, path, body, token = null) {
 // origin is the server's configured one (localhost by default).
 export function createEvent(settings) {
   return request('POST', 'api/events', settings);
+}
+
+// Resolves to {series: {id, title, …}, series_token, series_url}.
+export function createSeries(title) {
+  return request('POST', 'api/series', { title });
 }
 
 export function getEvent(eventId) {

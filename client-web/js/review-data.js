@@ -40,10 +40,19 @@ export function buildModel(graph) {
   const rounds = Math.max(graph.event ? graph.event.rounds || 0 : 0,
     ...edges.flatMap((edge) => edge.rounds || []), 0);
   return {
-    event: graph.event || {}, nodes, edges, byId, incident, organisations, rounds,
+    event: graph.event || {}, series: graph.series || null, nodes, edges, byId, incident, organisations, rounds,
     colour: (node) => colourOf.get(node.erased ? '' : node.organisation || '') || OTHER_COLOUR,
     organisationKey: (node) => (node.erased ? '' : node.organisation || ''),
   };
+}
+
+// Where round n of the graph was: in a series, rounds run on from one event to the next, so round 4 may
+// be the first round of the second event ({event, round: 1}); in an event, {event: null, round: n}.
+export function roundOf(model, n) {
+  for (const event of (model.series && model.series.events) || []) {
+    if (n >= event.first_round && n < event.first_round + event.rounds) return { event, round: n - event.first_round + 1 };
+  }
+  return { event: null, round: n };
 }
 
 // filters: {round: 0 (all) or n, organisation: null (all) or name, talked: 'all'|'one'|'both'}.

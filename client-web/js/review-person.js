@@ -2,6 +2,7 @@
 // through the search box and its list of matches (a plain <select>, so the keyboard works as usual).
 import { t } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
+import { roundText } from './review-series.js';
 import { encountersOf, searchPeople, personName, organisationName } from './review-data.js';
 
 const MATCHES_SHOWN = 50;
@@ -58,7 +59,7 @@ export class PersonPanel {
     const rows = encountersOf(this.model, node.id);
     const answer = (value) => t(`answer_${value || 'none'}`);
     replaceChildren($('person-rows'), rows.map((row) => el('tr', {},
-      el('td', { class: 'num', text: String(row.round) }),
+      el('td', { text: roundText(this.model, row.round) }),
       el('td', { class: 'num', text: row.table === undefined ? '' : String(row.table) }),
       el('td', { text: `${personName(row.other, t('anonymous'))} (${organisationName(row.other, t('anonymous'), t('no_organisation'))})` }),
       el('td', { text: answer(row.talked) }),

@@ -3,6 +3,7 @@
 import { t, lang } from './i18n.js';
 import { el, replaceChildren } from './dom.js';
 import { personName } from './review-data.js';
+import { roundText } from './review-series.js';
 
 const number = (value, digits = 2) => new Intl.NumberFormat(lang() === 'fr' ? 'fr-FR' : 'en-GB',
   { maximumFractionDigits: digits }).format(value);
@@ -52,7 +53,7 @@ export function renderReport(container, report) {
 
   replaceChildren(container,
     figure('attendees-per-round', 'fig_attendees_per_round', perRound.length ? seatedMax : null, 'def_attendees_per_round',
-      bars(perRound.map((row) => ({ label: t('chart_round_axis', { round: row.round }), value: row.seated })),
+      bars(perRound.map((row) => ({ label: roundText({ series: report.series }, row.round, (round) => t('chart_round_axis', { round })), value: row.seated })),
         (n) => t('chart_people', { n }))),
     figure('new-people', 'fig_new_people', known(met.median) && known(met.minimum)
       ? t('fig_new_people_value', { median: number(met.median, 1), minimum: met.minimum }) : null, 'def_new_people',

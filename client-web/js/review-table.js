@@ -4,6 +4,7 @@ import { t } from './i18n.js';
 import { $, el, replaceChildren, setText } from './dom.js';
 import { Pager } from './pager.js';
 import { nodeShown, shownEdges, personName, organisationName } from './review-data.js';
+import { roundText } from './review-series.js';
 
 const PAGE_SIZE = 50;
 
@@ -60,7 +61,7 @@ export class ReviewTables {
       return el('tr', {},
         el('td', { text: a ? `${this.name(a)} (${this.organisation(a)})` : String(edge.a) }),
         el('td', { text: b ? `${this.name(b)} (${this.organisation(b)})` : String(edge.b) }),
-        el('td', { text: (edge.rounds || []).join(', ') }),
+        el('td', { text: (edge.rounds || []).map((n) => roundText(this.model, n)).join(', ') }),
         el('td', { text: (edge.tables || []).join(', ') }),
         el('td', { text: answer(edge.talked) }),
         el('td', { text: answer(edge.keep_in_touch) }));

@@ -1,18 +1,22 @@
 // review.html: the staff review of one event, opened with a host link's or a staff link's token
-// (#key=…). The token goes in the Authorization header of each request, never in a URL.
+// (#key=…), or of a whole series with the series link's (?series=ID#key=…). The token goes in the
+// Authorization header of each request, never in a URL.
 import { initI18n, onLangChange, t, errorText, lang } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
-import { eventIdFromLocation, hostTokenFromLocation } from './protocol.js';
+import { eventIdFromLocation, hostTokenFromLocation, seriesIdFromLocation } from './protocol.js';
 import { buildModel, shownEdges, OTHER_COLOUR } from './review-data.js';
 import { ReviewGraph, graphLibraryPresent, startLayoutWorker } from './review-graph.js';
 import { renderReport } from './review-report.js';
 import { ReviewTables } from './review-table.js';
 import { PersonPanel } from './review-person.js';
 import { wireExports } from './review-exports.js';
+import { SeriesPanel, roundText } from './review-series.js';
 
-const eventId = eventIdFromLocation();
+const seriesId = seriesIdFromLocation();
+const eventId = seriesId ? '' : eventIdFromLocation();
 const token = hostTokenFromLocation();
-const base = `api/events/${encodeURIComponent(eventId)}/review`;
+const base = seriesId ? `api/series/${encodeURIComponent(seriesId)}/review`
+  : `api/events/${encodeURIComponent(eventId)}/review`;
 
 class ReviewError extends Error {
   constructor(status, body) {
@@ -39,6 +43,7 @@ async function get(path) {
 
 // The sentence for a failed request: the statuses this page expects get their own.
 function problemText(error) {
+  if (seriesId && [401, 404].includes(error.status)) return t(`series_${error.status}`);
   if ([401, 403, 404, 503].includes(error.status)) return t(`review_${error.status}`);
   return errorText(error.body && error.body.code ? error.body : { code: error.status === 0 ? 'network' : 'internal' });
 }
@@ -68,7 +73,9 @@ function readFilters() {
 function drawStatic(model) {
   const { event } = model;
   setText('event-title', event.title || '');
-  const facts = [t('review_phase', { phase: t(`phase_${event.phase}`), rounds: event.rounds ?? model.rounds })];
+  const events = model.series ? model.series.events.length : 0;
+  const facts = [model.series ? t('series_facts', { events, rounds: event.rounds ?? model.rounds })
+    : t('review_phase', { phase: t(`phase_${event.phase}`), rounds: event.rounds ?? model.rounds })];
   if (event.ended_at) {
     const date = new Intl.DateTimeFormat(lang() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeStyle: 'short' })
       .format(new Date(event.ended_at));
@@ -76,7 +83,8 @@ function drawStatic(model) {
   }
   setText('event-facts', facts.join(' '));
   fillSelect($('filter-round'), [['0', t('filter_round_all')],
-    ...Array.from({ length: model.rounds }, (_, i) => [String(i + 1), t('filter_round_n', { round: i + 1 })])]);
+    ...Array.from({ length: model.rounds }, (_, i) => [String(i + 1),
+      roundText(model, i + 1, (round) => t('filter_round_n', { round }))])]);
   // Values carry a prefix so that an organisation named "*" cannot be mistaken for "all".
   fillSelect($('filter-organisation'), [['*', t('filter_organisation_all')], ...model.organisations
     .map((org) => [`=${org.name}`, `${org.name || t('no_organisation')} (${org.count})`])]);
@@ -106,9 +114,13 @@ function graphUnavailable() {
 }
 
 async function start() {
+  if (seriesId) {
+    $('review-heading').dataset.i18n = 'series_heading';
+    document.body.dataset.titleKey = 'series_doc_title';
+  }
   initI18n();
   onLangChange(() => { if (problem) showProblem(problem); });
-  if (!eventId || !token) {
+  if (!(eventId || seriesId) || !token) {
     showProblem('review_token_missing');
     return;
   }
@@ -128,9 +140,15 @@ async function start() {
   performance.mark('review-data-loaded');
   const model = buildModel(graphJson);
   let graph = null;
-  const person = new PersonPanel(model, { onChoose: (id) => { if (graph) graph.select(id); } });
+  const series = seriesId ? new SeriesPanel(model, reportJson) : null;
+  const person = new PersonPanel(model, {
+    onChoose: (id) => {
+      if (graph) graph.select(id);
+      if (series) series.showNeverMet(id);
+    },
+  });
   const tables = new ReviewTables(model, { onShowPerson: (id) => person.choose(id, true) });
-  const relabelExports = wireExports(eventId,
+  const relabelExports = wireExports(seriesId || eventId,
     (format, pseudonymise) => get(`export?format=${encodeURIComponent(format)}${pseudonymise ? '&pseudonymise=1' : ''}`),
     (error) => announce(problemText(error)));
 
@@ -143,6 +161,7 @@ async function start() {
     setText('live', ''); // what it said was in the other language
     drawStatic(model);
     renderReport($('report'), reportJson);
+    if (series) series.draw();
     summarise(readFilters());
     tables.draw(true);
     person.drawMatches();

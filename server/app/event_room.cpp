@@ -368,15 +368,6 @@ void EventRoom::reloaded(storage::StoredEvent stored) {
 }
 
 // The matcher runs on the compute pool; its tables come back to this strand as a command.
-void EventRoom::form_tables(domain::SeatingJob job) {
-    asio::post(services_.compute, [self = shared_from_this(), job = std::move(job)] {
-        domain::SeatRound seat{job.round, domain::form_tables(job)};
-        asio::post(self->strand_, [self, seat = std::move(seat)] {
-            self->execute(domain::Actor::system(), seat, {}, [](const Problem&) {});
-        });
-    });
-}
-
 // While tables are being formed the deadline has passed already: the new round will set the next one.
 // While the storage fails, a deadline waits for the next try.
 void EventRoom::arm_deadline() {

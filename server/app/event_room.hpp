@@ -120,6 +120,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void reload();
     void reloaded(storage::StoredEvent stored);
     void form_tables(domain::SeatingJob job);
+    void seat_off_strand(domain::SeatingJob job);  // the matcher on the compute pool, then SeatRound
     void schedule_host_flush();
     void schedule_presence();
     void arm_deadline();

@@ -296,6 +296,32 @@ std::variant<std::string, Problem> parse_host_name(std::string_view body) {
     return text_field(std::get<json>(parsed), "host_name", 0, max_name_chars);
 }
 
+std::variant<std::string, Problem> parse_series_title(std::string_view body) {
+    auto parsed = parse_object(body);
+    if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;
+    static_assert(std::string_view(domain::text_settings[0].name) == "title");
+    const auto& title = domain::text_settings[0];
+    return text_field(std::get<json>(parsed), title.name, title.min_chars, title.max_chars);
+}
+
+std::variant<std::optional<SeriesClaim>, Problem> parse_series_claim(std::string_view body) {
+    auto parsed = parse_object(body);
+    if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;
+    const json& m = std::get<json>(parsed);
+    auto series = m.find("series");
+    if (series == m.end() || series->is_null()) return std::optional<SeriesClaim>{};
+    auto text = [&](const char* field) -> std::string {
+        auto it = series->is_object() ? series->find(field) : series->end();
+        return it != series->end() && it->is_string() ? it->get<std::string>() : std::string{};
+    };
+    SeriesClaim claim{text("id"), text("token")};
+    if (claim.id.empty() || claim.id.size() > 64)
+        return invalid("series", "series must be {\"id\", \"token\"} from the series link");
+    if (claim.token.empty() || claim.token.size() > max_token_chars)
+        return Problem{domain::ErrorCode::unauthorized, "wrong series link", "series"};
+    return std::optional<SeriesClaim>{std::move(claim)};
+}
+
 std::variant<Profile, Problem> parse_profile(std::string_view body) {
     auto parsed = parse_object(body);
     if (auto* problem = std::get_if<Problem>(&parsed)) return *problem;

@@ -50,6 +50,16 @@ std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_vi
 // The creator's name in the same body (`host_name`, optional: empty when absent).
 std::variant<std::string, Problem> parse_host_name(std::string_view body);
 
+// POST /api/series: its title, with the same limits as an event's.
+std::variant<std::string, Problem> parse_series_title(std::string_view body);
+// An event created in a series names it and proves the right to add to it: `"series": {"id", "token"}`.
+struct SeriesClaim {
+    std::string id;
+    std::string token;
+};
+// nullopt when the body names no series.
+std::variant<std::optional<SeriesClaim>, Problem> parse_series_claim(std::string_view body);
+
 constexpr std::size_t max_email_chars = 254;
 constexpr std::size_t max_phone_chars = 30;
 

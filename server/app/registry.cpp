@@ -41,7 +41,7 @@ std::size_t Registry::resume_running() {
 }
 
 void Registry::create(domain::EventSettings settings, std::string host_name, std::string host_credential_hash,
-                      Found done) {
+                      std::string series_id, Found done) {
     std::string id;
     {
         std::lock_guard lock(mutex_);
@@ -51,6 +51,7 @@ void Registry::create(domain::EventSettings settings, std::string host_name, std
     auto state =
         domain::Event::create(id, std::move(settings), now_ms(), std::move(host_name), host_credential_hash)
             .state();
+    state.series_id = std::move(series_id);
     storage::StoredEvent stored{state, host_credential_hash, {}};
     services_.store.create_event(
         std::move(state), std::move(host_credential_hash),
@@ -60,6 +61,8 @@ void Registry::create(domain::EventSettings settings, std::string host_name, std
                 return done(nullptr, store_failed);
             }
             log_event("event_created", {{"event_id", stored.state.id}});
+            // An event of a series opens as storage has it, with who met whom in the series' other events.
+            if (!stored.state.series_id.empty()) return find(stored.state.id, std::move(done));
             std::shared_ptr<EventRoom> room;
             {
                 std::lock_guard lock(mutex_);

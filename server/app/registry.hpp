@@ -22,8 +22,9 @@ class Registry {
     // start-up). The others are opened when someone asks for them.
     std::size_t resume_running();
     // Both answer on the store's thread or the caller's: post back to your own executor.
+    // `series_id` (may be empty): the series the event belongs to, already checked.
     void create(domain::EventSettings settings, std::string host_name, std::string host_credential_hash,
-                Found done);
+                std::string series_id, Found done);
     // The room of an event, loading it from the store if needed; null without a problem when there is none.
     void find(const std::string& event_id, Found done);
     // Who a token is in an event, with the event's room: unauthorized, forbidden or not_found otherwise.

@@ -45,6 +45,12 @@ struct SeatRound {
     SeatingResult result;
 };
 
+// Who met whom in the series' other events, read again before a round's tables are formed: an event
+// created ahead of the last one must still avoid its meetings (Actor::system; nothing is recorded).
+struct RecallSeries {
+    SeriesPast past;
+};
+
 // An attendee, about themself.
 struct PostChat {
     std::string text;
@@ -123,6 +129,6 @@ using Command =
     std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
                  ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
                  ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink, AnswerTalked, WishContact,
-                 RateTable, SetVisibility, OpenVideo, EraseAttendee>;
+                 RateTable, SetVisibility, OpenVideo, EraseAttendee, RecallSeries>;
 
 }  // namespace ensemble::domain

@@ -36,9 +36,14 @@ class Event {
     struct Apply;
     friend struct Apply;
 
+    // Counts an attendee's meetings in earlier events of the series as meetings before round 1, so that
+    // the matcher avoids them (event_series.cpp).
+    void recall_series_meetings(const Attendee& attendee);
+
     EventState state_;
     std::unordered_map<AttendeeId, int> table_index_;  // derived from state_.tables: attendee -> table number
     int present_ = 0;
+    std::unordered_map<std::string, std::vector<AttendeeId>> by_person_key_;  // series events only
     int seating_round_ = 0;
 };
 

@@ -48,6 +48,7 @@ struct Event::Apply {
     void record_presence(AttendeeId attendee);
     void merge_answers(AttendeeId duplicate, AttendeeId keep);
     void operator()(const EraseAttendee& c);  // event_erase.cpp
+    void operator()(const RecallSeries& c);   // event_series.cpp
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;

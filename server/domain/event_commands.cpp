@@ -32,6 +32,7 @@ Event::Event(EventState state) : state_(std::move(state)) {
         for (AttendeeId id : state_.tables[t].seats) table_index_[id] = static_cast<int>(t + 1);
     for (const auto& [id, attendee] : state_.attendees)
         if (attendee.connected && attendee.status == AttendeeStatus::active) ++present_;
+    for (const auto& [id, attendee] : state_.attendees) recall_series_meetings(attendee);
 }
 
 Event Event::create(std::string id, EventSettings settings, TimeMs now, std::string host_name,
@@ -186,6 +187,7 @@ void Event::Apply::operator()(const Join& c) {
     attendee.email = c.email;
     attendee.phone = c.phone;
     s.attendees.emplace(id, attendee);
+    event.recall_series_meetings(attendee);
     fx.records.push_back(AttendeeJoined{attendee, c.credential_hash});
     fx.joined = id;
     fx.outbox.host().attendees.insert(id);

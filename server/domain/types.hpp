@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "domain/series.hpp"
 #include "domain/settings.hpp"
 #include "matching/matcher.hpp"
 
@@ -135,6 +136,9 @@ struct EventState {
     bool paused = false;
     std::int64_t remaining_ms = 0;     // time left, frozen while paused
     std::optional<TimeMs> ended_at{};  // when the phase became ended
+    std::string series_id{};           // empty: the event belongs to no series
+    // Loaded with the event, never recorded by it: earlier events of the series say who already met.
+    SeriesPast series_past{};
     std::map<AttendeeId, Attendee> attendees;
     std::vector<Table> tables;  // the current round's tables
     // Round n < `round` is past_rounds[n - 1], as it stood when the next round started.

@@ -70,4 +70,11 @@ std::string authority_of(const tcp::endpoint& endpoint) {
     return host + ":" + std::to_string(endpoint.port());
 }
 
+std::string link_base(const std::string& public_url, const Request& request,
+                      const std::string& own_authority) {
+    if (!public_url.empty()) return public_url;
+    std::string_view host = request[http::field::host];
+    return "http://" + (valid_host(host) ? std::string(host) : own_authority);
+}
+
 }  // namespace ensemble::net

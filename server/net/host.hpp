@@ -12,6 +12,11 @@ namespace ensemble::net {
 // brackets, then an optional port 1–65535. Nothing else (no path, user, spaces or quotes).
 bool valid_host(std::string_view host);
 
+// Where the links we hand out start: --public-url, else the address the client reached us by (its Host
+// header when well formed, else `own_authority`), never "localhost" by default.
+std::string link_base(const std::string& public_url, const Request& request,
+                      const std::string& own_authority);
+
 // "127.0.0.1:8080" or "[::1]:8080".
 std::string authority_of(const tcp::endpoint& endpoint);
 

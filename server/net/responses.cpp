@@ -5,17 +5,22 @@
 
 namespace ensemble::net {
 
-Response json_response(const Request& request, http::status status, const nlohmann::json& body) {
+Response json_text_response(const Request& request, http::status status, const std::string& body) {
     Response response{status, request.version()};
     response.set(http::field::content_type, "application/json");
     response.set(http::field::cache_control, "no-store");
     add_security_headers(response.base());
     response.keep_alive(request.keep_alive());
-    // Never throws: an exception here would end the whole server, not this request.
-    response.body() = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    response.body() = body;
     response.prepare_payload();
     if (request.method() == http::verb::head) response.body().clear();  // the length of a GET, no body
     return response;
+}
+
+Response json_response(const Request& request, http::status status, const nlohmann::json& body) {
+    // Never throws: an exception here would end the whole server, not this request.
+    return json_text_response(request, status,
+                              body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response error_response(const Request& request, http::status status, const app::Problem& problem) {

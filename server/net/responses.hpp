@@ -19,6 +19,8 @@ void add_security_headers(http::header<false, Fields>& header) {
 }
 
 Response json_response(const Request& request, http::status status, const nlohmann::json& body);
+// JSON already written (a review kept ready).
+Response json_text_response(const Request& request, http::status status, const std::string& body);
 // The problem with the HTTP status of its code.
 Response error_response(const Request& request, const app::Problem& problem);
 // The same with another status, where HTTP has a more precise one (414 or 431 for a long head, 503).

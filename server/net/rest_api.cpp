@@ -7,6 +7,7 @@
 #include "net/rest_delete.hpp"
 #include "net/rest_me.hpp"
 #include "net/rest_review.hpp"
+#include "net/rest_series.hpp"
 
 namespace ensemble::net {
 namespace {
@@ -25,6 +26,7 @@ std::vector<std::string> path_parts(std::string_view target) {
     return parts;
 }
 
+// With `"series": {"id", "token"}`, the event joins that series once its link is checked.
 void create_event(app::Registry& registry, const Request& request, const std::string& own_authority,
                   const Respond& respond) {
     auto parsed = app::parse_event_settings(request.body());
@@ -32,28 +34,39 @@ void create_event(app::Registry& registry, const Request& request, const std::st
     auto host_name = app::parse_host_name(request.body());
     if (auto* problem = std::get_if<app::Problem>(&host_name))
         return respond(error_response(request, *problem));
-    std::string host_token = app::new_token();
-    // Without --public-url, links use the address the host reached us by, not "localhost"; a Host header
-    // that is not a plain host[:port] is never copied into a link.
-    std::string base = registry.public_url();
-    if (base.empty()) {
-        std::string_view host = request[http::field::host];
-        base = "http://" + (valid_host(host) ? std::string(host) : own_authority);
-    }
-    registry.create(std::get<domain::EventSettings>(parsed), std::get<std::string>(host_name),
-                    app::token_hash(host_token),
-                    [request, respond, host_token, base](std::shared_ptr<app::EventRoom> room,
-                                                         std::optional<app::Problem> problem) {
-                        if (problem) return respond(error_response(request, *problem));
-                        auto links = app::links_for(base, room->id());
-                        room->public_info([request, respond, host_token, links](nlohmann::json event) {
-                            respond(json_response(request, http::status::created,
-                                                  {{"event", std::move(event)},
-                                                   {"host_token", host_token},
-                                                   {"host_url", links.host_url + "#key=" + host_token},
-                                                   {"join_url", links.join_url}}));
-                        });
-                    });
+    auto claim = app::parse_series_claim(request.body());
+    if (auto* problem = std::get_if<app::Problem>(&claim)) return respond(error_response(request, *problem));
+    std::string base = link_base(registry.public_url(), request, own_authority);
+    auto create = [&registry, request, respond, base, settings = std::get<domain::EventSettings>(parsed),
+                   host_name =
+                       std::get<std::string>(host_name)](std::optional<storage::StoredSeries> series) {
+        std::string host_token = app::new_token();
+        nlohmann::json in_series =
+            series ? nlohmann::json{{"id", series->id}, {"title", series->title}} : nlohmann::json(nullptr);
+        registry.create(
+            settings, host_name, app::token_hash(host_token), series ? series->id : std::string{},
+            [request, respond, host_token, base, in_series](std::shared_ptr<app::EventRoom> room,
+                                                            std::optional<app::Problem> problem) {
+                if (problem) return respond(error_response(request, *problem));
+                auto links = app::links_for(base, room->id());
+                room->public_info([request, respond, host_token, links, in_series](nlohmann::json event) {
+                    respond(json_response(request, http::status::created,
+                                          {{"event", std::move(event)},
+                                           {"host_token", host_token},
+                                           {"host_url", links.host_url + "#key=" + host_token},
+                                           {"join_url", links.join_url},
+                                           {"series", in_series}}));
+                });
+            });
+    };
+    auto& series_claim = std::get<std::optional<app::SeriesClaim>>(claim);
+    if (!series_claim) return create(std::nullopt);
+    authorize_series(registry, series_claim->id, series_claim->token,
+                     [request, respond, create](auto checked) {
+                         if (auto* problem = std::get_if<app::Problem>(&checked))
+                             return respond(error_response(request, *problem));
+                         create(std::get<storage::StoredSeries>(std::move(checked)));
+                     });
 }
 
 void join_event(const std::shared_ptr<app::EventRoom>& room, const Request& request, const Respond& respond) {
@@ -84,6 +97,7 @@ void handle_api(app::Registry& registry, const Request& request, const std::stri
     if (parts.size() == 3 && parts[0] == "events" && parts[2] == "me")
         return handle_me(registry, request, parts[1], std::move(respond));
     if (handle_review(registry, request, parts, respond)) return;
+    if (handle_series(registry, request, parts, own_authority, respond)) return;
     if (parts.size() < 2 || parts.size() > 3 || parts[0] != "events" ||
         (parts.size() == 3 && parts[2] != "attendees"))
         return respond(error_response(request, {domain::ErrorCode::not_found, "no such API", ""}));

@@ -1,18 +1,11 @@
 #include "net/rest_delete.hpp"
 
 #include "app/tokens.hpp"
+#include "net/bearer.hpp"
 #include "net/responses.hpp"
 
 namespace ensemble::net {
 namespace {
-
-// The token of "Authorization: Bearer TOKEN", or empty.
-std::string bearer_token(const Request& request) {
-    std::string_view value = request[http::field::authorization];
-    constexpr std::string_view scheme = "Bearer ";
-    if (value.size() <= scheme.size() || value.substr(0, scheme.size()) != scheme) return {};
-    return std::string(value.substr(scheme.size()));
-}
 
 Response no_content(const Request& request) {
     Response response{http::status::no_content, request.version()};

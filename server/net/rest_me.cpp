@@ -1,23 +1,9 @@
 #include "net/rest_me.hpp"
 
+#include "net/bearer.hpp"
 #include "net/responses.hpp"
 
 namespace ensemble::net {
-namespace {
-
-// "Bearer TOKEN", the scheme in any case; '' when absent or of another scheme.
-std::string bearer_token(const Request& request) {
-    std::string_view value = request[http::field::authorization];
-    constexpr std::string_view scheme = "bearer ";
-    if (value.size() <= scheme.size() || !beast::iequals(value.substr(0, scheme.size()), scheme)) return {};
-    value.remove_prefix(scheme.size());
-    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-    if (value.size() > app::max_token_chars) return {};
-    return std::string(value);
-}
-
-}  // namespace
 
 void handle_me(app::Registry& registry, const Request& request, const std::string& event_id,
                Respond respond) {

@@ -2,6 +2,7 @@
 
 #include <boost/asio/post.hpp>
 
+#include "net/bearer.hpp"
 #include "net/responses.hpp"
 #include "net/rest_export.hpp"
 #include "review/analysis.hpp"
@@ -10,31 +11,6 @@
 
 namespace ensemble::net {
 namespace {
-
-std::string bearer_token(const Request& request) {
-    std::string_view value = request[http::field::authorization];
-    constexpr std::string_view scheme = "Bearer ";
-    if (value.size() <= scheme.size()) return {};
-    for (std::size_t i = 0; i < scheme.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(value[i])) !=
-            std::tolower(static_cast<unsigned char>(scheme[i])))
-            return {};
-    value.remove_prefix(scheme.size());
-    while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
-    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
-    return std::string(value);
-}
-
-Response body_response(const Request& request, const std::string& body) {
-    Response response{http::status::ok, request.version()};
-    response.set(http::field::content_type, "application/json");
-    response.set(http::field::cache_control, "no-store");
-    add_security_headers(response.base());
-    response.keep_alive(request.keep_alive());
-    response.body() = request.method() == http::verb::head ? std::string{} : body;
-    response.content_length(body.size());
-    return response;
-}
 
 // Loaded on the store's thread, computed on the compute pool, then kept once the event has ended.
 void render_review(app::Registry& registry, const ReviewAccess& access,
@@ -121,7 +97,8 @@ bool handle_review(app::Registry& registry, const Request& request, const std::v
                       [request, respond, graph](std::optional<review::Rendered> rendered,
                                                 std::optional<app::Problem> problem) {
                           if (problem) return respond(error_response(request, *problem));
-                          respond(body_response(request, graph ? *rendered->graph : *rendered->report));
+                          respond(json_text_response(request, http::status::ok,
+                                                     graph ? *rendered->graph : *rendered->report));
                       });
     });
     return true;

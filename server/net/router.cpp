@@ -45,7 +45,9 @@ Routed route(const Request& request, const std::string& static_dir, const std::s
         if (changes && !request.body().empty() && !is_json(request))
             return refused(error_response(request, {domain::ErrorCode::unsupported_media_type,
                                                     "send the body as application/json", ""}));
-        if (request.method() == http::verb::post && target == "/api/events" && !may_create_event())
+        // A series is created like an event, and counts with them.
+        bool creates = target == "/api/events" || target == "/api/series";
+        if (request.method() == http::verb::post && creates && !may_create_event())
             return refused(error_response(
                 request, {domain::ErrorCode::rate_limited, "too many events created from this address", ""}));
         return {Routed::To::api, std::nullopt, {}};

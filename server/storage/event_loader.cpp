@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "storage/plan_json.hpp"
+#include "storage/series.hpp"
 #include "storage/settings_json.hpp"
 
 namespace ensemble::storage {
@@ -211,7 +212,7 @@ std::optional<StoredEvent> read_event(Database& db, const std::string& event_id)
     {
         auto event = db.prepare(
             "SELECT settings, created_at, phase, round, deadline, paused, remaining_ms, "
-            "host_credential_hash, ended_at FROM events WHERE id = ?1");
+            "host_credential_hash, ended_at, series_id FROM events WHERE id = ?1");
         event->bind(1, event_id);
         if (!event->step()) return std::nullopt;
         state.id = event_id;
@@ -224,7 +225,9 @@ std::optional<StoredEvent> read_event(Database& db, const std::string& event_id)
         state.remaining_ms = event->column_int64(6);
         stored.host_credential_hash = event->column_text(7);
         state.ended_at = event->column_optional_int64(8);
+        state.series_id = event->column_text(9);  // NULL: no series
     }
+    if (!state.series_id.empty()) state.series_past = read_series_past(db, state.series_id, state.id);
     read_attendees(db, stored);
     if (state.round > 0) {
         read_tables(db, state);

@@ -18,7 +18,8 @@ void EventRepository::create_event(const domain::EventState& state, const std::s
     try {
         db_.prepare(
                "INSERT INTO events (id, settings, created_at, phase, round, deadline, paused, remaining_ms, "
-               "host_credential_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+               "host_credential_hash, series_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULLIF(?10, "
+               "''))")
             ->bind(1, state.id)
             .bind(2, settings_to_json(state.settings))
             .bind(3, state.created_at)
@@ -28,6 +29,7 @@ void EventRepository::create_event(const domain::EventState& state, const std::s
             .bind(7, state.paused)
             .bind(8, state.remaining_ms)
             .bind(9, host_credential_hash)
+            .bind(10, state.series_id)
             .run();
         // The creator's host link, with the name the state gives it.
         auto creator = state.host_links.find(1);

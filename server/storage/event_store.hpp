@@ -11,6 +11,7 @@
 #include "domain/records.hpp"
 #include "domain/types.hpp"
 #include "review/event_graph.hpp"
+#include "review/series.hpp"
 
 namespace ensemble::storage {
 
@@ -20,6 +21,22 @@ struct StoredEvent {
     domain::EventState state;
     std::string host_credential_hash;  // the creator's link, as the event was created with it
     std::unordered_map<std::string, domain::AttendeeId> attendee_credentials;  // hash -> attendee
+};
+
+// A series of events as stored: the staff link's hash, and its events, oldest first.
+struct StoredSeries {
+    struct Event {
+        std::string id;
+        std::string title;
+        std::string phase;
+        domain::TimeMs created_at = 0;
+        std::optional<domain::TimeMs> ended_at;
+    };
+    std::string id;
+    std::string title;
+    domain::TimeMs created_at = 0;
+    std::string credential_hash;
+    std::vector<Event> events;
 };
 
 // What went wrong, in words for the log (never user data); empty means success.
@@ -38,6 +55,9 @@ class EventStore {
     using Loaded = std::function<void(std::optional<StoredEvent>, StoreError)>;
     using ReviewLoaded = std::function<void(std::optional<review::EventGraph>, StoreError)>;
     using Purged = std::function<void(std::vector<PurgedEvent>, StoreError)>;
+    using SeriesFound = std::function<void(std::optional<StoredSeries>, StoreError)>;
+    using SeriesReviewLoaded = std::function<void(std::optional<review::SeriesGraphs>, StoreError)>;
+    using SeriesPastLoaded = std::function<void(std::optional<domain::SeriesPast>, StoreError)>;
 
     virtual ~EventStore() = default;
 
@@ -58,6 +78,27 @@ class EventStore {
     virtual void load_review(std::string event_id, ReviewLoaded done) {
         (void)event_id;
         done(std::nullopt, "this store has no review");
+    }
+
+    // A new series (its events left empty); fails when the id or the hash is taken.
+    virtual void create_series(StoredSeries series, Committed done) {
+        (void)series;
+        done("this store has no series");
+    }
+    // The series with its events (nullopt when there is none).
+    virtual void find_series(std::string series_id, SeriesFound done) {
+        (void)series_id;
+        done(std::nullopt, "this store has no series");
+    }
+    // Who met whom in the series' events other than `event_id`, by person key.
+    virtual void load_series_past(std::string series_id, std::string event_id, SeriesPastLoaded done) {
+        (void)series_id, (void)event_id;
+        done(std::nullopt, "this store has no series");
+    }
+    // Every event of the series as staff review it, with who is the same person across them.
+    virtual void load_series_review(std::string series_id, SeriesReviewLoaded done) {
+        (void)series_id;
+        done(std::nullopt, "this store has no series");
     }
 
     // Synchronous, for start-up before any room runs: every event in a round or a break, whose timers must

@@ -6,6 +6,7 @@
 
 #include "storage/purge.hpp"
 #include "storage/review_reader.hpp"
+#include "storage/series.hpp"
 
 namespace ensemble::storage {
 
@@ -56,19 +57,55 @@ void SqliteStore::load(std::string event_id, Loaded done) {
     if (!enqueue(job)) std::get<LoadJob>(job).done(std::nullopt, stopped);
 }
 
-void SqliteStore::load_review(std::string event_id, ReviewLoaded done) {
-    auto shared_done = std::make_shared<ReviewLoaded>(std::move(done));
-    Job task = TaskJob([this, event_id = std::move(event_id), shared_done] {
-        std::optional<review::EventGraph> graph;
+template <typename Result, typename Done>
+void SqliteStore::read_task(std::function<Result()> read, Done done) {
+    auto shared_done = std::make_shared<Done>(std::move(done));
+    Job task = TaskJob([read = std::move(read), shared_done] {
+        Result result;
         StoreError error;
         try {
-            graph = read_event_graph(db_, event_id);
+            result = read();
         } catch (const std::exception& e) {
             error = e.what();
         }
-        (*shared_done)(std::move(graph), std::move(error));
+        (*shared_done)(std::move(result), std::move(error));
     });
-    if (!enqueue(task)) (*shared_done)(std::nullopt, stopped);
+    if (!enqueue(task)) (*shared_done)(Result{}, stopped);
+}
+
+void SqliteStore::load_review(std::string event_id, ReviewLoaded done) {
+    read_task<std::optional<review::EventGraph>>([this, event_id] { return read_event_graph(db_, event_id); },
+                                                 std::move(done));
+}
+
+void SqliteStore::create_series(StoredSeries series, Committed done) {
+    auto shared = std::make_shared<Committed>(std::move(done));
+    Job task = TaskJob([this, series = std::move(series), shared] {
+        StoreError error;
+        try {
+            insert_series(db_, series);
+            ++transactions_;
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        (*shared)(std::move(error));
+    });
+    if (!enqueue(task)) (*shared)(stopped);
+}
+
+void SqliteStore::find_series(std::string series_id, SeriesFound done) {
+    read_task<std::optional<StoredSeries>>([this, series_id] { return read_series(db_, series_id); },
+                                           std::move(done));
+}
+
+void SqliteStore::load_series_review(std::string series_id, SeriesReviewLoaded done) {
+    read_task<std::optional<review::SeriesGraphs>>(
+        [this, series_id] { return read_series_graphs(db_, series_id); }, std::move(done));
+}
+
+void SqliteStore::load_series_past(std::string series_id, std::string event_id, SeriesPastLoaded done) {
+    read_task<std::optional<domain::SeriesPast>>(
+        [this, series_id, event_id] { return read_series_past(db_, series_id, event_id); }, std::move(done));
 }
 
 std::vector<StoredEvent> SqliteStore::load_running_events() {

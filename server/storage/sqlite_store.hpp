@@ -51,6 +51,10 @@ class SqliteStore final : public EventStore {
     void load_review(std::string event_id, ReviewLoaded done) override;
     void delete_event(std::string event_id, Committed done) override;
     void purge_expired(domain::TimeMs now, Purged done) override;
+    void create_series(StoredSeries series, Committed done) override;
+    void find_series(std::string series_id, SeriesFound done) override;
+    void load_series_review(std::string series_id, SeriesReviewLoaded done) override;
+    void load_series_past(std::string series_id, std::string event_id, SeriesPastLoaded done) override;
 
     // Runs every job already queued, then ends the worker. A job queued afterwards fails at once, its
     // `done` called on the caller's thread. Call it from one thread, never from a `done`.
@@ -85,6 +89,9 @@ class SqliteStore final : public EventStore {
     void run_job(LoadJob& job);
     void run_group(std::vector<CommitJob>& group);
     void checkpoint_if_needed();
+    // Runs `read` on the worker after the jobs queued before it; `done(result, error)`.
+    template <typename Result, typename Done>
+    void read_task(std::function<Result()> read, Done done);
 
     Database db_;
     EventRepository repository_{db_};
