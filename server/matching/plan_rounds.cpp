@@ -12,9 +12,9 @@
 namespace ensemble::matching {
 namespace {
 
-// Work for a whole plan when the caller gives no step count, per second of budget: below what this class
-// of machine does, so that the step cap (deterministic) rather than the clock ends a search, and a longer
-// time limit buys proportionally more search. Never less than the work of a 10 s budget.
+// Work for a whole plan when the caller gives no step count, per second of budget, so that a longer time
+// limit buys proportionally more search; on small instances the step cap (deterministic) ends a search
+// before the clock, on hard ones the machine may be slower and the clock ends it. At least 2 million.
 constexpr std::int64_t steps_per_second = 200'000;
 constexpr std::int64_t least_steps = 2'000'000;
 // Restarts without progress before an attempt gives up, per 10 s of budget (at least one such unit).
