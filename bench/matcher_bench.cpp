@@ -1,5 +1,6 @@
-// Matcher benchmark: the instances of issue 3 over several seeds, beside shuffle-and-chunk.
-// Usage: matcher_bench [--quick]   (--quick caps 32x4x10 at 10 s instead of 60 s)
+// Matcher benchmark: the instances of issue 3 over several seeds, beside shuffle-and-chunk, then families at
+// the round limit ⌊(N−1)/(K−1)⌋ (issue 10), planned as `ensemble plan --time-limit` does.
+// Usage: matcher_bench [--quick] [--limits-only]   (--quick caps 32x4x10 and the families at 10 s / 3 s)
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -85,7 +86,7 @@ Outcome run_plan(const Instance& in, std::uint64_t seed) {
     request.preferences.keep_organisations_apart = in.keep_apart;
     request.seed = seed;
     request.budget = std::chrono::milliseconds(static_cast<long>(in.limit_seconds * 1000));
-    request.max_steps = 1'000'000'000;  // the time limit decides for the hard instance
+    // max_steps 0: the step and patience caps follow the time limit, as with `ensemble plan`.
     double cpu = cpu_now();
     Plan plan = plan_rounds(request);
     Outcome o = count(request.people, plan.rounds);
@@ -165,18 +166,7 @@ void bench_repairs(int n) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    bool quick = argc > 1 && std::string(argv[1]) == "--quick";
-    std::vector<Instance> instances = {
-        {"15 × 3 × 7 (Kirkman)", 15, 3, 7, 0, false, false, 10, 5},
-        {"32 × 4 × 9", 32, 4, 9, 0, false, false, 10, 5},
-        {"32 × 4 × 10", 32, 4, 10, 0, false, false, quick ? 10.0 : 60.0, 5},
-        {"100 × 5 × 10", 100, 5, 10, 0, false, false, 10, 5},
-        {"100 × 5 × 6, 20 orgs of 5 apart", 100, 5, 6, 5, false, true, 10, 5},
-        {"300 × 6 × 6", 300, 6, 6, 0, false, false, 10, 5},
-        {"1,000 × 5 × 5 live", 1000, 5, 5, 0, true, false, 1, 5},
-        {"10,000 × 6, live, 3 rounds", 10000, 6, 3, 0, true, false, 1, 3},
-    };
+void print_table(const std::vector<Instance>& instances) {
     std::printf(
         "| instance | mode | repeats median | repeats worst | same-org pairs median | time median (wall) | "
         "time median (CPU) | seeds at 0 repeats | shuffle-and-chunk repeats median (same-org) |\n");
@@ -204,7 +194,58 @@ int main(int argc, char** argv) {
                     median(cpu), static_cast<long>(zero), in.seeds, median(base_repeats), median(base_org));
         std::fflush(stdout);
     }
+}
+
+// At the round limit: where a resolvable design is known (affine geometry, Kirkman and nearly Kirkman
+// triple systems) zero is possible; 100 × 10 × 11 would be an affine plane of order 10 and 200 × 5 × 49 a
+// resolvable design with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced.
+std::vector<Instance> round_limit_families(bool quick) {
+    double t = quick ? 3 : 10;
+    return {
+        {"9 × 3 × 4 (AG(2,3))", 9, 3, 4, 0, false, false, t, 6},
+        {"16 × 4 × 5 (AG(2,4))", 16, 4, 5, 0, false, false, t, 6},
+        {"25 × 5 × 6 (AG(2,5))", 25, 5, 6, 0, false, false, t, 6},
+        {"27 × 3 × 13 (AG(3,3))", 27, 3, 13, 0, false, false, t, 6},
+        {"49 × 7 × 8 (AG(2,7))", 49, 7, 8, 0, false, false, t, 6},
+        {"64 × 8 × 9 (AG(2,8))", 64, 8, 9, 0, false, false, t, 6},
+        {"64 × 4 × 21 (AG(3,4))", 64, 4, 21, 0, false, false, t, 6},
+        {"81 × 9 × 10 (AG(2,9))", 81, 9, 10, 0, false, false, t, 6},
+        {"121 × 11 × 12 (AG(2,11))", 121, 11, 12, 0, false, false, t, 6},
+        {"125 × 5 × 31 (AG(3,5))", 125, 5, 31, 0, false, false, t, 6},
+        {"15 × 3 × 7 (KTS(15))", 15, 3, 7, 0, false, false, t, 6},
+        {"18 × 3 × 8 (NKTS(18))", 18, 3, 8, 0, false, false, t, 3},
+        {"21 × 3 × 10 (KTS(21))", 21, 3, 10, 0, false, false, t, 3},
+        {"24 × 3 × 11 (NKTS(24))", 24, 3, 11, 0, false, false, t, 3},
+        {"33 × 3 × 16 (KTS(33))", 33, 3, 16, 0, false, false, t, 3},
+        {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
+        {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},
+    };
+}
+
+int main(int argc, char** argv) {
+    bool quick = false, limits_only = false;
+    for (int i = 1; i < argc; ++i) {
+        quick = quick || std::string(argv[i]) == "--quick";
+        limits_only = limits_only || std::string(argv[i]) == "--limits-only";
+    }
+    if (limits_only) {
+        print_table(round_limit_families(quick));
+        return 0;
+    }
+    std::vector<Instance> instances = {
+        {"15 × 3 × 7 (Kirkman)", 15, 3, 7, 0, false, false, 10, 5},
+        {"32 × 4 × 9", 32, 4, 9, 0, false, false, 10, 5},
+        {"32 × 4 × 10", 32, 4, 10, 0, false, false, quick ? 10.0 : 60.0, 5},
+        {"100 × 5 × 10", 100, 5, 10, 0, false, false, 10, 5},
+        {"100 × 5 × 6, 20 orgs of 5 apart", 100, 5, 6, 5, false, true, 10, 5},
+        {"300 × 6 × 6", 300, 6, 6, 0, false, false, 10, 5},
+        {"1,000 × 5 × 5 live", 1000, 5, 5, 0, true, false, 1, 5},
+        {"10,000 × 6, live, 3 rounds", 10000, 6, 3, 0, true, false, 1, 3},
+    };
+    print_table(instances);
     bench_repairs(1000);
+    std::printf("\nAt the round limit ⌊(N−1)/(K−1)⌋ (N × K × rounds):\n\n");
+    print_table(round_limit_families(quick));
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf("\npeak memory of the whole run: %.0f MB\n", usage.ru_maxrss / 1024.0);

@@ -1,6 +1,7 @@
 #include "cli/plan_args.hpp"
 
 #include <charconv>
+#include <cmath>
 
 namespace ensemble::cli {
 namespace {
@@ -15,10 +16,18 @@ bool parse_seconds(const std::string& text, double& value) {
     try {
         std::size_t used = 0;
         value = std::stod(text, &used);
-        return used == text.size() && value > 0;
+        return used == text.size() && value > 0 && std::isfinite(value);
     } catch (const std::exception&) {
         return false;
     }
+}
+
+// Where the allowed table sizes came from, naming only the options the host gave.
+std::string range_source(bool min_given, bool max_given) {
+    if (min_given && max_given) return "set by --min and --max";
+    if (min_given) return "set by --min";
+    if (max_given) return "set by --max";
+    return "the defaults around --table-size";
 }
 
 }  // namespace
@@ -58,7 +67,10 @@ std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& o
             if (!parse_number(value, options.seed)) error = "--seed needs a whole number, not " + value;
         } else if (flag == "--time-limit") {
             if (!parse_seconds(value, options.time_limit))
-                error = "--time-limit needs a number of seconds, not " + value;
+                error = "--time-limit needs a positive number of seconds, not " + value;
+            else if (options.time_limit > max_time_limit)
+                error = "--time-limit is at most " + std::to_string(static_cast<int>(max_time_limit)) +
+                        " seconds (a day), not " + value;
         } else if (flag == "--format") {
             options.format = value;
             if (value != "csv" && value != "json" && value != "text")
@@ -74,13 +86,20 @@ std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& o
         return "--keep-apart needs --attendees FILE.csv and its columns";
     if (options.table_size == 0) return "--table-size is required";
     if (options.rounds == 0) return "--rounds is required";
+    if (options.table_size < 2)
+        return "--table-size is at least 2 people, not " + std::to_string(options.table_size);
+    bool min_given = options.min.has_value(), max_given = options.max.has_value();
     if (!options.min)
         options.min =
             options.max ? std::min(*options.max, options.table_size) : std::max(2, options.table_size - 1);
     if (!options.max) options.max = std::max(*options.min, options.table_size + 1);
+    if (*options.min > *options.max)
+        return "--min " + std::to_string(*options.min) + " is larger than --max " +
+               std::to_string(*options.max);
     if (*options.min > options.table_size || options.table_size > *options.max)
-        return "--table-size " + std::to_string(options.table_size) + " is outside --min " +
-               std::to_string(*options.min) + " --max " + std::to_string(*options.max);
+        return "--table-size " + std::to_string(options.table_size) + " is outside the allowed sizes, " +
+               std::to_string(*options.min) + " to " + std::to_string(*options.max) + " people a table (" +
+               range_source(min_given, max_given) + ")";
     return "";
 }
 

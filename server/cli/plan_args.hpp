@@ -16,9 +16,12 @@ struct PlanOptions {
     int rounds = 0;
     std::string keep_apart;  // column whose equal values never share a table
     std::uint64_t seed = 1;
-    double time_limit = 30;  // seconds, a safety cap on the search
+    double time_limit = 30;  // seconds, a safety cap on the search, at most max_time_limit
     std::string format = "csv";
 };
+
+// A day: longer searches gain nothing, and larger values would overflow the clock's deadline.
+constexpr double max_time_limit = 86400;
 
 extern const char* const plan_usage;
 

@@ -45,6 +45,19 @@ std::string read_record(std::string_view text, std::size_t& pos, int& line, char
     return "";
 }
 
+// Semicolon when the header has semicolons and no comma outside quotes ("a, b";c is two fields).
+char detect_separator(std::string_view text) {
+    bool quoted = false, comma = false, semicolon = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') break;
+        comma = comma || c == ',';
+        semicolon = semicolon || c == ';';
+    }
+    return semicolon && !comma ? ';' : ',';
+}
+
 bool blank(const std::vector<std::string>& fields) {
     for (const auto& field : fields)
         if (field.find_first_not_of(" \t\r") != std::string::npos) return false;
@@ -55,11 +68,7 @@ bool blank(const std::vector<std::string>& fields) {
 
 std::string parse_csv(std::string_view text, CsvTable& table) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // spreadsheets add a byte-order mark
-    std::string_view first_line = text.substr(0, text.find('\n'));
-    char separator =
-        first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos
-            ? ';'
-            : ',';
+    char separator = detect_separator(text);
     std::size_t pos = 0;
     int line = 1;
     std::vector<std::string> fields;

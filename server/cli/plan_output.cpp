@@ -85,7 +85,8 @@ void write_report(const matching::Report& report, int people, int table_size, in
     int bound = table_size > 1 ? (people - 1) / (table_size - 1) : rounds;
     if (report.repeated_pairs > 0 && rounds > bound)
         err << "note: with tables of " << table_size << ", " << people
-            << " people can meet without repeats for at most " << bound << " rounds\n";
+            << " people can meet without repeats for at most " << bound
+            << (bound == 1 ? " round\n" : " rounds\n");
     for (const auto& problem : report.problems) err << "problem: " << problem << '\n';
 }
 

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <unordered_map>
 
 #include "cli/plan_csv.hpp"
 
@@ -55,9 +56,14 @@ std::string load_roster(const PlanOptions& options, Roster& roster) {
     } else {
         group = column(table.header, {"organisation", "organization"});
     }
+    std::unordered_map<std::string, int> first_line;  // a name seated twice would meet itself
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         std::string person = trimmed(table.rows[r][name]);
-        if (person.empty()) return file + ", line " + std::to_string(table.lines[r]) + ": the name is empty";
+        std::string where = file + ", line " + std::to_string(table.lines[r]);
+        if (person.empty()) return where + ": the name is empty";
+        if (auto [it, fresh] = first_line.emplace(person, table.lines[r]); !fresh)
+            return where + ": " + person + " is already listed on line " + std::to_string(it->second) +
+                   "; give each attendee a distinct name";
         roster.names.push_back(person);
         roster.groups.push_back(group >= 0 ? trimmed(table.rows[r][group]) : "");
     }

@@ -15,14 +15,8 @@ matching::Plan plan_all_rounds(const SeatingJob& job) {
     request.size = job.size;
     request.seed = job.seed;
     request.budget = planner_budget;
-    auto plan = matching::plan_rounds(request);
-    // When the count of tables forces repeats (12 people at 3 tables, say), smaller tables may not.
-    if (plan.report.repeated_pairs > 0 && request.size.target > request.size.min) {
-        --request.size.target;
-        auto smaller = matching::plan_rounds(request);
-        if (smaller.report.repeated_pairs < plan.report.repeated_pairs) plan = std::move(smaller);
-    }
-    return plan;
+    request.smaller_tables_when_repeating = true;  // as live rounds do, see matching/table_sizes.hpp
+    return matching::plan_rounds(request);
 }
 
 }  // namespace

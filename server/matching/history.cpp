@@ -5,17 +5,9 @@
 
 namespace ensemble::matching {
 
-std::size_t History::KeyHash::operator()(const Key& key) const noexcept {
-    auto mix = static_cast<std::uint64_t>(key.first) * 0x9E3779B97F4A7C15ull;
-    mix ^= static_cast<std::uint64_t>(key.second) + 0x632BE59BD9B4E019ull + (mix << 6) + (mix >> 2);
-    return static_cast<std::size_t>(mix ^ (mix >> 29));
-}
-
-History::Key History::key(PersonId a, PersonId b) { return a < b ? Key{a, b} : Key{b, a}; }
-
 void History::record_pair(PersonId a, PersonId b, int round) {
     if (a == b) return;
-    auto& meeting = meetings_[key(a, b)];
+    auto& meeting = meetings_[pair_key(a, b)];
     ++meeting.times;
     if (round > meeting.last_round) meeting.last_round = round;
 }
@@ -40,19 +32,19 @@ void History::merge(PersonId keep, PersonId duplicate) {
         it = meetings_.erase(it);
     }
     for (const auto& [other, meeting] : moved) {
-        auto& into = meetings_[key(keep, other)];
+        auto& into = meetings_[pair_key(keep, other)];
         into.times += meeting.times - (into.times > 0 && into.last_round == meeting.last_round ? 1 : 0);
         into.last_round = std::max(into.last_round, meeting.last_round);
     }
 }
 
 int History::times_met(PersonId a, PersonId b) const {
-    auto it = meetings_.find(key(a, b));
+    auto it = meetings_.find(pair_key(a, b));
     return it == meetings_.end() ? 0 : it->second.times;
 }
 
 int History::last_round_met(PersonId a, PersonId b) const {
-    auto it = meetings_.find(key(a, b));
+    auto it = meetings_.find(pair_key(a, b));
     return it == meetings_.end() ? 0 : it->second.last_round;
 }
 

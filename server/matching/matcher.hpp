@@ -10,14 +10,15 @@
 #include <utility>
 #include <vector>
 
+#include "matching/pair_key.hpp"
+
 namespace ensemble::matching {
 
-using PersonId = std::int64_t;
 using Table = std::vector<PersonId>;
 
 struct Person {
     PersonId id = 0;
-    std::string organisation;  // empty: unknown, never counts as "same organisation"
+    std::string organisation;  // empty: unknown; compared by organisation_key (case and accents ignored)
     std::vector<std::string> tags;
 };
 
@@ -51,12 +52,7 @@ class History {
     }
 
   private:
-    using Key = std::pair<PersonId, PersonId>;
-    struct KeyHash {
-        std::size_t operator()(const Key& key) const noexcept;
-    };
-    static Key key(PersonId a, PersonId b);
-    std::unordered_map<Key, Meeting, KeyHash> meetings_;
+    std::unordered_map<PairKey, Meeting, PairKeyHash> meetings_;
 };
 
 struct Constraints {
@@ -64,6 +60,7 @@ struct Constraints {
     std::vector<std::vector<PersonId>> keep_together;
 };
 
+// The weights of the cost model (pair_cost.hpp), in one place, with their defaults.
 struct Preferences {
     double repeat_weight = 100.0;            // per repeated pair
     double same_organisation_weight = 10.0;  // per pair of the same organisation at a table
@@ -96,6 +93,7 @@ struct Report {
     int new_repeated_pairs = 0;         // repeats added by the new tables alone
     std::int64_t steps = 0;             // local search steps taken
     bool from_plan = false;             // the round was taken from a plan as it stood
+    std::int64_t cost = 0;              // the cost model's price of the tables formed, given the history
 };
 
 struct RoundResult {
@@ -116,8 +114,13 @@ struct PlanRequest {
     Preferences preferences;
     int first_round = 1;  // number of the first planned round
     std::uint64_t seed = 1;
-    std::chrono::milliseconds budget{10000};  // safety cap, as for RoundRequest
-    std::int64_t max_steps = 0;               // 0: chosen from the size
+    // Safety cap, as for RoundRequest; with max_steps 0 the search's step and patience caps grow with it,
+    // so that more time buys more search while a seed and a budget still give the same tables.
+    std::chrono::milliseconds budget{10000};
+    std::int64_t max_steps = 0;  // 0: chosen from the budget
+    // When repeats remain, also tries one more, smaller table each round and keeps it if it repeats less
+    // (the policy of table_sizes.hpp, as live rounds do).
+    bool smaller_tables_when_repeating = false;
 };
 
 struct Plan {

@@ -31,7 +31,7 @@ RoundResult next_round(const RoundRequest& request) {
     input.max_steps = request.max_steps > 0 ? request.max_steps : live_steps(problem.n);
     input.patience = request.max_steps > 0 ? 0 : automatic_patience;
     input.max_evaluations = request.max_steps > 0 ? 0 : live_evaluations;
-    input.deadline = started + request.budget;
+    input.deadline = deadline_after(started, request.budget);
     if (request.start)
         for (const auto& table : *request.start) {
             std::vector<int> members;
@@ -45,18 +45,18 @@ RoundResult next_round(const RoundRequest& request) {
     result.tables = to_ids(problem, output.rounds.front());
     auto present = unique_people(problem, request.people);
     auto base_problems = problems;
-    score(present, request.history, request.constraints, request.size, {result.tables}, result.report);
+    ScoreInput scoring{present,      request.history, request.constraints, request.preferences,
+                       request.size, request.round};
+    score(scoring, {result.tables}, result.report);
 
-    // Repeats forced by the count of tables (12 people at 3 tables twice): one more, smaller table may avoid
-    // them.
-    int tables = static_cast<int>(input.sizes.size());
-    if (result.report.new_repeated_pairs > 0 && tables > 0 && problem.n / (tables + 1) >= request.size.min) {
-        input.sizes = even_sizes(problem.n, tables + 1);
+    if (auto more_sizes = one_more_table(problem.n, input.sizes, request.size);
+        result.report.new_repeated_pairs > 0 && !more_sizes.empty()) {
+        input.sizes = std::move(more_sizes);
         Report more_report;
         more_report.problems = base_problems;
         SolveOutput more = solve(problem, input, more_report.problems);
         auto more_tables = to_ids(problem, more.rounds.front());
-        score(present, request.history, request.constraints, request.size, {more_tables}, more_report);
+        score(scoring, {more_tables}, more_report);
         if (more_report.new_repeated_pairs < result.report.new_repeated_pairs &&
             more_report.problems.size() <= result.report.problems.size()) {
             result.tables = std::move(more_tables);

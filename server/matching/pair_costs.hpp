@@ -1,5 +1,6 @@
 #pragma once
-// What one more, or one fewer, meeting of a pair costs, read from a pair store.
+// What one more, or one fewer, meeting of a pair costs: the cost model (pair_cost.hpp) read from a pair
+// store.
 
 #include <algorithm>
 #include <cstdint>
@@ -16,18 +17,17 @@ class PairCosts {
     // Cost of a and b sharing one more table.
     std::int64_t join(int a, int b) const {
         PairCell cell = pairs_.get(a, b);
-        return (pair_times(cell) >= 1 ? problem_.repeat_cost : 0) + problem_.class_cost[pair_class(cell)] +
-               organisation(a, b);
+        return problem_.cost.meet(pair_times(cell), pair_class(cell), same_organisation(a, b));
     }
-    // Saving when a and b share one table fewer.
+    // Saving when a and b share one table fewer (the last meeting counted is the one given up).
     std::int64_t part(int a, int b) const {
         PairCell cell = pairs_.get(a, b);
-        return (pair_times(cell) >= 2 ? problem_.repeat_cost : 0) + problem_.class_cost[pair_class(cell)] +
-               organisation(a, b);
+        std::uint32_t times = pair_times(cell);
+        return problem_.cost.meet(times > 0 ? times - 1 : 0, pair_class(cell), same_organisation(a, b));
     }
-    std::int64_t organisation(int a, int b) const {
+    bool same_organisation(int a, int b) const {
         int org = problem_.organisation[a];
-        return org >= 0 && org == problem_.organisation[b] ? problem_.organisation_cost : 0;
+        return org >= 0 && org == problem_.organisation[b];
     }
     Pairs& pairs() { return pairs_; }
 
@@ -46,7 +46,8 @@ void load_pairs(const Problem& problem, const History* history, int round, Pairs
             auto ib = problem.index.find(b);
             if (ib == problem.index.end()) return;
             auto times = static_cast<std::uint32_t>(std::min(meeting.times, 1000));
-            pairs.set(ia->second, ib->second, make_cell(times, recency_class(round, meeting.last_round)));
+            pairs.set(ia->second, ib->second,
+                      make_cell(times, pair_class_of(round, meeting.times, meeting.last_round, false)));
         });
     }
     for (const auto& [a, b] : problem.never) {

@@ -33,7 +33,9 @@ RoundResult next_round_from_plan(const Plan& plan, const RoundRequest& request) 
     if (same_people(planned, request.people)) {
         RoundResult result;
         result.tables = planned;
-        score(request.people, request.history, request.constraints, request.size, {planned}, result.report);
+        score({request.people, request.history, request.constraints, request.preferences, request.size,
+               request.round},
+              {planned}, result.report);
         note_organisations_apart(request.preferences, result.report);
         if (still_good(result.report)) {
             result.report.from_plan = true;

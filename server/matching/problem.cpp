@@ -1,8 +1,9 @@
 #include "matching/problem.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
+
+#include "matching/organisation.hpp"
 
 namespace ensemble::matching {
 namespace {
@@ -49,11 +50,6 @@ void build_groups(Problem& problem, const Constraints& constraints, int largest_
 
 }  // namespace
 
-std::uint32_t recency_class(int round, int last_round) {
-    int gap = std::max(1, round - last_round);
-    return static_cast<std::uint32_t>(std::max(1, recency_classes - gap));
-}
-
 Problem make_problem(const std::vector<Person>& people, const Constraints& constraints,
                      const Preferences& preferences, int largest_table, std::vector<std::string>& problems) {
     Problem problem;
@@ -66,9 +62,8 @@ Problem make_problem(const std::vector<Person>& people, const Constraints& const
         ++problem.n;
         problem.ids.push_back(person.id);
         int org = -1;
-        if (!person.organisation.empty())
-            org = organisations.emplace(person.organisation, static_cast<int>(organisations.size()))
-                      .first->second;
+        if (auto key = organisation_key(person.organisation); !key.empty())
+            org = organisations.emplace(std::move(key), static_cast<int>(organisations.size())).first->second;
         problem.organisation.push_back(org);
     }
     problem.movable.assign(problem.n, 1);
@@ -88,13 +83,7 @@ Problem make_problem(const std::vector<Person>& people, const Constraints& const
         problem.never.emplace_back(ia->second, ib->second);
     }
 
-    problem.repeat_cost = std::llround(std::max(0.0, preferences.repeat_weight) * 100);
-    problem.organisation_cost = preferences.keep_organisations_apart
-                                    ? apart_cost
-                                    : std::llround(std::max(0.0, preferences.same_organisation_weight) * 100);
-    auto recency_unit = std::llround(std::max(0.0, preferences.recency_weight) * 100);
-    for (std::uint32_t c = 0; c < problem.class_cost.size(); ++c)
-        problem.class_cost[c] = (c & never_class ? hard_cost : 0) + recency_unit * (c & (never_class - 1));
+    problem.cost = PairCost::from(preferences);
     return problem;
 }
 

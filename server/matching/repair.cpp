@@ -1,43 +1,40 @@
 // Live repairs: seat a late joiner, rebalance after a leave, moving as few people as possible.
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "matching/matcher.hpp"
-#include "matching/problem.hpp"
+#include "matching/organisation.hpp"
+#include "matching/pair_cost.hpp"
 
 namespace ensemble::matching {
 namespace {
 
-// Scores seats for one repair: repeats, organisations, recency, and never_together as a hard cost.
+// Prices seats for one repair with the matcher's cost model (pair_cost.hpp), as the search would.
 class SeatCost {
   public:
-    explicit SeatCost(const LiveContext& context) : context_(context) {
+    explicit SeatCost(const LiveContext& context)
+        : context_(context), model_(PairCost::from(context.preferences)) {
+        for (const auto& [id, person] : *context.people)
+            organisation_.emplace(id, organisation_key(person.organisation));
         if (!context.constraints) return;
-        for (const auto& [a, b] : context.constraints->never_together) never_.insert(key(a, b));
+        for (const auto& [a, b] : context.constraints->never_together) never_.insert(pair_key(a, b));
         for (const auto& group : context.constraints->keep_together)
             if (group.size() > 1) grouped_.insert(group.begin(), group.end());
     }
 
-    double pair(PersonId a, PersonId b) const {
-        const auto& prefs = context_.preferences;
-        double total = never_.count(key(a, b)) ? static_cast<double>(hard_cost) : 0.0;
-        if (context_.history) {
-            int times = context_.history->times_met(a, b);
-            if (times > 0)
-                total += prefs.repeat_weight * times +
-                         prefs.recency_weight *
-                             recency_class(context_.round, context_.history->last_round_met(a, b));
-        }
-        const auto& people = *context_.people;
-        auto pa = people.find(a), pb = people.find(b);
-        if (pa != people.end() && pb != people.end() && !pa->second.organisation.empty() &&
-            pa->second.organisation == pb->second.organisation)
-            total += prefs.keep_organisations_apart ? static_cast<double>(apart_cost)
-                                                    : prefs.same_organisation_weight;
-        return total;
+    // One more meeting of a and b.
+    std::int64_t pair(PersonId a, PersonId b) const {
+        int times = context_.history ? context_.history->times_met(a, b) : 0;
+        int last = times > 0 ? context_.history->last_round_met(a, b) : 0;
+        auto cost_class = pair_class_of(context_.round, times, last, never_.count(pair_key(a, b)) > 0);
+        auto oa = organisation_.find(a), ob = organisation_.find(b);
+        bool same = oa != organisation_.end() && ob != organisation_.end() && !oa->second.empty() &&
+                    oa->second == ob->second;
+        return model_.meet(static_cast<std::uint32_t>(std::min(times, 1000)), cost_class, same);
     }
-    double table(PersonId person, const Table& members) const {
-        double total = 0;
+    std::int64_t table(PersonId person, const Table& members) const {
+        std::int64_t total = 0;
         for (PersonId other : members)
             if (other != person) total += pair(person, other);
         return total;
@@ -45,16 +42,10 @@ class SeatCost {
     bool grouped(PersonId person) const { return grouped_.count(person) > 0; }
 
   private:
-    static std::pair<PersonId, PersonId> key(PersonId a, PersonId b) {
-        return a < b ? std::pair{a, b} : std::pair{b, a};
-    }
-    struct Hash {
-        std::size_t operator()(const std::pair<PersonId, PersonId>& p) const noexcept {
-            return std::hash<PersonId>{}(p.first * 1000003 ^ p.second);
-        }
-    };
     const LiveContext& context_;
-    std::unordered_set<std::pair<PersonId, PersonId>, Hash> never_;
+    PairCost model_;
+    std::unordered_map<PersonId, std::string> organisation_;
+    std::unordered_set<PairKey, PairKeyHash> never_;
     std::unordered_set<PersonId> grouped_;
 };
 
@@ -64,10 +55,10 @@ int size_of(const Table& table) { return static_cast<int>(table.size()); }
 std::size_t best_with_room(const std::vector<Table>& tables, const SeatCost& cost, PersonId person, int max,
                            std::size_t except) {
     std::size_t best = tables.size();
-    double best_cost = 0;
+    std::int64_t best_cost = 0;
     for (std::size_t t = 0; t < tables.size(); ++t) {
         if (t == except || tables[t].empty() || size_of(tables[t]) >= max) continue;
-        double c = cost.table(person, tables[t]);
+        std::int64_t c = cost.table(person, tables[t]);
         if (best == tables.size() || c < best_cost) best = t, best_cost = c;
     }
     return best;
@@ -76,14 +67,14 @@ std::size_t best_with_room(const std::vector<Table>& tables, const SeatCost& cos
 // The cheapest movable person to bring to `members` from tables that can spare one above min.
 bool best_donor(const std::vector<Table>& tables, const SeatCost& cost, const Table& members, int min,
                 std::size_t except, std::size_t& from, std::size_t& slot) {
-    double best_cost = 0;
+    std::int64_t best_cost = 0;
     bool found = false;
     for (std::size_t t = 0; t < tables.size(); ++t) {
         if (t == except || size_of(tables[t]) <= min) continue;
         for (std::size_t s = 0; s < tables[t].size(); ++s) {
             PersonId person = tables[t][s];
             if (cost.grouped(person)) continue;
-            double c = cost.table(person, members) - cost.table(person, tables[t]);
+            std::int64_t c = cost.table(person, members) - cost.table(person, tables[t]);
             if (!found || c < best_cost) from = t, slot = s, best_cost = c, found = true;
         }
     }
@@ -112,7 +103,7 @@ std::vector<Move> seat_late_joiner(const LiveContext& context, const Person& joi
     if (size_of(fresh) >= std::max(2, context.size.min)) return moves;
     // Squeezing in: the smallest table first, then the best fit.
     auto squeeze = [&](std::size_t t) {
-        return 1e12 * size_of(tables[t]) + cost.table(joiner.id, tables[t]);
+        return std::pair{size_of(tables[t]), cost.table(joiner.id, tables[t])};
     };
     std::size_t best = tables.size();
     for (std::size_t t = 0; t < tables.size(); ++t)

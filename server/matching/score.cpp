@@ -4,21 +4,14 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "matching/organisation.hpp"
+#include "matching/pair_cost.hpp"
+
 namespace ensemble::matching {
 namespace {
 
-struct PairHash {
-    std::size_t operator()(const std::pair<PersonId, PersonId>& p) const noexcept {
-        auto mix = static_cast<std::uint64_t>(p.first) * 0x9E3779B97F4A7C15ull ^
-                   static_cast<std::uint64_t>(p.second);
-        return static_cast<std::size_t>(mix ^ (mix >> 31));
-    }
-};
-using PairCount = std::unordered_map<std::pair<PersonId, PersonId>, int, PairHash>;
-
-std::pair<PersonId, PersonId> ordered(PersonId a, PersonId b) {
-    return a < b ? std::pair{a, b} : std::pair{b, a};
-}
+using PairCount = std::unordered_map<PairKey, int, PairKeyHash>;
+PairKey ordered(PersonId a, PersonId b) { return pair_key(a, b); }
 
 void add_once(std::vector<std::string>& problems, const std::string& problem) {
     if (std::find(problems.begin(), problems.end(), problem) == problems.end()) problems.push_back(problem);
@@ -26,23 +19,39 @@ void add_once(std::vector<std::string>& problems, const std::string& problem) {
 
 }  // namespace
 
-void score(const std::vector<Person>& people, const History* history, const Constraints& constraints,
-           const TableSize& size, const std::vector<std::vector<Table>>& rounds, Report& report) {
-    std::unordered_map<PersonId, const Person*> by_id;
-    for (const auto& person : people) by_id.emplace(person.id, &person);
+void score(const ScoreInput& input, const std::vector<std::vector<Table>>& rounds, Report& report) {
+    const History* history = input.history;
+    const Constraints& constraints = input.constraints;
+    const TableSize& size = input.size;
+    std::unordered_map<PersonId, std::string> organisation;  // by organisation_key, as the search sees it
+    for (const auto& person : input.people)
+        organisation.emplace(person.id, organisation_key(person.organisation));
+    std::unordered_set<PairKey, PairKeyHash> never;
+    for (const auto& [a, b] : constraints.never_together)
+        if (a != b) never.insert(ordered(a, b));
+    const PairCost model = PairCost::from(input.preferences);
 
+    // Each meeting priced in order, as the search prices it: times met before, history's recency, never.
     PairCount fresh;
     report.same_organisation_pairs = 0;
+    report.cost = 0;
     for (std::size_t r = 0; r < rounds.size(); ++r)
         for (std::size_t t = 0; t < rounds[r].size(); ++t) {
             const auto& table = rounds[r][t];
             for (std::size_t i = 0; i < table.size(); ++i) {
                 for (std::size_t j = i + 1; j < table.size(); ++j) {
-                    ++fresh[ordered(table[i], table[j])];
-                    auto a = by_id.find(table[i]), b = by_id.find(table[j]);
-                    if (a != by_id.end() && b != by_id.end() && !a->second->organisation.empty() &&
-                        a->second->organisation == b->second->organisation)
-                        ++report.same_organisation_pairs;
+                    auto key = ordered(table[i], table[j]);
+                    int& seen = fresh[key];
+                    auto a = organisation.find(table[i]), b = organisation.find(table[j]);
+                    bool same = a != organisation.end() && b != organisation.end() && !a->second.empty() &&
+                                a->second == b->second;
+                    report.same_organisation_pairs += same;
+                    int before = history ? history->times_met(key.first, key.second) : 0;
+                    int last = before > 0 ? history->last_round_met(key.first, key.second) : 0;
+                    auto cost_class = pair_class_of(input.first_round, before, last, never.count(key) > 0);
+                    report.cost += model.meet(static_cast<std::uint32_t>(std::min(before, 1000) + seen),
+                                              cost_class, same);
+                    ++seen;
                 }
             }
         }
@@ -50,7 +59,7 @@ void score(const std::vector<Person>& people, const History* history, const Cons
     report.repeated_pairs = report.new_repeated_pairs = 0;
     if (history)
         history->for_each([&](PersonId a, PersonId b, const History::Meeting& meeting) {
-            if (!by_id.count(a) || !by_id.count(b)) return;
+            if (!organisation.count(a) || !organisation.count(b)) return;
             auto it = fresh.find(ordered(a, b));
             int added = it == fresh.end() ? 0 : it->second;
             report.repeated_pairs += std::max(0, meeting.times + added - 1);

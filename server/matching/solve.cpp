@@ -43,7 +43,8 @@ SolveOutput solve_with(const Problem& problem, const SolveInput& input, std::vec
 
     TabuSearch<Pairs> search(problem, costs, layout, rng());
     SolveOutput output;
-    output.steps = search.run(start_cost, {input.max_steps, input.deadline, input.patience, input.max_evaluations});
+    output.steps =
+        search.run(start_cost, {input.max_steps, input.deadline, input.patience, input.max_evaluations});
     output.cost = search.cost();
     output.rounds = std::move(layout.tables);
     return output;

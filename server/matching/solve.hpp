@@ -37,6 +37,14 @@ constexpr int dense_limit = 2500;
 // independent of the machine's speed when zero cost is out of reach.
 constexpr int automatic_patience = 40;
 
+// The clock's start + budget without overflow, however large the budget (a time limit of years).
+inline std::chrono::steady_clock::time_point deadline_after(std::chrono::steady_clock::time_point start,
+                                                            std::chrono::milliseconds budget) {
+    auto room = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::time_point::max() - start);
+    return budget >= room ? std::chrono::steady_clock::time_point::max() : start + budget;
+}
+
 SolveOutput solve(const Problem& problem, const SolveInput& input, std::vector<std::string>& problems);
 
 }  // namespace ensemble::matching

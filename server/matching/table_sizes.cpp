@@ -30,6 +30,12 @@ std::vector<int> table_sizes(int n, const TableSize& requested, std::vector<std:
     return even_sizes(n, tables);
 }
 
+std::vector<int> one_more_table(int n, const std::vector<int>& sizes, const TableSize& size) {
+    int tables = static_cast<int>(sizes.size());
+    if (tables == 0 || n / (tables + 1) < std::max(2, size.min)) return {};
+    return even_sizes(n, tables + 1);
+}
+
 std::vector<int> even_sizes(int n, int tables) {
     std::vector<int> sizes(tables, n / tables);
     for (int i = 0; i < n % tables; ++i) ++sizes[i];

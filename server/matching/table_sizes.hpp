@@ -12,6 +12,11 @@ namespace ensemble::matching {
 // otherwise the closest split, with the reason appended to problems.
 std::vector<int> table_sizes(int n, const TableSize& size, std::vector<std::string>& problems);
 
+// The "smaller tables" policy, for live rounds and plans alike: when the count of tables forces repeats
+// (12 people at 3 tables twice), one more, smaller table, if every table still seats `size.min`;
+// otherwise empty. Callers keep it only when it repeats less.
+std::vector<int> one_more_table(int n, const std::vector<int>& sizes, const TableSize& size);
+
 // n people at `tables` tables, the larger tables first.
 std::vector<int> even_sizes(int n, int tables);
 

@@ -18,7 +18,7 @@ namespace ensemble::matching {
 struct SearchLimits {
     std::int64_t max_steps = 0;
     std::chrono::steady_clock::time_point deadline;  // safety cap only
-    int patience = 0;  // restarts without a new best before giving up; 0: until max_steps
+    int patience = 0;                  // restarts without a new best before giving up; 0: until max_steps
     std::int64_t max_evaluations = 0;  // swaps evaluated, a machine-independent time limit; 0: none
 };
 

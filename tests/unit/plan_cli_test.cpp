@@ -136,7 +136,18 @@ TEST_CASE("plan cli: errors are clear and exit non-zero") {
         {{"--count", "10", "--table-size", "3", "--rounds", "1", "--format", "xml"},
          "--format is csv, json or text"},
         {{"--count", "10", "--table-size", "3", "--rounds", "1", "--colour"}, "--colour needs a value"},
-        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--min", "4"}, "outside --min 4"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--min", "4"},
+         "--table-size 3 is outside the allowed sizes, 4 to 4 people a table (set by --min)"},
+        {{"--count", "10", "--table-size", "5", "--rounds", "1", "--min", "2", "--max", "4"},
+         "outside the allowed sizes, 2 to 4 people a table (set by --min and --max)"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--min", "4", "--max", "2"},
+         "--min 4 is larger than --max 2"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--time-limit", "inf"},
+         "--time-limit needs a positive number of seconds, not inf"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--time-limit", "1e10"},
+         "--time-limit is at most 86400 seconds (a day), not 1e10"},
+        {{"--count", "10", "--table-size", "3", "--rounds", "1", "--time-limit", "nan"},
+         "--time-limit needs a positive number of seconds"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.message);
@@ -144,6 +155,85 @@ TEST_CASE("plan cli: errors are clear and exit non-zero") {
         CHECK(run.code != 0);
         CHECK(run.out.empty());
         CHECK(run.err.find(c.message) != std::string::npos);
+    }
+}
+
+TEST_CASE("plan cli: a range error names only the options given") {
+    Run run = plan({"--count", "10", "--table-size", "1", "--rounds", "1"});
+    CHECK(run.code == 2);
+    CHECK(run.err.find("--table-size is at least 2 people, not 1") != std::string::npos);
+    std::string message = run.err.substr(0, run.err.find('\n'));  // the usage follows
+    CHECK(message.find("--min") == std::string::npos);
+    CHECK(message.find("--max") == std::string::npos);
+}
+
+TEST_CASE("plan cli: the longest time limit still searches") {
+    // Greedy seating of 15 at tables of 3 repeats; the search reaches Kirkman's zero.
+    Run run = plan({"--count", "15", "--table-size", "3", "--rounds", "7", "--time-limit", "86400"});
+    REQUIRE(run.code == 0);
+    CHECK(run.err.find("repeated pairs: 0\n") != std::string::npos);
+}
+
+TEST_CASE("plan cli: a name listed twice is refused, naming both lines") {
+    TempCsv file("name,organisation\nAnn,A\nBob,B\n Ann ,C\nCid,D\n", "twice");
+    Run run = plan({"--attendees", file.path.string(), "--table-size", "2", "--rounds", "1"});
+    CHECK(run.code == 1);
+    CHECK(run.out.empty());
+    CHECK(run.err.find("line 4: Ann is already listed on line 2") != std::string::npos);
+}
+
+TEST_CASE("plan cli: a quoted comma in a semicolon header does not change the separator") {
+    TempCsv file("name;\"organisation, city\"\nAnn;Acme\nBob;Bolt\nCid;Core\nDee;Dot\n", "semicolon");
+    Run run =
+        plan({"--attendees", file.path.string(), "--table-size", "2", "--rounds", "1", "--format", "json"});
+    REQUIRE(run.code == 0);
+    auto document = nlohmann::json::parse(run.out);
+    std::set<std::string> names;
+    for (const auto& table : document["rounds"][0])
+        for (const auto& name : table) names.insert(name.get<std::string>());
+    CHECK(names == std::set<std::string>{"Ann", "Bob", "Cid", "Dee"});
+
+    using ensemble::cli::parse_csv;
+    ensemble::cli::CsvTable table;
+    CHECK(parse_csv("\"a, b\";c\n1;2\n", table).empty());
+    CHECK(table.header == std::vector<std::string>{"a, b", "c"});
+}
+
+TEST_CASE("plan cli: one round or several, in words") {
+    // 3 people at a table of 3 meet everyone in one round: a second repeats.
+    Run run = plan({"--count", "3", "--table-size", "3", "--rounds", "2"});
+    REQUIRE(run.code == 0);
+    CHECK(run.err.find("for at most 1 round\n") != std::string::npos);
+    Run more = plan({"--count", "9", "--table-size", "3", "--rounds", "5"});
+    CHECK(more.err.find("for at most 4 rounds\n") != std::string::npos);
+}
+
+TEST_CASE("plan cli: organisations differing only in case or accents are kept apart as one") {
+    // Tables of 2 for 4 people over 3 rounds: without repeats everyone meets everyone, so keeping the Acme
+    // pair apart costs repeats, which the planner pays.
+    TempCsv file("name,organisation\nAnn,Acme\nBob,ACME\nCid,Core\nDee,Dot\n", "acme");
+    Run run = plan({"--attendees", file.path.string(), "--table-size", "2", "--rounds", "3", "--keep-apart",
+                    "organisation", "--format", "json"});
+    REQUIRE(run.code == 0);
+    auto document = nlohmann::json::parse(run.out);
+    CHECK(document["report"]["same_organisation_pairs"] == 0);
+    CHECK(document["report"]["repeated_pairs"] > 0);
+    for (const auto& round : document["rounds"])
+        for (const auto& table : round) {
+            bool both = (table[0] == "Ann" && table[1] == "Bob") || (table[0] == "Bob" && table[1] == "Ann");
+            CHECK_FALSE(both);
+        }
+    TempCsv accents("name,organisation\nAnn,Âcme\nBob,acme\nCid,Core\nDee,Dot\nEve,Eon\nFay,Fox\n",
+                    "accents");
+    Run apart = plan({"--attendees", accents.path.string(), "--table-size", "2", "--rounds", "1",
+                      "--keep-apart", "organisation", "--format", "json"});
+    REQUIRE(apart.code == 0);
+    auto seated = nlohmann::json::parse(apart.out);
+    CHECK(seated["report"]["same_organisation_pairs"] == 0);
+    for (const auto& table : seated["rounds"][0]) {
+        bool both = table.size() == 2 &&
+                    ((table[0] == "Ann" && table[1] == "Bob") || (table[0] == "Bob" && table[1] == "Ann"));
+        CHECK_FALSE(both);
     }
 }
 
