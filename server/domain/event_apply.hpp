@@ -48,6 +48,7 @@ struct Event::Apply {
     void record_presence(AttendeeId attendee);
     void merge_answers(AttendeeId duplicate, AttendeeId keep);
     void operator()(const EraseAttendee& c);  // event_erase.cpp
+    void operator()(const SetPurpose& c);     // event_purpose.cpp
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;
@@ -73,7 +74,7 @@ struct Event::Apply {
 
     void set_connected(Attendee& attendee, bool connected);
     Attendee* active_attendee(AttendeeId id);
-    bool refuse(ErrorCode code, std::string message);
+    bool refuse(ErrorCode code, std::string message, std::string field = {});
 };
 
 }  // namespace ensemble::domain
