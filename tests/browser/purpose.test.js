@@ -76,6 +76,7 @@ test('join with a need, an offer and a département by keyboard; the tablemate r
   await dominique.locator('#lobby-present').waitFor();
 
   const host = new Peer(shared.server.url, id, created.host_token);
+  await host.next((m) => m.type === 'host_state');
   host.send({ type: 'start_event' });
   const card = dominique.locator('#mates li', { hasText: 'Camille' });
   await card.locator('dt', { hasText: 'Cherche de l\'aide sur' }).waitFor();

@@ -56,6 +56,7 @@ test('topics at creation, a purpose at joining and live, seen by the tablemate, 
     await d.next((m) => m.type === 'state' && m.phase === 'lobby');
 
     const host = new Peer(server.base, eventId, created.body.host_token);
+    await host.next((m) => m.type === 'host_state');
     host.send({ type: 'start_event' });
     let seen = await d.next((m) => m.type === 'state' && m.phase === 'round' && m.table);
     const mate = seen.table.people.find((p) => p.id === camille.body.attendee_id);
