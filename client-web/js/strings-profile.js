@@ -19,6 +19,7 @@ export const profileStrings = () => ({
   purpose_too_many: [(p) => `${p.max} thèmes au plus dans chaque liste.`, (p) => `At most ${p.max} topics in each list.`],
   profile_heading: ['Mon profil', 'My profile'],
   profile_hint: ['Ce que vous cherchez et offrez, visible par vos voisin·es de table.', 'What you look for and offer, shown to your tablemates.'],
+  profile_edit: ['Modifier mon profil', 'Edit my profile'],
   profile_save: ['Enregistrer mon profil', 'Save my profile'],
   profile_saved: ['Profil enregistré : vos voisin·es de table le voient.', 'Profile saved: your tablemates see it.'],
   topics_legend: ['Thèmes de l\'événement', 'Topics of the event'],

@@ -94,6 +94,8 @@ test('join with a need, an offer and a département by keyboard; the tablemate r
 
   // Mon profil: Camille moves to the Ain; the tablemate's card follows, and Camille hears it was saved.
   await camille.locator('#profile-section').waitFor();
+  await camille.focus('#profile-details summary');
+  await camille.keyboard.press('Enter');  // unfolds the form
   assert.equal(await camille.locator('#profile-departement').inputValue(), '69');
   await camille.selectOption('#profile-departement', '01');
   await camille.focus('#profile-save');
