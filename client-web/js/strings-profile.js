@@ -17,6 +17,7 @@ export const profileStrings = () => ({
   purpose_seeks: ['Cherche de l\'aide sur', 'Looking for help with'],
   purpose_offers_short: ['Peut aider sur', 'Can help with'],
   purpose_too_many: [(p) => `${p.max} thèmes au plus dans chaque liste.`, (p) => `At most ${p.max} topics in each list.`],
+  col_departement: ['Département', 'Département'],
   profile_heading: ['Mon profil', 'My profile'],
   profile_hint: ['Ce que vous cherchez et offrez, visible par vos voisin·es de table.', 'What you look for and offer, shown to your tablemates.'],
   profile_edit: ['Modifier mon profil', 'Edit my profile'],

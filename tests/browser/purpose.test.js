@@ -103,6 +103,11 @@ test('join with a need, an offer and a département by keyboard; the tablemate r
   await camille.locator('#live', { hasText: 'Profil enregistré' }).waitFor();
   await card.locator('dd', { hasText: '01 — Ain' }).waitFor();
   assert.deepEqual(await axeViolations(camille, 'Mon profil'), []);
+  // The host console lists each attendee's département.
+  const console_ = await newPage(shared.browser);
+  await console_.goto(`${shared.server.url}/host.html?event=${id}#key=${encodeURIComponent(created.host_token)}`);
+  await console_.locator('#attendees tr', { hasText: 'Camille' }).locator('td', { hasText: /^01$/ }).waitFor();
+  assert.deepEqual(console_.problems, []);
   await host.close();
   assert.deepEqual(camille.problems, []);
   assert.deepEqual(dominique.problems, []);
