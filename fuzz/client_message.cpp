@@ -52,6 +52,7 @@ const std::map<std::string, std::size_t> wire_types = {
     {"visibility", index_of<domain::SetVisibility>()},
     {"video_opened", index_of<domain::OpenVideo>()},
     {"erase_attendee", index_of<domain::EraseAttendee>()},
+    {"purpose", index_of<domain::SetPurpose>()},
 };
 
 // A field of the message, null when absent.

@@ -20,6 +20,7 @@
 #include "app/registry.hpp"
 #include "app/tokens.hpp"
 #include "check.hpp"
+#include "domain/reference_data.hpp"
 #include "net/beast.hpp"
 #include "net/responses.hpp"
 #include "net/rest_api.hpp"
@@ -248,6 +249,15 @@ void check_answer(const std::string& bytes, const Request& request, Route route)
         std::string_view target = request.target();
         std::string path(target.substr(0, target.find_first_of("?#")));
         if (!path.empty() && path.back() == '/') path += "index.html";
+        // The reference lists of shared/, compiled in (/data/<name>.json), are served from memory.
+        if (starts_with(path, "/data/") && path.size() > 11 && path.ends_with(".json")) {
+            auto text = ensemble::domain::reference_file(std::string_view(path).substr(6, path.size() - 11));
+            FUZZ_CHECK(!text.empty(), "only the known reference lists are served under /data/");
+            FUZZ_CHECK(response[http::field::content_length] == std::to_string(text.size()),
+                       "a reference list's length is its size");
+            if (!head) FUZZ_CHECK(response.body() == text, "a reference list is served as it is");
+            return;
+        }
         const std::string* file = static_files->find(path);
         FUZZ_CHECK(file, "only the folder's files are served");
         FUZZ_CHECK(response[http::field::content_length] == std::to_string(file->size()),

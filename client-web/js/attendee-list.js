@@ -10,6 +10,9 @@ import { Pager } from './pager.js';
 const ROWS_PER_PAGE = 50;
 const ANNOUNCE_AFTER_MS = 700;  // a count read once typing pauses, not at every key
 
+
+// The département they gave (their purpose), as its code; '' when none.
+const departementOf = (a) => (a.purpose && a.purpose.departement) || '';
 export class AttendeeList {
   // actions: {onMove(attendee), onMerge(attendee), onRemove(attendee)}; redraw(): draw the console again.
   constructor(actions, redraw) {
@@ -67,7 +70,7 @@ export class AttendeeList {
       const table = tableOf(s, id);
       return {
         key: id,
-        signature: `${language}|${inRound}|${a.name}|${a.organisation}|${a.role}|${connectionOf(a)}|${table}`,
+        signature: `${language}|${inRound}|${a.name}|${a.organisation}|${a.role}|${departementOf(a)}|${connectionOf(a)}|${table}`,
         render: () => this.row(a, table, inRound),
       };
     }));
@@ -104,6 +107,7 @@ export class AttendeeList {
       el('td', { class: 'attendee-name' }, name),
       el('td', {}, a.organisation),
       el('td', {}, a.role || ''),
+      el('td', {}, departementOf(a)),
       el('td', { class: connection === 'connected' ? 'is-online' : 'is-offline' },
         el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
         t(`connection_${connection}`)),

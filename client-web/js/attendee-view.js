@@ -5,6 +5,7 @@ import { t, clockTime, shortDuration, errorText } from './i18n.js';
 import { $, el, setText, replaceChildren, showOnly, announce } from './dom.js';
 import { Countdown, WARNING_MS } from './countdown.js';
 import { tablemates } from './protocol.js';
+import { purposeDescription } from './purpose.js';
 import { Alerts } from './alerts.js';
 import { SignalBanner, signalBetween, signalText, tabTitle } from './signals.js';
 
@@ -153,6 +154,7 @@ export class AttendeeView {
     if (headingKey !== 'ended_heading') this.signals.clear();
     this.showChatError('');
     $('alerts-section').hidden = true;
+    $('profile-section').hidden = true;
     $('card-section').hidden = true;
     // After the end, the people met, contacts and the personal link follow the thanks; no other notice
     // shows them.
@@ -213,6 +215,7 @@ export class AttendeeView {
       this.drawTitle(0);
     }
     $('alerts-section').hidden = false;
+    $('profile-section').hidden = false;
     this.drawPresent();
   }
 
@@ -247,7 +250,8 @@ export class AttendeeView {
       el('span', { class: 'mate-meta' }, meta),
       el('span', { class: 'presence-text' },
         el('span', { class: 'presence-dot', attrs: { 'aria-hidden': 'true' } }),
-        mate.connected ? t('online') : t('offline')));
+        mate.connected ? t('online') : t('offline')),
+      purposeDescription(mate.purpose));
   }
 
   // Append only the messages not drawn yet, so the log (role="log") reads out just the new ones.

@@ -3,6 +3,7 @@ import { initI18n, onLangChange, t, errorText, inAllLanguages } from './i18n.js'
 import { $, setText, wireCopy, announce } from './dom.js';
 import { createEvent, hostPageUrl, joinPageUrl } from './protocol.js';
 import { wireSeriesChoice, readSeriesChoice, seriesFor, showSeriesCreated } from './create-series.js';
+import { TopicsEditor, TOPIC_LIMITS } from './topics-editor.js';
 
 const FIELD_INPUT = {
   title: 'title', table_size: 'table_size', min_table_size: 'min_table_size',
@@ -29,6 +30,7 @@ const LIMITS = {
   series_title: { max: 200 },
 };
 
+const topics = new TopicsEditor($('topics'));
 let created = null;
 let lastError = null;
 
@@ -45,6 +47,7 @@ function readSettings(form) {
     retention_days: number('retention_days'),
     prompts: form.elements.prompts.value.split('\n').map((line) => line.trim()).filter(Boolean),
   };
+  settings.topics = topics.read();
   const video = form.elements.video_link_template.value.trim();
   if (video) settings.video_link_template = video;
   const hostName = form.elements.host_name.value.trim();
@@ -69,6 +72,10 @@ function localProblem(s) {
   if (!whole(s.retention_days, 'retention_days')) return { code: 'invalid_field', field: 'retention_days' };
   for (const f of ['round_seconds', 'break_seconds']) {
     if (!minutes(s[f], f)) return { code: 'invalid_field', field: f };
+  }
+  const ids = new Set(s.topics.map((x) => x.id));
+  if (s.topics.length > TOPIC_LIMITS.count || ids.size !== s.topics.length || ids.has('')) {
+    return { code: 'invalid_field', field: 'topics' };
   }
   if (s.prompts.length > LIMITS.prompts.count || s.prompts.some((p) => chars(p) > LIMITS.prompts.max)) {
     return { code: 'invalid_field', field: 'prompts' };
@@ -174,6 +181,7 @@ async function onSubmit(event) {
 initI18n();
 showRetention();
 wireSeriesChoice();
+topics.load();
 $('retention_days').addEventListener('input', showRetention);
 $('create-form').addEventListener('submit', onSubmit);
 wireCopy($('copy-host-link'), () => $('host-link').value, $('host-link-copied'));
@@ -181,6 +189,8 @@ wireCopy($('copy-join-link'), () => $('join-link').value, $('join-link-copied'))
 $('download-reminder').addEventListener('click', downloadReminder);
 onLangChange(() => {
   showRetention();
+  topics.keep();
+  topics.draw();
   if (created) {
     setText('created-text', t('created_text', { title: created.event.title }));
     showSeriesCreated(created.seriesLink, created.series ? created.series.title : '');

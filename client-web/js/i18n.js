@@ -3,6 +3,7 @@ import { hostStrings } from './strings-host.js';
 import { meStrings } from './strings-me.js';
 import { dataStrings } from './strings-data.js';
 import { reviewStrings } from './strings-review.js';
+import { profileStrings } from './strings-profile.js';
 
 const LANG_KEY = 'ensemble.lang';
 const LANGS = ['fr', 'en'];
@@ -274,6 +275,7 @@ const S = {
   ...meStrings(),
   ...dataStrings(),
   ...reviewStrings(plural),
+  ...profileStrings(),
 };
 
 let current = pickInitial();

@@ -11,6 +11,7 @@ import { ServerClock } from './countdown.js';
 import { AttendeeView, SECTIONS } from './attendee-view.js';
 import { MePage } from './me.js';
 import { renderEraseMe } from './erase-me.js';
+import { setTopics, loadReference, purposeFields, MAX_PURPOSE_TOPICS } from './purpose.js';
 
 const FIELDS = { name: 80, organisation: 120, role: 80, email: 254, phone: 30 };
 const REQUIRED = new Set(['name', 'organisation']);
@@ -25,6 +26,10 @@ let lastJoinError = null;
 let token = null;      // this attendee's, for the socket and for their own page over REST
 let answered = false;  // an answer is on its way: its result is said once it is saved
 let ended = false;
+let joinPurpose = null;     // the join form's purpose fields
+let profilePurpose = null;  // "Mon profil": the same fields, live
+let myPurpose = {};         // as the server last said (welcome, me)
+let pendingProfile = null;  // the ref of the purpose message awaiting its answer
 
 const view = new AttendeeView(clock, {
   onChat: (text) => {
@@ -46,6 +51,7 @@ function sendAnswer(message) {
 }
 
 function showMe(page) {
+  if (page.you && page.you.purpose) showProfile(page.you.purpose);
   me.set(page);
   if (ended) me.drawPage();
   else if (view.state && view.state.phase === 'break') me.drawCard(view.state.round);
@@ -107,6 +113,8 @@ function onMessage(msg) {
     case 'welcome':
       clock.sync(clockOffset(msg));
       view.setYou(msg.you);
+      if (msg.event) setTopics(msg.event.topics);
+      showProfile(msg.you && msg.you.purpose);
       if (document.hidden) connection.send(messages.visibility(false));
       if (msg.event && msg.event.title) setText('event-title', msg.event.title);
       break;
@@ -114,9 +122,10 @@ function onMessage(msg) {
     case 'presence': view.setPresent(msg.present); break;
     case 'chat': view.addChat(msg); break;
     case 'announcement': view.showAnnouncement(msg); break;
-    case 'me': showMe(msg); break;
+    case 'me': onProfileSaved(); showMe(msg); break;
     case 'error':
-      if (msg.ref !== undefined && msg.ref === pendingChat) view.chatRefused(msg);
+      if (msg.ref !== undefined && msg.ref === pendingProfile) profileRefused(msg);
+      else if (msg.ref !== undefined && msg.ref === pendingChat) view.chatRefused(msg);
       else announce(errorText(msg));
       break;
     default: break;
@@ -176,6 +185,43 @@ function stop() {
   connection = null;
 }
 
+// --- Purpose: on joining, and "Mon profil" during the event ------------------------------------
+
+// The fields drawn again from what the server holds, unless the attendee is typing in them.
+function showProfile(purpose = {}) {
+  myPurpose = purpose || {};
+  if ($('profile-form').contains(document.activeElement) && profilePurpose) return;
+  profilePurpose = purposeFields($('profile-purpose'), 'profile', myPurpose);
+}
+
+const tooManyTopics = (p) => p.needs.length > MAX_PURPOSE_TOPICS || p.offers.length > MAX_PURPOSE_TOPICS;
+
+function onProfileSave(event) {
+  event.preventDefault();
+  const purpose = profilePurpose.read();
+  setText('profile-error', '');
+  if (tooManyTopics(purpose)) {
+    setText('profile-error', t('purpose_too_many', { max: MAX_PURPOSE_TOPICS }));
+    $('profile-error').focus();
+    return;
+  }
+  pendingProfile = connection && connection.send(messages.purpose(purpose));
+  if (pendingProfile === null || pendingProfile === undefined) setText('profile-error', t('chat_offline'));
+}
+
+// The server's `me` follows a saved purpose; a refusal names the field.
+function profileRefused(err) {
+  pendingProfile = null;
+  setText('profile-error', errorText(err));
+  $('profile-error').focus();
+}
+
+function onProfileSaved() {
+  if (pendingProfile === null) return;
+  pendingProfile = null;
+  announce(t('profile_saved'));
+}
+
 // --- Join form ---------------------------------------------------------------------------------
 
 function showForm() {
@@ -207,6 +253,12 @@ async function onJoin(event) {
       showJoinError({ code: 'invalid_field', field: name });
       return;
     }
+  }
+  values.purpose = joinPurpose ? joinPurpose.read() : {};
+  if (tooManyTopics(values.purpose)) {
+    setText('join-error', t('purpose_too_many', { max: MAX_PURPOSE_TOPICS }));
+    $('join-error').focus();
+    return;
   }
   showJoinError(null);
   const button = $('join-submit');
@@ -248,8 +300,11 @@ async function main() {
     view.redraw();
     showRetention();
     if (lastJoinError) setText('join-error', joinErrorText(lastJoinError));
+    if (joinPurpose) joinPurpose = purposeFields($('join-purpose'), 'join', joinPurpose.read());
+    if (profilePurpose) profilePurpose = purposeFields($('profile-purpose'), 'profile', profilePurpose.read());
   });
   $('join-form').addEventListener('submit', onJoin);
+  $('profile-form').addEventListener('submit', onProfileSave);
   // Presence at the table is measured while the page is shown (Page Visibility), and the video link opened.
   document.addEventListener('visibilitychange', () => {
     if (connection) connection.send(messages.visibility(!document.hidden));
@@ -272,6 +327,9 @@ async function main() {
   }
   setText('event-title', info.title);
   showRetention(info.retention_days);
+  setTopics(info.topics);
+  await loadReference();
+  joinPurpose = purposeFields($('join-purpose'), 'join');
   // The personal link (join.html?event=ID#me=TOKEN) brings this person back, on this device or another.
   const linkToken = personalTokenFromLocation();
   if (linkToken) saveSeat({ token: linkToken });

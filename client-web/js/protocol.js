@@ -123,10 +123,10 @@ export function getEvent(eventId) {
   return request('GET', `api/events/${encodeURIComponent(eventId)}`);
 }
 
-// Resolves to {attendee_id, token}. email and phone are optional ('' when not given).
-export function joinEvent(eventId, { name, organisation, role, email = '', phone = '' }) {
+// Resolves to {attendee_id, token}. email, phone and purpose are optional ('' or {} when not given).
+export function joinEvent(eventId, { name, organisation, role, email = '', phone = '', purpose = {} }) {
   return request('POST', `api/events/${encodeURIComponent(eventId)}/attendees`,
-    { name, organisation, role, email, phone });
+    { name, organisation, role, email, phone, purpose });
 }
 
 // The attendee's own page: {event, you, met, contacts} (protocol.md, "Your own page").
@@ -169,6 +169,7 @@ export const messages = {
   rateTable: (round, score) => ({ type: 'rate_table', round, score }),
   visibility: (visible) => ({ type: 'visibility', visible }),
   videoOpened: () => ({ type: 'video_opened' }),
+  purpose: (purpose) => ({ type: 'purpose', purpose }),
   startEvent: () => ({ type: 'start_event' }),
   nextRound: () => ({ type: 'next_round' }),
   endRound: () => ({ type: 'end_round' }),

@@ -96,8 +96,8 @@ void EventRoom::join(Profile profile, std::string credential_hash, JoinDone done
             log_event("attendee_joined", {{"event_id", self->id_}, {"attendee", *joined}});
             done(*joined);
         };
-        domain::Join command{profile.name, profile.organisation, profile.role,
-                             hash,         profile.email,        profile.phone};
+        domain::Join command{profile.name,  profile.organisation, profile.role,   hash,
+                             profile.email, profile.phone,        profile.purpose};
         auto id = self->execute(domain::Actor::system(), command, std::move(batch),
                                 [done](const Problem& problem) { done(problem); });
         if (id) {
@@ -232,7 +232,7 @@ std::optional<std::int64_t> EventRoom::execute(const domain::Actor& actor, const
     auto started = std::chrono::steady_clock::now();
     auto fx = event_.apply(actor, command, now_ms());
     if (fx.error) {
-        refused(Problem{fx.error->code, fx.error->message, ""});
+        refused(Problem{fx.error->code, fx.error->message, fx.error->field});
         return std::nullopt;
     }
     batch.rendered = render(event_, fx.outbox);

@@ -14,13 +14,14 @@ const Problem EventRoom::unavailable{
     "the database cannot save changes right now; nothing was changed: try again", ""};
 const Problem EventRoom::released{domain::ErrorCode::internal, "the event is being reopened: try again", ""};
 
-// What an attendee reports about their round: written each time, so limited like the chat.
+// What an attendee reports about their round, or their purpose: written each time, so limited like the chat.
 bool is_report(const domain::Command& command) {
     return std::holds_alternative<domain::AnswerTalked>(command) ||
            std::holds_alternative<domain::WishContact>(command) ||
            std::holds_alternative<domain::RateTable>(command) ||
            std::holds_alternative<domain::SetVisibility>(command) ||
-           std::holds_alternative<domain::OpenVideo>(command);
+           std::holds_alternative<domain::OpenVideo>(command) ||
+           std::holds_alternative<domain::SetPurpose>(command);
 }
 
 void EventRoom::me(domain::Actor actor, MeDone done) {
@@ -40,7 +41,8 @@ void EventRoom::answer(domain::Actor actor, domain::Command command, MeDone done
                          done = std::move(done)] {
         if (self->released_) return done(released);
         if (!is_report(command) || std::holds_alternative<domain::SetVisibility>(command) ||
-            std::holds_alternative<domain::OpenVideo>(command))
+            std::holds_alternative<domain::OpenVideo>(command) ||
+            std::holds_alternative<domain::SetPurpose>(command))
             return done(
                 Problem{domain::ErrorCode::unknown_type, "only answers to the cards go here", "type"});
         if (!self->limits_[actor.attendee].reports.allow(now_ms()))

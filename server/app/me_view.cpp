@@ -1,4 +1,5 @@
 // An attendee's own page: the people they met, their answers, and the contacts both sides chose to share.
+#include "app/purpose_json.hpp"
 #include "app/views.hpp"
 
 namespace ensemble::app {
@@ -18,6 +19,7 @@ json me_view(const domain::Event& event, domain::AttendeeId attendee) {
     json you = someone(me);
     you["email"] = me.email;  // their own: nobody else's contact is shown but a mutual one's
     you["phone"] = me.phone;
+    you["purpose"] = purpose_json(me.purpose);
 
     auto wishes = [&](domain::AttendeeId from, domain::AttendeeId to) {
         return s.contact_wishes.count({from, to}) > 0;

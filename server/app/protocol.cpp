@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "app/purpose_json.hpp"
 #include "domain/text.hpp"
 
 namespace ensemble::app {
@@ -176,6 +177,12 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
         if (failed(visible, problem)) return problem;
         return domain::SetVisibility{std::get<bool>(visible)};
     }
+    if (type == "purpose") {
+        auto purpose = parse_purpose(m);
+        if (failed(purpose, problem)) return problem;
+        if (!m.contains("purpose")) return invalid("purpose", "purpose is required");
+        return domain::SetPurpose{std::get<domain::Purpose>(purpose)};
+    }
     if (type == "video_opened") return domain::OpenVideo{};
     if (type == "leave") return domain::Leave{};
     if (type == "start_event") return domain::StartEvent{};
@@ -286,6 +293,9 @@ std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_vi
             if (!text.empty()) (settings.*list.field).push_back(text);
         }
     }
+    auto topics = parse_topics(m);
+    if (failed(topics, problem)) return problem;
+    settings.topics = std::get<std::vector<domain::Topic>>(topics);
     if (auto error = domain::validate(settings)) return invalid(error->field, error->message);
     return settings;
 }
@@ -341,8 +351,11 @@ std::variant<Profile, Problem> parse_profile(std::string_view body) {
     if (failed(phone, problem)) return problem;
     if (!std::get<std::string>(phone).empty() && !plausible_phone(std::get<std::string>(phone)))
         return invalid("phone", "phone may hold digits, spaces and + . - ( ) only");
-    return Profile{std::get<std::string>(name), std::get<std::string>(organisation),
-                   std::get<std::string>(role), std::get<std::string>(email), std::get<std::string>(phone)};
+    auto purpose = parse_purpose(m);  // its content is checked against the event's topics by the domain
+    if (failed(purpose, problem)) return problem;
+    return Profile{std::get<std::string>(name),  std::get<std::string>(organisation),
+                   std::get<std::string>(role),  std::get<std::string>(email),
+                   std::get<std::string>(phone), std::get<domain::Purpose>(purpose)};
 }
 
 }  // namespace ensemble::app

@@ -69,6 +69,7 @@ struct Profile {
     std::string role;
     std::string email{};  // optional contacts ('' when not given): shared only in a mutual contact
     std::string phone{};
+    domain::Purpose purpose{};  // optional (app/purpose_json.hpp)
 };
 std::variant<Profile, Problem> parse_profile(std::string_view body);
 

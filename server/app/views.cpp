@@ -1,6 +1,7 @@
 #include "app/views.hpp"
 
 #include "app/json_text.hpp"
+#include "app/purpose_json.hpp"
 
 namespace ensemble::app {
 namespace {
@@ -44,6 +45,7 @@ json public_event(const domain::Event& event) {
                  {"round", s.round},
                  {"present", event.present_count()}};
     for (const auto& setting : domain::int_settings) info[setting.name] = s.settings.*setting.field;
+    info["topics"] = topics_json(s.settings.topics);
     return info;
 }
 
@@ -63,7 +65,9 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
             message["you"] = {{"link", actor.link}, {"name", it->second.name}};
     } else {
         message["role"] = "attendee";
-        message["you"] = person(event.state().attendees.at(actor.attendee));
+        const auto& you = event.state().attendees.at(actor.attendee);
+        message["you"] = person(you);
+        message["you"]["purpose"] = purpose_json(you.purpose);  // what "Mon profil" starts from
     }
     message["event"] = std::move(info);
     return message.dump();
@@ -106,7 +110,14 @@ std::string table_state(const domain::Event& event, int number) {
         jt::string(out, a.role);
         out += ',';
         jt::key(out, "connected");
-        out += a.connected ? "true}" : "false}";
+        out += a.connected ? "true" : "false";
+        // Absent when they said nothing: most tables carry none, and every byte is written per table.
+        if (!a.purpose.empty()) {
+            out += ',';
+            jt::key(out, "purpose");
+            out += purpose_json(a.purpose).dump();
+        }
+        out += '}';
     }
     out += R"(],"chat":[)";
     for (std::size_t i = 0; i < table.chat.size(); ++i) {
@@ -147,6 +158,7 @@ json host_entry(const domain::Attendee& attendee) {
     if (attendee.status != domain::AttendeeStatus::active)
         entry["status"] = domain::to_string(attendee.status);
     if (attendee.erased_at) entry["erased"] = true;  // the console says "Anonyme"
+    if (!attendee.purpose.empty()) entry["purpose"] = purpose_json(attendee.purpose);
     return entry;
 }
 

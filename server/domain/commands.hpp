@@ -28,6 +28,7 @@ struct Join {
     std::string credential_hash;
     std::string email{};  // optional contacts, '' when not given
     std::string phone{};
+    Purpose purpose{};  // optional: validated against the event's topics
 };
 
 // The connection layer (Actor::system).
@@ -78,6 +79,10 @@ struct SetVisibility {
     bool visible = true;
 };
 struct OpenVideo {};
+// "Mon profil": needs, offers, département and structure as they now stand (the whole purpose, replaced).
+struct SetPurpose {
+    Purpose purpose;
+};
 
 // The host only.
 struct StartEvent {};
@@ -129,6 +134,7 @@ using Command =
     std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
                  ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
                  ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink, AnswerTalked, WishContact,
-                 RateTable, SetVisibility, OpenVideo, EraseAttendee, RecallSeries>;
+                 RateTable, SetVisibility, OpenVideo, EraseAttendee, SetPurpose,
+                 RecallSeries>;
 
 }  // namespace ensemble::domain

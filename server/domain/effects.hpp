@@ -16,6 +16,7 @@ namespace ensemble::domain {
 struct DomainError {
     ErrorCode code;
     std::string message;
+    std::string field{};  // for invalid_field
 };
 
 struct Effects {
@@ -27,9 +28,9 @@ struct Effects {
     // Matcher work to run off the event's thread; its result comes back as a SeatRound command.
     std::optional<SeatingJob> seating;
 
-    static Effects refuse(ErrorCode code, std::string message) {
+    static Effects refuse(ErrorCode code, std::string message, std::string field = {}) {
         Effects effects;
-        effects.error = DomainError{std::move(code), std::move(message)};
+        effects.error = DomainError{std::move(code), std::move(message), std::move(field)};
         return effects;
     }
 };

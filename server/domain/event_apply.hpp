@@ -49,6 +49,7 @@ struct Event::Apply {
     void merge_answers(AttendeeId duplicate, AttendeeId keep);
     void operator()(const EraseAttendee& c);  // event_erase.cpp
     void operator()(const RecallSeries& c);   // event_series.cpp
+    void operator()(const SetPurpose& c);     // event_purpose.cpp
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;
@@ -74,7 +75,7 @@ struct Event::Apply {
 
     void set_connected(Attendee& attendee, bool connected);
     Attendee* active_attendee(AttendeeId id);
-    bool refuse(ErrorCode code, std::string message);
+    bool refuse(ErrorCode code, std::string message, std::string field = {});
 };
 
 }  // namespace ensemble::domain

@@ -83,7 +83,7 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
                   std::holds_alternative<WishContact>(command) || std::holds_alternative<RateTable>(command);
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command) ||
                answer || std::holds_alternative<SetVisibility>(command) ||
-               std::holds_alternative<OpenVideo>(command);
+               std::holds_alternative<OpenVideo>(command) || std::holds_alternative<SetPurpose>(command);
     bool erase = std::holds_alternative<EraseAttendee>(command);  // a host, or the attendee themself
     if (host_only && actor.kind != Actor::Kind::host)
         return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
@@ -122,8 +122,8 @@ Attendee* Event::Apply::active_attendee(AttendeeId id) {
     return &it->second;
 }
 
-bool Event::Apply::refuse(ErrorCode code, std::string message) {
-    fx = Effects::refuse(std::move(code), std::move(message));
+bool Event::Apply::refuse(ErrorCode code, std::string message, std::string field) {
+    fx = Effects::refuse(std::move(code), std::move(message), std::move(field));
     return false;
 }
 
@@ -182,10 +182,13 @@ void Event::Apply::end_event() {
 void Event::Apply::operator()(const Join& c) {
     if (s.attendees.size() >= static_cast<std::size_t>(s.settings.max_attendees))
         return (void)refuse(ErrorCode::event_full, "this event has reached its number of attendees");
+    if (auto e = validate(c.purpose, s.settings.topics))
+        return (void)refuse(ErrorCode::invalid_field, e->message, e->field);
     AttendeeId id = s.attendees.empty() ? 1 : s.attendees.rbegin()->first + 1;
     Attendee attendee{id, c.name, c.organisation, c.role, AttendeeStatus::active, now, false};
     attendee.email = c.email;
     attendee.phone = c.phone;
+    attendee.purpose = c.purpose;
     s.attendees.emplace(id, attendee);
     event.recall_series_meetings(attendee);
     fx.records.push_back(AttendeeJoined{attendee, c.credential_hash});

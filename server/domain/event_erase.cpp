@@ -13,6 +13,7 @@ void blank(Attendee& attendee, TimeMs now) {
     attendee.role.clear();
     attendee.email.clear();
     attendee.phone.clear();
+    attendee.purpose = {};
     attendee.erased_at = now;
 }
 

@@ -134,9 +134,16 @@ struct SeatPresenceRecorded {
     bool video_opened = false;
 };
 
-using Record =
-    std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged, RoundStarted, Seated,
-                 Unseated, Met, ChatPosted, Announced, PlanMade, HostLinkCreated, HostLinkRevoked, HostActed,
-                 TalkedAnswered, ContactWished, TableRated, SeatPresenceRecorded, AttendeeErased>;
+// An attendee's purpose as it now stands (SetPurpose): the whole of it.
+struct PurposeChanged {
+    AttendeeId attendee = 0;
+    Purpose purpose;
+    TimeMs at = 0;
+};
+
+using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged,
+                            RoundStarted, Seated, Unseated, Met, ChatPosted, Announced, PlanMade,
+                            HostLinkCreated, HostLinkRevoked, HostActed, TalkedAnswered, ContactWished,
+                            TableRated, SeatPresenceRecorded, AttendeeErased, PurposeChanged>;
 
 }  // namespace ensemble::domain

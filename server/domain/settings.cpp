@@ -1,6 +1,7 @@
 #include "domain/settings.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "domain/text.hpp"
 
@@ -37,11 +38,35 @@ std::optional<FieldError> validate(const EventSettings& s) {
     for (const auto& prompt : s.*prompts.field)
         if (auto problem = text_problem(prompt, 1, prompts.max_chars))
             return FieldError{prompts.name, "a prompt " + *problem};
+    if (auto e = validate_topics(s.topics)) return e;
     const auto& link = s.video_link_template;
     if (!link.empty()) {
         if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0)
             return FieldError{"video_link_template",
                               "video_link_template must start with http:// or https://"};
+    }
+    return std::nullopt;
+}
+
+std::optional<FieldError> validate_topics(const std::vector<Topic>& topics) {
+    if (topics.size() > max_topics)
+        return FieldError{"topics", "at most " + std::to_string(max_topics) + " topics"};
+    std::set<std::string> ids;
+    for (const auto& topic : topics) {
+        bool slug = !topic.id.empty() && topic.id.size() <= max_topic_id_chars &&
+                    std::all_of(topic.id.begin(), topic.id.end(), [](char c) {
+                        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                    });
+        if (!slug)
+            return FieldError{"topics", "a topic id must be 1 to " + std::to_string(max_topic_id_chars) +
+                                            " lowercase letters, digits or '-'"};
+        if (!ids.insert(topic.id).second)
+            return FieldError{"topics", "topic id '" + topic.id + "' is given twice"};
+        if (auto problem = text_problem(topic.fr, 1, max_topic_label_chars))
+            return FieldError{"topics", "a topic's French label " + *problem};
+        if (!topic.en.empty())
+            if (auto problem = text_problem(topic.en, 1, max_topic_label_chars))
+                return FieldError{"topics", "a topic's English label " + *problem};
     }
     return std::nullopt;
 }

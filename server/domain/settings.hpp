@@ -7,6 +7,19 @@
 
 namespace ensemble::domain {
 
+// A topic of the event (needs and offers refer to it by id): a slug, a French label, an optional English one.
+struct Topic {
+    std::string id;  // lowercase letters, digits and '-'
+    std::string fr;
+    std::string en{};  // '' when not given: the French label is shown
+    bool operator==(const Topic&) const = default;
+};
+
+// The limits of the event's topics, in one place (protocol.md, Limits).
+inline constexpr std::size_t max_topics = 40;
+inline constexpr std::size_t max_topic_id_chars = 40;
+inline constexpr std::size_t max_topic_label_chars = 60;
+
 struct EventSettings {
     std::string title;
     int table_size = 4;
@@ -19,6 +32,7 @@ struct EventSettings {
     std::vector<std::string> prompts;
     std::string video_link_template;  // may hold {event}, {round}, {table}
     int retention_days = 90;          // the event's data is deleted this long after it ended
+    std::vector<Topic> topics;        // what attendees may need or offer; none: no topics asked
 };
 
 // Every setting once: its name on the wire and in storage, where it lives, and its limits. The parser,
@@ -64,6 +78,9 @@ struct FieldError {
     std::string field;
     std::string message;
 };
+
+// Why the topics are not acceptable: a bad id (or one given twice), a label out of its limits, too many.
+std::optional<FieldError> validate_topics(const std::vector<Topic>& topics);
 
 // Limits of protocol.md, checked once here for the REST API and for restored events alike.
 std::optional<FieldError> validate(const EventSettings& settings);

@@ -9,6 +9,7 @@
 #include <tuple>
 #include <vector>
 
+#include "domain/purpose.hpp"
 #include "domain/series.hpp"
 #include "domain/settings.hpp"
 #include "matching/matcher.hpp"
@@ -41,6 +42,7 @@ struct Attendee {
     std::string phone{};
     bool page_visible = true;           // live only: the page says whether it is shown (Page Visibility)
     std::optional<TimeMs> erased_at{};  // their personal data is gone: an anonymous entry
+    Purpose purpose{};                  // needs, offers, département, structure: optional, changeable live
 };
 
 struct ChatMessage {

@@ -52,6 +52,9 @@ Routed route(const Request& request, const std::string& static_dir, const std::s
                 request, {domain::ErrorCode::rate_limited, "too many events created from this address", ""}));
         return {Routed::To::api, std::nullopt, {}};
     }
+    if (starts_with(target, "/data/") &&
+        (request.method() == http::verb::get || request.method() == http::verb::head))
+        return {Routed::To::file, serve_reference_data(request), {}};
     if (target == "/healthz") return {Routed::To::health, health_response(request), {}};
     if (request.method() != http::verb::get && request.method() != http::verb::head)
         return refused(method_not_allowed(request, "GET, HEAD"));

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "domain/reference_data.hpp"
 #include "net/responses.hpp"
 
 namespace ensemble::net {
@@ -100,6 +101,24 @@ http::message_generator serve_static(const std::string& root, const Request& req
         head.base() = response.base();
         return head;
     }
+    return response;
+}
+
+http::message_generator serve_reference_data(const Request& request) {
+    std::string_view path = request.target();
+    path = path.substr(0, path.find_first_of("?#"));
+    path.remove_prefix(std::string_view("/data/").size());
+    std::string_view name = path.substr(0, path.size() - std::min<std::size_t>(path.size(), 5));
+    auto text = path.ends_with(".json") ? domain::reference_file(name) : std::string_view{};
+    if (text.empty()) return not_found(request);
+    Response response{http::status::ok, request.version()};
+    response.set(http::field::content_type, "application/json");
+    add_security_headers(response.base());
+    response.set(http::field::cache_control, "no-cache");
+    response.keep_alive(request.keep_alive());
+    response.body() = std::string(text);
+    response.prepare_payload();
+    if (request.method() == http::verb::head) response.body().clear();  // the length, not the body
     return response;
 }
 

@@ -11,4 +11,8 @@ namespace ensemble::net {
 // missing, a symlink leading out of it included; 301 to "path/" for a folder asked for without its slash.
 http::message_generator serve_static(const std::string& root, const Request& request);
 
+// GET or HEAD of /data/<name>.json: the reference lists of shared/ compiled into the server
+// (domain/reference_data.hpp), so that the client reads the very lists the server validates with.
+http::message_generator serve_reference_data(const Request& request);
+
 }  // namespace ensemble::net

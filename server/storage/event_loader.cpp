@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "storage/plan_json.hpp"
+#include "storage/purpose_rows.hpp"
 #include "storage/series.hpp"
 #include "storage/settings_json.hpp"
 
@@ -26,8 +27,9 @@ domain::AttendeeStatus status_of(const std::string& text) {
 void read_attendees(Database& db, StoredEvent& stored) {
     auto& state = stored.state;
     auto query = db.prepare(
-        "SELECT id, name, organisation, role, status, joined_at, credential_hash, merged_into, email, phone, "
-        "erased_at FROM attendees WHERE event_id = ?1 ORDER BY id");
+        std::string("SELECT id, name, organisation, role, status, joined_at, credential_hash, merged_into, "
+                    "email, phone, erased_at, ") +
+        purpose_columns + " FROM attendees WHERE event_id = ?1 ORDER BY id");
     query->bind(1, state.id);
     while (query->step()) {
         domain::Attendee attendee;
@@ -41,6 +43,7 @@ void read_attendees(Database& db, StoredEvent& stored) {
         attendee.email = query->column_text(8);
         attendee.phone = query->column_text(9);
         attendee.erased_at = query->column_optional_int64(10);
+        attendee.purpose = purpose_from_row(*query, 11);
         // Every status keeps its credential: a removed attendee must still be recognised, and refused.
         stored.attendee_credentials.emplace(query->column_text(6), attendee.id);
         state.attendees.emplace(attendee.id, std::move(attendee));

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "storage/plan_json.hpp"
+#include "storage/purpose_rows.hpp"
 
 namespace ensemble::storage {
 
@@ -77,6 +78,11 @@ struct Writer {
             .bind(9, a.email)
             .bind(10, a.phone)
             .run();
+        if (!a.purpose.empty()) write_purpose(db, event_id, a.id, a.purpose);
+    }
+
+    void operator()(const domain::PurposeChanged& r) const {
+        write_purpose(db, event_id, r.attendee, r.purpose);
     }
 
     void operator()(const domain::AttendeeStatusChanged& r) const {
@@ -218,14 +224,17 @@ struct Writer {
     // The texts are blanked in the row, which stays for the seats and encounters that refer to it; what the
     // person wrote goes (answers about them stay: they are the others'). Entries merged into them were them.
     void operator()(const domain::AttendeeErased& r) const {
-        auto update = db.prepare(
-            "UPDATE attendees SET name = '', organisation = '', role = '', email = '', phone = '', "
-            "credential_hash = ?3, erased_at = ?4 WHERE event_id = ?1 AND id = ?2 AND erased_at IS NULL");
+        auto update = db.prepare(std::string("UPDATE attendees SET name = '', organisation = '', role = '', "
+                                             "email = '', phone = '', ") +
+                                 purpose_blanked +
+                                 ", credential_hash = ?3, erased_at = ?4 WHERE event_id = ?1 AND id = ?2 AND "
+                                 "erased_at IS NULL");
         update->bind(1, event_id).bind(2, r.attendee).bind(3, r.credential_hash).bind(4, r.at);
         expect_one_change(*update, "no such attendee to erase");
-        db.prepare(
-              "UPDATE attendees SET name = '', organisation = '', role = '', email = '', phone = '', "
-              "erased_at = ?3 WHERE event_id = ?1 AND merged_into = ?2 AND erased_at IS NULL")
+        db.prepare(std::string("UPDATE attendees SET name = '', organisation = '', role = '', email = '', "
+                               "phone = '', ") +
+                   purpose_blanked +
+                   ", erased_at = ?3 WHERE event_id = ?1 AND merged_into = ?2 AND erased_at IS NULL")
             ->bind(1, event_id)
             .bind(2, r.attendee)
             .bind(3, r.at)
@@ -337,6 +346,7 @@ struct Kind {
     const char* operator()(const domain::TableRated&) const { return "TableRated"; }
     const char* operator()(const domain::SeatPresenceRecorded&) const { return "SeatPresenceRecorded"; }
     const char* operator()(const domain::AttendeeErased&) const { return "AttendeeErased"; }
+    const char* operator()(const domain::PurposeChanged&) const { return "PurposeChanged"; }
 };
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace ensemble::storage {
 namespace {
 
 // Migration n (1-based) takes the file from version n-1 to n. Never edit a released one: append.
-constexpr std::array<const char*, 6> migrations = {
+constexpr std::array<const char*, 7> migrations = {
     // 1: live events and everything a restart needs to resume them.
     R"sql(
 CREATE TABLE events (
@@ -215,6 +215,16 @@ CREATE TABLE series (
 ALTER TABLE events ADD COLUMN series_id TEXT REFERENCES series (id);
 ALTER TABLE events ADD COLUMN ended_at INTEGER;
 CREATE INDEX events_by_series ON events (series_id) WHERE series_id IS NOT NULL;
+)sql",
+    // 7: profiles with purpose. The event's topics live in its settings (JSON, like its prompts); each
+    // attendee's needs, offers, département and type of structure are columns, '' when not given. Topic ids
+    // never hold a space, so a list of them is written space-separated.
+    R"sql(
+ALTER TABLE attendees ADD COLUMN needs TEXT NOT NULL DEFAULT '';      -- topic ids
+ALTER TABLE attendees ADD COLUMN need_text TEXT NOT NULL DEFAULT '';  -- one sentence: personal data
+ALTER TABLE attendees ADD COLUMN offers TEXT NOT NULL DEFAULT '';     -- topic ids
+ALTER TABLE attendees ADD COLUMN departement TEXT NOT NULL DEFAULT '';  -- shared/departements.json code
+ALTER TABLE attendees ADD COLUMN structure TEXT NOT NULL DEFAULT '';    -- shared/structures.json id
 )sql",
 };
 

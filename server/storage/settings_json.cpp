@@ -11,6 +11,9 @@ std::string settings_to_json(const domain::EventSettings& settings) {
     for (const auto& setting : domain::text_settings) json[setting.name] = settings.*setting.field;
     for (const auto& setting : domain::int_settings) json[setting.name] = settings.*setting.field;
     json[domain::prompts_setting.name] = settings.*domain::prompts_setting.field;
+    json["topics"] = nlohmann::json::array();
+    for (const auto& topic : settings.topics)
+        json["topics"].push_back({{"id", topic.id}, {"fr", topic.fr}, {"en", topic.en}});
     return json.dump();
 }
 
@@ -25,6 +28,8 @@ domain::EventSettings settings_from_json(const std::string& text) {
             settings.*setting.field = json.value(setting.name, settings.*setting.field);
         const auto& prompts = domain::prompts_setting;
         settings.*prompts.field = json.value(prompts.name, settings.*prompts.field);
+        for (const auto& topic : json.value("topics", nlohmann::json::array()))
+            settings.topics.push_back({topic.at("id"), topic.at("fr"), topic.value("en", "")});
         return settings;
     } catch (const nlohmann::json::exception& e) {
         // Only the error id: nlohmann's parse messages quote the text, and the text is what the host typed.

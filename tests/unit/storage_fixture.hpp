@@ -66,6 +66,7 @@ inline void check_same_settings(const domain::EventSettings& got, const domain::
     CHECK(got.break_seconds == want.break_seconds);
     CHECK(got.prompts == want.prompts);
     CHECK(got.video_link_template == want.video_link_template);
+    CHECK(got.topics == want.topics);
 }
 
 // Loaded state equals the live one, except that nobody is connected after a load.
@@ -93,6 +94,7 @@ inline void check_same_state(const domain::EventState& got, const domain::EventS
         CHECK(g.merged_into == w.merged_into);
         CHECK(g.joined_at == w.joined_at);
         CHECK(g.erased_at == w.erased_at);
+        CHECK(g.purpose == w.purpose);
         CHECK_FALSE(g.connected);
     }
 

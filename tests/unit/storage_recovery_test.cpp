@@ -66,6 +66,7 @@ EventSettings live_settings() {
     settings.rounds = 3;
     settings.round_seconds = 600;
     settings.break_seconds = 120;
+    settings.topics = {{"logement", "Logement", "Housing"}, {"emploi", "Emploi", ""}};
     return settings;
 }
 
@@ -74,6 +75,10 @@ void play_until_round_two(LiveEvent& live) {
     std::vector<AttendeeId> people;
     for (int i = 0; i < 12; ++i)
         people.push_back(live.join("Personne " + std::to_string(i), organisations[i % 6]));
+    // Purposes: given at joining, then changed live (the loader must bring back the latest).
+    live.run(Actor::of(people[2]),
+             SetPurpose{{{"logement"}, "Une famille à reloger", {"emploi"}, "69", "ccas"}});
+    live.run(Actor::of(people[3]), SetPurpose{{{}, "", {"logement", "emploi"}, "2A", ""}});
     live.now += 30 * second;
     live.run(Actor::host(), StartEvent{});
     REQUIRE(live.event.state().phase == Phase::round);
@@ -106,6 +111,7 @@ void play_until_round_two(LiveEvent& live) {
     REQUIRE(live.event.state().attendees.at(again).status == AttendeeStatus::merged);
     live.run(Actor::system(), Disconnect{people[5]});  // a dropped connection keeps its seat
     live.now += 5 * second;
+    live.run(Actor::of(people[2]), SetPurpose{{{"emploi"}, "Un jeune sans solution", {}, "01", "caf"}});
     live.chat_round("round two");
 }
 
