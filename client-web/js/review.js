@@ -2,40 +2,13 @@
 // (#key=…). The token goes in the Authorization header of each request, never in a URL.
 import { initI18n, onLangChange, t, errorText, lang } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
-import { eventIdFromLocation, hostTokenFromLocation } from './protocol.js';
+import { eventId, token, ReviewError, get, early } from './review-start.js';
 import { buildModel, shownEdges, OTHER_COLOUR } from './review-data.js';
-import { ReviewGraph, graphLibraryPresent, startLayoutWorker } from './review-graph.js';
+import { ReviewGraph } from './review-graph.js';
 import { renderReport } from './review-report.js';
 import { ReviewTables } from './review-table.js';
 import { PersonPanel } from './review-person.js';
 import { wireExports } from './review-exports.js';
-
-const eventId = eventIdFromLocation();
-const token = hostTokenFromLocation();
-const base = `api/events/${encodeURIComponent(eventId)}/review`;
-
-class ReviewError extends Error {
-  constructor(status, body) {
-    super(`review request failed: ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
-
-async function get(path) {
-  let response;
-  try {
-    response = await fetch(`${base}/${path}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
-  } catch {
-    throw new ReviewError(0, { code: 'network' });
-  }
-  if (!response.ok) {
-    let body = null;
-    try { body = await response.json(); } catch { /* not JSON */ }
-    throw new ReviewError(response.status, body);
-  }
-  return response;
-}
 
 // The sentence for a failed request: the statuses this page expects get their own.
 function problemText(error) {
@@ -108,17 +81,16 @@ function graphUnavailable() {
 async function start() {
   initI18n();
   onLangChange(() => { if (problem) showProblem(problem); });
-  if (!eventId || !token) {
+  if (!early) {
     showProblem('review_token_missing');
     return;
   }
   setText('live', t('review_loading'));
-  const worker = graphLibraryPresent() ? startLayoutWorker() : null;
+  const { worker } = early;
   let graphJson;
   let reportJson;
   try {
-    const [graphResponse, reportResponse] = await Promise.all([get('graph'), get('report')]);
-    [graphJson, reportJson] = await Promise.all([graphResponse.json(), reportResponse.json()]);
+    [graphJson, reportJson] = await Promise.all([early.graph, early.report]);
   } catch (error) {
     if (worker) worker.terminate();
     setText('live', '');
@@ -161,19 +133,17 @@ async function start() {
   }
   // The layout starts first: its worker runs while this thread draws the tables and the report.
   let laidOut = null;
-  if (worker) {
-    try {
-      graph = new ReviewGraph($('graph'), model, {
-        texts: () => ({ anonymous: t('anonymous') }),
-        onSelect: (id) => person.choose(id, true),
-        worker,
-      });
-      window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
-      laidOut = graph.layout();
-    } catch {
-      worker.terminate();
-      graph = null;
-    }
+  try {
+    graph = new ReviewGraph($('graph'), model, {
+      texts: () => ({ anonymous: t('anonymous') }),
+      onSelect: (id) => person.choose(id, true),
+      worker,
+    });
+    window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
+    laidOut = graph.layout();
+  } catch {
+    if (worker) worker.terminate();
+    graph = null;
   }
   redraw();
   onLangChange(redraw);
@@ -191,7 +161,7 @@ async function start() {
     graphNote(null);
     for (const how of ['in', 'out', 'reset']) $(`zoom-${how}`).addEventListener('click', () => graph.zoom(how));
   } catch {
-    // Sigma throws when WebGL is missing: the tables still say everything.
+    // No 2D canvas (getContext refused): the tables still say everything.
     graph = null;
     graphUnavailable();
   }
