@@ -219,7 +219,6 @@ export class GraphCanvas {
     let best = -1;
     let bestDistance = Infinity;
     for (const node of this.scene.nodes) {
-      if (node.dimmed) continue;
       const ex = this.scene.x[node.index] * scale + dx - sx;
       const ey = this.scene.y[node.index] * scale + dy - sy;
       const d = ex * ex + ey * ey;

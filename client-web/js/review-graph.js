@@ -5,17 +5,19 @@
 import { edgeShown, nodeShown, personName } from './review-data.js';
 import { GraphCanvas } from './review-canvas.js';
 import { seeded } from './seeded.js';
+import { layoutSettings, iterate, PER_NODE, PER_EDGE } from './review-layout.js';
 
 const EDGE_SEATED = '#8d96a3';
 const EDGE_TALKED = '#2f3a4a';
 const EDGE_KEEP = '#1c6b35';
 const DIMMED = '#e3e7ec';
 
-// The layout's iterations and time: the first frame waits for FIRST_MS at most, the worker then goes
-// on until the iterations or TOTAL_MS run out. 300 people converge within the first part; 5,000 are
-// refined on screen (bench/review-draw.js prints both).
+// The layout's iterations and time: the first frame waits for firstMs of them at most. A small graph
+// is laid out on the page's thread (a worker's start-up costs more than its layout); a large one in the
+// worker, which goes on until the iterations or totalMs run out, the drawing following it.
 const LAYOUT_ITERATIONS = 200;
-const LAYOUT = { small: { firstMs: 250, totalMs: 250 }, large: { firstMs: 700, totalMs: 6000 } };
+const LAYOUT = { small: { firstMs: 250 }, large: { firstMs: 700, totalMs: 6000 } };
+const SLICE_MS = 30;
 const LARGE = 1000;
 const REFINE_EVERY_MS = 1500;
 
@@ -76,37 +78,34 @@ export class ReviewGraph {
 
   runLayout() {
     const { worker, order } = this;
-    if (!worker || order < 2 || this.size === 0) {
-      if (worker) worker.terminate();
+    const large = order > LARGE;
+    if (worker && !large) worker.terminate(); // small graphs are laid out here, without its start-up
+    if (order < 2 || this.size === 0) {
+      if (worker && large) worker.terminate();
       return Promise.resolve();
     }
-    // ForceAtlas2's matrices (graphology-layout-forceatlas2 helpers.js's layout): 10 numbers per node,
-    // 3 per edge, the node's mass its weighted degree + 1.
-    const nodes = new Float32Array(order * 10);
+    // The node's mass is its weighted degree + 1, as graphology-layout-forceatlas2's helpers make it.
+    const nodes = new Float32Array(order * PER_NODE);
     for (let i = 0; i < order; i += 1) {
-      nodes.set([this.x[i], this.y[i], 0, 0, 0, 0, 1, 1, this.sizes[i], 0], i * 10);
+      nodes.set([this.x[i], this.y[i], 0, 0, 0, 0, 1, 1, this.sizes[i], 0], i * PER_NODE);
     }
-    const edges = new Float32Array(this.size * 3);
+    const edges = new Float32Array(this.size * PER_EDGE);
     this.edges.forEach(({ edge, a, b }, k) => {
-      nodes[a * 10 + 6] += edge.weight;
-      nodes[b * 10 + 6] += edge.weight;
-      edges.set([a * 10, b * 10, edge.weight], k * 3);
+      nodes[a * PER_NODE + 6] += edge.weight;
+      nodes[b * PER_NODE + 6] += edge.weight;
+      edges.set([a * PER_NODE, b * PER_NODE, edge.weight], k * PER_EDGE);
     });
-    const budget = order > LARGE ? LAYOUT.large : LAYOUT.small;
+    if (!large) return this.layoutHere(nodes, edges);
+    if (!worker) return Promise.resolve(); // drawn at the seeded positions
     return new Promise((resolve) => {
       let first = true;
       const finish = () => {
         worker.terminate();
         resolve();
       };
-      // Without a layout the graph is still drawn, at its seeded positions.
       worker.addEventListener('error', finish);
       worker.addEventListener('message', ({ data }) => {
-        const matrix = new Float32Array(data.nodes);
-        for (let i = 0; i < order; i += 1) {
-          this.x[i] = matrix[i * 10];
-          this.y[i] = matrix[i * 10 + 1];
-        }
+        this.positions(new Float32Array(data.nodes));
         this.iterations = data.iterations;
         if (data.final) worker.terminate();
         if (first) {
@@ -117,8 +116,29 @@ export class ReviewGraph {
         }
       });
       worker.postMessage({ order, nodes: nodes.buffer, edges: edges.buffer, iterations: LAYOUT_ITERATIONS,
-        ...budget, everyMs: REFINE_EVERY_MS }, [nodes.buffer, edges.buffer]);
+        ...LAYOUT.large, everyMs: REFINE_EVERY_MS }, [nodes.buffer, edges.buffer]);
     });
+  }
+
+  // A small graph's layout on this thread, in slices between which the page goes on loading.
+  async layoutHere(nodes, edges) {
+    const settings = layoutSettings(this.order);
+    let spent = 0;
+    while (this.iterations < LAYOUT_ITERATIONS && spent < LAYOUT.small.firstMs) {
+      const started = performance.now();
+      this.iterations += iterate(settings, nodes, edges,
+        { iterations: LAYOUT_ITERATIONS - this.iterations, untilMs: started + Math.min(SLICE_MS, LAYOUT.small.firstMs - spent) });
+      spent += performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    this.positions(nodes);
+  }
+
+  positions(matrix) {
+    for (let i = 0; i < this.order; i += 1) {
+      this.x[i] = matrix[i * PER_NODE];
+      this.y[i] = matrix[i * PER_NODE + 1];
+    }
   }
 
   // Draws the graph laid out by layout(); resolves once the first frame is on screen.

@@ -1,19 +1,7 @@
-// The layout worker (a classic Worker script): ForceAtlas2 iterations with the vendored iterate.js, off the
-// main thread so that the page stays usable. The positions go back once the first budget (firstMs) is
-// spent, for the first frame, then every everyMs until the iterations or totalMs run out.
-importScripts('../vendor/graphology-layout-forceatlas2/fa2-helpers.js', '../vendor/graphology-layout-forceatlas2/fa2-iterate.js');
-
-// graphology-layout-forceatlas2's own inferSettings(order), with stronger gravity for a compact picture.
-function layoutSettings(order) {
-  return {
-    ...self.FA2.defaults,
-    barnesHutOptimize: order > 2000,
-    strongGravityMode: true,
-    gravity: 0.05,
-    scalingRatio: 10,
-    slowDown: 1 + Math.log(order),
-  };
-}
+// The layout worker for large graphs (a module worker): ForceAtlas2 off the main thread, so that the page
+// stays usable. The positions go back once the first budget (firstMs) is spent, for the first frame,
+// then every everyMs until the iterations or totalMs run out.
+import { layoutSettings, iterate } from './review-layout.js';
 
 self.addEventListener('message', (event) => {
   const { order, nodes, edges, iterations, firstMs, totalMs, everyMs } = event.data;
@@ -22,16 +10,12 @@ self.addEventListener('message', (event) => {
   const edgeMatrix = new Float32Array(edges);
   const started = performance.now();
   let done = 0;
-  let next = firstMs;
+  let next = started + firstMs;
   for (;;) {
-    const elapsed = performance.now() - started;
-    const final = done >= iterations || elapsed >= totalMs;
-    if (final || elapsed >= next) {
-      self.postMessage({ nodes: nodeMatrix.slice().buffer, iterations: done, final });
-      if (final) return;
-      next = elapsed + everyMs;
-    }
-    self.FA2Iterate(settings, nodeMatrix, edgeMatrix);
-    done += 1;
+    done += iterate(settings, nodeMatrix, edgeMatrix, { iterations: iterations - done, untilMs: Math.min(next, started + totalMs) });
+    const final = done >= iterations || performance.now() - started >= totalMs;
+    self.postMessage({ nodes: nodeMatrix.slice().buffer, iterations: done, final });
+    if (final) return;
+    next = performance.now() + everyMs;
   }
 });

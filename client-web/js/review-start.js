@@ -42,5 +42,5 @@ const json = (path) => {
 export const early = eventId && token ? {
   graph: json('graph'),
   report: json('report'),
-  worker: typeof Worker === 'function' ? new Worker(new URL('./review-layout-worker.js', import.meta.url)) : null,
+  worker: typeof Worker === 'function' ? new Worker(new URL('./review-layout-worker.js', import.meta.url), { type: 'module' }) : null,
 } : null;
