@@ -2,13 +2,16 @@
 // without a GPU, chromium draws WebGL on the CPU with SwiftShader, ten times slower than a 2D canvas).
 // It knows positions, colours and sizes, not people: review-graph.js gives it a scene to draw.
 // Pan and zoom move the drawn picture with a CSS transform, which costs no drawing, and the graph is
-// drawn again once the gesture pauses, so a drag stays smooth with 60,000 edges.
+// drawn again once the gesture pauses, so a drag stays smooth with 60,000 edges. Three layers: the
+// edges (drawn again a slice per frame when there are many, so that no frame waits for all of them),
+// the people and their names, and the hovered person.
 
 const PADDING = 24;
 const ZOOM_STEP = 1.7;
 const MIN_ZOOM = 0.3;
 const MAX_ZOOM = 40;
 const SETTLE_MS = 120; // a pause this long after the last pan or wheel event ends the gesture
+const EDGES_PER_FRAME = 6000;
 const CLICK_TOLERANCE = 4; // pixels a pointer may move and still click
 const LABEL_CELL = { width: 160, height: 36 }; // at most one label per cell, biggest people first
 const LABEL_FONT = '12px system-ui, sans-serif';
@@ -25,13 +28,15 @@ export class GraphCanvas {
     this.onClick = onClick;
     container.style.position = 'relative';
     container.style.overflow = 'hidden';
-    this.canvas = layer(container);
-    this.overlay = layer(container); // the hovered node's ring and name, drawn alone
-    this.canvas.style.touchAction = 'none';
-    this.overlay.style.pointerEvents = 'none';
-    this.context = this.canvas.getContext('2d', { alpha: false });
+    container.style.touchAction = 'none';
+    this.edgeLayer = layer(container);
+    this.canvas = layer(container); // people and names: the one the pointer is over
+    this.overlay = layer(container);
+    this.edgeContext = this.edgeLayer.getContext('2d', { alpha: false });
+    this.context = this.canvas.getContext('2d');
     this.overlayContext = this.overlay.getContext('2d');
-    if (!this.context || !this.overlayContext) throw new Error('no 2D canvas');
+    if (!this.edgeContext || !this.context || !this.overlayContext) throw new Error('no 2D canvas');
+    this.edgeSlices = null;
     this.scene = null;
     this.camera = { scale: 1, x: 0, y: 0 }; // screen = graph × scale + (x, y), in CSS pixels
     this.fitted = null;
@@ -51,7 +56,7 @@ export class GraphCanvas {
       this.fit();
       this.camera = { ...this.fitted };
     }
-    this.draw();
+    this.draw({ progressive: !refit });
   }
 
   // The positions changed (the layout went on): framed again unless the view was moved meanwhile.
@@ -85,7 +90,7 @@ export class GraphCanvas {
       this.camera.y += (height - this.height) / 2;
     }
     Object.assign(this, { width, height, ratio });
-    for (const canvas of [this.canvas, this.overlay]) {
+    for (const canvas of [this.edgeLayer, this.canvas, this.overlay]) {
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
       canvas.style.width = `${width}px`;
@@ -95,39 +100,61 @@ export class GraphCanvas {
     return true;
   }
 
-  // Draws the whole scene with the current camera.
-  draw() {
+  // Draws the whole scene with the current camera; `progressive` draws many edges a slice per frame.
+  draw({ progressive = false } = {}) {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = null;
-    const ctx = this.context;
-    const { scene } = this;
-    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, this.width, this.height);
-    this.canvas.style.transform = '';
+    this.stopEdges();
     this.drawn = { ...this.camera };
+    for (const canvas of [this.edgeLayer, this.canvas]) canvas.style.transform = '';
+    const edges = this.edgeContext;
+    edges.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    edges.fillStyle = '#ffffff';
+    edges.fillRect(0, 0, this.width, this.height);
+    const ctx = this.context;
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    ctx.clearRect(0, 0, this.width, this.height);
+    const { scene } = this;
     if (!scene) return;
     const { scale, x: dx, y: dy } = this.camera;
     const { x, y } = scene;
     const [w, h] = [this.width, this.height];
     const zoom = Math.sqrt(scale / this.fitted.scale);
-    ctx.lineCap = 'butt';
-    for (const group of scene.edgeGroups) {
-      ctx.strokeStyle = group.colour;
-      ctx.lineWidth = Math.min(group.width * zoom, group.width * 3);
-      ctx.beginPath();
-      const { pairs } = group;
-      for (let k = 0; k < pairs.length; k += 2) {
-        const x1 = x[pairs[k]] * scale + dx;
-        const y1 = y[pairs[k]] * scale + dy;
-        const x2 = x[pairs[k + 1]] * scale + dx;
-        const y2 = y[pairs[k + 1]] * scale + dy;
-        // Both ends off the same side of the view: the line cannot cross it.
-        if ((x1 < 0 && x2 < 0) || (y1 < 0 && y2 < 0) || (x1 > w && x2 > w) || (y1 > h && y2 > h)) continue;
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
+    const total = scene.edgeGroups.reduce((sum, group) => sum + group.pairs.length / 2, 0);
+    const slices = { group: 0, at: 0 };
+    const drawEdges = (budget) => {
+      edges.lineCap = 'butt';
+      while (budget > 0 && slices.group < scene.edgeGroups.length) {
+        const group = scene.edgeGroups[slices.group];
+        const { pairs } = group;
+        const end = Math.min(pairs.length, slices.at + budget * 2);
+        edges.strokeStyle = group.colour;
+        edges.lineWidth = Math.min(group.width * zoom, group.width * 3);
+        edges.beginPath();
+        for (let k = slices.at; k < end; k += 2) {
+          const x1 = x[pairs[k]] * scale + dx;
+          const y1 = y[pairs[k]] * scale + dy;
+          const x2 = x[pairs[k + 1]] * scale + dx;
+          const y2 = y[pairs[k + 1]] * scale + dy;
+          // Both ends off the same side of the view: the line cannot cross it.
+          if ((x1 < 0 && x2 < 0) || (y1 < 0 && y2 < 0) || (x1 > w && x2 > w) || (y1 > h && y2 > h)) continue;
+          edges.moveTo(x1, y1);
+          edges.lineTo(x2, y2);
+        }
+        edges.stroke();
+        budget -= (end - slices.at) / 2;
+        slices.at = end;
+        if (end === pairs.length) Object.assign(slices, { group: slices.group + 1, at: 0 });
       }
-      ctx.stroke();
+      return slices.group < scene.edgeGroups.length;
+    };
+    if (progressive && total > EDGES_PER_FRAME) {
+      const next = () => {
+        this.edgeSlices = drawEdges(EDGES_PER_FRAME) ? requestAnimationFrame(next) : null;
+      };
+      next();
+    } else {
+      drawEdges(Infinity);
     }
     // Nodes by colour runs, so that a fill covers many circles.
     let run = null;
@@ -157,6 +184,11 @@ export class GraphCanvas {
     }
     this.drawLabels(radius);
     this.drawHover();
+  }
+
+  stopEdges() {
+    if (this.edgeSlices) cancelAnimationFrame(this.edgeSlices);
+    this.edgeSlices = null;
   }
 
   drawLabels(radius) {
@@ -233,8 +265,11 @@ export class GraphCanvas {
     const k = this.camera.scale / this.drawn.scale;
     const tx = this.camera.x - this.drawn.x * k;
     const ty = this.camera.y - this.drawn.y * k;
-    this.canvas.style.transformOrigin = '0 0';
-    this.canvas.style.transform = `matrix(${k}, 0, 0, ${k}, ${tx}, ${ty})`;
+    this.stopEdges(); // what is drawn of them moves with the rest; all are drawn again after
+    for (const canvas of [this.edgeLayer, this.canvas]) {
+      canvas.style.transformOrigin = '0 0';
+      canvas.style.transform = `matrix(${k}, 0, 0, ${k}, ${tx}, ${ty})`;
+    }
     this.overlayContext.clearRect(0, 0, this.width, this.height);
     clearTimeout(this.settle);
     this.settle = setTimeout(() => {
@@ -244,7 +279,7 @@ export class GraphCanvas {
   }
 
   redrawSoon() {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw({ progressive: true }));
   }
 
   // Zooms by `factor` around a point of the canvas (its middle by default).
@@ -260,11 +295,11 @@ export class GraphCanvas {
     if (how === 'in') this.zoomBy(ZOOM_STEP);
     else if (how === 'out') this.zoomBy(1 / ZOOM_STEP);
     else this.camera = { ...this.fitted };
-    this.draw();
+    this.draw({ progressive: true });
   }
 
   listen() {
-    const { canvas } = this;
+    const canvas = this.container;
     let down = null;
     // Measured from the container: the canvas itself may be moved by a preview transform.
     const point = (event) => {
@@ -320,7 +355,7 @@ export class GraphCanvas {
       this.drawHover();
     });
     new ResizeObserver(() => {
-      if (this.resize() && this.scene) this.draw();
+      if (this.resize() && this.scene) this.draw({ progressive: true });
     }).observe(this.container);
   }
 }

@@ -16,7 +16,7 @@ const DIMMED = '#e3e7ec';
 // is laid out on the page's thread (a worker's start-up costs more than its layout); a large one in the
 // worker, which goes on until the iterations or totalMs run out, the drawing following it.
 const LAYOUT_ITERATIONS = 200;
-const LAYOUT = { small: { firstMs: 250 }, large: { firstMs: 700, totalMs: 6000 } };
+const LAYOUT = { small: { firstMs: 150 }, large: { firstMs: 700, totalMs: 6000 } };
 const SLICE_MS = 30;
 const LARGE = 1000;
 const REFINE_EVERY_MS = 1500;
@@ -52,7 +52,7 @@ export class ReviewGraph {
       this.y[i] = random() * spread;
     }
     const large = nodes.length > LARGE;
-    this.sizes = nodes.map((node) => (large ? 2 + Math.sqrt(node.met || 0) * 0.8 : 5 + Math.sqrt(node.met || 0) * 1.5));
+    this.sizes = nodes.map((node) => (large ? 1.2 + Math.sqrt(node.met || 0) * 0.35 : 5 + Math.sqrt(node.met || 0) * 1.5));
     const seen = new Set();
     this.edges = [];
     for (const edge of this.model.edges) {

@@ -93,13 +93,12 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
     size: window.ensembleReview.graph.size }));
   assert.deepEqual(drawn, { order: people.length, size: allPairs.size });
   // Something is on the canvas: pixels of the nodes' colours, not only the white background.
-  const inked = await page.evaluate(() => {
-    const canvas = document.querySelector('#graph canvas');
+  const inked = await page.evaluate(() => [...document.querySelectorAll('#graph canvas')].reduce((count, canvas) => {
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200) count += 1;
-    return count;
-  });
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) inked += 1;
+    return count + inked;
+  }, 0));
   assert.ok(inked > 1000, `inked pixels: ${inked}`);
   // Every module the page loads is in its modulepreload list (else it is fetched a level later).
   const preload = await page.evaluate(() => {
@@ -161,7 +160,7 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
       const { scale, x, y } = graph.canvas.camera;
       return { x: graph.x[index] * scale + x, y: graph.y[index] * scale + y };
     }, person.id);
-    await page.locator('#graph canvas').first().click({ position: at });
+    await page.locator('#graph').click({ position: at });
     assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), person.id);
     assert.equal(await page.textContent('#person-heading'), `Les rencontres de ${person.name}`);
   }
