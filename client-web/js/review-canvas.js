@@ -51,7 +51,6 @@ export class GraphCanvas {
   // A new scene; `refit` frames the whole graph again (new positions), otherwise the view stays.
   setScene(scene, { refit = false } = {}) {
     this.scene = scene;
-    this.grid = null;
     if (refit || !this.fitted) {
       this.fit();
       this.camera = { ...this.fitted };

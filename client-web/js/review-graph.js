@@ -22,8 +22,9 @@ const LARGE = 1000;
 const REFINE_EVERY_MS = 1500;
 
 export class ReviewGraph {
-  // texts(): {anonymous}; onSelect(id) when a node is clicked; worker: a new Worker of
-  // review-layout-worker.js (review-start.js starts it early), or null to draw the seeded positions.
+  // model: buildModel(graph JSON); texts(): {anonymous}; onSelect(id) when a node is clicked; worker:
+  // a module Worker of review-layout-worker.js (review-start.js starts it early), used above LARGE
+  // people, or null to lay any graph out on this thread.
   constructor(container, model, { texts, onSelect, worker }) {
     this.worker = worker;
     this.container = container;
@@ -95,8 +96,7 @@ export class ReviewGraph {
       nodes[b * PER_NODE + 6] += edge.weight;
       edges.set([a * PER_NODE, b * PER_NODE, edge.weight], k * PER_EDGE);
     });
-    if (!large) return this.layoutHere(nodes, edges);
-    if (!worker) return Promise.resolve(); // drawn at the seeded positions
+    if (!large || !worker) return this.layoutHere(nodes, edges);
     return new Promise((resolve) => {
       let first = true;
       const finish = () => {
