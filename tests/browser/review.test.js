@@ -137,6 +137,28 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
 
   await screenshot(page, 'review.png', { fullPage: false });
 
+  // Pan and zoom: the wheel zooms in, a drag moves the view, the picture is drawn again once the gesture
+  // pauses (no CSS transform left), and "Recentrer" frames the whole graph again.
+  const camera = () => page.evaluate(() => ({ ...window.ensembleReview.graph.canvas.camera }));
+  const settled = () => page.waitForFunction(() => [...document.querySelectorAll('#graph canvas')]
+    .every((canvas) => canvas.style.transform === ''));
+  const fitted = await camera();
+  const box = await page.locator('#graph').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -200);
+  await settled();
+  const zoomed = await camera();
+  assert.ok(zoomed.scale > fitted.scale * 1.5, `zoomed from ${fitted.scale} to ${zoomed.scale}`);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 5 });
+  await page.mouse.up();
+  await settled();
+  const moved = await camera();
+  assert.ok(Math.abs(moved.x - zoomed.x - 120) < 1 && Math.abs(moved.y - zoomed.y - 60) < 1, JSON.stringify({ zoomed, moved }));
+  assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), null, 'a drag is not a click');
+  await page.click('#zoom-reset');
+  assert.deepEqual(await camera(), fitted);
+
   // One person's encounters, chosen with the keyboard: one row per round per tablemate.
   const chosen = people[4];
   await page.focus('#person-search');
