@@ -1,10 +1,10 @@
-// A graph drawn on a 2D canvas: the review page's renderer (bench/review-draw.js says why not WebGL:
-// without a GPU, chromium draws WebGL on the CPU with SwiftShader, ten times slower than a 2D canvas).
-// It knows positions, colours and sizes, not people: review-graph.js gives it a scene to draw.
-// Pan and zoom move the drawn picture with a CSS transform, which costs no drawing, and the graph is
-// drawn again once the gesture pauses, so a drag stays smooth with 60,000 edges. Three layers: the
-// edges (drawn again a slice per frame when there are many, so that no frame waits for all of them),
-// the people and their names, and the hovered person.
+// A graph drawn on 2D canvases: the review page's renderer (README.md's draw benchmark says why not
+// WebGL: without a GPU, chromium draws WebGL on the CPU, ten times slower than a 2D canvas). It knows
+// positions, colours and sizes, not people: review-graph.js gives it a scene to draw. Pan and zoom
+// (drag, wheel, pinch, buttons) move the drawn picture with a CSS transform, which costs no drawing,
+// and the graph is drawn again once the gesture pauses, so a drag stays smooth with 60,000 edges.
+// Three layers: the edges (drawn again a slice per frame when there are many, so that no frame waits
+// for all of them), the people and their names, and the hovered person.
 
 const PADDING = 24;
 const ZOOM_STEP = 1.7;
@@ -204,8 +204,8 @@ export class GraphCanvas {
     for (const node of scene.labelOrder) {
       const r = radius(node);
       if (!node.label || (!node.strong && r < scene.labelThreshold)) continue;
-      const px = x(node) * scale + dx + r + 3;
-      const py = y(node) * scale + dy;
+      const px = scene.x[node.index] * scale + dx + r + 3;
+      const py = scene.y[node.index] * scale + dy;
       if (px > this.width || py < 0 || py > this.height || px < -LABEL_CELL.width) continue;
       const cell = `${Math.floor(px / LABEL_CELL.width)},${Math.floor(py / LABEL_CELL.height)}`;
       if (taken.has(cell) && !node.strong) continue;
@@ -213,8 +213,6 @@ export class GraphCanvas {
       ctx.strokeText(node.label, px, py);
       ctx.fillText(node.label, px, py);
     }
-    function x(node) { return scene.x[node.index]; }
-    function y(node) { return scene.y[node.index]; }
   }
 
   drawHover() {
@@ -297,22 +295,45 @@ export class GraphCanvas {
     this.draw({ progressive: true });
   }
 
+  // One pointer drags (or clicks when it barely moved); two pinch to zoom, on a touch screen.
   listen() {
     const canvas = this.container;
+    const pointers = new Map();
     let down = null;
+    let pinch = null;
     // Measured from the container: the canvas itself may be moved by a preview transform.
     const point = (event) => {
       const outer = this.container.getBoundingClientRect();
       return { x: event.clientX - outer.left - this.container.clientLeft, y: event.clientY - outer.top - this.container.clientTop };
     };
+    const twoFingers = () => {
+      const [a, b] = [...pointers.values()];
+      return { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    };
     canvas.addEventListener('pointerdown', (event) => {
       if (event.button !== 0) return;
       const p = point(event);
-      down = { x: p.x, y: p.y, camera: { ...this.camera }, moved: false };
+      pointers.set(event.pointerId, p);
       canvas.setPointerCapture(event.pointerId);
+      if (pointers.size === 1) down = { x: p.x, y: p.y, camera: { ...this.camera }, moved: false };
+      if (pointers.size === 2) {
+        pinch = { ...twoFingers(), camera: { ...this.camera } };
+        if (down) down.moved = true;
+      }
     });
     canvas.addEventListener('pointermove', (event) => {
       const p = point(event);
+      if (pointers.has(event.pointerId)) pointers.set(event.pointerId, p);
+      if (pinch && pointers.size >= 2) {
+        const now = twoFingers();
+        this.camera = { ...pinch.camera };
+        this.zoomBy(now.distance / pinch.distance, pinch);
+        this.camera.x += now.x - pinch.x;
+        this.camera.y += now.y - pinch.y;
+        this.dragging = true;
+        this.preview();
+        return;
+      }
       if (down) {
         if (!down.moved && Math.hypot(p.x - down.x, p.y - down.y) < CLICK_TOLERANCE) return;
         down.moved = true;
@@ -330,7 +351,13 @@ export class GraphCanvas {
       }
     });
     const up = (event) => {
-      if (!down) return;
+      pointers.delete(event.pointerId);
+      if (pointers.size < 2) pinch = null;
+      if (!down || pointers.size > 0) {
+        // A finger still down after a pinch: the drag goes on from where it is.
+        if (down && pointers.size === 1) Object.assign(down, { ...[...pointers.values()][0], camera: { ...this.camera } });
+        return;
+      }
       const p = point(event);
       const clicked = !down.moved;
       down = null;
