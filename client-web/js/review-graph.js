@@ -37,6 +37,7 @@ export class ReviewGraph {
     this.canvas = null;
     this.iterations = 0;
     this.build();
+    this.inWorker = Boolean(worker) && this.order > LARGE; // otherwise laid out on this thread
   }
 
   // People by index, their seeded first positions, and the encounters as pairs of indices (one per

@@ -145,17 +145,23 @@ async function start() {
     if (worker) worker.terminate();
     graph = null;
   }
-  redraw();
-  onLangChange(redraw);
-  $('review').hidden = false;
-  announce(t('review_loaded', { nodes: model.nodes.length, edges: model.edges.length }));
-
+  const showPage = () => {
+    redraw();
+    onLangChange(redraw);
+    $('review').hidden = false;
+    announce(t('review_loaded', { nodes: model.nodes.length, edges: model.edges.length }));
+  };
+  // A graph laid out on this thread is drawn first, at the top of the page, and the report and the
+  // tables follow; a worker's layout runs while they are drawn.
+  const graphFirst = graph !== null && !graph.inWorker;
+  if (!graphFirst) showPage();
   if (!graph) {
     graphUnavailable();
     return;
   }
   graphNote('graph_layout');
   try {
+    $('review').hidden = false;
     await laidOut;
     await graph.draw();
     graphNote(null);
@@ -165,6 +171,7 @@ async function start() {
     graph = null;
     graphUnavailable();
   }
+  if (graphFirst) showPage();
 }
 
 start();
