@@ -1,7 +1,8 @@
-// The meeting graph: people and encounters laid out by ForceAtlas2 in a web worker, drawn on a 2D canvas
-// (review-canvas.js). Usable with any graph JSON of shared/protocol.md's shape, through buildModel().
-// Filters and the chosen person change only how things are drawn, never the layout. The first frame
-// comes after a short layout; the worker goes on refining it and the drawing follows, the page usable.
+// The meeting graph: people and encounters laid out by ForceAtlas2 (review-layout.js), drawn on 2D
+// canvases (review-canvas.js). Usable with any graph JSON of shared/protocol.md's shape, through
+// buildModel(). Filters and the chosen person change only how things are drawn, never the layout. The
+// first frame comes after a short layout; for a large graph the worker goes on refining it and the
+// drawing follows, the page usable meanwhile.
 import { edgeShown, nodeShown, personName } from './review-data.js';
 import { GraphCanvas } from './review-canvas.js';
 import { seeded } from './seeded.js';
