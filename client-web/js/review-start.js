@@ -4,7 +4,7 @@
 import { eventIdFromLocation, hostTokenFromLocation } from './protocol.js';
 
 export const eventId = eventIdFromLocation();
-export const token = hostTokenFromLocation();
+const token = hostTokenFromLocation();
 const base = `api/events/${encodeURIComponent(eventId)}/review`;
 
 export class ReviewError extends Error {

@@ -2,7 +2,7 @@
 // (#key=…). The token goes in the Authorization header of each request, never in a URL.
 import { initI18n, onLangChange, t, errorText, lang } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
-import { eventId, token, ReviewError, get, early } from './review-start.js';
+import { eventId, ReviewError, get, early } from './review-start.js';
 import { buildModel, shownEdges, OTHER_COLOUR } from './review-data.js';
 import { ReviewGraph } from './review-graph.js';
 import { renderReport } from './review-report.js';
@@ -131,7 +131,8 @@ async function start() {
       if (graph) graph.setFilters(filters);
     });
   }
-  // The layout starts first: its worker runs while this thread draws the tables and the report.
+  // The layout starts first: in a worker while this thread draws the report and the tables, or on this
+  // thread, in slices, before them (graphFirst below).
   let laidOut = null;
   try {
     graph = new ReviewGraph($('graph'), model, {
