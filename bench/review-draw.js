@@ -1,8 +1,10 @@
 // The review page's draw time in headless chromium (issue 9's targets: 5,000 attendees ≤ 3 s, 300 ≤ 1 s,
 // pan/zoom responsive). The real review.html and its files are served by bench/review-serve.js with the
 // JSON of bench/review-synthetic.js, so no build is needed. For each size: the time from navigation to the
-// first frame of the laid-out graph (performance mark `review-graph-drawn` in review-graph.js), and the
-// frame times during a scripted drag and wheel zoom. Run: `make bench-review-draw` (RUNS=3 by default).
+// first frame of the laid-out graph (performance mark `review-graph-drawn` in review-graph.js: two
+// animation frames after the canvas was drawn, so the canvas's rasterisation is in), and the frame times
+// during a scripted drag and wheel zoom, the graph drawn again once each gesture pauses (the longest
+// frame). Run: `make bench-review-draw` (RUNS=3 by default).
 import { launchBrowser } from '../tests/browser/harness.js';
 import { serveReview } from './review-serve.js';
 import { syntheticReview } from './review-synthetic.js';
@@ -52,7 +54,8 @@ async function once(browser, origin) {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
   const frames = await page.evaluate(() => { window.stopFrames = true; return window.frameTimes.slice(1); });
   await context.close();
-  return { ...marks, frameMedian: median(frames), frameP95: percentile(frames, 0.95), frames: frames.length };
+  return { ...marks, frameMedian: median(frames), frameP95: percentile(frames, 0.95), frameMax: Math.max(...frames),
+    frames: frames.length };
 }
 
 const browser = await launchBrowser();
@@ -66,9 +69,10 @@ try {
     const drawn = median(runs.map((r) => r.drawn));
     const pick = (key) => median(runs.map((r) => r[key]));
     console.log(`review draw ${people} attendees, ${review.graph.edges.length} edges: first frame ${drawn} ms `
-      + `(target ≤ ${target} ms, ${drawn <= target ? 'met' : 'MISSED'}); JSON in ${pick('loaded')} ms, `
+      + `(target ≤ ${target} ms, ${drawn <= target ? 'MET' : 'MISSED'}); JSON in ${pick('loaded')} ms, `
       + `layout ${pick('layoutEnd') - pick('layoutStart')} ms (${pick('iterations')} iterations); `
-      + `pan/zoom frames median ${pick('frameMedian').toFixed(1)} ms, p95 ${pick('frameP95').toFixed(1)} ms `
+      + `pan/zoom frames median ${pick('frameMedian').toFixed(1)} ms, p95 ${pick('frameP95').toFixed(1)} ms, `
+      + `longest ${pick('frameMax').toFixed(1)} ms `
       + `(median of ${RUNS} runs)`);
   }
 } finally {

@@ -1,26 +1,23 @@
 #!/bin/sh
-# Copies the review page's graph library from node_modules (versions pinned in package-lock.json) to
-# client-web/vendor/, with each package's licence. The copies are committed: `make run` needs no npm.
-# Run after changing a version: npm ci && scripts/vendor.sh (client-web/vendor/README.md lists them).
+# Copies the review page's layout library from node_modules (version pinned in package-lock.json) to
+# client-web/vendor/, with its licence. The copies are committed: `make run` needs no npm.
+# Run after changing the version: npm ci && scripts/vendor.sh (client-web/vendor/README.md lists them).
 #
-# The page's Content-Security-Policy refuses inline scripts and eval, so no inline import map and no
-# blob worker: sigma and graphology load as their UMD builds (globals Sigma and graphology), and the
-# ForceAtlas2 package, published as CommonJS, is wrapped here into two plain files without changes
-# to its code: one iteration (fa2-iterate.js, global FA2Iterate, loaded by the page's layout worker
-# client-web/js/review-layout-worker.js) and its helpers (fa2-helpers.js, global FA2).
+# The ForceAtlas2 package is published as CommonJS, which a browser cannot import: its files are wrapped
+# here, without changes to their code, into two plain files that set globals: one iteration
+# (fa2-iterate.js, global FA2Iterate) and its defaults and helpers (fa2-helpers.js, global FA2).
+# client-web/js/review-layout.js imports both for that effect, on the page and in its layout worker.
+# (sigma and graphology were vendored here until the graph was drawn on a 2D canvas: removed below.)
 set -eu
 cd "$(dirname "$0")/.."
 NM=node_modules
 OUT=client-web/vendor
-[ -d "$NM/sigma" ] || { echo "node_modules is missing: run npm ci first" >&2; exit 1; }
+[ -d "$NM/graphology-layout-forceatlas2" ] || { echo "node_modules is missing: run npm ci first" >&2; exit 1; }
 
 version() { node -p "require('./$NM/$1/package.json').version"; }
 
 rm -rf "$OUT/sigma" "$OUT/graphology" "$OUT/graphology-layout-forceatlas2"
-mkdir -p "$OUT/sigma" "$OUT/graphology" "$OUT/graphology-layout-forceatlas2"
-
-cp "$NM/sigma/dist/sigma.min.js" "$NM/sigma/LICENSE.txt" "$OUT/sigma/"
-cp "$NM/graphology/dist/graphology.umd.min.js" "$NM/graphology/LICENSE.txt" "$OUT/graphology/"
+mkdir -p "$OUT/graphology-layout-forceatlas2"
 
 FA2="$NM/graphology-layout-forceatlas2"
 FA2_OUT="$OUT/graphology-layout-forceatlas2"
@@ -45,4 +42,4 @@ cp "$FA2/LICENSE.txt" "$FA2_OUT/"
   echo "})();"
 } >"$FA2_OUT/fa2-helpers.js"
 
-for p in sigma graphology graphology-layout-forceatlas2; do echo "$p $(version $p)"; done
+for p in graphology-layout-forceatlas2; do echo "$p $(version $p)"; done

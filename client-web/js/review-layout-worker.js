@@ -1,17 +1,21 @@
-// The layout worker (a classic Worker script): ForceAtlas2 iterations with the vendored iterate.js until
-// the page's count or time budget runs out, then the positions back in one message. Off the main thread,
-// so the page stays usable while the graph is laid out; one message, so no time goes in round trips.
-importScripts('../vendor/graphology-layout-forceatlas2/fa2-iterate.js');
+// The layout worker for large graphs (a module worker): ForceAtlas2 off the main thread, so that the page
+// stays usable. The positions go back once the first budget (firstMs) is spent, for the first frame,
+// then every everyMs until the iterations or totalMs run out.
+import { layoutSettings, iterate } from './review-layout.js';
 
 self.addEventListener('message', (event) => {
-  const { settings, nodes, edges, iterations, budgetMs } = event.data;
+  const { order, nodes, edges, iterations, firstMs, totalMs, everyMs } = event.data;
+  const settings = layoutSettings(order);
   const nodeMatrix = new Float32Array(nodes);
   const edgeMatrix = new Float32Array(edges);
   const started = performance.now();
   let done = 0;
-  while (done < iterations && performance.now() - started < budgetMs) {
-    self.FA2Iterate(settings, nodeMatrix, edgeMatrix);
-    done += 1;
+  let next = started + firstMs;
+  for (;;) {
+    done += iterate(settings, nodeMatrix, edgeMatrix, { iterations: iterations - done, untilMs: Math.min(next, started + totalMs) });
+    const final = done >= iterations || performance.now() - started >= totalMs;
+    self.postMessage({ nodes: nodeMatrix.slice().buffer, iterations: done, final });
+    if (final) return;
+    next = performance.now() + everyMs;
   }
-  self.postMessage({ nodes: nodeMatrix.buffer, iterations: done, ms: performance.now() - started }, [nodeMatrix.buffer]);
 });

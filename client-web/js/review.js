@@ -3,43 +3,14 @@
 // Authorization header of each request, never in a URL.
 import { initI18n, onLangChange, t, errorText, lang } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
-import { eventIdFromLocation, hostTokenFromLocation, seriesIdFromLocation } from './protocol.js';
+import { eventId, seriesId, ReviewError, get, early } from './review-start.js';
 import { buildModel, shownEdges, OTHER_COLOUR } from './review-data.js';
-import { ReviewGraph, graphLibraryPresent, startLayoutWorker } from './review-graph.js';
+import { ReviewGraph } from './review-graph.js';
 import { renderReport } from './review-report.js';
 import { ReviewTables } from './review-table.js';
 import { PersonPanel } from './review-person.js';
 import { wireExports } from './review-exports.js';
 import { SeriesPanel, roundText } from './review-series.js';
-
-const seriesId = seriesIdFromLocation();
-const eventId = seriesId ? '' : eventIdFromLocation();
-const token = hostTokenFromLocation();
-const base = seriesId ? `api/series/${encodeURIComponent(seriesId)}/review`
-  : `api/events/${encodeURIComponent(eventId)}/review`;
-
-class ReviewError extends Error {
-  constructor(status, body) {
-    super(`review request failed: ${status}`);
-    this.status = status;
-    this.body = body;
-  }
-}
-
-async function get(path) {
-  let response;
-  try {
-    response = await fetch(`${base}/${path}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
-  } catch {
-    throw new ReviewError(0, { code: 'network' });
-  }
-  if (!response.ok) {
-    let body = null;
-    try { body = await response.json(); } catch { /* not JSON */ }
-    throw new ReviewError(response.status, body);
-  }
-  return response;
-}
 
 // The sentence for a failed request: the statuses this page expects get their own.
 function problemText(error) {
@@ -120,17 +91,16 @@ async function start() {
   }
   initI18n();
   onLangChange(() => { if (problem) showProblem(problem); });
-  if (!(eventId || seriesId) || !token) {
+  if (!early) {
     showProblem('review_token_missing');
     return;
   }
   setText('live', t('review_loading'));
-  const worker = graphLibraryPresent() ? startLayoutWorker() : null;
+  const { worker } = early;
   let graphJson;
   let reportJson;
   try {
-    const [graphResponse, reportResponse] = await Promise.all([get('graph'), get('report')]);
-    [graphJson, reportJson] = await Promise.all([graphResponse.json(), reportResponse.json()]);
+    [graphJson, reportJson] = await Promise.all([early.graph, early.report]);
   } catch (error) {
     if (worker) worker.terminate();
     setText('live', '');
@@ -178,42 +148,48 @@ async function start() {
       if (graph) graph.setFilters(filters);
     });
   }
-  // The layout starts first: its worker runs while this thread draws the tables and the report.
+  // The layout starts first: in a worker while this thread draws the report and the tables, or on this
+  // thread, in slices, before them (graphFirst below).
   let laidOut = null;
-  if (worker) {
-    try {
-      graph = new ReviewGraph($('graph'), model, {
-        texts: () => ({ anonymous: t('anonymous') }),
-        onSelect: (id) => person.choose(id, true),
-        worker,
-      });
-      window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
-      laidOut = graph.layout();
-    } catch {
-      worker.terminate();
-      graph = null;
-    }
+  try {
+    graph = new ReviewGraph($('graph'), model, {
+      texts: () => ({ anonymous: t('anonymous') }),
+      onSelect: (id) => person.choose(id, true),
+      worker,
+    });
+    window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js
+    laidOut = graph.layout();
+  } catch {
+    if (worker) worker.terminate();
+    graph = null;
   }
-  redraw();
-  onLangChange(redraw);
-  $('review').hidden = false;
-  announce(t('review_loaded', { nodes: model.nodes.length, edges: model.edges.length }));
-
+  const showPage = () => {
+    redraw();
+    onLangChange(redraw);
+    $('review').hidden = false;
+    announce(t('review_loaded', { nodes: model.nodes.length, edges: model.edges.length }));
+  };
+  // A graph laid out on this thread is drawn first, at the top of the page, and the report and the
+  // tables follow; a worker's layout runs while they are drawn.
+  const graphFirst = graph !== null && !graph.inWorker;
+  if (!graphFirst) showPage();
   if (!graph) {
     graphUnavailable();
     return;
   }
   graphNote('graph_layout');
   try {
+    $('review').hidden = false;
     await laidOut;
     await graph.draw();
     graphNote(null);
     for (const how of ['in', 'out', 'reset']) $(`zoom-${how}`).addEventListener('click', () => graph.zoom(how));
   } catch {
-    // Sigma throws when WebGL is missing: the tables still say everything.
+    // No 2D canvas (getContext refused): the tables still say everything.
     graph = null;
     graphUnavailable();
   }
+  if (graphFirst) showPage();
 }
 
 start();

@@ -88,11 +88,25 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   const page = await openReview(shared.browser, base, eventId, hostToken, { viewport: { width: 1280, height: 1100 } });
   await page.locator('#review').waitFor();
   await waitForGraph(page);
-  assert.equal(await page.isHidden('#graph'), false, 'the graph is drawn (WebGL available)');
-  assert.equal(await page.locator('#graph canvas').count() > 0, true);
-  const drawn = await page.evaluate(() => ({ order: window.ensembleReview.graph.graph.order,
-    size: window.ensembleReview.graph.graph.size }));
+  assert.equal(await page.isHidden('#graph'), false, 'the graph is drawn');
+  const drawn = await page.evaluate(() => ({ order: window.ensembleReview.graph.order,
+    size: window.ensembleReview.graph.size }));
   assert.deepEqual(drawn, { order: people.length, size: allPairs.size });
+  // Something is on the canvas: pixels of the nodes' colours, not only the white background.
+  const inked = await page.evaluate(() => [...document.querySelectorAll('#graph canvas')].reduce((count, canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) inked += 1;
+    return count + inked;
+  }, 0));
+  assert.ok(inked > 1000, `inked pixels: ${inked}`);
+  // Every module the page loads is in its modulepreload list (else it is fetched a level later).
+  const preload = await page.evaluate(() => {
+    const listed = new Set([...document.querySelectorAll('link[rel=modulepreload], script[src]')].map((l) => (l.href || l.src)));
+    return performance.getEntriesByType('resource').map((r) => r.name)
+      .filter((name) => name.endsWith('.js') && !name.endsWith('/review-layout-worker.js') && !listed.has(name));
+  });
+  assert.deepEqual(preload, []);
   assert.equal(await page.textContent('#event-title'), 'Rencontres insertion Lyon');
   assert.match(await page.textContent('#filter-summary'), new RegExp(`^${allPairs.size} rencontres affichées sur ${allPairs.size}`));
 
@@ -123,6 +137,28 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
 
   await screenshot(page, 'review.png', { fullPage: false });
 
+  // Pan and zoom: the wheel zooms in, a drag moves the view, the picture is drawn again once the gesture
+  // pauses (no CSS transform left), and "Recentrer" frames the whole graph again.
+  const camera = () => page.evaluate(() => ({ ...window.ensembleReview.graph.canvas.camera }));
+  const settled = () => page.waitForFunction(() => [...document.querySelectorAll('#graph canvas')]
+    .every((canvas) => canvas.style.transform === ''));
+  const fitted = await camera();
+  const box = await page.locator('#graph').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -200);
+  await settled();
+  const zoomed = await camera();
+  assert.ok(zoomed.scale > fitted.scale * 1.5, `zoomed from ${fitted.scale} to ${zoomed.scale}`);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 5 });
+  await page.mouse.up();
+  await settled();
+  const moved = await camera();
+  assert.ok(Math.abs(moved.x - zoomed.x - 120) < 1 && Math.abs(moved.y - zoomed.y - 60) < 1, JSON.stringify({ zoomed, moved }));
+  assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), null, 'a drag is not a click');
+  await page.click('#zoom-reset');
+  assert.deepEqual(await camera(), fitted);
+
   // One person's encounters, chosen with the keyboard: one row per round per tablemate.
   const chosen = people[4];
   await page.focus('#person-search');
@@ -138,6 +174,18 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
     .map((cells) => cells.slice(0, 3)).sort((x, y) => x[0] - y[0] || x[2].localeCompare(y[2]));
   assert.deepEqual(rows, expectedRows);
   assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), chosen.id);
+  // A click on another person's node in the graph chooses them; a click on the first one, back.
+  for (const person of [people[7], chosen]) {
+    const at = await page.evaluate((id) => {
+      const { graph } = window.ensembleReview;
+      const index = graph.model.nodes.findIndex((node) => node.id === id);
+      const { scale, x, y } = graph.canvas.camera;
+      return { x: graph.x[index] * scale + x, y: graph.y[index] * scale + y };
+    }, person.id);
+    await page.locator('#graph').click({ position: at });
+    assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), person.id);
+    assert.equal(await page.textContent('#person-heading'), `Les rencontres de ${person.name}`);
+  }
 
   // The report: everyone seated in both rounds; new people met, worked out from the seats.
   const bars = await page.locator('#fig-attendees-per-round .bars li').evaluateAll((items) => items.map((li) =>
