@@ -7,11 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-json or_null(const std::optional<T>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
 json event_json(const EventGraph& graph, const std::string& phase) {
     return {{"id", graph.event_id},
             {"title", graph.title},

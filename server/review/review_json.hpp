@@ -10,6 +10,12 @@
 
 namespace ensemble::review {
 
+// A figure that cannot be computed is null.
+template <typename T>
+nlohmann::json or_null(const std::optional<T>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
 // `phase` is the event's live phase ("ended" once it has ended).
 nlohmann::json graph_json(const EventGraph& graph, const Analysis& analysis, const std::string& phase);
 nlohmann::json report_json(const EventGraph& graph, const Report& report, const std::string& phase);

@@ -102,8 +102,8 @@ MergedSeries merge_series(const SeriesGraphs& series) {
     if (graph.phase != "ended") graph.ended_at.reset();
     // Seated time is rounds seated × a round's length: the series' mean round.
     graph.round_ms = graph.rounds > 0 ? planned_ms / graph.rounds : 0;
+    // A wish made in two events counts once; answers stay as given, one per round.
     for (const auto& [from, about] : wishes) graph.wishes.push_back({from, about});
-    // A person's wishes made in two events count once; the same answers twice are kept as given.
     std::sort(graph.encounters.begin(), graph.encounters.end(), [](const Encounter& x, const Encounter& y) {
         return std::tie(x.round, x.a, x.b) < std::tie(y.round, y.a, y.b);
     });

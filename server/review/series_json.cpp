@@ -7,11 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-json or_null(const std::optional<T>& value) {
-    return value ? json(*value) : json(nullptr);
-}
-
 json series_json(const SeriesReview& review) {
     const auto& graph = review.merged.graph;
     json events = json::array();
