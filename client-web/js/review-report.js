@@ -61,6 +61,7 @@ export function renderReport(container, report) {
       (n) => t('chart_people', { n }))),
     figure('repeats', 'fig_repeats', known(report.repeats) ? number(report.repeats) : null, 'def_repeats'),
     figure('cross-org', 'fig_cross_org', share(report.cross_organisation_share), 'def_cross_org'),
+    figure('cross-departement', 'fig_cross_departement', share(report.cross_departement_share), 'def_cross_departement'),
     figure('talked', 'fig_talked', known(talked.pairs) ? t('fig_talked_value', {
       one: share(talked.at_least_one) ?? t('not_computable'),
       both: share(talked.both) ?? t('not_computable'),

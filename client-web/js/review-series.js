@@ -56,7 +56,7 @@ export class SeriesPanel {
         ? new Intl.DateTimeFormat(lang() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium' }).format(new Date(event.ended_at))
         : t(`phase_${event ? event.phase : 'lobby'}`);
       return el('tr', {},
-        el('th', { scope: 'row' }, el('span', { text: point.title }), el('span', { class: 'hint block', text: date })),
+        el('th', { scope: 'row' }, el('span', { text: point.title }), el('span', { class: 'trend-date', text: date })),
         ...columns.map(([key, format]) => cell(value(point, key), previous ? value(previous, key) : undefined, format)));
     });
     replaceChildren($('trend-rows'), rows);

@@ -1,23 +1,17 @@
 #include "review/report.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 
+#include "matching/organisation.hpp"
+
 namespace ensemble::review {
 namespace {
 
 constexpr std::size_t top_count = 10;
-
-std::string_view trimmed(const std::string& text) {
-    std::string_view v = text;
-    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
-    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
-    return v;
-}
 
 template <typename T>
 std::optional<double> median_of(std::vector<T> values) {
@@ -45,11 +39,7 @@ std::vector<Ranked> top_of(std::vector<Ranked> all) {
 }  // namespace
 
 bool same_organisation(const std::string& x, const std::string& y) {
-    auto a = trimmed(x), b = trimmed(y);
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char p, char q) {
-               return std::tolower(static_cast<unsigned char>(p)) ==
-                      std::tolower(static_cast<unsigned char>(q));
-           });
+    return matching::organisation_key(x) == matching::organisation_key(y);
 }
 
 Report make_report(const EventGraph& graph, const Analysis& analysis) {
@@ -86,7 +76,7 @@ Report make_report(const EventGraph& graph, const Analysis& analysis) {
     r.median_visible_share = median_of(visible_shares);
 
     // Per pair.
-    int across = 0, known = 0, at_least_one = 0, both = 0;
+    int across = 0, known = 0, at_least_one = 0, both = 0, across_departements = 0, known_departements = 0;
     std::set<PersonId> talked_with_someone;
     for (const auto& p : analysis.pairs) {
         ++r.pairs;
@@ -104,7 +94,12 @@ Report make_report(const EventGraph& graph, const Analysis& analysis) {
         if (pa.erased || pb.erased) continue;
         ++known;
         across += !same_organisation(pa.organisation, pb.organisation);
+        if (!pa.departement.empty() && !pb.departement.empty()) {
+            ++known_departements;
+            across_departements += pa.departement != pb.departement;
+        }
     }
+    r.cross_departement_share = share(across_departements, known_departements);
     r.cross_organisation_share = share(across, known);
     if (known > 0) r.ei_index = static_cast<double>(across - (known - across)) / known;
     r.talked_at_least_one = share(at_least_one, r.answered_pairs);

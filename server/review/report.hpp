@@ -23,6 +23,7 @@ struct Report {
     std::optional<int> met_minimum;
     int repeats = 0;
     std::optional<double> cross_organisation_share;
+    std::optional<double> cross_departement_share;  // of the pairs where both gave their département
     std::vector<PersonId> isolated;
     int pairs = 0;
     int answered_pairs = 0;
@@ -44,7 +45,8 @@ struct Report {
 
 Report make_report(const EventGraph& graph, const Analysis& analysis);
 
-// Two organisations are the same when equal ignoring case (ASCII) and surrounding spaces.
+// Two organisations are the same as the matcher sees them (matching::organisation_key: case, accents
+// and spaces ignored).
 bool same_organisation(const std::string& x, const std::string& y);
 
 }  // namespace ensemble::review

@@ -96,6 +96,7 @@ json report_json(const EventGraph& graph, const Report& r, const std::string& ph
               {"minimum", or_null(r.met_minimum)}}},
             {"repeats", r.repeats},
             {"cross_organisation_share", or_null(r.cross_organisation_share)},
+            {"cross_departement_share", or_null(r.cross_departement_share)},
             {"isolated", std::move(isolated)},
             {"talked",
              {{"pairs", r.pairs},

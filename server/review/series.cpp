@@ -26,6 +26,7 @@ void add_person(Person& into, const Person& entry) {
         into.name = entry.name;
         into.organisation = entry.organisation;
         into.role = entry.role;
+        into.departement = entry.departement;
         into.erased = false;
         into.left = entry.left;
     }

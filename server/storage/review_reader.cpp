@@ -11,7 +11,7 @@ using review::PersonId;
 
 void read_people(Database& db, review::EventGraph& graph) {
     auto people = db.prepare(
-        "SELECT id, name, organisation, role, status, erased_at IS NOT NULL FROM attendees "
+        "SELECT id, name, organisation, role, status, erased_at IS NOT NULL, departement FROM attendees "
         "WHERE event_id = ?1 AND status <> 'merged' ORDER BY id");
     people->bind(1, graph.event_id);
     while (people->step()) {
@@ -22,6 +22,7 @@ void read_people(Database& db, review::EventGraph& graph) {
             person.name = people->column_text(1);
             person.organisation = people->column_text(2);
             person.role = people->column_text(3);
+            person.departement = people->column_text(6);
         }
         const std::string status = people->column_text(4);
         person.left = status == "left" || status == "removed";

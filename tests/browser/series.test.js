@@ -104,7 +104,8 @@ test('a series made from the create form, played twice, reviewed as one', async 
   const listed = await page.$$eval('#never-met-list li', (items) => items.map((li) => li.textContent.split(' — ')[0]));
   assert.deepEqual(listed, expected);
   assert.deepEqual(await axeViolations(page, 'series review'), []);
-  await screenshot(page, 'series.png');
+  await page.$eval('#series-section', (section) => section.scrollIntoView());
+  await screenshot(page, 'series.png', { fullPage: false });
 
   await page.click('#lang-switch');
   assert.equal(await page.textContent('#review-heading'), 'Series review');

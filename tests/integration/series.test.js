@@ -18,7 +18,7 @@ async function gather(base, eventId, emails) {
   const people = [];
   for (const [i, email] of emails.entries()) {
     const joined = await api(base, 'POST', `/api/events/${eventId}/attendees`,
-      { name: `Personne ${i}`, organisation: `Org ${i % 3}`, email });
+      { name: `Personne ${i}`, organisation: `Org ${i % 3}`, email, purpose: { departement: i < 3 ? '69' : '01' } });
     assert.equal(joined.status, 201);
     const peer = new Peer(base, eventId, joined.body.token);
     await peer.next((m) => m.type === 'state');
@@ -122,6 +122,11 @@ test('a series: the next event avoids pairs met in the earlier one, and is revie
       [[6, 0, 9, 0], [6, 6, 3, 0]]);
     assert.deepEqual(report.body.never_met, { people: 6, pairs: 15, met: 12, share: 0.2 });
     assert.equal(report.body.repeats, 0);
+    // p0–p2 gave 69, p3–p5 gave 01: of the 12 pairs met, those across the two.
+    const departementOf = (email) => (Number(email[1]) < 3 ? '69' : '01');
+    const allPairs = [...met, ...february_pairs].map((pair) => pair.split('|'));
+    assert.equal(report.body.cross_departement_share,
+      allPairs.filter(([a, b]) => departementOf(a) !== departementOf(b)).length / allPairs.length);
 
     const file = await fetch(`${server.base}/api/series/${series.id}/review/export?format=csv-nodes`,
       { headers: { authorization: `Bearer ${token}` } });

@@ -192,3 +192,18 @@ TEST_CASE("review: Brandes from every source is Boost.Graph's exact betweenness;
     std::vector<std::size_t> half(all.begin(), all.begin() + 30);
     CHECK(sampled_betweenness(g, half) == sampled_betweenness(g, half));
 }
+
+TEST_CASE("review: encounters across départements, and organisations compared as the matcher does") {
+    auto g = sample();
+    g.people[0].departement = "69", g.people[1].departement = "69", g.people[2].departement = "01";
+    // Chloé's organisation spelled "À": the same as Alice's "A" once accents are ignored.
+    g.people[2].organisation = "À";
+    auto r = make_report(g, analyse(g));
+    // Both départements known: 1-2 (same), 1-3 and 2-3 (across); 3-4 has Dan's unknown.
+    CHECK(*r.cross_departement_share == doctest::Approx(2.0 / 3.0));
+    // Organisations: 1-2, 1-3, 2-3 the same; 3-4 across.
+    CHECK(*r.cross_organisation_share == doctest::Approx(0.25));
+    g.people[0].departement.clear();
+    g.people[1].departement.clear();
+    CHECK_FALSE(make_report(g, analyse(g)).cross_departement_share);
+}
