@@ -13,15 +13,17 @@ const EDGE_TALKED = '#2f3a4a';
 const EDGE_KEEP = '#1c6b35';
 const DIMMED = '#e3e7ec';
 
-// The layout's iterations and time: the first frame waits for firstMs of them at most. A small graph
-// is laid out on the page's thread (a worker's start-up costs more than its layout); a large one in the
-// worker, which goes on until the iterations or totalMs run out, the drawing following it.
+// The layout's iterations and time: the first frame waits for firstMs of them at most, then the layout
+// goes on until the iterations (or a large graph's totalMs) run out, the drawing following it. A small
+// graph is laid out on the page's thread (a worker's start-up costs more than its layout), in slices;
+// a large one in the worker.
 const LAYOUT_ITERATIONS = 200;
 // A small graph gets atLeast iterations however slow the machine (fewer leave clumps in the picture).
-const LAYOUT = { small: { firstMs: 150, atLeast: 30 }, large: { firstMs: 700, totalMs: 6000 } };
+const LAYOUT = { small: { firstMs: 80, atLeast: 30 }, large: { firstMs: 700, totalMs: 6000 } };
 const SLICE_MS = 30;
 const LARGE = 1000;
 const REFINE_EVERY_MS = 1500;
+const REDRAW_MS = 250;
 
 export class ReviewGraph {
   // model: buildModel(graph JSON); texts(): {anonymous}; onSelect(id) when a node is clicked; worker:
@@ -137,6 +139,26 @@ export class ReviewGraph {
       await new Promise((resolve) => setTimeout(resolve));
     }
     this.positions(nodes);
+    this.unfinished = { settings, nodes, edges };
+  }
+
+  // After the first frame, a small graph's layout goes on in slices, drawn again every REDRAW_MS.
+  async refineHere() {
+    const { settings, nodes, edges } = this.unfinished;
+    this.unfinished = null;
+    let sinceDrawn = 0;
+    while (this.iterations < LAYOUT_ITERATIONS) {
+      const started = performance.now();
+      this.iterations += iterate(settings, nodes, edges,
+        { iterations: LAYOUT_ITERATIONS - this.iterations, untilMs: started + SLICE_MS });
+      sinceDrawn += performance.now() - started;
+      await new Promise((resolve) => setTimeout(resolve));
+      if (sinceDrawn >= REDRAW_MS || this.iterations >= LAYOUT_ITERATIONS) {
+        this.positions(nodes);
+        this.canvas.refit();
+        sinceDrawn = 0;
+      }
+    }
   }
 
   positions(matrix) {
@@ -153,6 +175,7 @@ export class ReviewGraph {
     performance.mark('review-canvas-drawn');
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     performance.mark('review-graph-drawn');
+    if (this.unfinished && this.iterations < LAYOUT_ITERATIONS) this.refineHere();
   }
 
   // What to draw now: each person's look (filters, chosen person) and the encounters shown, grouped
