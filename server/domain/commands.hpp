@@ -134,7 +134,6 @@ using Command =
     std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
                  ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
                  ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink, AnswerTalked, WishContact,
-                 RateTable, SetVisibility, OpenVideo, EraseAttendee, SetPurpose,
-                 RecallSeries>;
+                 RateTable, SetVisibility, OpenVideo, EraseAttendee, SetPurpose, RecallSeries>;
 
 }  // namespace ensemble::domain
