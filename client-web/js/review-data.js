@@ -1,5 +1,6 @@
 // The review graph's JSON (shared/protocol.md, Staff review) turned into what the page draws: people by
 // id, organisations with their colours, each person's encounters, and the filters. No DOM here.
+import { fold } from './fold.js';
 
 // Colour-blind-safe first (Okabe–Ito), then distinct darker hues; all readable as dots on white. The
 // largest organisations get one each, the rest share OTHER_COLOUR: the legend and the table say which.
@@ -101,8 +102,4 @@ export function searchPeople(model, query, anonymous, limit = 50) {
     if (found.length < limit) found.push(node);
   }
   return { found, total };
-}
-
-function fold(text) {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }

@@ -2,13 +2,14 @@
 // shared/topics.json) that the host edits: a French label, an optional English one, a row each. Each
 // topic's id is the slug of its French label (protocol.md, "Topics and purpose").
 import { t } from './i18n.js';
+import { fold } from './fold.js';
 import { $, el, announce } from './dom.js';
 
 export const TOPIC_LIMITS = { count: 40, id: 40, label: 60 };  // protocol.md, Limits
 
 // "Santé mentale" -> "sante-mentale"; "Création d'activité" -> "creation-d-activite".
 export function slug(label) {
-  return label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  return fold(label)
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, TOPIC_LIMITS.id).replace(/-+$/, '');
 }
 

@@ -6,13 +6,14 @@
 #include "domain/text.hpp"
 
 namespace ensemble::app {
-namespace {
-
-using nlohmann::json;
 
 Problem invalid(const std::string& field, const std::string& message) {
     return {domain::ErrorCode::invalid_field, message, field};
 }
+
+namespace {
+
+using nlohmann::json;
 
 std::variant<json, Problem> parse_object(std::string_view text) {
     json value = json::parse(text, nullptr, false);

@@ -41,6 +41,9 @@ struct ClientMessage {
     std::variant<domain::Command, Problem, Ping, RoundTablesQuery> body;
 };
 
+// `invalid_field` naming the field at fault.
+Problem invalid(const std::string& field, const std::string& message);
+
 ClientMessage parse_client_message(std::string_view text);
 
 // The first message of every connection says who connects: its token, or why it is not a hello.

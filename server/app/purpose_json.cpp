@@ -7,10 +7,6 @@ namespace {
 
 using nlohmann::json;
 
-Problem invalid(const std::string& field, const std::string& message) {
-    return {domain::ErrorCode::invalid_field, message, field};
-}
-
 // A string member, trimmed; absent or null is ''. Its limits are the domain's to check.
 bool read_text(const json& object, const char* key, std::string& out) {
     auto it = object.find(key);

@@ -9,6 +9,7 @@
 #include "net/host.hpp"
 #include "net/responses.hpp"
 #include "net/rest_export.hpp"
+#include "review/review_json.hpp"
 #include "review/series_json.hpp"
 
 namespace ensemble::net {
@@ -27,7 +28,7 @@ nlohmann::json series_json(const storage::StoredSeries& series) {
                           {"title", e.title},
                           {"phase", e.phase},
                           {"created_at", e.created_at},
-                          {"ended_at", e.ended_at ? nlohmann::json(*e.ended_at) : nlohmann::json(nullptr)}});
+                          {"ended_at", review::or_null(e.ended_at)}});
     return {
         {"id", series.id}, {"title", series.title}, {"created_at", series.created_at}, {"events", events}};
 }
