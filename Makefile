@@ -20,6 +20,7 @@ bench: deps build node-modules
 	$(RELEASE)/matcher_bench
 	$(RELEASE)/store_bench
 	$(RELEASE)/review_bench
+	$(RELEASE)/needs_bench
 	RUNS=$(RUNS_DRAW) node bench/review-draw.js
 
 RUNS_DRAW ?= 3

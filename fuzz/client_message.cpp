@@ -53,6 +53,7 @@ const std::map<std::string, std::size_t> wire_types = {
     {"video_opened", index_of<domain::OpenVideo>()},
     {"erase_attendee", index_of<domain::EraseAttendee>()},
     {"purpose", index_of<domain::SetPurpose>()},
+    {"set_round_kind", index_of<domain::SetRoundKind>()},
 };
 
 // A field of the message, null when absent.

@@ -5,7 +5,8 @@ import { t, clockTime, shortDuration, errorText } from './i18n.js';
 import { $, el, setText, replaceChildren, showOnly, announce } from './dom.js';
 import { Countdown, WARNING_MS } from './countdown.js';
 import { tablemates } from './protocol.js';
-import { purposeDescription } from './purpose.js';
+import { purposeDescription, topicLabel } from './purpose.js';
+import { kindName } from './round-plan.js';
 import { Alerts } from './alerts.js';
 import { SignalBanner, signalBetween, signalText, tabTitle } from './signals.js';
 
@@ -15,6 +16,16 @@ export const SECTIONS = ['loading-section', 'notice-section', 'join-section', 'l
 const chatKey = (m) => `${m.at}|${m.from}|${m.text}`;
 // One step of the event: what is said or shown during it does not outlive it.
 const stepOf = (s) => (s ? `${s.phase}-${s.round}` : null);
+
+// A mutual-help table's prompt: the need it serves, in the asker's own words (protocol.md, state `need`).
+function needPrompt(table) {
+  const need = table && table.need;
+  if (!need) return '';
+  const seeker = (table.people || []).find((p) => p.id === need.attendee_id);
+  if (!seeker) return '';
+  const who = seeker.organisation ? `${seeker.name} (${seeker.organisation})` : seeker.name;
+  return t('need_prompt', { who, topic: topicLabel(need.topic), text: need.text });
+}
 
 export class AttendeeView {
   // onChat(text) sends a chat message and returns true when it could be sent; onStep(state) hears of
@@ -201,6 +212,9 @@ export class AttendeeView {
     }
     if (s.phase === 'round') this.drawRound(s);
     else this.roundCountdown.stop();
+    const next = s.kind && (s.phase === 'break' || s.phase === 'lobby') ? t('round_kind_next', { kind: kindName(s.kind) }) : '';
+    setText('break-kind', next);
+    setText('lobby-kind', next);
     if (s.phase === 'break') {
       showOnly('break-section', SECTIONS);
       setText('break-at', s.paused || s.deadline === null ? '' : t('next_round_at', { clock: clockTime(s.deadline) }));
@@ -228,7 +242,8 @@ export class AttendeeView {
     this.roundCountdown.set({
       deadline: s.deadline, paused: s.paused, remaining_ms: s.remaining_ms, key: `round-${s.round}`, warn: true,
     });
-    const prompt = table && table.prompt;
+    setText('round-kind', s.kind ? t('round_kind_now', { kind: kindName(s.kind) }) : '');
+    const prompt = needPrompt(table) || (table && table.prompt);
     $('prompt-card').hidden = !prompt;
     setText('prompt', prompt || '');
     const video = $('video-link');

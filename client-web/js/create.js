@@ -4,6 +4,7 @@ import { $, setText, wireCopy, announce } from './dom.js';
 import { createEvent, hostPageUrl, joinPageUrl } from './protocol.js';
 import { wireSeriesChoice, readSeriesChoice, seriesFor, showSeriesCreated } from './create-series.js';
 import { TopicsEditor, TOPIC_LIMITS } from './topics-editor.js';
+import { RoundPlanEditor } from './round-plan.js';
 
 const FIELD_INPUT = {
   title: 'title', table_size: 'table_size', min_table_size: 'min_table_size',
@@ -31,6 +32,7 @@ const LIMITS = {
 };
 
 const topics = new TopicsEditor($('topics'));
+const plan = new RoundPlanEditor($('round-plan'), $('rounds'));
 let created = null;
 let lastError = null;
 
@@ -48,6 +50,7 @@ function readSettings(form) {
     prompts: form.elements.prompts.value.split('\n').map((line) => line.trim()).filter(Boolean),
   };
   settings.topics = topics.read();
+  settings.round_kinds = plan.read();
   const video = form.elements.video_link_template.value.trim();
   if (video) settings.video_link_template = video;
   const hostName = form.elements.host_name.value.trim();
@@ -182,6 +185,7 @@ initI18n();
 showRetention();
 wireSeriesChoice();
 topics.load();
+plan.draw();
 $('retention_days').addEventListener('input', showRetention);
 $('create-form').addEventListener('submit', onSubmit);
 wireCopy($('copy-host-link'), () => $('host-link').value, $('host-link-copied'));
@@ -191,6 +195,7 @@ onLangChange(() => {
   showRetention();
   topics.keep();
   topics.draw();
+  plan.draw();
   if (created) {
     setText('created-text', t('created_text', { title: created.event.title }));
     showSeriesCreated(created.seriesLink, created.series ? created.series.title : '');

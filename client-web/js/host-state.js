@@ -1,17 +1,18 @@
 // The host console's state, built from a `host_state` snapshot and kept up to date by `host_update`
 // deltas (protocol.md). Pure: no DOM, so Node tests it; a new state is returned, the old one is left as it was.
 //
-// state: {phase, round, rounds, deadline, paused, remaining_ms, present,
+// state: {phase, round, rounds, kind, deadline, paused, remaining_ms, present, round_kinds, needs,
 //         attendees: Map id → attendee (in the order they came; who left or was removed stays, with `status`),
 //         tables: Map number → {number, attendees}, seats: Map attendee id → table number (derived from
 //         tables, so no lookup scans every table), tally: {connected, offline, left} and
 //         organisations: Map organisation → how many entries (kept as entries change, never recounted)}
 
-const CLOCK_FIELDS = ['phase', 'round', 'rounds', 'deadline', 'paused', 'remaining_ms', 'present'];
+const CLOCK_FIELDS = ['phase', 'round', 'rounds', 'kind', 'deadline', 'paused', 'remaining_ms', 'present', 'round_kinds', 'needs'];
 
 export function emptyHostState() {
   return {
-    phase: 'lobby', round: 0, rounds: 0, deadline: null, paused: false, remaining_ms: null, present: 0,
+    phase: 'lobby', round: 0, rounds: 0, kind: null, deadline: null, paused: false, remaining_ms: null, present: 0,
+    round_kinds: [], needs: null,
     attendees: new Map(), tables: new Map(), seats: new Map(),
     tally: { connected: 0, offline: 0, left: 0 }, organisations: new Map(),
   };

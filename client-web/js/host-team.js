@@ -2,6 +2,7 @@
 // who did what. Names are user text: they only ever go in as text.
 import { t, clockTime, errorText } from './i18n.js';
 import { $, el, replaceChildren, setText } from './dom.js';
+import { kindName } from './round-plan.js';
 
 const LOG_KEPT = 50;  // as the server keeps them (protocol.md, Limits)
 
@@ -26,6 +27,7 @@ export function logSentence(entry) {
     case 'erase_attendee': return t('log_erase_attendee', { by, id: entry.attendee_id });
     case 'merge_attendees': return t('log_merge_attendees', { by, name: entry.attendee_name, into: entry.into_name });
     case 'end_event': return t('log_end_event', { by });
+    case 'round_kind_set': return t('log_round_kind_set', { by, round: entry.round, kind: kindName(entry.kind) });
     case 'host_link_created': return t('log_host_link_created', { by, name: linkName(entry.link_name) });
     case 'host_link_revoked': return t('log_host_link_revoked', { by, name: linkName(entry.link_name) });
     case 'staff_link_created': return t('log_staff_link_created', { by, name: entry.link_name });

@@ -6,6 +6,7 @@ import { Countdown } from './countdown.js';
 import { countsOf } from './host-state.js';
 import { TableCards } from './table-cards.js';
 import { AttendeeList } from './attendee-list.js';
+import { HostPlan } from './host-plan.js';
 
 // Which controls make sense in which phase; the server checks again and answers wrong_phase.
 const ALLOWED = {
@@ -25,13 +26,15 @@ export function isEnabled(button) {
 }
 
 export class HostView {
-  // actions: {onMove(attendee), onMerge(attendee), onRemove(attendee), onErase(attendee), onNeedRound(round)}
+  // actions: {onMove(attendee), onMerge(attendee), onRemove(attendee), onErase(attendee), onNeedRound(round),
+  //          send(message)}
   constructor(clock, actions) {
     this.state = null;
     this.countdown = new Countdown($('host-countdown'), clock);
     const redraw = () => { if (this.state) this.draw(); };
     this.cards = new TableCards({ onMove: actions.onMove, onNeedRound: actions.onNeedRound, redraw });
     this.list = new AttendeeList(actions, redraw);
+    this.plan = new HostPlan(actions.send);
   }
 
   // A snapshot starts a new connection: past rounds' tables are asked for again when wanted.
@@ -84,5 +87,6 @@ export class HostView {
     $('resume').hidden = !s.paused;
     this.cards.draw(s, force);
     this.list.draw(s, force);
+    this.plan.draw(s, force);
   }
 }

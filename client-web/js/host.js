@@ -50,6 +50,7 @@ function send(message) {
 const view = new HostView(clock, {
   ...hostActions({ send, currentState: () => hostState }),
   onNeedRound: (round) => { if (connection) connection.send(messages.roundTables(round)); },
+  send,
 });
 
 const team = new HostTeam({

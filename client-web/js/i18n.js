@@ -4,6 +4,7 @@ import { meStrings } from './strings-me.js';
 import { dataStrings } from './strings-data.js';
 import { reviewStrings } from './strings-review.js';
 import { profileStrings } from './strings-profile.js';
+import { roundStrings } from './strings-rounds.js';
 
 const LANG_KEY = 'ensemble.lang';
 const LANGS = ['fr', 'en'];
@@ -276,6 +277,7 @@ const S = {
   ...dataStrings(),
   ...reviewStrings(plural),
   ...profileStrings(),
+  ...roundStrings(),
 };
 
 let current = pickInitial();

@@ -172,6 +172,7 @@ export const messages = {
   purpose: (purpose) => ({ type: 'purpose', purpose }),
   startEvent: () => ({ type: 'start_event' }),
   nextRound: () => ({ type: 'next_round' }),
+  setRoundKind: (round, kind) => ({ type: 'set_round_kind', round, kind }),
   endRound: () => ({ type: 'end_round' }),
   extendRound: (minutes) => ({ type: 'extend_round', minutes }),
   broadcast: (text) => ({ type: 'broadcast', text }),

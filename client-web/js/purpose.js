@@ -25,7 +25,7 @@ export function loadReference() {
   return loading;
 }
 
-const topicLabel = (id) => {
+export const topicLabel = (id) => {
   const topic = topics.find((x) => x.id === id);
   if (!topic) return id;
   return lang() === 'en' && topic.en ? topic.en : topic.fr;

@@ -49,6 +49,7 @@ export function renderReport(container, report) {
   const presence = report.presence || {};
   const components = report.components || {};
   const perRound = report.attendees_per_round || [];
+  const needs = report.needs || {};
   const seatedMax = Math.max(0, ...perRound.map((row) => row.seated));
 
   replaceChildren(container,
@@ -79,6 +80,8 @@ export function renderReport(container, report) {
       ? t('fig_components_value', { count: components.count, largest: components.largest ?? 0 }) : null, 'def_components'),
     figure('ei', 'fig_ei', known(report.ei_index) ? number(report.ei_index) : null, 'def_ei'),
     figure('isolated', 'fig_isolated', (report.isolated || []).length, 'def_isolated', people('isolated', report.isolated)),
+    figure('needs', 'fig_needs', needs.seeking_help ? t('fig_needs_value', { met: needs.met, total: needs.seeking_help }) : null,
+      'def_needs', people('needs', needs.unmet)),
     figure('brokers', 'fig_brokers', null, 'def_brokers',
       people('brokers', report.brokers, (p) => t('betweenness_value', { value: number(p.betweenness) }))),
     figure('go-to', 'fig_go_to', null, 'def_go_to',

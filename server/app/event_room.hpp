@@ -122,6 +122,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void form_tables(domain::SeatingJob job);
     void seat_off_strand(domain::SeatingJob job);  // the matcher on the compute pool, then SeatRound
     void schedule_host_flush();
+    std::string host_update_message();  // the pending host delta as sent, its needs computed now
     void schedule_presence();
     void arm_deadline();
     // Host consoles (event_room_hosts.cpp).

@@ -73,11 +73,16 @@ void EventRoom::close_clients(const Closing& closing) {
         return;
     }
     // The host consoles hear the end at once and stay open, to look back at the rounds' tables.
-    if (host_delta_) send_to_hosts(share(host_delta_->message()));
+    if (host_delta_) send_to_hosts(share(host_update_message()));
     host_delta_.reset();
     for (auto& [id, client] : attendees_) close_client(client, closing.code, closing.reason);
     attendees_.clear();
     log_event("event_ended", {{"event_id", id_}});
+}
+
+std::string EventRoom::host_update_message() {
+    if (host_delta_->needs_changed) host_delta_->needs = host_needs(event_);
+    return host_delta_->message();
 }
 
 void EventRoom::schedule_host_flush() {
@@ -87,7 +92,7 @@ void EventRoom::schedule_host_flush() {
     host_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->host_timer_set_ = false;
         if (ec || !self->host_delta_) return;
-        self->send_to_hosts(share(self->host_delta_->message()));
+        self->send_to_hosts(share(self->host_update_message()));
         self->host_delta_.reset();
     });
 }

@@ -184,6 +184,14 @@ std::variant<domain::Command, Problem> command_of(const std::string& type, const
         if (!m.contains("purpose")) return invalid("purpose", "purpose is required");
         return domain::SetPurpose{std::get<domain::Purpose>(purpose)};
     }
+    if (type == "set_round_kind") {
+        auto round = id_field(m, "round");
+        if (failed(round, problem)) return problem;
+        auto kind = parse_round_kind(m);
+        if (failed(kind, problem)) return problem;
+        return domain::SetRoundKind{static_cast<int>(std::get<std::int64_t>(round)),
+                                    std::get<domain::RoundKind>(kind)};
+    }
     if (type == "video_opened") return domain::OpenVideo{};
     if (type == "leave") return domain::Leave{};
     if (type == "start_event") return domain::StartEvent{};
@@ -297,6 +305,9 @@ std::variant<domain::EventSettings, Problem> parse_event_settings(std::string_vi
     auto topics = parse_topics(m);
     if (failed(topics, problem)) return problem;
     settings.topics = std::get<std::vector<domain::Topic>>(topics);
+    auto kinds = parse_round_kinds(m);
+    if (failed(kinds, problem)) return problem;
+    settings.round_kinds = std::get<std::vector<domain::RoundKind>>(kinds);
     if (auto error = domain::validate(settings)) return invalid(error->field, error->message);
     return settings;
 }

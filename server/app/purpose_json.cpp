@@ -7,6 +7,8 @@ namespace {
 
 using nlohmann::json;
 
+const std::string round_kind_names = "discovery, mutual_help, pairs, local or meet_again";
+
 // A string member, trimmed; absent or null is ''. Its limits are the domain's to check.
 bool read_text(const json& object, const char* key, std::string& out) {
     auto it = object.find(key);
@@ -43,6 +45,29 @@ std::variant<std::vector<domain::Topic>, Problem> parse_topics(const json& body)
         topics.push_back(std::move(topic));
     }
     return topics;
+}
+
+std::variant<std::vector<domain::RoundKind>, Problem> parse_round_kinds(const json& body) {
+    std::vector<domain::RoundKind> kinds;
+    auto list = body.find("round_kinds");
+    if (list == body.end() || list->is_null()) return kinds;
+    std::string must = "round_kinds must be a list of " + round_kind_names;
+    if (!list->is_array()) return invalid("round_kinds", must);
+    for (const auto& item : *list) {
+        auto kind = item.is_string() ? domain::round_kind_from_string(item.get<std::string>()) : std::nullopt;
+        if (!kind) return invalid("round_kinds", must);
+        kinds.push_back(*kind);
+    }
+    return kinds;
+}
+
+std::variant<domain::RoundKind, Problem> parse_round_kind(const json& message) {
+    auto item = message.find("kind");
+    auto kind = item != message.end() && item->is_string()
+                    ? domain::round_kind_from_string(item->get<std::string>())
+                    : std::nullopt;
+    if (!kind) return invalid("kind", "kind must be " + round_kind_names);
+    return *kind;
 }
 
 std::variant<domain::Purpose, Problem> parse_purpose(const json& body) {

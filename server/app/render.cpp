@@ -106,6 +106,8 @@ struct Renderer {
             for (int table : changes.tables) delta.tables.emplace(table, host_table(event, table));
         }
         delta.clock = clock_fields(event);
+        delta.round_kinds = round_kinds_json(s().settings);
+        delta.needs_changed = !changes.tables.empty() || changes.tables_reset || !changes.attendees.empty();
         if (changes.host_links) delta.host_links = host_links(event), delta.staff_links = staff_links(event);
         for (const auto& action : changes.log) delta.log.push_back(host_action(action));
         out.host = std::move(delta);
@@ -160,6 +162,8 @@ void HostDelta::merge(HostDelta later) {
     }
     for (auto& [number, table] : later.tables) tables.insert_or_assign(number, std::move(table));
     clock = std::move(later.clock);
+    round_kinds = std::move(later.round_kinds);
+    needs_changed = needs_changed || later.needs_changed;
     if (later.host_links) host_links = std::move(later.host_links);
     if (later.staff_links) staff_links = std::move(later.staff_links);
     for (auto& action : later.log) log.push_back(std::move(action));
@@ -176,6 +180,8 @@ std::string HostDelta::message() const {
     message["gone"] = gone;
     message["tables_reset"] = tables_reset;
     message["tables"] = std::move(changed_tables);
+    message["round_kinds"] = round_kinds;
+    if (needs) message["needs"] = *needs;
     if (host_links) message["host_links"] = *host_links;
     if (staff_links) message["staff_links"] = *staff_links;
     if (!log.empty()) message["log"] = log;

@@ -26,7 +26,11 @@ struct HostDelta {
     std::set<domain::AttendeeId> gone;
     std::map<int, nlohmann::json> tables;
     bool tables_reset = false;
-    nlohmann::json clock;                          // the clock fields as the change left them
+    nlohmann::json clock;        // the clock fields as the change left them
+    nlohmann::json round_kinds;  // the plan of rounds as the change left it
+    // Seats or purposes changed: the needs met are computed once when the update is sent, not per command.
+    bool needs_changed = false;
+    std::optional<nlohmann::json> needs;
     std::optional<nlohmann::json> host_links;      // the whole list, when it changed
     std::optional<nlohmann::json> staff_links;     // the whole list, with host_links
     nlohmann::json log = nlohmann::json::array();  // host actions, oldest first

@@ -28,9 +28,11 @@ Links links_for(const std::string& public_url, const std::string& event_id) {
 
 json clock_fields(const domain::Event& event) {
     const auto& s = event.state();
+    auto kind = coming_kind(s);
     return {{"phase", domain::to_string(s.phase)},
             {"round", s.round},
             {"rounds", s.settings.rounds},
+            {"kind", kind ? json(domain::to_string(*kind)) : json(nullptr)},
             {"deadline", nullable(s.deadline)},
             {"paused", s.paused},
             {"remaining_ms", s.paused ? json(s.remaining_ms) : json(nullptr)},
@@ -46,6 +48,7 @@ json public_event(const domain::Event& event) {
                  {"present", event.present_count()}};
     for (const auto& setting : domain::int_settings) info[setting.name] = s.settings.*setting.field;
     info["topics"] = topics_json(s.settings.topics);
+    info["round_kinds"] = round_kinds_json(s.settings);
     return info;
 }
 
@@ -93,6 +96,7 @@ std::string table_state(const domain::Event& event, int number) {
         out += "null";
     else
         jt::string(out, video);
+    append_served_need(out, event, number);
     out += R"(,"people":[)";
     for (std::size_t i = 0; i < table.seats.size(); ++i) {
         const auto& a = s.attendees.at(table.seats[i]);
@@ -183,6 +187,8 @@ std::string host_state(const domain::Event& event) {
             if (!s.tables[t].seats.empty()) tables.push_back(host_table(event, static_cast<int>(t + 1)));
     message["attendees"] = std::move(attendees);
     message["tables"] = std::move(tables);
+    message["round_kinds"] = round_kinds_json(s.settings);
+    message["needs"] = host_needs(event);
     message["host_links"] = host_links(event);
     message["staff_links"] = staff_links(event);
     json log = json::array();
@@ -244,6 +250,10 @@ json host_action(const domain::HostAction& a) {
             break;
         case K::erase_attendee:
             entry["attendee_id"] = a.attendee;
+            break;
+        case K::round_kind_set:
+            entry["round"] = a.number;
+            entry["kind"] = a.text;
             break;
         case K::pause:
         case K::resume:

@@ -28,6 +28,14 @@ std::string attendee_state(const domain::Event& event, domain::AttendeeId attend
 
 // Phase, round, clock and head count: the part every view shares.
 nlohmann::json clock_fields(const domain::Event& event);
+// The plan of rounds (plan_view.cpp): each round's kind; the kind of the round running, or of the coming one.
+nlohmann::json round_kinds_json(const domain::EventSettings& settings);
+std::optional<domain::RoundKind> coming_kind(const domain::EventState& s);
+// Needs met at the tables of the current (or last) round, and those no round has met: null without topics.
+nlohmann::json host_needs(const domain::Event& event);
+// `,"need":{…}` of a mutual-help table: the need it serves, in the asker's words; nothing otherwise.
+void append_served_need(std::string& out, const domain::Event& event, int table);
+
 // An attendee as the host console lists them.
 nlohmann::json host_entry(const domain::Attendee& attendee);
 // A table of the current round as the host console shows it.

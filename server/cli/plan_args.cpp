@@ -30,11 +30,27 @@ std::string range_source(bool min_given, bool max_given) {
     return "the defaults around --table-size";
 }
 
+// "discovery,mutual_help,…": the kind of each round. Meet again needs live keep-in-touch wishes.
+std::string parse_kinds(const std::string& text, std::vector<domain::RoundKind>& kinds) {
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        auto comma = std::min(text.find(',', from), text.size());
+        auto name = text.substr(from, comma - from);
+        auto kind = domain::round_kind_from_string(name);
+        if (!kind || *kind == domain::RoundKind::meet_again)
+            return "--kinds lists discovery, mutual_help, pairs or local, separated by commas, not " + name;
+        kinds.push_back(*kind);
+        from = comma + 1;
+    }
+    return "";
+}
+
 }  // namespace
 
 const char* const plan_usage =
     "usage: ensemble plan (--count N | --attendees FILE.csv) --table-size K [--min A --max B] --rounds R\n"
-    "                     [--keep-apart COLUMN] [--seed S] [--time-limit SECONDS] [--format csv|json|text]\n";
+    "                     [--keep-apart COLUMN] [--seed S] [--time-limit SECONDS] [--format csv|json|text]\n"
+    "                     [--kinds discovery,mutual_help,pairs,local]\n";
 
 std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& options) {
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -71,6 +87,8 @@ std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& o
             else if (options.time_limit > max_time_limit)
                 error = "--time-limit is at most " + std::to_string(static_cast<int>(max_time_limit)) +
                         " seconds (a day), not " + value;
+        } else if (flag == "--kinds") {
+            error = parse_kinds(value, options.kinds);
         } else if (flag == "--format") {
             options.format = value;
             if (value != "csv" && value != "json" && value != "text")
@@ -86,6 +104,9 @@ std::string parse_plan_args(const std::vector<std::string>& args, PlanOptions& o
         return "--keep-apart needs --attendees FILE.csv and its columns";
     if (options.table_size == 0) return "--table-size is required";
     if (options.rounds == 0) return "--rounds is required";
+    if (options.kinds.size() > static_cast<std::size_t>(options.rounds))
+        return "--kinds names " + std::to_string(options.kinds.size()) + " rounds, more than --rounds " +
+               std::to_string(options.rounds);
     if (options.table_size < 2)
         return "--table-size is at least 2 people, not " + std::to_string(options.table_size);
     bool min_given = options.min.has_value(), max_given = options.max.has_value();

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/settings.hpp"
+
 namespace ensemble::cli {
 
 struct PlanOptions {
@@ -18,6 +20,7 @@ struct PlanOptions {
     std::uint64_t seed = 1;
     double time_limit = 30;  // seconds, a safety cap on the search, at most max_time_limit
     std::string format = "csv";
+    std::vector<domain::RoundKind> kinds;  // --kinds: of round 1, 2…; empty: all discovery
 };
 
 // A day: longer searches gain nothing, and larger values would overflow the clock's deadline.

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli/plan_csv.hpp"
+#include "matching/needs.hpp"
 
 namespace ensemble::cli {
 namespace {
@@ -88,6 +89,18 @@ void write_report(const matching::Report& report, int people, int table_size, in
             << " people can meet without repeats for at most " << bound
             << (bound == 1 ? " round\n" : " rounds\n");
     for (const auto& problem : report.problems) err << "problem: " << problem << '\n';
+}
+
+void write_needs(const matching::Plan& plan, const Roster& roster, int table_size, std::ostream& err) {
+    std::unordered_map<matching::PersonId, const matching::Person*> by_id;
+    for (const auto& person : roster.people) by_id[person.id] = &person;
+    int most = matching::most_needs_met(roster.people, table_size);
+    for (std::size_t r = 0; r < plan.rounds.size(); ++r) {
+        auto count = matching::count_needs_met(plan.rounds[r], by_id);
+        if (count.needs == 0) return;
+        err << "needs met, round " << r + 1 << ": " << count.met << " of " << count.needs << " (at most "
+            << most << " for any seating)\n";
+    }
 }
 
 }  // namespace ensemble::cli

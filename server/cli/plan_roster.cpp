@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "cli/plan_csv.hpp"
+#include "domain/reference_data.hpp"
 
 namespace ensemble::cli {
 namespace {
@@ -31,13 +32,22 @@ int column(const std::vector<std::string>& header, const std::vector<std::string
     return -1;
 }
 
+// "logement | santé mentale": topics separated by |, compared without case.
+std::vector<std::string> topics(const std::string& cell) {
+    std::vector<std::string> out;
+    std::stringstream parts(cell);
+    for (std::string part; std::getline(parts, part, '|');)
+        if (auto topic = lowered(trimmed(part)); !topic.empty()) out.push_back(topic);
+    return out;
+}
+
 }  // namespace
 
 std::string load_roster(const PlanOptions& options, Roster& roster) {
     if (options.count) {
         roster.numbered = true;
         for (int i = 1; i <= *options.count; ++i) roster.names.push_back(std::to_string(i));
-        roster.groups.assign(roster.names.size(), "");
+        for (int i = 1; i <= *options.count; ++i) roster.people.push_back({i, "", {}});
         return "";
     }
     const std::string& file = options.attendees_file;
@@ -56,6 +66,8 @@ std::string load_roster(const PlanOptions& options, Roster& roster) {
     } else {
         group = column(table.header, {"organisation", "organization"});
     }
+    int needs = column(table.header, {"needs"}), offers = column(table.header, {"offers"});
+    int departement = column(table.header, {"departement", "département"});
     std::unordered_map<std::string, int> first_line;  // a name seated twice would meet itself
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         std::string person = trimmed(table.rows[r][name]);
@@ -65,7 +77,17 @@ std::string load_roster(const PlanOptions& options, Roster& roster) {
             return where + ": " + person + " is already listed on line " + std::to_string(it->second) +
                    "; give each attendee a distinct name";
         roster.names.push_back(person);
-        roster.groups.push_back(group >= 0 ? trimmed(table.rows[r][group]) : "");
+        auto cell = [&](int c) { return c >= 0 ? trimmed(table.rows[r][c]) : std::string{}; };
+        matching::Person p{static_cast<matching::PersonId>(roster.names.size()), cell(group), {}};
+        p.needs = topics(cell(needs));
+        p.offers = topics(cell(offers));
+        p.departement = cell(departement);
+        if (!p.departement.empty()) {
+            const auto* known = domain::find_departement(p.departement);
+            if (!known) return where + ": " + p.departement + " is not a département code (such as 69 or 2A)";
+            p.neighbours = known->neighbours;
+        }
+        roster.people.push_back(std::move(p));
     }
     if (roster.names.empty()) return file + " lists no attendees";
     return "";

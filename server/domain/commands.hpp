@@ -106,6 +106,11 @@ struct MergeAttendees {
     AttendeeId duplicate = 0;
     AttendeeId keep = 0;
 };
+// The kind of a round not started yet; one past the last round adds a round of that kind.
+struct SetRoundKind {
+    int round = 0;
+    RoundKind kind = RoundKind::discovery;
+};
 struct PauseRotation {};
 struct ResumeRotation {};
 struct EndEvent {};
@@ -134,6 +139,6 @@ using Command =
     std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
                  ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
                  ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink, AnswerTalked, WishContact,
-                 RateTable, SetVisibility, OpenVideo, EraseAttendee, SetPurpose, RecallSeries>;
+                 RateTable, SetVisibility, OpenVideo, EraseAttendee, SetPurpose, RecallSeries, SetRoundKind>;
 
 }  // namespace ensemble::domain

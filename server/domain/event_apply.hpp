@@ -50,6 +50,7 @@ struct Event::Apply {
     void operator()(const EraseAttendee& c);  // event_erase.cpp
     void operator()(const RecallSeries& c);   // event_series.cpp
     void operator()(const SetPurpose& c);     // event_purpose.cpp
+    void operator()(const SetRoundKind& c);   // event_purpose.cpp
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;

@@ -78,7 +78,7 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
         std::holds_alternative<RemoveAttendee>(command) || std::holds_alternative<MergeAttendees>(command) ||
         std::holds_alternative<PauseRotation>(command) || std::holds_alternative<ResumeRotation>(command) ||
         std::holds_alternative<EndEvent>(command) || std::holds_alternative<CreateHostLink>(command) ||
-        std::holds_alternative<RevokeHostLink>(command);
+        std::holds_alternative<RevokeHostLink>(command) || std::holds_alternative<SetRoundKind>(command);
     bool answer = std::holds_alternative<AnswerTalked>(command) ||
                   std::holds_alternative<WishContact>(command) || std::holds_alternative<RateTable>(command);
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command) ||

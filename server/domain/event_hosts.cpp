@@ -57,6 +57,8 @@ std::optional<HostAction> Event::Apply::action_of(const Command& command) const 
         a.into = c->keep, a.into_name = name_of(c->keep);
     } else if (const auto* c = std::get_if<EraseAttendee>(&command)) {
         a.kind = K::erase_attendee, a.attendee = c->attendee;  // never the name: it is what goes
+    } else if (const auto* c = std::get_if<SetRoundKind>(&command)) {
+        a.kind = K::round_kind_set, a.number = c->round, a.text = to_string(c->kind);
     } else if (std::holds_alternative<EndEvent>(command)) {
         a.kind = K::end_event;
     } else {

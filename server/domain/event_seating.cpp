@@ -1,5 +1,6 @@
 // Who sits where: forming a round's tables with the matcher, and mending them live.
 #include "domain/event_apply.hpp"
+#include "domain/round_needs.hpp"
 
 namespace ensemble::domain {
 namespace {
@@ -11,11 +12,17 @@ std::uint64_t seed_for(const std::string& event_id, int round) {
     return (hash ^ static_cast<std::uint64_t>(round)) * 1099511628211ULL;
 }
 
-matching::TableSize table_size(const EventSettings& settings) {
-    return {settings.table_size, settings.min_table_size, settings.max_table_size};
+// Pairs who both asked to keep in touch, both here: a meet-again round seats them together.
+std::vector<std::vector<matching::PersonId>> mutual_wishes(const EventState& s,
+                                                           const std::vector<matching::Person>& present) {
+    std::set<AttendeeId> here;
+    for (const auto& person : present) here.insert(person.id);
+    std::vector<std::vector<matching::PersonId>> pairs;
+    for (const auto& [from, about] : s.contact_wishes)
+        if (from < about && here.count(from) && here.count(about) && s.contact_wishes.count({about, from}))
+            pairs.push_back({from, about});
+    return pairs;
 }
-
-matching::Person person_of(const Attendee& attendee) { return {attendee.id, attendee.organisation, {}}; }
 
 }  // namespace
 
@@ -23,14 +30,21 @@ matching::Person person_of(const Attendee& attendee) { return {attendee.id, atte
 void Event::Apply::request_round(int number) {
     SeatingJob job;
     job.round = number;
+    job.kind = kind_of_round(s.settings, number);
     for (const auto& [id, attendee] : s.attendees)
         if (attendee.connected && attendee.status == AttendeeStatus::active)
-            job.people.push_back(person_of(attendee));
+            job.people.push_back(person_of(attendee, job.kind));
     job.history = s.history;
-    job.size = table_size(s.settings);
+    job.shape = round_shape(s.settings, job.kind);
     job.seed = seed_for(s.id, number);
+    if (job.kind == RoundKind::meet_again) job.keep_together = mutual_wishes(s, job.people);
+    if (job.kind == RoundKind::mutual_help) {
+        std::vector<RoundSeats> played;
+        for (int round = 1; round <= s.round; ++round) played.push_back(*event.round_seats(round));
+        for (AttendeeId id : needs_never_met(s, played)) job.needs_first.insert(id);
+    }
     // Optimising all rounds together reaches zero repeats where round-by-round cannot.
-    if (number == 1 && s.settings.rounds > 1)
+    if (number == 1 && s.settings.rounds > 1 && job.kind == RoundKind::discovery)
         job.rounds_to_plan = s.settings.rounds;
     else
         job.plan = s.plan;
@@ -116,11 +130,11 @@ struct LiveView {
     std::unordered_map<matching::PersonId, matching::Person> people;
 };
 
-LiveView live_view(const EventState& s) {
+LiveView live_view(const EventState& s, RoundKind kind) {
     LiveView view;
     for (const auto& table : s.tables) {
         view.tables.push_back(table.seats);
-        for (AttendeeId id : table.seats) view.people.emplace(id, person_of(s.attendees.at(id)));
+        for (AttendeeId id : table.seats) view.people.emplace(id, person_of(s.attendees.at(id), kind));
     }
     return view;
 }
@@ -128,16 +142,20 @@ LiveView live_view(const EventState& s) {
 }  // namespace
 
 void Event::Apply::seat_late_joiner(AttendeeId attendee) {
-    auto view = live_view(s);
-    matching::LiveContext context{&view.tables,           &view.people, &s.history,
-                                  table_size(s.settings), {},           s.round};
-    apply_moves(matching::seat_late_joiner(context, person_of(s.attendees.at(attendee))));
+    auto kind = kind_of_round(s.settings, s.round);
+    auto view = live_view(s, kind);
+    auto shape = round_shape(s.settings, kind);
+    matching::LiveContext context{&view.tables, &view.people,      &s.history,
+                                  shape.size,   shape.preferences, s.round};
+    apply_moves(matching::seat_late_joiner(context, person_of(s.attendees.at(attendee), kind)));
 }
 
 void Event::Apply::mend_tables() {
-    auto view = live_view(s);
-    matching::LiveContext context{&view.tables,           &view.people, &s.history,
-                                  table_size(s.settings), {},           s.round};
+    auto kind = kind_of_round(s.settings, s.round);
+    auto view = live_view(s, kind);
+    auto shape = round_shape(s.settings, kind);
+    matching::LiveContext context{&view.tables, &view.people,      &s.history,
+                                  shape.size,   shape.preferences, s.round};
     apply_moves(matching::rebalance_after_leave(context));
 }
 

@@ -141,9 +141,15 @@ struct PurposeChanged {
     TimeMs at = 0;
 };
 
-using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged,
-                            RoundStarted, Seated, Unseated, Met, ChatPosted, Announced, PlanMade,
-                            HostLinkCreated, HostLinkRevoked, HostActed, TalkedAnswered, ContactWished,
-                            TableRated, SeatPresenceRecorded, AttendeeErased, PurposeChanged>;
+// The event's settings as they now stand, after a host changed them live (a round's kind, a round added).
+struct SettingsChanged {
+    EventSettings settings;
+};
+
+using Record =
+    std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged, RoundStarted, Seated,
+                 Unseated, Met, ChatPosted, Announced, PlanMade, HostLinkCreated, HostLinkRevoked, HostActed,
+                 TalkedAnswered, ContactWished, TableRated, SeatPresenceRecorded, AttendeeErased,
+                 PurposeChanged, SettingsChanged>;
 
 }  // namespace ensemble::domain

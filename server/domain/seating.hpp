@@ -3,6 +3,7 @@
 // can run on another thread while the event goes on. Its result comes back as the SeatRound command.
 
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "domain/settings.hpp"
@@ -10,11 +11,28 @@
 
 namespace ensemble::domain {
 
+struct Attendee;
+
+// The matcher's view of an attendee in a round of that kind: organisation, and what the kind weighs
+// (needs and offers for mutual help, département and its neighbours for a local round). Only those: it
+// is built for everyone seated whenever someone is seated late.
+matching::Person person_of(const Attendee& attendee, RoundKind kind);
+
+// What a kind of round asks of the matcher: table sizes and the weights of the cost model.
+struct RoundShape {
+    matching::TableSize size;
+    matching::Preferences preferences;
+};
+RoundShape round_shape(const EventSettings& settings, RoundKind kind);
+
 struct SeatingJob {
     int round = 0;
+    RoundKind kind = RoundKind::discovery;
     std::vector<matching::Person> people;  // everyone present, in id order
     matching::History history;
-    matching::TableSize size;
+    RoundShape shape;
+    std::vector<std::vector<matching::PersonId>> keep_together;  // meet again: mutual keep-in-touch pairs
+    std::unordered_set<matching::PersonId> needs_first;          // mutual help: needs no round has met yet
     std::uint64_t seed = 0;
     int rounds_to_plan = 0;              // > 0: plan every round from this one on, then seat the first
     std::optional<matching::Plan> plan;  // else: follow this plan while attendance matches it

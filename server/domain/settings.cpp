@@ -39,6 +39,8 @@ std::optional<FieldError> validate(const EventSettings& s) {
         if (auto problem = text_problem(prompt, 1, prompts.max_chars))
             return FieldError{prompts.name, "a prompt " + *problem};
     if (auto e = validate_topics(s.topics)) return e;
+    if (s.round_kinds.size() > static_cast<std::size_t>(s.rounds))
+        return FieldError{"round_kinds", "round_kinds names more rounds than the event has"};
     const auto& link = s.video_link_template;
     if (!link.empty()) {
         if (link.rfind("https://", 0) != 0 && link.rfind("http://", 0) != 0)
@@ -69,6 +71,34 @@ std::optional<FieldError> validate_topics(const std::vector<Topic>& topics) {
                 return FieldError{"topics", "a topic's English label " + *problem};
     }
     return std::nullopt;
+}
+
+const char* to_string(RoundKind kind) {
+    switch (kind) {
+        case RoundKind::discovery:
+            return "discovery";
+        case RoundKind::mutual_help:
+            return "mutual_help";
+        case RoundKind::pairs:
+            return "pairs";
+        case RoundKind::local:
+            return "local";
+        case RoundKind::meet_again:
+            return "meet_again";
+    }
+    return "discovery";
+}
+
+std::optional<RoundKind> round_kind_from_string(const std::string& text) {
+    for (auto kind : all_round_kinds)
+        if (text == to_string(kind)) return kind;
+    return std::nullopt;
+}
+
+RoundKind kind_of_round(const EventSettings& settings, int round) {
+    if (round < 1 || static_cast<std::size_t>(round) > settings.round_kinds.size())
+        return RoundKind::discovery;
+    return settings.round_kinds[static_cast<std::size_t>(round - 1)];
 }
 
 std::string prompt_for_round(const EventSettings& settings, int round) {

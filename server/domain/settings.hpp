@@ -20,6 +20,19 @@ inline constexpr std::size_t max_topics = 40;
 inline constexpr std::size_t max_topic_id_chars = 40;
 inline constexpr std::size_t max_topic_label_chars = 60;
 
+// What a round is for, chosen per round by the host (protocol.md, Kinds of round).
+enum class RoundKind {
+    discovery,    // « Découverte »: as many new people as possible, organisations mixed
+    mutual_help,  // « Entraide »: needs seated with someone who offers them
+    pairs,        // « En tête-à-tête »: tables of two, one of three when the count is odd
+    local,        // « Réseau local »: tables of one département, or bordering ones
+    meet_again,   // « Se revoir »: those who both asked to keep in touch sit together again
+};
+inline constexpr RoundKind all_round_kinds[] = {RoundKind::discovery, RoundKind::mutual_help,
+                                                RoundKind::pairs, RoundKind::local, RoundKind::meet_again};
+const char* to_string(RoundKind kind);
+std::optional<RoundKind> round_kind_from_string(const std::string& text);
+
 struct EventSettings {
     std::string title;
     int table_size = 4;
@@ -30,9 +43,10 @@ struct EventSettings {
     int break_seconds = 120;
     int max_attendees = 10000;  // everyone who ever joined counts, those who left included
     std::vector<std::string> prompts;
-    std::string video_link_template;  // may hold {event}, {round}, {table}
-    int retention_days = 90;          // the event's data is deleted this long after it ended
-    std::vector<Topic> topics;        // what attendees may need or offer; none: no topics asked
+    std::string video_link_template;       // may hold {event}, {round}, {table}
+    int retention_days = 90;               // the event's data is deleted this long after it ended
+    std::vector<Topic> topics;             // what attendees may need or offer; none: no topics asked
+    std::vector<RoundKind> round_kinds{};  // of round 1, 2…; rounds past its end are discovery
 };
 
 // Every setting once: its name on the wire and in storage, where it lives, and its limits. The parser,
@@ -84,6 +98,9 @@ std::optional<FieldError> validate_topics(const std::vector<Topic>& topics);
 
 // Limits of protocol.md, checked once here for the REST API and for restored events alike.
 std::optional<FieldError> validate(const EventSettings& settings);
+
+// The kind of round n (1-based).
+RoundKind kind_of_round(const EventSettings& settings, int round);
 
 // The prompt of round n (1-based): prompts cycle. Empty when there are none.
 std::string prompt_for_round(const EventSettings& settings, int round);

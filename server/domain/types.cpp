@@ -101,6 +101,7 @@ constexpr std::pair<HostAction::Kind, const char*> host_action_names[] = {
     {HostAction::Kind::staff_link_created, "staff_link_created"},
     {HostAction::Kind::staff_link_revoked, "staff_link_revoked"},
     {HostAction::Kind::erase_attendee, "erase_attendee"},
+    {HostAction::Kind::round_kind_set, "round_kind_set"},
 };
 }  // namespace
 

@@ -92,6 +92,7 @@ struct HostAction {
         staff_link_created,
         staff_link_revoked,
         erase_attendee,  // logged without the name
+        round_kind_set,  // number: the round; text: its kind
     };
     Kind kind = Kind::start_event;
     HostLinkId by = 0;

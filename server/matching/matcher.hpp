@@ -20,6 +20,11 @@ struct Person {
     PersonId id = 0;
     std::string organisation;  // empty: unknown; compared by organisation_key (case and accents ignored)
     std::vector<std::string> tags;
+    // Why they came (domain/purpose.hpp): topic ids, and where they work. Empty: not said.
+    std::vector<std::string> needs{};       // topics they seek help on
+    std::vector<std::string> offers{};      // topics they can help on
+    std::string departement{};              // a code such as "69"
+    std::vector<std::string> neighbours{};  // the départements bordering theirs
 };
 
 // Target table size and the range a table may take.
@@ -66,6 +71,9 @@ struct Preferences {
     double same_organisation_weight = 10.0;  // per pair of the same organisation at a table
     double recency_weight = 1.0;             // extra cost for repeats met recently rather than long ago
     bool keep_organisations_apart = false;   // same-organisation pairs become a hard constraint
+    // Local rounds: pairs from different départements. Off (0) unless a round is about the territory.
+    double neighbouring_weight = 0.0;  // per pair from bordering départements
+    double distant_weight = 0.0;       // per pair from départements neither the same nor bordering
 };
 
 struct RoundRequest {
@@ -94,6 +102,8 @@ struct Report {
     std::int64_t steps = 0;             // local search steps taken
     bool from_plan = false;             // the round was taken from a plan as it stood
     std::int64_t cost = 0;              // the cost model's price of the tables formed, given the history
+    int needs = 0;                      // people of the last round formed who seek help (needs.hpp)
+    int needs_met = 0;                  // of them, those seated with someone who offers what they seek
 };
 
 struct RoundResult {

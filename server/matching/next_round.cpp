@@ -58,6 +58,7 @@ RoundResult next_round(const RoundRequest& request) {
         auto more_tables = to_ids(problem, more.rounds.front());
         score(scoring, {more_tables}, more_report);
         if (more_report.new_repeated_pairs < result.report.new_repeated_pairs &&
+            more_report.cost < result.report.cost &&
             more_report.problems.size() <= result.report.problems.size()) {
             result.tables = std::move(more_tables);
             result.report = std::move(more_report);

@@ -8,9 +8,9 @@
 //                 extra meeting is one more repeated pair in the report);
 //   recency       a pair from the history costs more the more recently it met (cost classes 1..15);
 //   organisation  two of one organisation (organisation_key), hard when organisations are kept apart;
+//   distance      two from bordering or distant départements (local rounds only; 0 otherwise);
 //   never         a never_together pair: hard_cost, above any sum of soft costs.
-// A later term (same département, a need met by an offer) is one more weight in Preferences, one more
-// field here and one more addend in meet(), read from per-person data the callers already pass.
+// Needs met by offers are not a pair's cost: they are seated first, as groups kept together (needs.hpp).
 
 #include <array>
 #include <cstdint>
@@ -25,17 +25,23 @@ constexpr std::int64_t hard_cost = 1'000'000'000;
 // Same-organisation pairs kept apart: hard, yet below never_together.
 constexpr std::int64_t apart_cost = 10'000'000;
 
+// How far apart two people work. Unknown on either side counts as the same place: nothing to weigh.
+enum class Distance : std::uint8_t { same_or_unknown, neighbouring, distant };
+Distance distance(const Person& a, const Person& b);
+
 struct PairCost {
     std::int64_t repeat = 0;
     std::int64_t organisation = 0;
+    std::array<std::int64_t, 3> distance{};    // by Distance
     std::array<std::int64_t, 256> by_class{};  // recency and never, by cost class (pair_cell.hpp)
 
     static PairCost from(const Preferences& preferences);
 
     // One more meeting of a pair that already met `times` times, in cost class `cost_class`.
-    std::int64_t meet(std::uint32_t times, std::uint32_t cost_class, bool same_organisation) const {
+    std::int64_t meet(std::uint32_t times, std::uint32_t cost_class, bool same_organisation,
+                      Distance apart = Distance::same_or_unknown) const {
         return (times >= 1 ? repeat : 0) + by_class[cost_class & 0xFF] +
-               (same_organisation ? organisation : 0);
+               (same_organisation ? organisation : 0) + distance[static_cast<std::size_t>(apart)];
     }
 };
 

@@ -17,13 +17,15 @@ class PairCosts {
     // Cost of a and b sharing one more table.
     std::int64_t join(int a, int b) const {
         PairCell cell = pairs_.get(a, b);
-        return problem_.cost.meet(pair_times(cell), pair_class(cell), same_organisation(a, b));
+        return problem_.cost.meet(pair_times(cell), pair_class(cell), same_organisation(a, b),
+                                  problem_.apart(a, b));
     }
     // Saving when a and b share one table fewer (the last meeting counted is the one given up).
     std::int64_t part(int a, int b) const {
         PairCell cell = pairs_.get(a, b);
         std::uint32_t times = pair_times(cell);
-        return problem_.cost.meet(times > 0 ? times - 1 : 0, pair_class(cell), same_organisation(a, b));
+        return problem_.cost.meet(times > 0 ? times - 1 : 0, pair_class(cell), same_organisation(a, b),
+                                  problem_.apart(a, b));
     }
     bool same_organisation(int a, int b) const {
         int org = problem_.organisation[a];

@@ -48,6 +48,24 @@ void build_groups(Problem& problem, const Constraints& constraints, int largest_
     }
 }
 
+// Places are compared once per pair of départements present, not once per pair of people.
+void index_places(Problem& problem, const std::vector<Person>& people) {
+    std::unordered_map<std::string, int> places;
+    std::vector<const Person*> example;  // someone from each place, whose neighbours are that place's
+    problem.place.assign(problem.n, -1);
+    for (const auto& person : people) {
+        auto it = problem.index.find(person.id);
+        if (person.departement.empty() || it == problem.index.end()) continue;
+        auto [place, added] = places.emplace(person.departement, static_cast<int>(example.size()));
+        if (added) example.push_back(&person);
+        problem.place[it->second] = place->second;
+    }
+    problem.place_distance.assign(example.size(), std::vector<Distance>(example.size()));
+    for (std::size_t i = 0; i < example.size(); ++i)
+        for (std::size_t j = 0; j < example.size(); ++j)
+            problem.place_distance[i][j] = distance(*example[i], *example[j]);
+}
+
 }  // namespace
 
 Problem make_problem(const std::vector<Person>& people, const Constraints& constraints,
@@ -84,6 +102,7 @@ Problem make_problem(const std::vector<Person>& people, const Constraints& const
     }
 
     problem.cost = PairCost::from(preferences);
+    if (problem.cost.distance[1] || problem.cost.distance[2]) index_places(problem, people);
     return problem;
 }
 

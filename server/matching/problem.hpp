@@ -21,6 +21,14 @@ struct Problem {
     std::vector<char> movable;               // not part of a group
     std::vector<std::pair<int, int>> never;  // never at the same table
     PairCost cost;                           // the one cost model, see pair_cost.hpp
+    // Only when the cost model weighs distance: each person's place, and how far each place is from another.
+    std::vector<int> place;                             // -1: unknown
+    std::vector<std::vector<Distance>> place_distance;  // [place][place]
+
+    Distance apart(int a, int b) const {
+        if (place.empty() || place[a] < 0 || place[b] < 0) return Distance::same_or_unknown;
+        return place_distance[place[a]][place[b]];
+    }
 };
 
 // Duplicates, oversized groups and contradictions go to problems in words.

@@ -13,10 +13,12 @@ namespace {
 // Prices seats for one repair with the matcher's cost model (pair_cost.hpp), as the search would.
 class SeatCost {
   public:
-    explicit SeatCost(const LiveContext& context)
-        : context_(context), model_(PairCost::from(context.preferences)) {
+    // The joiner, not seated yet, is not among context.people.
+    explicit SeatCost(const LiveContext& context, const Person* joiner = nullptr)
+        : context_(context), model_(PairCost::from(context.preferences)), joiner_(joiner) {
         for (const auto& [id, person] : *context.people)
             organisation_.emplace(id, organisation_key(person.organisation));
+        if (joiner) organisation_.emplace(joiner->id, organisation_key(joiner->organisation));
         if (!context.constraints) return;
         for (const auto& [a, b] : context.constraints->never_together) never_.insert(pair_key(a, b));
         for (const auto& group : context.constraints->keep_together)
@@ -31,7 +33,9 @@ class SeatCost {
         auto oa = organisation_.find(a), ob = organisation_.find(b);
         bool same = oa != organisation_.end() && ob != organisation_.end() && !oa->second.empty() &&
                     oa->second == ob->second;
-        return model_.meet(static_cast<std::uint32_t>(std::min(times, 1000)), cost_class, same);
+        const Person *pa = find(a), *pb = find(b);
+        auto apart = pa && pb ? distance(*pa, *pb) : Distance::same_or_unknown;
+        return model_.meet(static_cast<std::uint32_t>(std::min(times, 1000)), cost_class, same, apart);
     }
     std::int64_t table(PersonId person, const Table& members) const {
         std::int64_t total = 0;
@@ -42,8 +46,15 @@ class SeatCost {
     bool grouped(PersonId person) const { return grouped_.count(person) > 0; }
 
   private:
+    const Person* find(PersonId id) const {
+        if (joiner_ && joiner_->id == id) return joiner_;
+        auto it = context_.people->find(id);
+        return it == context_.people->end() ? nullptr : &it->second;
+    }
+
     const LiveContext& context_;
     PairCost model_;
+    const Person* joiner_;
     std::unordered_map<PersonId, std::string> organisation_;
     std::unordered_set<PairKey, PairKeyHash> never_;
     std::unordered_set<PersonId> grouped_;
@@ -85,7 +96,7 @@ bool best_donor(const std::vector<Table>& tables, const SeatCost& cost, const Ta
 
 std::vector<Move> seat_late_joiner(const LiveContext& context, const Person& joiner) {
     const auto& tables = *context.tables;
-    SeatCost cost(context);
+    SeatCost cost(context, &joiner);
     std::size_t to = best_with_room(tables, cost, joiner.id, context.size.max, tables.size());
     if (to != tables.size()) return {{joiner.id, to}};
 

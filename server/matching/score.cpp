@@ -4,6 +4,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "matching/needs.hpp"
 #include "matching/organisation.hpp"
 #include "matching/pair_cost.hpp"
 
@@ -24,8 +25,11 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
     const Constraints& constraints = input.constraints;
     const TableSize& size = input.size;
     std::unordered_map<PersonId, std::string> organisation;  // by organisation_key, as the search sees it
-    for (const auto& person : input.people)
+    std::unordered_map<PersonId, const Person*> person_of;
+    for (const auto& person : input.people) {
         organisation.emplace(person.id, organisation_key(person.organisation));
+        person_of.emplace(person.id, &person);
+    }
     std::unordered_set<PairKey, PairKeyHash> never;
     for (const auto& [a, b] : constraints.never_together)
         if (a != b) never.insert(ordered(a, b));
@@ -49,8 +53,12 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
                     int before = history ? history->times_met(key.first, key.second) : 0;
                     int last = before > 0 ? history->last_round_met(key.first, key.second) : 0;
                     auto cost_class = pair_class_of(input.first_round, before, last, never.count(key) > 0);
+                    auto pa = person_of.find(table[i]), pb = person_of.find(table[j]);
+                    auto apart = pa != person_of.end() && pb != person_of.end()
+                                     ? distance(*pa->second, *pb->second)
+                                     : Distance::same_or_unknown;
                     report.cost += model.meet(static_cast<std::uint32_t>(std::min(before, 1000) + seen),
-                                              cost_class, same);
+                                              cost_class, same, apart);
                     ++seen;
                 }
             }
@@ -73,6 +81,11 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
     }
     report.proven_optimal = report.new_repeated_pairs == 0;
 
+    if (!rounds.empty()) {
+        auto needs = count_needs_met(rounds.back(), person_of);
+        report.needs = needs.needs;
+        report.needs_met = needs.met;
+    }
     report.table_sizes.clear();
     if (!rounds.empty())
         for (const auto& table : rounds.back()) report.table_sizes.push_back(static_cast<int>(table.size()));

@@ -18,9 +18,11 @@ struct Person {
     std::string name;  // empty once erased
     std::string organisation;
     std::string role;
-    std::string departement;  // its code, or empty when not given
-    bool erased = false;      // an anonymous node: counted, never named
-    bool left = false;        // left or was removed before the end
+    std::string departement;          // its code, or empty when not given
+    std::vector<std::string> needs;   // topic ids they sought help on (never the sentence)
+    std::vector<std::string> offers;  // topic ids they could help on
+    bool erased = false;              // an anonymous node: counted, never named
+    bool left = false;                // left or was removed before the end
     // Presence, summed over the person's seats.
     std::int64_t visible_ms = 0;  // connected, seated and with the page visible
     int chat_sent = 0;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "matching/needs.hpp"
 #include "matching/organisation.hpp"
 
 namespace ensemble::review {
@@ -78,6 +79,7 @@ Report make_report(const EventGraph& graph, const Analysis& analysis) {
     // Per pair.
     int across = 0, known = 0, at_least_one = 0, both = 0, across_departements = 0, known_departements = 0;
     std::set<PersonId> talked_with_someone;
+    std::set<PersonId> helped;  // sat at least once with someone who offered what they sought
     for (const auto& p : analysis.pairs) {
         ++r.pairs;
         if (p.rounds.size() > 1) ++r.repeats;
@@ -91,6 +93,8 @@ Report make_report(const EventGraph& graph, const Analysis& analysis) {
         auto a = index.find(p.a), b = index.find(p.b);
         if (a == index.end() || b == index.end()) continue;
         const auto &pa = people[a->second], &pb = people[b->second];
+        if (matching::topic_offered(pb.offers, pa.needs)) helped.insert(pa.id);
+        if (matching::topic_offered(pa.offers, pb.needs)) helped.insert(pb.id);
         if (pa.erased || pb.erased) continue;
         ++known;
         across += !same_organisation(pa.organisation, pb.organisation);
@@ -111,6 +115,9 @@ Report make_report(const EventGraph& graph, const Analysis& analysis) {
         if (!seated(people[i], f)) continue;
         if (f.met == 0 || (anyone_answered && !talked_with_someone.count(people[i].id)))
             r.isolated.push_back(people[i].id);
+        if (people[i].needs.empty()) continue;
+        ++r.seeking_help;
+        if (!helped.count(people[i].id)) r.needs_unmet.push_back(people[i].id);
     }
 
     for (const auto& rating : graph.ratings) {

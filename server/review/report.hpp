@@ -24,6 +24,8 @@ struct Report {
     int repeats = 0;
     std::optional<double> cross_organisation_share;
     std::optional<double> cross_departement_share;  // of the pairs where both gave their département
+    int seeking_help = 0;                           // people seated who sought help on a topic
+    std::vector<PersonId> needs_unmet;  // of them, those no tablemate ever offered it (matching/needs.hpp)
     std::vector<PersonId> isolated;
     int pairs = 0;
     int answered_pairs = 0;

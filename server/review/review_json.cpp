@@ -76,6 +76,8 @@ json report_json(const EventGraph& graph, const Report& r, const std::string& ph
         distribution.push_back({{"met", met}, {"attendees", count}});
     json isolated = json::array();
     for (PersonId id : r.isolated) isolated.push_back(people.named(id));
+    json unmet = json::array();
+    for (PersonId id : r.needs_unmet) unmet.push_back(people.named(id));
     json brokers = json::array();
     for (const auto& b : r.brokers) {
         json entry = people.named(b.id);
@@ -98,6 +100,10 @@ json report_json(const EventGraph& graph, const Report& r, const std::string& ph
             {"cross_organisation_share", or_null(r.cross_organisation_share)},
             {"cross_departement_share", or_null(r.cross_departement_share)},
             {"isolated", std::move(isolated)},
+            {"needs",
+             {{"seeking_help", r.seeking_help},
+              {"met", r.seeking_help - static_cast<int>(r.needs_unmet.size())},
+              {"unmet", std::move(unmet)}}},
             {"talked",
              {{"pairs", r.pairs},
               {"answered_pairs", r.answered_pairs},

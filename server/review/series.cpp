@@ -27,6 +27,8 @@ void add_person(Person& into, const Person& entry) {
         into.organisation = entry.organisation;
         into.role = entry.role;
         into.departement = entry.departement;
+        into.needs = entry.needs;  // what they sought most recently
+        into.offers = entry.offers;
         into.erased = false;
         into.left = entry.left;
     }

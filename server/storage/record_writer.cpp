@@ -6,6 +6,7 @@
 
 #include "storage/plan_json.hpp"
 #include "storage/purpose_rows.hpp"
+#include "storage/settings_json.hpp"
 
 namespace ensemble::storage {
 
@@ -83,6 +84,12 @@ struct Writer {
 
     void operator()(const domain::PurposeChanged& r) const {
         write_purpose(db, event_id, r.attendee, r.purpose);
+    }
+
+    void operator()(const domain::SettingsChanged& r) const {
+        auto update = db.prepare("UPDATE events SET settings = ?2 WHERE id = ?1");
+        update->bind(1, event_id).bind(2, settings_to_json(r.settings));
+        expect_one_change(*update, "no such event");
     }
 
     void operator()(const domain::AttendeeStatusChanged& r) const {
@@ -347,6 +354,7 @@ struct Kind {
     const char* operator()(const domain::SeatPresenceRecorded&) const { return "SeatPresenceRecorded"; }
     const char* operator()(const domain::AttendeeErased&) const { return "AttendeeErased"; }
     const char* operator()(const domain::PurposeChanged&) const { return "PurposeChanged"; }
+    const char* operator()(const domain::SettingsChanged&) const { return "SettingsChanged"; }
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "storage/purpose_rows.hpp"
 #include "storage/settings_json.hpp"
 
 namespace ensemble::storage {
@@ -11,8 +12,8 @@ using review::PersonId;
 
 void read_people(Database& db, review::EventGraph& graph) {
     auto people = db.prepare(
-        "SELECT id, name, organisation, role, status, erased_at IS NOT NULL, departement FROM attendees "
-        "WHERE event_id = ?1 AND status <> 'merged' ORDER BY id");
+        std::string("SELECT id, name, organisation, role, status, erased_at IS NOT NULL, ") +
+        purpose_columns + " FROM attendees WHERE event_id = ?1 AND status <> 'merged' ORDER BY id");
     people->bind(1, graph.event_id);
     while (people->step()) {
         review::Person person;
@@ -22,7 +23,10 @@ void read_people(Database& db, review::EventGraph& graph) {
             person.name = people->column_text(1);
             person.organisation = people->column_text(2);
             person.role = people->column_text(3);
-            person.departement = people->column_text(6);
+            auto purpose = purpose_from_row(*people, 6);
+            person.departement = purpose.departement;
+            person.needs = purpose.needs;
+            person.offers = purpose.offers;
         }
         const std::string status = people->column_text(4);
         person.left = status == "left" || status == "removed";

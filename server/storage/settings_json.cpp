@@ -14,6 +14,8 @@ std::string settings_to_json(const domain::EventSettings& settings) {
     json["topics"] = nlohmann::json::array();
     for (const auto& topic : settings.topics)
         json["topics"].push_back({{"id", topic.id}, {"fr", topic.fr}, {"en", topic.en}});
+    json["round_kinds"] = nlohmann::json::array();
+    for (auto kind : settings.round_kinds) json["round_kinds"].push_back(domain::to_string(kind));
     return json.dump();
 }
 
@@ -30,6 +32,9 @@ domain::EventSettings settings_from_json(const std::string& text) {
         settings.*prompts.field = json.value(prompts.name, settings.*prompts.field);
         for (const auto& topic : json.value("topics", nlohmann::json::array()))
             settings.topics.push_back({topic.at("id"), topic.at("fr"), topic.value("en", "")});
+        for (const auto& name : json.value("round_kinds", nlohmann::json::array()))
+            settings.round_kinds.push_back(domain::round_kind_from_string(name.get<std::string>())
+                                               .value_or(domain::RoundKind::discovery));
         return settings;
     } catch (const nlohmann::json::exception& e) {
         // Only the error id: nlohmann's parse messages quote the text, and the text is what the host typed.

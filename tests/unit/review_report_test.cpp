@@ -207,3 +207,21 @@ TEST_CASE("review: encounters across départements, and organisations compared a
     g.people[1].departement.clear();
     CHECK_FALSE(make_report(g, analyse(g)).cross_departement_share);
 }
+
+TEST_CASE("review: needs met, by the matcher's definition, and those never met listed") {
+    auto g = sample();
+    // Alice seeks logement, which Chloé offers (they met in round 1); Dan seeks santé, which Bob offers
+    // but Dan never sat with Bob; Fay seeks emploi and met nobody. Eve was never seated: not counted.
+    g.people[0].needs = {"logement"};
+    g.people[2].offers = {"emploi", "logement"};
+    g.people[3].needs = {"sante"};
+    g.people[1].offers = {"sante"};
+    g.people[6].needs = {"emploi"};
+    g.people[5].needs = {"logement"};
+    auto r = make_report(g, analyse(g));
+    CHECK(r.seeking_help == 3);
+    CHECK(r.needs_unmet == std::vector<PersonId>{4, 7});
+    auto json = report_json(g, r, "ended");
+    CHECK(json["needs"]["met"] == 1);
+    CHECK(json["needs"]["unmet"][0]["label"] == "Dan");
+}
