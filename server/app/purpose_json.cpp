@@ -7,7 +7,15 @@ namespace {
 
 using nlohmann::json;
 
-const std::string round_kind_names = "discovery, mutual_help, pairs, local or meet_again";
+// "discovery, mutual_help, … or meet_again", from the domain's list.
+std::string round_kind_choices() {
+    std::string text;
+    for (std::size_t i = 0; i < std::size(domain::all_round_kinds); ++i) {
+        if (i) text += i + 1 == std::size(domain::all_round_kinds) ? " or " : ", ";
+        text += domain::to_string(domain::all_round_kinds[i]);
+    }
+    return text;
+}
 
 // A string member, trimmed; absent or null is ''. Its limits are the domain's to check.
 bool read_text(const json& object, const char* key, std::string& out) {
@@ -51,7 +59,7 @@ std::variant<std::vector<domain::RoundKind>, Problem> parse_round_kinds(const js
     std::vector<domain::RoundKind> kinds;
     auto list = body.find("round_kinds");
     if (list == body.end() || list->is_null()) return kinds;
-    std::string must = "round_kinds must be a list of " + round_kind_names;
+    std::string must = "round_kinds must be a list of " + round_kind_choices();
     if (!list->is_array()) return invalid("round_kinds", must);
     for (const auto& item : *list) {
         auto kind = item.is_string() ? domain::round_kind_from_string(item.get<std::string>()) : std::nullopt;
@@ -66,7 +74,7 @@ std::variant<domain::RoundKind, Problem> parse_round_kind(const json& message) {
     auto kind = item != message.end() && item->is_string()
                     ? domain::round_kind_from_string(item->get<std::string>())
                     : std::nullopt;
-    if (!kind) return invalid("kind", "kind must be " + round_kind_names);
+    if (!kind) return invalid("kind", "kind must be " + round_kind_choices());
     return *kind;
 }
 
