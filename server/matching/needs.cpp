@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/push_relabel_max_flow.hpp>
+#include <functional>
 #include <map>
-#include <numeric>
 
 #include "matching/organisation.hpp"
 
@@ -96,38 +96,48 @@ class NeedFlow {
     long flow_ = 0;
 };
 
-// Groups of at most `limit`, merged as helpers and those they help are joined.
+// Groups of at most `limit` people, each person in one at most: a helper and those they help. A group is
+// a table's core for the round: while `fresh_only`, nobody joins one where they would meet someone again.
 class Groups {
   public:
-    Groups(int n, int limit) : parent_(n), size_(n, 1), limit_(limit) {
-        std::iota(parent_.begin(), parent_.end(), 0);
-    }
-    bool join(int a, int b) {
-        a = root(a), b = root(b);
-        if (a == b) return true;
-        if (size_[a] + size_[b] > limit_) return false;
-        parent_[b] = a;
-        size_[a] += size_[b];
-        return true;
-    }
-    std::vector<std::vector<int>> list() {
-        std::map<int, std::vector<int>> members;
-        for (int p = 0; p < static_cast<int>(parent_.size()); ++p)
-            if (size_[root(p)] > 1) members[root(p)].push_back(p);
-        std::vector<std::vector<int>> out;
-        for (auto& [r, group] : members) out.push_back(std::move(group));
-        return out;
+    Groups(int n, int limit, std::function<bool(int, int)> met)
+        : of_(static_cast<std::size_t>(n), -1), limit_(limit), met_(std::move(met)) {}
+    int of(int p) const { return of_[static_cast<std::size_t>(p)]; }
+    const std::vector<std::vector<int>>& list() const { return members_; }
+    bool fresh_only = true;
+
+    // Seats a seeker with a helper, in the group of either, never merging two groups nor passing the limit.
+    bool seat(int seeker, int helper) {
+        int gs = of(seeker), gh = of(helper);
+        if (gs >= 0 && gs == gh) return true;
+        if (gs < 0 && gh < 0 && !(fresh_only && met_(seeker, helper)))
+            return add(helper, -1), add(seeker, of(helper)), true;
+        if (gs < 0 && gh >= 0 && can_join(seeker, gh)) return add(seeker, gh), true;
+        if (gh < 0 && gs >= 0 && can_join(helper, gs)) return add(helper, gs), true;
+        return false;
     }
 
   private:
-    int root(int x) {
-        while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-        return x;
+    bool can_join(int p, int g) const {
+        const auto& members = members_[static_cast<std::size_t>(g)];
+        if (static_cast<int>(members.size()) >= limit_) return false;
+        return !fresh_only || std::none_of(members.begin(), members.end(), [&](int m) { return met_(p, m); });
     }
-    std::vector<int> parent_, size_;
-    int limit_;
-};
+    // Puts p, in no group yet, into group g, or into a new group when g < 0.
+    void add(int p, int g) {
+        if (g < 0) {
+            g = static_cast<int>(members_.size());
+            members_.emplace_back();
+        }
+        members_[static_cast<std::size_t>(g)].push_back(p);
+        of_[static_cast<std::size_t>(p)] = g;
+    }
 
+    std::vector<int> of_;
+    std::vector<std::vector<int>> members_;
+    int limit_;
+    std::function<bool(int, int)> met_;
+};
 }  // namespace
 
 const std::string* topic_offered(const std::vector<std::string>& offers,
@@ -168,15 +178,31 @@ std::vector<std::vector<PersonId>> need_groups(const std::vector<Person>& people
                                                int table_size, const std::unordered_set<PersonId>& first) {
     const int n = static_cast<int>(people.size());
     std::vector<int> room(n, std::max(0, table_size - 1));
-    Groups groups(n, std::max(2, table_size));
-    auto met_before = [&](int a, int b) {
+    std::vector<std::string> organisation(people.size());
+    for (std::size_t p = 0; p < people.size(); ++p)
+        organisation[p] = organisation_key(people[p].organisation);
+    auto score = [&](int seeker, int helper) {  // new faces from other organisations first
+        bool met = history && history->times_met(people[seeker].id, people[helper].id) > 0;
+        const auto& key = organisation[static_cast<std::size_t>(seeker)];
+        return 2 * met + (!key.empty() && key == organisation[static_cast<std::size_t>(helper)]);
+    };
+    Groups groups(n, std::max(2, table_size), [&](int a, int b) {
         return history && history->times_met(people[a].id, people[b].id) > 0;
+    });
+    std::map<std::string, std::vector<int>> helpers_of;  // topic -> who offers it
+    for (int p = 0; p < n; ++p)
+        for (const auto& topic : people[p].offers) helpers_of[topic].push_back(p);
+    auto helped = [&](int seeker) {
+        int g = groups.of(seeker);
+        if (g < 0) return false;
+        const auto& members = groups.list()[static_cast<std::size_t>(g)];
+        return std::any_of(members.begin(), members.end(), [&](int other) {
+            return other != seeker && topic_offered(people[other].offers, people[seeker].needs);
+        });
     };
-    auto same_organisation = [&](int a, int b) {
-        auto key = organisation_key(people[a].organisation);
-        return !key.empty() && key == organisation_key(people[b].organisation);
-    };
-    // Seekers not met yet go first; the others share what helpers have left.
+    std::vector<int> left_out;
+    // Seekers no round has met go first; the others share what helpers have left. Within a topic any of
+    // its seekers may sit with any of its helpers the flow sends them to.
     for (bool served_first : {true, false}) {
         std::vector<int> seekers;
         for (int p = 0; p < n; ++p)
@@ -185,42 +211,66 @@ std::vector<std::vector<PersonId>> need_groups(const std::vector<Person>& people
         if (seekers.empty()) continue;
         NeedFlow flow(people, seekers, room);
         auto helpers = flow.helpers_by_topic();
-        // Seats the flow leaves free: a helper there may take a seeker instead of a planned helper they met.
+        // Seats the flow leaves free: a helper there may take a seeker rather than one they already met.
         std::vector<int> spare = room;
         for (const auto& [topic, planned] : helpers)
             for (auto [helper, count] : planned) spare[helper] -= count;
-        // Within a topic any of its seekers may sit with any of its helpers: new faces from other
-        // organisations first, and nobody helps themself.
+        auto fresher = [&](int seeker, const std::string& topic, int than) {
+            if (score(seeker, than) == 0) return -1;  // nobody is fresher than a stranger
+            for (int other : helpers_of[topic])
+                if (spare[other] > 0 && other != seeker && score(seeker, other) < score(seeker, than))
+                    return other;
+            return -1;
+        };
         for (auto& [topic, routed] : flow.seekers_by_topic()) {
             auto& offered = helpers[topic];
             for (int seeker : routed) {
-                auto score = [&](int helper) {
-                    return 2 * met_before(seeker, helper) + same_organisation(seeker, helper);
-                };
                 int best = -1, best_score = 0;
-                for (std::size_t h = 0; h < offered.size(); ++h) {
+                for (std::size_t h = 0; h < offered.size() && (best < 0 || best_score > 0); ++h) {
                     auto [helper, left] = offered[h];
                     if (left <= 0 || helper == seeker) continue;
-                    if (best < 0 || score(helper) < best_score)
-                        best = static_cast<int>(h), best_score = score(helper);
+                    int sc = score(seeker, helper);
+                    if (best < 0 || sc < best_score) best = static_cast<int>(h), best_score = sc;
                 }
                 if (best < 0) continue;
-                int chosen = offered[static_cast<std::size_t>(best)].first;
-                for (int other = 0; best_score > 0 && other < n; ++other)
-                    if (spare[other] > 0 && other != seeker && score(other) < best_score &&
-                        std::count(people[other].offers.begin(), people[other].offers.end(), topic))
-                        chosen = other, best_score = score(other);
-                if (!groups.join(chosen, seeker)) continue;
-                --room[chosen];
-                if (chosen == offered[static_cast<std::size_t>(best)].first)
-                    --offered[static_cast<std::size_t>(best)].second;
-                else
-                    --spare[chosen];
+                auto& [helper, left] = offered[static_cast<std::size_t>(best)];
+                if (int other = fresher(seeker, topic, helper); other >= 0 && groups.seat(seeker, other)) {
+                    --spare[other];
+                    --room[other];
+                    continue;
+                }
+                if (!groups.seat(seeker, helper)) {
+                    left_out.push_back(seeker);
+                    continue;
+                }
+                --left;
+                --room[helper];
             }
+        }
+    }
+    // Whom the groups could not take as the flow said: any helper of their topics with room, in a group
+    // or not yet in one; new faces first, then, for a need still unmet, someone met before.
+    for (bool fresh_only : {true, false}) {
+        groups.fresh_only = fresh_only;
+        for (int seeker : left_out) {
+            if (helped(seeker)) continue;
+            std::vector<std::pair<int, int>> candidates;  // (score, helper)
+            for (const auto& topic : people[seeker].needs)
+                for (int helper : helpers_of[topic])
+                    if (helper != seeker && room[helper] > 0)
+                        candidates.push_back({score(seeker, helper), helper});
+            std::stable_sort(candidates.begin(), candidates.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (auto [ignored, helper] : candidates)
+                if (groups.seat(seeker, helper)) {
+                    --room[helper];
+                    break;
+                }
         }
     }
     std::vector<std::vector<PersonId>> out;
     for (const auto& group : groups.list()) {
+        if (group.size() < 2) continue;
         std::vector<PersonId> ids;
         for (int p : group) ids.push_back(people[p].id);
         out.push_back(std::move(ids));

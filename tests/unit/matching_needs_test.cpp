@@ -81,6 +81,18 @@ TEST_CASE("needs: groups seat each need with a helper, new faces and needs never
     auto fresh = need_groups(two, &history, 4, {1});
     CHECK(together(fresh, 1, 5));
     CHECK_FALSE(together(fresh, 1, 4));
+    // 1 and 2 met before and both seek logement from 4 or 5, with room for two each: they go to
+    // different helpers rather than meet again around one. Had they no other choice, they would.
+    history.record_pair(1, 2, 1);
+    std::vector<Person> both{seeker(1, {"logement"}), seeker(2, {"logement"}), helper(4, {"logement"}),
+                             helper(5, {"logement"})};
+    auto apart = need_groups(both, &history, 3, {1, 2});
+    CHECK_FALSE(together(apart, 1, 2));
+    CHECK((together(apart, 1, 5) && together(apart, 2, 4)));
+    auto forced = need_groups({seeker(1, {"logement"}), seeker(2, {"logement"}), helper(5, {"logement"})},
+                              &history, 3, {1, 2});
+    CHECK(together(forced, 1, 5));
+    CHECK(together(forced, 2, 5));
     // Nobody offers what 1 seeks: no group is made up.
     CHECK(need_groups({seeker(1, {"sante"}), helper(2, {"emploi"})}, nullptr, 4, {1}).empty());
 }
