@@ -126,3 +126,22 @@ TEST_CASE("matching: a Kirkman start is relabelled to keep organisations apart w
         }
     }
 }
+
+TEST_CASE(
+    "matching: the live planner's request (a size range, smaller tables allowed) gets a Kirkman start") {
+    // As domain/seating.cpp plans an event: target 3 in [2, 4], half a second, smaller tables when repeating.
+    for (int n : {21, 24, 33}) {
+        CAPTURE(n);
+        PlanRequest request;
+        request.people = people(n);
+        request.rounds = n % 2 ? (n - 1) / 2 : n / 2 - 1;
+        request.size = {3, 2, 4};
+        request.budget = std::chrono::milliseconds(500);
+        request.smaller_tables_when_repeating = true;
+        request.max_steps = 1000;
+        Plan p = plan_rounds(request);
+        CHECK(static_cast<int>(p.rounds.size()) == request.rounds);
+        CHECK(repeats(p.rounds) == 0);
+        for (const auto& round : p.rounds) CHECK(sizes_within(round, 3, 3));
+    }
+}
