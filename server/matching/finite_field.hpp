@@ -17,6 +17,10 @@ class FiniteField {
     int add(int a, int b) const;
     int multiply(int a, int b) const;
     int power(int a, int e) const;
+    int exp(int e) const {
+        return exp_[((e % (size_ - 1)) + (size_ - 1)) % (size_ - 1)];
+    }                                         // g^e, g primitive
+    int log(int a) const { return log_[a]; }  // a ≠ 0
 
   private:
     int p_ = 0, m_ = 0, size_ = 1;

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "matching/dense_pairs.hpp"
+#include "matching/relabel.hpp"
 #include "matching/seat_round.hpp"
 #include "matching/sparse_pairs.hpp"
 #include "matching/tabu_search.hpp"
@@ -16,15 +17,17 @@ SolveOutput solve_with(const Problem& problem, const SolveInput& input, std::vec
     load_pairs(problem, input.history, input.first_round, pairs);
     PairCosts<Pairs> costs(problem, pairs);
     std::mt19937_64 rng(input.seed);
+    auto seeds = input.seeds;
+    relabel_start(problem.n, costs, seeds, input.seed);
 
     // The start cost is what the greedy seating adds, pair by pair, over the history.
     std::int64_t start_cost = 0;
     Layout layout(input.rounds, problem.n);
     for (int r = 0; r < input.rounds; ++r) {
         std::vector<std::string> seat_problems;
-        auto start = r == 0 && !input.start.empty()             ? input.start
-                     : r < static_cast<int>(input.seeds.size()) ? input.seeds[r]
-                                                                : std::vector<std::vector<int>>{};
+        auto start = r == 0 && !input.start.empty()       ? input.start
+                     : r < static_cast<int>(seeds.size()) ? seeds[r]
+                                                          : std::vector<std::vector<int>>{};
         layout.tables[r] = seat_round(problem, costs, input.sizes, std::move(start), rng, seat_problems);
         if (r == 0) problems.insert(problems.end(), seat_problems.begin(), seat_problems.end());
         layout.index_round(r);

@@ -1,0 +1,217 @@
+#include "matching/cyclic_triples.hpp"
+
+#include <algorithm>
+#include <array>
+#include <random>
+
+namespace ensemble::matching {
+namespace {
+
+struct Frame {
+    int q = 0;                      // the cyclic group Z_q
+    int copies = 0;                 // points (c, x) for c < copies, x in Z_q, numbered c·q + x
+    int fixed = 0;                  // then fixed points, numbered copies·q + i
+    int shorts = 0;                 // rounds that are the orbit of one block {(0,0),(a,1),(b,2)}
+    bool zero_block = false;        // {(0,0),(0,1),(0,2)} in the base round
+    bool half_groups = false;       // {(x,c),(x+q/2,c)} never meet (q even)
+    bool mixed_zero_group = false;  // {(x,0),(x,1)} never meet
+};
+
+// Each orbit of pairs under Z_q gets an index; a base round whose blocks cover every orbit once (and the
+// short rounds the rest) shifts into a design where every pair meets once.
+class OrbitSearch {
+  public:
+    explicit OrbitSearch(const Frame& frame) : f_(frame), n_(frame.q * frame.copies + frame.fixed) {
+        int q = f_.q;
+        pure_ = f_.copies * (q / 2 + 1);
+        mixed_ = f_.copies * f_.copies * q;
+        orbits_ = pure_ + mixed_ + f_.fixed * f_.copies + f_.fixed * f_.fixed;
+        orbit_.assign(static_cast<std::size_t>(n_) * n_, 0);
+        for (int a = 0; a < n_; ++a)
+            for (int b = 0; b < n_; ++b)
+                if (a != b) orbit_[a * n_ + b] = orbit_of(a, b);
+    }
+
+    // Restarts from a fixed seed until the work budget is spent; a restart after 10,000 nodes, as the
+    // search's luck is heavy-tailed.
+    bool find(std::int64_t budget) {
+        std::mt19937_64 rng(0x4B54);
+        constexpr std::int64_t nodes_per_try = 10'000;
+        while (budget > 0) {
+            reset();
+            work_ = f_.shorts + 1;
+            if (choose_shorts(rng)) {
+                nodes_ = 0;
+                limit_ = nodes_per_try;
+                budget_ = budget;
+                if (dfs(rng)) return true;
+            }
+            budget -= work_;
+        }
+        return false;
+    }
+
+    CyclicBase result(CyclicShape shape, int v) const {
+        CyclicBase out{shape, v, {}, {}};
+        for (const auto& b : blocks_) out.base.insert(out.base.end(), b.begin(), b.end());
+        for (const auto& b : short_blocks_) out.singles.insert(out.singles.end(), b.begin(), b.end());
+        return out;
+    }
+
+  private:
+    int copy_of(int p) const { return p < f_.q * f_.copies ? p / f_.q : -1; }
+
+    int orbit_of(int a, int b) const {
+        const int q = f_.q, copies = f_.copies;
+        int ca = copy_of(a), cb = copy_of(b);
+        if (ca >= 0 && cb >= 0) {
+            int d = ((b % q - a % q) % q + q) % q;
+            if (ca == cb) return ca * (q / 2 + 1) + std::min(d, q - d);
+            if (ca > cb) return pure_ + (cb * copies + ca) * q + (q - d) % q;
+            return pure_ + (ca * copies + cb) * q + d;
+        }
+        if (ca < 0 && cb < 0) {
+            int i = std::min(a, b) - q * copies, j = std::max(a, b) - q * copies;
+            return pure_ + mixed_ + f_.fixed * copies + i * f_.fixed + j;
+        }
+        if (ca < 0) std::swap(a, b), std::swap(ca, cb);
+        return pure_ + mixed_ + (b - q * copies) * copies + ca;
+    }
+
+    int orbit(int a, int b) const { return orbit_[a * n_ + b]; }
+
+    void reset() {
+        const int q = f_.q;
+        used_.assign(n_, 0);
+        covered_.assign(orbits_, 0);
+        blocks_.clear();
+        short_blocks_.clear();
+        for (int c = 0; c < f_.copies; ++c)
+            if (q % 2 == 0) covered_[c * (q / 2 + 1) + q / 2] = 1;  // a group, or a short orbit never used
+        if (f_.fixed == 2) covered_[orbit(q * f_.copies, q * f_.copies + 1)] = 1;
+        if (f_.mixed_zero_group) covered_[orbit(0, q)] = 1;
+        if (f_.zero_block) place({0, q, 2 * q});
+    }
+
+    void place(const std::array<int, 3>& b) {
+        for (int p : b) used_[p] = 1;
+        covered_[orbit(b[0], b[1])] = covered_[orbit(b[0], b[2])] = covered_[orbit(b[1], b[2])] = 1;
+        blocks_.push_back(b);
+    }
+
+    bool free_orbits(int a, int b, int c) const {
+        int x = orbit(a, b), y = orbit(a, c), z = orbit(b, c);
+        return !covered_[x] && !covered_[y] && !covered_[z] && x != y && x != z && y != z;
+    }
+
+    // The short rounds' blocks, at random: their mixed differences must all differ.
+    bool choose_shorts(std::mt19937_64& rng) {
+        const int q = f_.q;
+        for (int tries = 0;
+             tries < 1000 * (f_.shorts + 1) && static_cast<int>(short_blocks_.size()) < f_.shorts; ++tries) {
+            int a = q + static_cast<int>(rng() % q), b = 2 * q + static_cast<int>(rng() % q);
+            if (!free_orbits(0, a, b)) continue;
+            covered_[orbit(0, a)] = covered_[orbit(0, b)] = covered_[orbit(a, b)] = 1;
+            short_blocks_.push_back({0, a, b});
+        }
+        return static_cast<int>(short_blocks_.size()) == f_.shorts;
+    }
+
+    // The lowest point not yet in the base round goes into a block with two others, in random order.
+    bool dfs(std::mt19937_64& rng) {
+        if (++nodes_ > limit_ || work_ > budget_) return false;
+        // The point with the fewest possible partners goes next (fail first).
+        int p = -1;
+        std::vector<int> partners, fewest;
+        for (int x = 0; x < n_; ++x) {
+            if (used_[x]) continue;
+            partners.clear();
+            for (int a = 0; a < n_; ++a)
+                if (a != x && !used_[a] && !covered_[orbit(x, a)]) partners.push_back(a);
+            if (p < 0 || partners.size() < fewest.size()) p = x, fewest.swap(partners);
+        }
+        if (p < 0) return true;
+        partners.swap(fewest);
+        work_ += static_cast<std::int64_t>(n_) * n_ + 1000;
+        std::vector<std::pair<int, int>> options;
+        for (std::size_t i = 0; i < partners.size(); ++i)
+            for (std::size_t j = i + 1; j < partners.size(); ++j)
+                if (free_orbits(p, partners[i], partners[j])) options.push_back({partners[i], partners[j]});
+        std::shuffle(options.begin(), options.end(), rng);
+        for (auto [a, b] : options) {
+            place({p, a, b});
+            if (dfs(rng)) return true;
+            blocks_.pop_back();
+            used_[p] = used_[a] = used_[b] = 0;
+            covered_[orbit(p, a)] = covered_[orbit(p, b)] = covered_[orbit(a, b)] = 0;
+            if (nodes_ > limit_ || work_ > budget_) break;
+        }
+        return false;
+    }
+
+    Frame f_;
+    int n_ = 0, pure_ = 0, mixed_ = 0, orbits_ = 0;
+    std::vector<int> orbit_;
+    std::vector<char> used_, covered_;
+    std::vector<std::array<int, 3>> blocks_, short_blocks_;
+    std::int64_t nodes_ = 0, limit_ = 0, work_ = 0, budget_ = 0;
+};
+
+bool frame_for(CyclicShape shape, int v, Frame& f) {
+    switch (shape) {
+        case CyclicShape::kts_two_copies:
+            if (v % 6 != 3 || (v - 1) / 2 % 2 == 0) return false;
+            f = {(v - 1) / 2, 2, 1, 0, false, false, false};
+            return true;
+        case CyclicShape::kts_three_copies:
+            if (v % 6 != 3 || v < 9) return false;
+            f = {v / 3, 3, 0, (v / 3 - 1) / 2, true, false, false};
+            return true;
+        case CyclicShape::nkts_two_copies:
+            if (v % 6 != 0 || v < 18) return false;
+            f = {v / 2 - 1, 2, 2, 0, false, (v / 2 - 1) % 2 == 0, (v / 2 - 1) % 2 == 1};
+            return true;
+        case CyclicShape::nkts_three_copies:
+            if (v % 6 != 0 || v < 18) return false;
+            f = {v / 3, 3, 0, v / 6 - 1, false, true, false};
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found) {
+    Frame f;
+    if (!frame_for(shape, v, f)) return false;
+    OrbitSearch search(f);
+    if (!search.find(budget)) return false;
+    found = search.result(shape, v);
+    return true;
+}
+
+Rounds develop(const CyclicBase& base) {
+    Frame f;
+    if (!frame_for(base.shape, base.v, f) || base.base.size() % 3 || base.singles.size() % 3) return {};
+    const int moved = f.q * f.copies;
+    for (const auto* list : {&base.base, &base.singles})
+        for (int p : *list)
+            if (p < 0 || p >= base.v) return {};
+    auto shift = [&](int p, int g) { return p >= moved ? p : p / f.q * f.q + (p % f.q + g) % f.q; };
+    auto shifted = [&](const std::vector<int>& flat, std::size_t i, int g) {
+        return std::vector<int>{shift(flat[i], g), shift(flat[i + 1], g), shift(flat[i + 2], g)};
+    };
+    Rounds rounds;
+    for (int g = 0; g < f.q; ++g) {
+        rounds.emplace_back();
+        for (std::size_t i = 0; i < base.base.size(); i += 3)
+            rounds.back().push_back(shifted(base.base, i, g));
+    }
+    for (std::size_t i = 0; i < base.singles.size(); i += 3) {
+        rounds.emplace_back();
+        for (int g = 0; g < f.q; ++g) rounds.back().push_back(shifted(base.singles, i, g));
+    }
+    return rounds;
+}
+
+}  // namespace ensemble::matching

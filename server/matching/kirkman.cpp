@@ -1,0 +1,249 @@
+#include "matching/kirkman.hpp"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <random>
+
+#include "matching/finite_field.hpp"
+#include "matching/kirkman_data.hpp"
+
+namespace ensemble::matching {
+namespace {
+
+// Rounds of the shifts of one base round by every element of GF(q) (points (x, c) numbered c·q + x, the
+// others fixed), plus rounds that are the shifts of a single block.
+Rounds shifts(const FiniteField& field, int copies, const std::vector<std::vector<int>>& base,
+              const std::vector<std::vector<int>>& single_blocks) {
+    const int q = field.size();
+    auto shift = [&](int p, int g) { return p >= copies * q ? p : p / q * q + field.add(p % q, g); };
+    Rounds rounds;
+    for (int g = 0; g < q; ++g) {
+        rounds.emplace_back();
+        for (const auto& block : base)
+            rounds.back().push_back({shift(block[0], g), shift(block[1], g), shift(block[2], g)});
+    }
+    for (const auto& block : single_blocks) {
+        rounds.emplace_back();
+        for (int g = 0; g < q; ++g)
+            rounds.back().push_back({shift(block[0], g), shift(block[1], g), shift(block[2], g)});
+    }
+    return rounds;
+}
+
+bool prime_power_one_mod_six(int q, int& p, int& m) {
+    p = q > 1 ? prime_power_base(q, m) : 0;
+    return p != 0 && q % 6 == 1;
+}
+
+// KTS(2q + 1) for a prime power q = 6t + 1: Ray-Chaudhuri and Wilson (1971), Theorem 6; Stinson, "A survey
+// of Kirkman triple systems and related designs" (1991), Construction 1.1. Points GF(q) × {0, 1} ∪ {∞},
+// a primitive, a^m = (a^t + 1)/2; the base round is {(0,0),(0,1),∞}, {(a^i,0),(a^(i+t),0),(a^(m+i),1)} for
+// i in [0,t) ∪ [2t,3t) ∪ [4t,5t), and {(a^(m+t+i),1),(a^(m+3t+i),1),(a^(m+5t+i),1)} for i in [0,t).
+Rounds two_q_plus_one(int q) {
+    int p = 0, e = 0;
+    if (!prime_power_one_mod_six(q, p, e)) return {};
+    FiniteField field(p, e);
+    const int t = (q - 1) / 6;
+    // (a^t + 1)/2 as a power of a: 2 = 1 + 1 is the element of logarithm log(2).
+    int two = field.add(1, 1);
+    int m = field.log(field.add(field.exp(t), 1)) - field.log(two);
+    auto a = [&](int e) { return field.exp(e); };
+    std::vector<std::vector<int>> base{{0, q, 2 * q}};
+    for (int i = 0; i < 5 * t; ++i)
+        if ((i / t) % 2 == 0) base.push_back({a(i), a(i + t), q + a(m + i)});
+    for (int i = 0; i < t; ++i)
+        base.push_back({q + a(m + t + i), q + a(m + 3 * t + i), q + a(m + 5 * t + i)});
+    return shifts(field, 2, base, {});
+}
+
+// KTS(3q) for a prime power q = 6t + 1: Ray-Chaudhuri and Wilson (1971), Theorem 5; Stinson (1991),
+// Construction 1.2. Points GF(q) × {0, 1, 2}; A_i = {(a^i,0),(a^(i+2t),1),(a^(i+4t),2)}; the base round is
+// {(0,0),(0,1),(0,2)}, {(a^i,c),(a^(i+2t),c),(a^(i+4t),c)} for i < t and every c, and A_i for i in
+// [t,2t) ∪ [3t,4t) ∪ [5t,6t); the other A_i each give a round by their shifts.
+Rounds three_q(int q) {
+    int p = 0, e = 0;
+    if (!prime_power_one_mod_six(q, p, e)) return {};
+    FiniteField field(p, e);
+    const int t = (q - 1) / 6;
+    auto a = [&](int e) { return field.exp(e); };
+    std::vector<std::vector<int>> base{{0, q, 2 * q}}, single;
+    for (int c = 0; c < 3; ++c)
+        for (int i = 0; i < t; ++i)
+            base.push_back({c * q + a(i), c * q + a(i + 2 * t), c * q + a(i + 4 * t)});
+    for (int i = 0; i < 6 * t; ++i) {
+        std::vector<int> block{a(i), q + a(i + 2 * t), 2 * q + a(i + 4 * t)};
+        ((i / t) % 2 == 1 ? base : single).push_back(block);
+    }
+    return shifts(field, 3, base, single);
+}
+
+// A resolvable transversal design TD(3, w): for each of w classes c and each a in 0..w−1, the b and s of
+// the block {(x,a),(y,b),(z,s)}, such that every pair across two of the three sides is in one block and
+// each class meets every side once. For w odd, b = a + c and s = a + 2c (mod w); otherwise two orthogonal
+// latin squares from the product of fields GF(q_i), q_i ≥ 3, over the prime powers of w (MacNeish): s = a + b
+// and c = a + λb with λ primitive in each field. Empty when w has a factor 2 but not 4 (no such fields).
+using Transversals = std::vector<std::vector<std::pair<int, int>>>;
+Transversals transversal_design(int w) {
+    Transversals td(w, std::vector<std::pair<int, int>>(w));
+    if (w % 2 == 1) {
+        for (int c = 0; c < w; ++c)
+            for (int a = 0; a < w; ++a) td[c][a] = {(a + c) % w, (a + 2 * c) % w};
+        return td;
+    }
+    std::vector<FiniteField> fields;
+    for (int rest = w, p = 2; rest > 1; ++p) {
+        int q = 1, e = 0;
+        for (; rest % p == 0; rest /= p) q *= p, ++e;
+        if (e == 0) continue;
+        if (q < 3) return {};
+        fields.emplace_back(p, e);
+    }
+    // Mixed radix: a ↔ its residues in each field, each field's own elements as numbers 0..q−1.
+    auto combine = [&](auto&& op, int x, int y) {
+        int out = 0, place = 1;
+        for (const auto& field : fields) {
+            int q = field.size();
+            out += op(field, x % q, y % q) * place;
+            x /= q, y /= q, place *= q;
+        }
+        return out;
+    };
+    auto add = [&](int x, int y) {
+        return combine([](const FiniteField& f, int a, int b) { return f.add(a, b); }, x, y);
+    };
+    auto times_lambda = [&](int y) {
+        return combine([](const FiniteField& f, int, int b) { return f.multiply(f.exp(1), b); }, 0, y);
+    };
+    for (int a = 0; a < w; ++a)
+        for (int b = 0; b < w; ++b) td[add(a, times_lambda(b))][a] = {b, add(a, b)};
+    return td;
+}
+
+// From a KTS(u) and a KTS(w) or NKTS(w) with a resolvable TD(3, w), a KTS(uw) or NKTS(uw): points (x, a)
+// numbered x·w + a. Each round of the outer system and each class c of the TD gives the round of the blocks
+// {(x,a),(y,b),(z,s)} over its triples {x,y,z}; each round of the inner system gives the round of its
+// triples inside every x × {0..w−1}. The usual product of resolvable designs (e.g. Stinson 1991,
+// section 2; for NKTS, the groups are the inner groups in every copy).
+Rounds product(const Rounds& outer, int u, const Rounds& inner, int w) {
+    Transversals td = transversal_design(w);
+    if (td.empty()) return {};
+    Rounds rounds;
+    for (const auto& round : outer)
+        for (int c = 0; c < w; ++c) {
+            rounds.emplace_back();
+            for (const auto& block : round)
+                for (int a = 0; a < w; ++a) {
+                    auto [b, s] = td[c][a];
+                    rounds.back().push_back({block[0] * w + a, block[1] * w + b, block[2] * w + s});
+                }
+        }
+    for (const auto& round : inner) {
+        rounds.emplace_back();
+        for (int x = 0; x < u; ++x)
+            for (const auto& block : round)
+                rounds.back().push_back({x * w + block[0], x * w + block[1], x * w + block[2]});
+    }
+    return rounds;
+}
+
+Rounds stored(int v) {
+    for (const auto& base : stored_cyclic_bases())
+        if (base.v == v) return develop(base);
+    for (const auto& system : stored_systems()) {
+        if (system.v != v || system.triples.size() % v) continue;
+        Rounds rounds;
+        for (std::size_t i = 0; i < system.triples.size(); i += 3) {
+            if (i % v == 0) rounds.emplace_back();
+            rounds.back().push_back({system.triples[i], system.triples[i + 1], system.triples[i + 2]});
+        }
+        return rounds;
+    }
+    return {};
+}
+
+}  // namespace
+
+Rounds constructed_triple_system(int v) {
+    if (v == 3) return {{{0, 1, 2}}};
+    if (v % 6 == 3) {
+        if (auto r = two_q_plus_one((v - 1) / 2); !r.empty()) return r;
+        if (auto r = three_q(v / 3); !r.empty()) return r;
+    }
+    // A product of a KTS(u) outside and a smaller system inside: KTS(w), w odd, or NKTS(w), 4 dividing w.
+    for (int u = 3; u * 3 <= v; u += 6) {
+        int w = v / u;
+        if (v % u || (v % 6 == 3 ? w % 6 != 3 : w % 12 != 0)) continue;
+        const Rounds& outer = triple_system(u);
+        const Rounds& inner = triple_system(w);
+        if (outer.empty() || inner.empty()) continue;
+        if (auto r = product(outer, u, inner, w); !r.empty()) return r;
+    }
+    return {};
+}
+
+namespace {
+
+Rounds build(int v) {
+    if (auto r = constructed_triple_system(v); !r.empty()) return r;
+    return stored(v);
+}
+
+}  // namespace
+
+const Rounds& triple_system(int v) {
+    static std::mutex mutex;
+    static std::map<int, Rounds> built;
+    {
+        std::lock_guard lock(mutex);
+        if (auto it = built.find(v); it != built.end()) return it->second;
+    }
+    Rounds rounds = build(v);  // outside the lock: products call back in for their factors
+    if (!is_resolvable_triple_system(v, rounds)) rounds.clear();
+    std::lock_guard lock(mutex);
+    return built.emplace(v, std::move(rounds)).first->second;
+}
+
+Rounds kirkman_rounds(int n, int rounds, std::uint64_t seed) {
+    if (rounds <= 0 || n < 3 || n % 3 != 0) return {};
+    const Rounds& system = triple_system(n);
+    if (system.empty()) return {};
+    std::vector<int> label(n);
+    std::iota(label.begin(), label.end(), 0);
+    std::mt19937_64 rng(seed);
+    std::shuffle(label.begin(), label.end(), rng);
+    Rounds out;
+    for (int r = 0; r < std::min(rounds, static_cast<int>(system.size())); ++r) {
+        out.emplace_back();
+        for (const auto& block : system[r])
+            out.back().push_back({label[block[0]], label[block[1]], label[block[2]]});
+    }
+    return out;
+}
+
+bool is_resolvable_triple_system(int v, const Rounds& rounds) {
+    if (rounds.empty() || v < 3 || v % 3 != 0) return false;
+    std::vector<char> met(static_cast<std::size_t>(v) * v, 0);
+    for (const auto& round : rounds) {
+        std::vector<char> seated(v, 0);
+        if (static_cast<int>(round.size()) * 3 != v) return false;
+        for (const auto& block : round) {
+            if (block.size() != 3) return false;
+            for (int p : block) {
+                if (p < 0 || p >= v || seated[p]) return false;
+                seated[p] = 1;
+            }
+            for (int i = 0; i < 3; ++i)
+                for (int j = i + 1; j < 3; ++j) {
+                    auto& cell = met[static_cast<std::size_t>(std::min(block[i], block[j])) * v +
+                                     std::max(block[i], block[j])];
+                    if (cell) return false;
+                    cell = 1;
+                }
+        }
+    }
+    return true;
+}
+
+}  // namespace ensemble::matching
