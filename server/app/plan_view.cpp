@@ -32,13 +32,11 @@ json host_needs(const domain::Event& event) {
     const auto& s = event.state();
     // Without topics nobody can seek help: nothing to count, whatever the number of attendees.
     if (s.settings.topics.empty() || s.round == 0) return nullptr;
-    std::vector<domain::RoundSeats> played;
-    for (int round = 1; round <= s.round; ++round) played.push_back(*event.round_seats(round));
-    auto now = domain::needs_at(s, played.back());
+    auto now = domain::needs_at(s, *event.round_seats(s.round));
     return {{"round", s.round},
             {"met", now.met},
             {"unmet", now.unmet},
-            {"never_met", domain::needs_never_met(s, played)}};
+            {"never_met", domain::needs_never_met(s)}};
 }
 
 void append_served_need(std::string& out, const domain::Event& event, int table) {

@@ -38,11 +38,8 @@ void Event::Apply::request_round(int number) {
     job.shape = round_shape(s.settings, job.kind);
     job.seed = seed_for(s.id, number);
     if (job.kind == RoundKind::meet_again) job.keep_together = mutual_wishes(s, job.people);
-    if (job.kind == RoundKind::mutual_help) {
-        std::vector<RoundSeats> played;
-        for (int round = 1; round <= s.round; ++round) played.push_back(*event.round_seats(round));
-        for (AttendeeId id : needs_never_met(s, played)) job.needs_first.insert(id);
-    }
+    if (job.kind == RoundKind::mutual_help)
+        for (AttendeeId id : needs_never_met(s)) job.needs_first.insert(id);
     // Optimising all rounds together reaches zero repeats where round-by-round cannot.
     if (number == 1 && s.settings.rounds > 1 && job.kind == RoundKind::discovery)
         job.rounds_to_plan = s.settings.rounds;

@@ -28,14 +28,18 @@ RoundNeeds needs_at(const EventState& s, const RoundSeats& seats) {
     return needs;
 }
 
-std::set<AttendeeId> needs_never_met(const EventState& s, const std::vector<RoundSeats>& rounds) {
+std::set<AttendeeId> needs_never_met(const EventState& s) {
     std::set<AttendeeId> never;
     for (const auto& [id, attendee] : s.attendees)
         if (attendee.status == AttendeeStatus::active && !attendee.purpose.needs.empty()) never.insert(id);
-    for (const auto& seats : rounds)
-        for (const auto& table : seats)
-            for (AttendeeId id : table)
-                if (never.count(id) && helped_on(s, id, table)) never.erase(id);
+    auto strike = [&](const std::vector<AttendeeId>& table) {
+        for (AttendeeId id : table)
+            if (never.count(id) && helped_on(s, id, table)) never.erase(id);
+    };
+    for (const auto& seats : s.past_rounds)
+        for (const auto& table : seats) strike(table);
+    if (s.round > 0)
+        for (const auto& table : s.tables) strike(table.seats);
     return never;
 }
 

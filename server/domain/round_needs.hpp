@@ -17,8 +17,9 @@ struct RoundNeeds {
 };
 RoundNeeds needs_at(const EventState& s, const RoundSeats& seats);
 
-// Active attendees who seek help and whom no round so far has seated with a helper.
-std::set<AttendeeId> needs_never_met(const EventState& s, const std::vector<RoundSeats>& rounds);
+// Active attendees who seek help and whom no round so far (the past ones, and the current or last one) has
+// seated with a helper. Read in place: the rounds are not copied.
+std::set<AttendeeId> needs_never_met(const EventState& s);
 
 // The need a mutual-help table serves: the first seeker at it, in seat order, whom a tablemate helps.
 struct ServedNeed {
