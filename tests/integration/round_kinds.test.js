@@ -83,7 +83,9 @@ test('an event mixing the kinds of round seats each as its kind asks, and the ho
     const ana = peers.get('Ana').last;
     assert.equal(ana.kind, 'mutual_help');
     assert.deepEqual(ana.table.need, { attendee_id: ids.get('Ana'), topic: 'logement', text: NEED });
-    assert.equal(peers.get('Sam').last.table.need, undefined, 'santé is offered by nobody: no need is made up');
+    for (const peer of peers.values()) {
+      assert.notEqual(peer.last.table.need?.attendee_id, ids.get('Sam'), 'santé is offered by nobody: no table is made up around it');
+    }
     const needs = (await host.next((m) => m.type === 'host_update' && m.needs?.round === 1)).needs;
     assert.deepEqual(needs, { round: 1, met: [ids.get('Ana')], unmet: [ids.get('Sam')], never_met: [ids.get('Sam')] });
 
