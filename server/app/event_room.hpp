@@ -16,6 +16,7 @@
 #include "app/protocol.hpp"
 #include "app/rate_limiter.hpp"
 #include "app/render.hpp"
+#include "app/throttled_log.hpp"
 #include "domain/event.hpp"
 #include "storage/event_store.hpp"
 
@@ -184,6 +185,8 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     std::atomic<bool> stopping_{false};  // set from the signal's thread, read on the strand
     bool released_ = false;              // the registry let go of this room: a newer one serves its event
     domain::TimeMs quiet_since_ = 0;     // when the last connection went, or the room opened
+    // In an overload every batch is slow: one line a second says so, with how many were left out.
+    ThrottledLog slow_log_{"slow_batch", std::chrono::seconds(1)};
 };
 
 }  // namespace ensemble::app

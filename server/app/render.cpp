@@ -17,6 +17,12 @@ struct Renderer {
     std::unordered_map<int, SharedMessage> table_states{};
     SharedMessage no_table{};
     std::set<domain::AttendeeId> told{};  // attendees who already have their new view
+    std::string clock_text{};             // the clock fields, written once per command
+
+    const std::string& clock() {
+        if (clock_text.empty()) clock_text = clock_fields(event).dump();
+        return clock_text;
+    }
 
     const domain::EventState& s() const { return event.state(); }
     bool in_round() const { return s().phase == domain::Phase::round; }
@@ -28,7 +34,7 @@ struct Renderer {
 
     const SharedMessage& table_state(int number) {
         auto& message = table_states[number];
-        if (!message) message = share(app::table_state(event, number));
+        if (!message) message = share(app::table_state(event, number, clock()));
         return message;
     }
 
@@ -105,7 +111,7 @@ struct Renderer {
                     delta.tables.emplace(static_cast<int>(t + 1), host_table(event, static_cast<int>(t + 1)));
             for (int table : changes.tables) delta.tables.emplace(table, host_table(event, table));
         }
-        delta.clock = clock_fields(event);
+        delta.clock = clock();
         delta.round_kinds = round_kinds_json(s().settings);
         delta.needs_changed = !changes.tables.empty() || changes.tables_reset || !changes.attendees.empty();
         if (changes.host_links) delta.host_links = host_links(event), delta.staff_links = staff_links(event);
@@ -171,7 +177,6 @@ void HostDelta::merge(HostDelta later) {
 
 std::string HostDelta::message() const {
     json message = {{"type", "host_update"}};
-    message.update(clock);
     json changed = json::array();
     for (const auto& [id, entry] : attendees) changed.push_back(entry);
     json changed_tables = json::array();
@@ -185,7 +190,10 @@ std::string HostDelta::message() const {
     if (host_links) message["host_links"] = *host_links;
     if (staff_links) message["staff_links"] = *staff_links;
     if (!log.empty()) message["log"] = log;
-    return message.dump();
+    // The clock fields go in as the command wrote them: `{"phase":…,` then the rest of the object.
+    std::string text = message.dump();
+    text.insert(1, ",");
+    return text.insert(1, clock, 1, clock.size() - 2);
 }
 
 Rendered render(const domain::Event& event, const domain::Outbox& outbox) {

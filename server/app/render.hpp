@@ -26,7 +26,7 @@ struct HostDelta {
     std::set<domain::AttendeeId> gone;
     std::map<int, nlohmann::json> tables;
     bool tables_reset = false;
-    nlohmann::json clock;        // the clock fields as the change left them
+    std::string clock;           // the clock fields as the change left them: a JSON object's text
     nlohmann::json round_kinds;  // the plan of rounds as the change left it
     // Seats or purposes changed: the needs met are computed once when the update is sent, not per command.
     bool needs_changed = false;

@@ -78,10 +78,13 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
 
 // Written by hand: at a round start every table's state is written at once, and this is most of the work.
 std::string table_state(const domain::Event& event, int number) {
+    return table_state(event, number, clock_fields(event).dump());
+}
+
+std::string table_state(const domain::Event& event, int number, std::string_view clock) {
     namespace jt = json_text;
     const auto& s = event.state();
     const auto& table = s.tables.at(static_cast<std::size_t>(number - 1));
-    std::string clock = clock_fields(event).dump();  // the clock fields are described once, in clock_fields
     std::string out = R"({"type":"state",)";
     out.append(clock, 1, clock.size() - 2);
     out += R"(,"table":{"number":)";

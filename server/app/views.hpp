@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 #include "app/protocol.hpp"
 #include "domain/event.hpp"
@@ -22,6 +23,8 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
 
 // `state` of everyone seated at a table of the current round (1-based), the same bytes for each of them.
 std::string table_state(const domain::Event& event, int table);
+// The same, with the clock fields already written (clock_fields(event).dump()): once for all the tables.
+std::string table_state(const domain::Event& event, int table, std::string_view clock);
 // `state` of an attendee at no table.
 std::string unseated_state(const domain::Event& event);
 std::string attendee_state(const domain::Event& event, domain::AttendeeId attendee);

@@ -1,8 +1,8 @@
 #pragma once
 // Accepts connections and hands each to its own HTTP session, up to the connection cap.
 
+#include "app/throttled_log.hpp"
 #include "net/http_session.hpp"
-#include "net/throttled_log.hpp"
 
 namespace ensemble::net {
 
@@ -25,8 +25,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
     tcp::acceptor acceptor_;
     asio::steady_timer pause_timer_;
     std::chrono::steady_clock::duration pause_for_;
-    ThrottledLog failed_log_;
-    ThrottledLog full_log_;
+    app::ThrottledLog failed_log_;
+    app::ThrottledLog full_log_;
     app::Registry* registry_ = nullptr;
     ServerConfig config_;
     unsigned short port_ = 0;

@@ -7,7 +7,7 @@
 
 #include "app/log.hpp"
 
-namespace ensemble::net {
+namespace ensemble::app {
 
 class ThrottledLog {
   public:
@@ -18,7 +18,7 @@ class ThrottledLog {
         auto now = std::chrono::steady_clock::now();
         if (last_ && now - *last_ < interval_) return (void)++suppressed_;
         fields["suppressed"] = suppressed_;
-        app::log_event(event_, std::move(fields));
+        log_event(event_, std::move(fields));
         last_ = now;
         suppressed_ = 0;
     }
@@ -30,4 +30,4 @@ class ThrottledLog {
     std::size_t suppressed_ = 0;
 };
 
-}  // namespace ensemble::net
+}  // namespace ensemble::app
