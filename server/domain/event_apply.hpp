@@ -60,6 +60,7 @@ struct Event::Apply {
     int coming_topic_round();
     bool open_topic_table(int round, const std::string& topic, const std::string& text, AttendeeId by);
     void topic_tables_changed();
+    void merge_topic_choices(AttendeeId duplicate, AttendeeId keep);
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;

@@ -43,6 +43,25 @@ bool Event::Apply::open_topic_table(int round, const std::string& topic, const s
 
 void Event::Apply::topic_tables_changed() { fx.outbox.topic_tables_changed(); }
 
+// The duplicate's choice for the coming topic round becomes keep's, unless keep chose a table already.
+void Event::Apply::merge_topic_choices(AttendeeId duplicate, AttendeeId keep) {
+    int round = domain::coming_topic_round(s, event.seating_round_);
+    auto tables = s.topic_rounds.find(round);
+    if (!round || tables == s.topic_rounds.end()) return;
+    auto& choices = tables->second.choices;
+    auto chosen = choices.find(duplicate);
+    if (chosen == choices.end()) return;
+    int table = chosen->second;
+    tables->second.choose(duplicate, 0);
+    fx.records.push_back(TopicTableChosen{round, duplicate, 0, now});
+    if (!choices.count(keep)) {
+        tables->second.choose(keep, table);
+        fx.records.push_back(TopicTableChosen{round, keep, table, now});
+        fx.outbox.personal_changed(keep);
+    }
+    topic_tables_changed();
+}
+
 void Event::Apply::operator()(const OpenTopicTable& c) {
     if (int round = coming_topic_round()) open_topic_table(round, c.topic, c.text, 0);
 }

@@ -253,3 +253,17 @@ TEST_CASE("topic tables: one person left over sits at the smallest table rather 
     CHECK(event.state().tables[0].seats.size() == 6);
     CHECK(table_of_topic(event, logement) == 1);
 }
+
+TEST_CASE("topic tables: two entries merged into one keep one choice, the kept entry's own first") {
+    auto event = Event::create("merged", topic_settings(), t0);
+    fill(event, std::vector<Purpose>(6));
+    int logement = open(event, "logement"), emploi = open(event, "emploi");
+    REQUIRE_FALSE(choose(event, 1, logement).error);
+    REQUIRE_FALSE(choose(event, 3, logement).error);
+    REQUIRE_FALSE(choose(event, 4, emploi).error);
+    REQUIRE_FALSE(event.apply(Actor::host(1), MergeAttendees{1, 2}, t0).error);  // 2 had chosen none
+    REQUIRE_FALSE(event.apply(Actor::host(1), MergeAttendees{3, 4}, t0).error);  // 4 keeps emploi
+    CHECK(event.state().topic_rounds.at(1).choices ==
+          std::map<std::int64_t, int>{{2, logement}, {4, emploi}});
+    CHECK(seats_taken(event.state(), event.state().topic_rounds.at(1), logement) == 1);
+}
