@@ -61,6 +61,7 @@ struct Event::Apply {
     bool open_topic_table(int round, const std::string& topic, const std::string& text, AttendeeId by);
     void topic_tables_changed();
     void merge_topic_choices(AttendeeId duplicate, AttendeeId keep);
+    void erase_topic_words(AttendeeId attendee);
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;

@@ -43,6 +43,25 @@ bool Event::Apply::open_topic_table(int round, const std::string& topic, const s
 
 void Event::Apply::topic_tables_changed() { fx.outbox.topic_tables_changed(); }
 
+// What an erased attendee wrote goes (storage blanks it with AttendeeErased): a table of the coming round
+// they proposed is closed, its choosers free again; one of a past round keeps its seats, without the words.
+void Event::Apply::erase_topic_words(AttendeeId attendee) {
+    int coming = domain::coming_topic_round(s, event.seating_round_);
+    for (auto& [round, tables] : s.topic_rounds)
+        for (auto& table : tables.tables) {
+            if (table.proposed_by != attendee || table.text.empty()) continue;
+            table.text.clear();
+            if (round != coming || !table.open) continue;
+            table.open = false;
+            for (auto chooser : std::set<AttendeeId>(tables.choosers[table.id])) {
+                tables.choose(chooser, 0);
+                fx.outbox.personal_changed(chooser);
+            }
+            fx.records.push_back(TopicTableClosed{round, table.id, now});
+            topic_tables_changed();
+        }
+}
+
 // The duplicate's choice for the coming topic round becomes keep's, unless keep chose a table already.
 void Event::Apply::merge_topic_choices(AttendeeId duplicate, AttendeeId keep) {
     int round = domain::coming_topic_round(s, event.seating_round_);

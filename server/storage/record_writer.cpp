@@ -47,7 +47,6 @@ class MultiRowSql {
 
 struct Writer : TopicWriter {
     using TopicWriter::operator();
-
     void operator()(const domain::PhaseChanged& r) const {
         auto update = db.prepare(
             "UPDATE events SET phase = ?2, round = ?3, deadline = ?4, paused = ?5, remaining_ms = ?6, "
@@ -251,6 +250,7 @@ struct Writer : TopicWriter {
                 ->bind(1, event_id)
                 .bind(2, r.attendee)
                 .run();
+        erase_topic_words(db, event_id, r.attendee);
     }
 
     // Names are not written: they are those of the link and the attendee, which never change.

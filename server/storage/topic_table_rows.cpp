@@ -61,6 +61,13 @@ void TopicWriter::operator()(const domain::TopicTablesSeated& r) const {
     }
 }
 
+void erase_topic_words(Database& db, const std::string& event_id, std::int64_t attendee) {
+    db.prepare("UPDATE topic_tables SET text = '' WHERE event_id = ?1 AND proposed_by = ?2")
+        ->bind(1, event_id)
+        .bind(2, attendee)
+        .run();
+}
+
 void read_topic_rounds(Database& db, domain::EventState& state) {
     auto tables = db.prepare(
         "SELECT round, id, topic, text, proposed_by, closed_at IS NULL, table_number FROM topic_tables "

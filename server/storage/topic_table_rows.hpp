@@ -24,6 +24,9 @@ struct TopicKind {
     const char* operator()(const domain::TopicTablesSeated&) const { return "TopicTablesSeated"; }
 };
 
+// The words of the tables an erased attendee proposed (AttendeeErased).
+void erase_topic_words(Database& db, const std::string& event_id, std::int64_t attendee);
+
 // Every round's topic tables, and the choices still held, into the state.
 void read_topic_rounds(Database& db, domain::EventState& state);
 

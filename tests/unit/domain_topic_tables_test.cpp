@@ -267,3 +267,32 @@ TEST_CASE("topic tables: two entries merged into one keep one choice, the kept e
           std::map<std::int64_t, int>{{2, logement}, {4, emploi}});
     CHECK(seats_taken(event.state(), event.state().topic_rounds.at(1), logement) == 1);
 }
+
+TEST_CASE(
+    "topic tables: erasing the proposer erases their words and closes their table, after a reload too") {
+    using namespace ensemble::storage;
+    ensemble::storage::test::TempDir dir;
+    Database db(dir.file("ensemble.db"));
+    EventRepository events(db);
+    auto event = Event::create("erased", topic_settings(), t0);
+    events.create_event(event.state(), "host-hash");
+    auto run = [&](const Actor& actor, const Command& command) {
+        auto fx = event.apply(actor, command, t0);
+        REQUIRE_FALSE(fx.error);
+        events.commit(event.state().id, fx.records);
+        return fx;
+    };
+    for (int i = 1; i <= 6; ++i)
+        run(Actor::system(), Join{"P" + std::to_string(i), "Org", "", "h" + std::to_string(i)});
+    run(Actor::of(1), ProposeTopicTable{"", "Garde de ma fille Léa"});
+    run(Actor::of(2), ChooseTopicTable{1});
+    run(Actor::host(1), EraseAttendee{1, "nobody-holds-this"});
+    const auto& round = event.state().topic_rounds.at(1);
+    CHECK(round.tables.at(0).text.empty());
+    CHECK_FALSE(round.tables.at(0).open);
+    CHECK(round.choices.empty());
+    auto loaded = events.load_stored_event("erased");
+    REQUIRE(loaded);
+    CHECK(loaded->state.topic_rounds.at(1).tables == round.tables);
+    CHECK(loaded->state.topic_rounds.at(1).choices.empty());
+}
