@@ -134,6 +134,7 @@ function onMessage(msg) {
     case 'error':
       if (msg.ref !== undefined && msg.ref === pendingProfile) profileRefused(msg);
       else if (msg.ref !== undefined && msg.ref === pendingChat) view.chatRefused(msg);
+      else if (topicTables.refused(msg)) break;
       else announce(errorText(msg));
       break;
     default: break;

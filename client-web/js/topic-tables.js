@@ -1,6 +1,6 @@
 // join.html: the topic tables of the coming round (protocol.md, Topic tables), in the lobby or the break
 // before it: seats left, a button per table to choose it (aria-pressed), and a form to propose one.
-import { t } from './i18n.js';
+import { t, errorText } from './i18n.js';
 import { $, el, replaceChildren, setText, announce } from './dom.js';
 import { messages } from './protocol.js';
 import { topicLabel, eventTopics } from './purpose.js';
@@ -17,6 +17,7 @@ export class TopicTables {
     this.list = null;   // the last `topic_tables`
     this.mine = null;   // this attendee's choice, as the server last said (topic_tables, me)
     this.phase = null;
+    this.pendingProposal = null;  // the ref of their proposal, until it is answered
     $('tt-propose').addEventListener('submit', (event) => this.propose(event));
     $('tt-unchoose').addEventListener('click', () => this.unchoose());
   }
@@ -110,6 +111,16 @@ export class TopicTables {
       return;
     }
     setText('tt-propose-error', '');
-    if (this.send(messages.proposeTopicTable(topic, text)) !== null) $('tt-text').value = '';
+    this.pendingProposal = this.send(messages.proposeTopicTable(topic, text));
+    if (this.pendingProposal !== null) $('tt-text').value = '';
+  }
+
+  // An error answering their proposal, said next to the form; false for any other error.
+  refused(err) {
+    if (err.ref === undefined || err.ref !== this.pendingProposal) return false;
+    this.pendingProposal = null;
+    const key = { table_full: 'tt_propose_full', forbidden: 'tt_propose_once' }[err.code];
+    setText('tt-propose-error', key ? t(key) : errorText(err));
+    return true;
   }
 }

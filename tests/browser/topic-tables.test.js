@@ -60,6 +60,10 @@ test('an attendee chooses a topic table by keyboard and sees the seats left chan
   // The table is full for Léa.
   peers[2].send({ type: 'choose_topic_table', table: logement, ref: 'full' });
   assert.equal((await peers[2].next((m) => m.type === 'error' && m.ref === 'full')).code, 'table_full');
+  // Her own table: five attendees fill two tables of 2 at least, and two are open already.
+  await camille.fill('#tt-text', 'Mobilité');
+  await camille.press('#tt-text', 'Enter');
+  await camille.locator('#tt-propose-error', { hasText: 'Il y a déjà autant de tables que les participant·es peuvent en remplir' }).waitFor();
   assert.deepEqual(await axeViolations(camille, 'topic tables in the lobby'), []);
   await screenshot(camille, 'topic-tables.png');
 
