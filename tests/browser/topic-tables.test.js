@@ -82,6 +82,9 @@ test('an attendee chooses a topic table by keyboard and sees the seats left chan
   await host.locator('#tt-host-list li', { hasText: 'Santé' }).waitFor();
   await camille.locator('#tt-list li', { hasText: 'Health' }).waitFor();
   assert.deepEqual(await axeViolations(host, 'console with topic tables'), []);
+  await host.getByRole('button', { name: 'Fermer « Santé »' }).click();
+  await host.locator('#live', { hasText: 'Table « Santé » fermée.' }).waitFor();
+  await camille.locator('#tt-list li', { hasText: 'Health' }).waitFor({ state: 'detached' });
 
   // The round: Camille's table page says its topic.
   await host.click('#start-event');
