@@ -296,3 +296,22 @@ TEST_CASE(
     CHECK(loaded->state.topic_rounds.at(1).tables == round.tables);
     CHECK(loaded->state.topic_rounds.at(1).choices.empty());
 }
+
+TEST_CASE("topic tables: many tables and few people leave only tables that can be filled") {
+    auto event = Event::create("many", topic_settings(), t0);
+    fill(event, std::vector<Purpose>(7));
+    std::vector<int> ids;
+    for (int i = 1; i <= 50; ++i) ids.push_back(open(event, "", "Table " + std::to_string(i)));
+    for (AttendeeId who : {1, 2}) REQUIRE_FALSE(choose(event, who, ids[9]).error);
+    REQUIRE_FALSE(choose(event, 3, ids[19]).error);
+    REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
+    std::size_t seated = 0;
+    for (const auto& table : event.state().tables) {
+        CHECK(table.seats.size() >= 3);
+        seated += table.seats.size();
+    }
+    CHECK(seated == 7);
+    CHECK(event.state().tables.size() == 2);
+    CHECK(event.table_of(1) == event.table_of(2));
+    CHECK(event.table_of(1) == table_of_topic(event, ids[9]));
+}
