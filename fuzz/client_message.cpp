@@ -54,6 +54,10 @@ const std::map<std::string, std::size_t> wire_types = {
     {"erase_attendee", index_of<domain::EraseAttendee>()},
     {"purpose", index_of<domain::SetPurpose>()},
     {"set_round_kind", index_of<domain::SetRoundKind>()},
+    {"propose_topic_table", index_of<domain::ProposeTopicTable>()},
+    {"choose_topic_table", index_of<domain::ChooseTopicTable>()},
+    {"open_topic_table", index_of<domain::OpenTopicTable>()},
+    {"close_topic_table", index_of<domain::CloseTopicTable>()},
 };
 
 // A field of the message, null when absent.
@@ -85,6 +89,13 @@ void check_command(const domain::Command& command, const std::string& type, cons
     }
     if (auto* remove = std::get_if<domain::RemoveAttendee>(&command))
         FUZZ_CHECK(same_integer(field(m, "attendee_id"), remove->attendee), "the attendee is the message's");
+    if (auto* close = std::get_if<domain::CloseTopicTable>(&command))
+        FUZZ_CHECK(close->table >= 1 && same_integer(field(m, "table"), close->table),
+                   "the topic table is the message's");
+    if (auto* choose = std::get_if<domain::ChooseTopicTable>(&command))
+        FUZZ_CHECK(
+            choose->table == 0 ? field(m, "table").is_null() : same_integer(field(m, "table"), choose->table),
+            "the chosen topic table is the message's");
     if (auto* revoke = std::get_if<domain::RevokeHostLink>(&command))
         FUZZ_CHECK(same_integer(field(m, "link_id"), revoke->link), "the link is the message's");
     if (auto* merge = std::get_if<domain::MergeAttendees>(&command)) {
@@ -126,6 +137,13 @@ void check_round_trip(const domain::Command& command, const std::string& type) {
     if (auto* visibility = std::get_if<domain::SetVisibility>(&command))
         again["visible"] = visibility->visible;
     if (auto* erase = std::get_if<domain::EraseAttendee>(&command)) again["attendee_id"] = erase->attendee;
+    if (auto* choose = std::get_if<domain::ChooseTopicTable>(&command))
+        again["table"] = choose->table ? json(choose->table) : json(nullptr);
+    if (auto* close = std::get_if<domain::CloseTopicTable>(&command)) again["table"] = close->table;
+    if (auto* open = std::get_if<domain::OpenTopicTable>(&command))
+        again.update({{"topic", open->topic}, {"text", open->text}});
+    if (auto* propose = std::get_if<domain::ProposeTopicTable>(&command))
+        again.update({{"topic", propose->topic}, {"text", propose->text}});
     auto reread = app::parse_client_message(again.dump());
     FUZZ_CHECK(std::holds_alternative<domain::Command>(reread.body), "an accepted command reads back");
     const auto& second = std::get<domain::Command>(reread.body);

@@ -191,7 +191,7 @@ const std::map<std::string, unsigned> status_of_code = {
     {"malformed_json", 400}, {"invalid_field", 400}, {"unauthorized", 401}, {"forbidden", 403},
     {"not_found", 404},      {"wrong_phase", 409},   {"event_ended", 409},  {"event_full", 409},
     {"unknown_type", 400},   {"rate_limited", 429},  {"too_large", 413},    {"unsupported_media_type", 415},
-    {"internal", 500}};
+    {"table_full", 409},     {"internal", 500}};
 // Where HTTP has a more precise status than the code's (405 for a wrong method, 503 when busy...).
 bool precise_status(unsigned status) {
     return status == 405 || status == 414 || status == 431 || status == 503;

@@ -7,6 +7,7 @@ import { Countdown, WARNING_MS } from './countdown.js';
 import { tablemates } from './protocol.js';
 import { purposeDescription, topicLabel } from './purpose.js';
 import { kindName } from './round-plan.js';
+import { tableSubject } from './topic-tables.js';
 import { Alerts } from './alerts.js';
 import { SignalBanner, signalBetween, signalText, tabTitle } from './signals.js';
 
@@ -242,7 +243,9 @@ export class AttendeeView {
     this.roundCountdown.set({
       deadline: s.deadline, paused: s.paused, remaining_ms: s.remaining_ms, key: `round-${s.round}`, warn: true,
     });
-    setText('round-kind', s.kind ? t('round_kind_now', { kind: kindName(s.kind) }) : '');
+    const topic = table && table.topic_table;
+    setText('round-kind', topic ? t('tt_table_topic', { topic: tableSubject(topic) })
+      : s.kind ? t('round_kind_now', { kind: kindName(s.kind) }) : '');
     const prompt = needPrompt(table) || (table && table.prompt);
     $('prompt-card').hidden = !prompt;
     setText('prompt', prompt || '');

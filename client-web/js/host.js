@@ -11,6 +11,8 @@ import { hostStateFromSnapshot, applyHostUpdate, roundTablesFrom } from './host-
 import { hostActions } from './host-actions.js';
 import { HostTeam, StaffLinks, linkName } from './host-team.js';
 import { wireDeleteEvent } from './host-delete.js';
+import { HostTopicTables } from './host-topic-tables.js';
+import { setTopics } from './purpose.js';
 
 const eventId = eventIdFromLocation();
 const token = hostTokenFromLocation();
@@ -53,6 +55,8 @@ const view = new HostView(clock, {
   send,
 });
 
+const topicTables = new HostTopicTables(send);
+
 const team = new HostTeam({
   onCreate: (name) => send(messages.createHostLink(name)),
   onRevoke: async (link) => {
@@ -87,6 +91,7 @@ function show(next, snapshot = false) {
   hostState = next;
   if (snapshot) view.setSnapshot(hostState);
   else view.setState(hostState);
+  topicTables.setState(hostState);
   speakPhase(hostState);
 }
 
@@ -96,6 +101,7 @@ function onMessage(msg) {
       clock.sync(clockOffset(msg));
       if (msg.event) {
         setText('event-title', msg.event.title || '');
+        setTopics(msg.event.topics);
       }
       team.welcome(msg.you);
       $('console').hidden = false;
@@ -123,6 +129,7 @@ function onMessage(msg) {
     case 'host_link_created': team.created(msg, hostPageUrl(eventId, msg.token)); break;
     case 'staff_link_created': staff.created(msg, reviewPageUrl(eventId, msg.token)); break;
     case 'round_tables': view.setRoundTables(msg.round, roundTablesFrom(msg)); break;
+    case 'topic_tables': topicTables.setList(msg); break;
     case 'presence':
       if (hostState) {
         hostState = { ...hostState, present: msg.present };
@@ -242,6 +249,7 @@ function main() {
     view.redraw();
     team.redraw();
     staff.redraw();
+    topicTables.draw();
     if (problemKey) setText('host-problem', t(problemKey));
     if (!$('storage-problem').hidden) setText('storage-problem', t('storage_problem'));
   });

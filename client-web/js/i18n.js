@@ -5,6 +5,7 @@ import { dataStrings } from './strings-data.js';
 import { reviewStrings } from './strings-review.js';
 import { profileStrings } from './strings-profile.js';
 import { roundStrings } from './strings-rounds.js';
+import { topicTableStrings } from './strings-topic-tables.js';
 
 const LANG_KEY = 'ensemble.lang';
 const LANGS = ['fr', 'en'];
@@ -278,6 +279,7 @@ const S = {
   ...reviewStrings(plural),
   ...profileStrings(),
   ...roundStrings(),
+  ...topicTableStrings(plural),
 };
 
 let current = pickInitial();

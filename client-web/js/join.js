@@ -12,6 +12,7 @@ import { AttendeeView, SECTIONS } from './attendee-view.js';
 import { MePage } from './me.js';
 import { renderEraseMe } from './erase-me.js';
 import { setTopics, loadReference, purposeFields, MAX_PURPOSE_TOPICS } from './purpose.js';
+import { TopicTables } from './topic-tables.js';
 
 const FIELDS = { name: 80, organisation: 120, role: 80, email: 254, phone: 30 };
 const REQUIRED = new Set(['name', 'organisation']);
@@ -38,6 +39,8 @@ const view = new AttendeeView(clock, {
   },
   onStep: (state) => onStep(state),
 });
+
+const topicTables = new TopicTables((message) => (connection ? connection.send(message) : null));
 
 // --- Their own part: the card in the break, the people met and contacts after the end ------------
 
@@ -118,14 +121,20 @@ function onMessage(msg) {
       if (document.hidden) connection.send(messages.visibility(false));
       if (msg.event && msg.event.title) setText('event-title', msg.event.title);
       break;
-    case 'state': view.setState(msg); break;
+    case 'state': view.setState(msg); topicTables.setState(msg); break;
+    case 'topic_tables': topicTables.setList(msg); break;
     case 'presence': view.setPresent(msg.present); break;
     case 'chat': view.addChat(msg); break;
     case 'announcement': view.showAnnouncement(msg); break;
-    case 'me': onProfileSaved(); showMe(msg); break;
+    case 'me':
+      onProfileSaved();
+      showMe(msg);
+      if (msg.you && 'topic_table' in msg.you) topicTables.setMine(msg.you.topic_table);
+      break;
     case 'error':
       if (msg.ref !== undefined && msg.ref === pendingProfile) profileRefused(msg);
       else if (msg.ref !== undefined && msg.ref === pendingChat) view.chatRefused(msg);
+      else if (topicTables.refused(msg)) break;
       else announce(errorText(msg));
       break;
     default: break;
@@ -298,6 +307,7 @@ async function main() {
   initI18n();
   onLangChange(() => {
     view.redraw();
+    topicTables.draw();
     showRetention();
     if (lastJoinError) setText('join-error', joinErrorText(lastJoinError));
     if (joinPurpose) joinPurpose = purposeFields($('join-purpose'), 'join', joinPurpose.read());

@@ -173,6 +173,11 @@ export const messages = {
   startEvent: () => ({ type: 'start_event' }),
   nextRound: () => ({ type: 'next_round' }),
   setRoundKind: (round, kind) => ({ type: 'set_round_kind', round, kind }),
+  // Topic tables: `topic` (an id) or `text` (own words); `table` null chooses none.
+  proposeTopicTable: (topic, text) => ({ type: 'propose_topic_table', topic, text }),
+  chooseTopicTable: (table) => ({ type: 'choose_topic_table', table }),
+  openTopicTable: (topic, text) => ({ type: 'open_topic_table', topic, text }),
+  closeTopicTable: (table) => ({ type: 'close_topic_table', table }),
   endRound: () => ({ type: 'end_round' }),
   extendRound: (minutes) => ({ type: 'extend_round', minutes }),
   broadcast: (text) => ({ type: 'broadcast', text }),
@@ -193,7 +198,7 @@ export const messages = {
 // --- Server → client messages ---------------------------------------------------------------
 
 const KNOWN_TYPES = new Set(['welcome', 'state', 'host_state', 'host_update', 'round_tables', 'presence', 'chat',
-  'announcement', 'storage', 'error', 'pong', 'host_link_created', 'staff_link_created', 'me']);
+  'announcement', 'storage', 'error', 'pong', 'host_link_created', 'staff_link_created', 'me', 'topic_tables']);
 
 // A parsed server message, or null when it is not one this version knows.
 export function parseMessage(raw) {

@@ -14,6 +14,7 @@ let structures = [];
 
 export function setTopics(list) { topics = Array.isArray(list) ? list : []; }
 export function hasTopics() { return topics.length > 0; }
+export const eventTopics = () => topics;
 
 // Both lists at once, once; a failure leaves the selects with their empty choice only.
 let loading = null;

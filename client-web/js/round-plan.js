@@ -3,7 +3,7 @@
 import { t } from './i18n.js';
 import { el, replaceChildren } from './dom.js';
 
-export const ROUND_KINDS = ['discovery', 'mutual_help', 'pairs', 'local', 'meet_again'];
+export const ROUND_KINDS = ['discovery', 'mutual_help', 'pairs', 'local', 'meet_again', 'topic_tables'];
 
 export const kindName = (kind) => t(`kind_${ROUND_KINDS.includes(kind) ? kind : 'discovery'}`);
 

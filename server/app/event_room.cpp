@@ -6,6 +6,7 @@
 
 #include "app/clock.hpp"
 #include "app/log.hpp"
+#include "app/topic_tables_json.hpp"
 #include "app/views.hpp"
 
 namespace ensemble::app {
@@ -34,6 +35,7 @@ EventRoom::EventRoom(asio::any_io_executor executor, RoomServices services, stor
       deadline_timer_(strand_),
       host_timer_(strand_),
       presence_timer_(strand_),
+      topic_tables_timer_(strand_),
       retry_timer_(strand_) {}
 
 void EventRoom::start() {
@@ -132,6 +134,8 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         Batch batch;
         batch.first.emplace_back(client,
                                  share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
+        if (auto topic = topic_tables_message(self->event_, host ? 0 : actor.attendee))
+            batch.first.emplace_back(client, share(std::move(*topic)));
         if (host) {
             batch.first.emplace_back(client, share(host_state(self->event_)));
             if (self->storage_failures_) batch.first.emplace_back(client, share(storage_message(false)));
@@ -216,6 +220,7 @@ void EventRoom::shutdown() {
         self->deadline_timer_.cancel();
         self->host_timer_.cancel();
         self->presence_timer_.cancel();
+        self->topic_tables_timer_.cancel();
         self->retry_timer_.cancel();
         self->close_hosts(0, close_code::going_away, "server shutting down");
         for (auto& [id, client] : self->attendees_)
@@ -290,6 +295,7 @@ void EventRoom::publish(Batch& batch) {
         schedule_host_flush();
     }
     if (rendered.presence_changed) schedule_presence();
+    if (rendered.topic_tables_changed) schedule_topic_tables();
     for (const auto& closing : rendered.closings) close_clients(closing);
     if (batch.done) batch.done(true);
     // A batch that took long anywhere in the pipeline says where, in milliseconds.

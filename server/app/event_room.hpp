@@ -125,6 +125,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void schedule_host_flush();
     std::string host_update_message();  // the pending host delta as sent, its needs computed now
     void schedule_presence();
+    void schedule_topic_tables();  // event_room_topic_tables.cpp
     void arm_deadline();
     // Host consoles (event_room_hosts.cpp).
     // The actor's connection when `client` is still one of theirs (not replaced, removed or revoked).
@@ -181,6 +182,8 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     bool host_timer_set_ = false;
     asio::steady_timer presence_timer_;
     bool presence_timer_set_ = false;
+    asio::steady_timer topic_tables_timer_;
+    bool topic_tables_timer_set_ = false;
     asio::steady_timer retry_timer_;
     std::atomic<bool> stopping_{false};  // set from the signal's thread, read on the strand
     bool released_ = false;              // the registry let go of this room: a newer one serves its event

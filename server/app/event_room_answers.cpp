@@ -21,7 +21,9 @@ bool is_report(const domain::Command& command) {
            std::holds_alternative<domain::RateTable>(command) ||
            std::holds_alternative<domain::SetVisibility>(command) ||
            std::holds_alternative<domain::OpenVideo>(command) ||
-           std::holds_alternative<domain::SetPurpose>(command);
+           std::holds_alternative<domain::SetPurpose>(command) ||
+           std::holds_alternative<domain::ChooseTopicTable>(command) ||
+           std::holds_alternative<domain::ProposeTopicTable>(command);
 }
 
 void EventRoom::me(domain::Actor actor, MeDone done) {

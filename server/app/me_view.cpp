@@ -1,5 +1,6 @@
 // An attendee's own page: the people they met, their answers, and the contacts both sides chose to share.
 #include "app/purpose_json.hpp"
+#include "app/topic_tables_json.hpp"
 #include "app/views.hpp"
 
 namespace ensemble::app {
@@ -20,6 +21,8 @@ json me_view(const domain::Event& event, domain::AttendeeId attendee) {
     you["email"] = me.email;  // their own: nobody else's contact is shown but a mutual one's
     you["phone"] = me.phone;
     you["purpose"] = purpose_json(me.purpose);
+    int topic_table = topic_table_of(event, attendee);  // chosen for the coming topic round
+    you["topic_table"] = topic_table ? json(topic_table) : json(nullptr);
 
     auto wishes = [&](domain::AttendeeId from, domain::AttendeeId to) {
         return s.contact_wishes.count({from, to}) > 0;

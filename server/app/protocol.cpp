@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "app/purpose_json.hpp"
+#include "app/topic_tables_json.hpp"
 #include "domain/text.hpp"
 
 namespace ensemble::app {
@@ -87,6 +88,7 @@ bool failed(const std::variant<T, Problem>& value, Problem& out) {
 }
 
 std::variant<domain::Command, Problem> command_of(const std::string& type, const json& m) {
+    if (auto topic = parse_topic_table_message(type, m)) return *topic;
     Problem problem;
     if (type == "chat") {
         auto text = text_field(m, "text", 1, 1000);

@@ -94,6 +94,7 @@ struct Renderer {
     }
 
     void operator()(const Audience&, const domain::PresenceChanged&) { out.presence_changed = true; }
+    void operator()(const Audience&, const domain::TopicTablesChanged&) { out.topic_tables_changed = true; }
 
     void operator()(const Audience& audience, const domain::PersonalChanged&) {
         to({audience.attendee}, share(me_message(event, audience.attendee)));

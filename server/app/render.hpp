@@ -52,7 +52,8 @@ struct Rendered {
     std::vector<Delivery> deliveries;  // in order
     std::optional<HostDelta> host;
     bool presence_changed = false;
-    std::vector<Closing> closings;  // after the deliveries
+    bool topic_tables_changed = false;  // paced like presence (event_room_topic_tables.cpp)
+    std::vector<Closing> closings;      // after the deliveries
 };
 
 Rendered render(const domain::Event& event, const domain::Outbox& outbox);

@@ -2,6 +2,7 @@
 
 #include "app/json_text.hpp"
 #include "app/purpose_json.hpp"
+#include "app/topic_tables_json.hpp"
 
 namespace ensemble::app {
 namespace {
@@ -100,6 +101,7 @@ std::string table_state(const domain::Event& event, int number, std::string_view
     else
         jt::string(out, video);
     append_served_need(out, event, number);
+    append_topic_table(out, event, number);
     out += R"(,"people":[)";
     for (std::size_t i = 0; i < table.seats.size(); ++i) {
         const auto& a = s.attendees.at(table.seats[i]);

@@ -30,14 +30,15 @@ std::string range_source(bool min_given, bool max_given) {
     return "the defaults around --table-size";
 }
 
-// "discovery,mutual_help,…": the kind of each round. Meet again needs live keep-in-touch wishes.
+// "discovery,mutual_help,…": the kind of each round. Meet again and topic tables need live wishes and
+// choices.
 std::string parse_kinds(const std::string& text, std::vector<domain::RoundKind>& kinds) {
     std::size_t from = 0;
     while (from <= text.size()) {
         auto comma = std::min(text.find(',', from), text.size());
         auto name = text.substr(from, comma - from);
         auto kind = domain::round_kind_from_string(name);
-        if (!kind || *kind == domain::RoundKind::meet_again)
+        if (!kind || *kind == domain::RoundKind::meet_again || *kind == domain::RoundKind::topic_tables)
             return "--kinds lists discovery, mutual_help, pairs or local, separated by commas, not " + name;
         kinds.push_back(*kind);
         from = comma + 1;

@@ -84,6 +84,24 @@ struct SetPurpose {
     Purpose purpose;
 };
 
+// « Tables thématiques », for the coming topic round while it is not started (event_topic_tables.cpp).
+// An attendee proposes one (once per round) on an event topic or in their own words, and chooses one.
+struct ProposeTopicTable {
+    std::string topic;  // an event topic's id, or '' with `text`
+    std::string text;
+};
+struct ChooseTopicTable {
+    int table = 0;  // 0: none
+};
+// A host opens one, or closes one (its choosers are free again).
+struct OpenTopicTable {
+    std::string topic;
+    std::string text;
+};
+struct CloseTopicTable {
+    int table = 0;
+};
+
 // The host only.
 struct StartEvent {};
 struct NextRound {};
@@ -139,6 +157,7 @@ using Command =
     std::variant<Join, Connect, Disconnect, Tick, SeatRound, PostChat, Leave, StartEvent, NextRound, EndRound,
                  ExtendRound, Broadcast, MoveAttendee, RemoveAttendee, MergeAttendees, PauseRotation,
                  ResumeRotation, EndEvent, CreateHostLink, RevokeHostLink, AnswerTalked, WishContact,
-                 RateTable, SetVisibility, OpenVideo, EraseAttendee, SetPurpose, RecallSeries, SetRoundKind>;
+                 RateTable, SetVisibility, OpenVideo, EraseAttendee, SetPurpose, RecallSeries, SetRoundKind,
+                 ProposeTopicTable, ChooseTopicTable, OpenTopicTable, CloseTopicTable>;
 
 }  // namespace ensemble::domain

@@ -15,6 +15,7 @@ enum class ErrorCode {
     wrong_phase,             // the command does not fit now
     event_ended,             // the event is over
     event_full,              // the event has reached its number of attendees
+    table_full,              // a topic table has as many choosers as a table has seats
     rate_limited,            // too many messages
     too_large,               // over the size limit
     unsupported_media_type,  // a request body that is not declared application/json

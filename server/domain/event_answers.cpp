@@ -102,6 +102,7 @@ void Event::Apply::merge_answers(AttendeeId duplicate, AttendeeId keep) {
     for (const auto& [key, score] : s.ratings)
         ratings.emplace(std::pair{key.first, as_keep(key.second)}, score);
     s.ratings = std::move(ratings);
+    merge_topic_choices(duplicate, keep);
 }
 
 void Event::Apply::presence_start(AttendeeId attendee) {

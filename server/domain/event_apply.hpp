@@ -51,6 +51,17 @@ struct Event::Apply {
     void operator()(const RecallSeries& c);   // event_series.cpp
     void operator()(const SetPurpose& c);     // event_purpose.cpp
     void operator()(const SetRoundKind& c);   // event_purpose.cpp
+    // Topic tables (event_topic_tables.cpp).
+    void operator()(const ProposeTopicTable& c);
+    void operator()(const ChooseTopicTable& c);
+    void operator()(const OpenTopicTable& c);
+    void operator()(const CloseTopicTable& c);
+    // The coming round, when it is a topic round that can still be prepared; 0 after a refusal.
+    int coming_topic_round();
+    bool open_topic_table(int round, const std::string& topic, const std::string& text, AttendeeId by);
+    void topic_tables_changed();
+    void merge_topic_choices(AttendeeId duplicate, AttendeeId keep);
+    void erase_topic_words(AttendeeId attendee);
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;
@@ -67,6 +78,7 @@ struct Event::Apply {
     // Seating (event_seating.cpp).
     void request_round(int number);
     void start_round(int number, const SeatingResult& result);
+    void place_topic_tables(int round, const std::vector<int>& ids);
     void seat(AttendeeId attendee, std::size_t table_index);
     void unseat(AttendeeId attendee);
     void seat_late_joiner(AttendeeId attendee);

@@ -78,12 +78,15 @@ Effects Event::apply(const Actor& actor, const Command& command, TimeMs now) {
         std::holds_alternative<RemoveAttendee>(command) || std::holds_alternative<MergeAttendees>(command) ||
         std::holds_alternative<PauseRotation>(command) || std::holds_alternative<ResumeRotation>(command) ||
         std::holds_alternative<EndEvent>(command) || std::holds_alternative<CreateHostLink>(command) ||
-        std::holds_alternative<RevokeHostLink>(command) || std::holds_alternative<SetRoundKind>(command);
+        std::holds_alternative<RevokeHostLink>(command) || std::holds_alternative<SetRoundKind>(command) ||
+        std::holds_alternative<OpenTopicTable>(command) || std::holds_alternative<CloseTopicTable>(command);
     bool answer = std::holds_alternative<AnswerTalked>(command) ||
                   std::holds_alternative<WishContact>(command) || std::holds_alternative<RateTable>(command);
     bool own = std::holds_alternative<PostChat>(command) || std::holds_alternative<Leave>(command) ||
                answer || std::holds_alternative<SetVisibility>(command) ||
-               std::holds_alternative<OpenVideo>(command) || std::holds_alternative<SetPurpose>(command);
+               std::holds_alternative<OpenVideo>(command) || std::holds_alternative<SetPurpose>(command) ||
+               std::holds_alternative<ProposeTopicTable>(command) ||
+               std::holds_alternative<ChooseTopicTable>(command);
     bool erase = std::holds_alternative<EraseAttendee>(command);  // a host, or the attendee themself
     if (host_only && actor.kind != Actor::Kind::host)
         return Effects::refuse(ErrorCode::forbidden, "only the host may do this");
@@ -164,6 +167,7 @@ void Event::Apply::end_round() {
     presence_stop_all();
     enter_phase(Phase::pause_between_rounds, s.settings.break_seconds * 1000LL);
     fx.outbox.host().tables_reset = true;
+    fx.outbox.topic_tables_changed();  // a topic round may come: its tables are told (none when not)
 }
 
 void Event::Apply::end_event() {

@@ -58,6 +58,7 @@ void Event::Apply::operator()(const EraseAttendee& c) {
         if (action.attendee == c.attendee) action.name.clear();
         if (action.into == c.attendee) action.into_name.clear();
     }
+    erase_topic_words(c.attendee);
     fx.records.push_back(AttendeeErased{c.attendee, c.credential_hash, now});
     fx.outbox.host().attendees.insert(c.attendee);
     if (table) {

@@ -40,6 +40,7 @@ void Event::Apply::operator()(const SetRoundKind& c) {
     fx.records.push_back(SettingsChanged{s.settings});
     fx.outbox.host().clock = true;
     fx.outbox.view_changed(Audience::attendees());  // "round 2 of 4", the coming round's kind
+    fx.outbox.topic_tables_changed();               // it may now be a topic round, or no longer
 }
 
 }  // namespace ensemble::domain

@@ -40,6 +40,14 @@ void Event::Apply::request_round(int number) {
     if (job.kind == RoundKind::meet_again) job.keep_together = mutual_wishes(s, job.people);
     if (job.kind == RoundKind::mutual_help)
         for (AttendeeId id : needs_never_met(s)) job.needs_first.insert(id);
+    if (auto topic = s.topic_rounds.find(number);
+        job.kind == RoundKind::topic_tables && topic != s.topic_rounds.end()) {
+        for (const auto& table : topic->second.tables)
+            if (table.open) job.topic_tables.push_back(table);
+        for (const auto& person : job.people)
+            if (auto choice = topic->second.choices.find(person.id); choice != topic->second.choices.end())
+                job.topic_choices.emplace(person.id, choice->second);
+    }
     // Optimising all rounds together reaches zero repeats where round-by-round cannot.
     if (number == 1 && s.settings.rounds > 1 && job.kind == RoundKind::discovery)
         job.rounds_to_plan = s.settings.rounds;
@@ -74,12 +82,25 @@ void Event::Apply::start_round(int number, const SeatingResult& result) {
                 someone_left = true;
         }
     }
+    if (!result.topic_tables.empty()) place_topic_tables(number, result.topic_tables);
     if (someone_left) mend_tables();
     for (const auto& [id, attendee] : s.attendees)
         if (attendee.connected && attendee.status == AttendeeStatus::active && !event.table_of(id))
             seat_late_joiner(id);
     enter_phase(Phase::round, s.settings.round_seconds * 1000LL);
     for (const auto& [id, seat] : s.presence) presence_start(id);
+}
+
+// Each topic table learns its table number, so the table page shows its topic, after a restart too.
+void Event::Apply::place_topic_tables(int round, const std::vector<int>& ids) {
+    auto& topic = s.topic_rounds[round];
+    TopicTablesSeated seated{round, {}};
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        if (auto* table = ids[i] ? topic.find(ids[i]) : nullptr) {
+            table->table = static_cast<int>(i + 1);
+            seated.tables.emplace_back(ids[i], table->table);
+        }
+    fx.records.push_back(std::move(seated));
 }
 
 void Event::Apply::seat(AttendeeId attendee, std::size_t table_index) {

@@ -17,6 +17,8 @@ void Outbox::announce(Announced announcement) {
 
 void Outbox::presence_changed() { presence_ = true; }
 
+void Outbox::topic_tables_changed() { topic_tables_ = true; }
+
 void Outbox::personal_changed(AttendeeId attendee) {
     if (personal_.insert(attendee).second) messages_.push_back({Audience::of(attendee), PersonalChanged{}});
 }
@@ -35,6 +37,7 @@ std::vector<Message> Outbox::messages() const {
             message.to.kind == Audience::Kind::attendees)
             out.push_back(message);
     if (presence_) out.push_back({Audience::attendees(), PresenceChanged{}});
+    if (topic_tables_) out.push_back({Audience::everyone(), TopicTablesChanged{}});
     if (!host_.empty()) out.push_back({Audience::hosts(), host_});
     return out;
 }

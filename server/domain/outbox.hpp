@@ -59,9 +59,12 @@ struct HostChanges {
 // What one attendee sees of their own answers and contacts (`me`) changed.
 struct PersonalChanged {};
 
+// The coming round's topic tables or their seats changed (hosts and attendees hear them at a steady pace).
+struct TopicTablesChanged {};
+
 // A chat message and the host's broadcast are told as they are recorded (ChatPosted, Announced).
-using MessageBody =
-    std::variant<ViewChanged, ChatPosted, Announced, PresenceChanged, HostChanges, PersonalChanged>;
+using MessageBody = std::variant<ViewChanged, ChatPosted, Announced, PresenceChanged, HostChanges,
+                                 PersonalChanged, TopicTablesChanged>;
 
 struct Message {
     Audience to;
@@ -83,6 +86,7 @@ class Outbox {
     void chat(ChatPosted chat);
     void announce(Announced announcement);
     void presence_changed();
+    void topic_tables_changed();
     void personal_changed(AttendeeId attendee);
     HostChanges& host() { return host_; }
     void disconnect(const Audience& who, Disconnection::Reason reason);
@@ -96,6 +100,7 @@ class Outbox {
     std::set<Audience> views_;
     std::set<AttendeeId> personal_;
     bool presence_ = false;
+    bool topic_tables_ = false;
     HostChanges host_;
     std::vector<Disconnection> disconnections_;
 };

@@ -146,10 +146,34 @@ struct SettingsChanged {
     EventSettings settings;
 };
 
-using Record =
-    std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged, RoundStarted, Seated,
-                 Unseated, Met, ChatPosted, Announced, PlanMade, HostLinkCreated, HostLinkRevoked, HostActed,
-                 TalkedAnswered, ContactWished, TableRated, SeatPresenceRecorded, AttendeeErased,
-                 PurposeChanged, SettingsChanged>;
+// Topic tables of a coming round (event_topic_tables.cpp): opened, closed (its choices go), chosen.
+struct TopicTableOpened {
+    int round = 0;
+    TopicTable table;
+    TimeMs at = 0;
+};
+struct TopicTableClosed {
+    int round = 0;
+    int table = 0;  // its id
+    TimeMs at = 0;
+};
+// table 0: the attendee chose none (the row goes).
+struct TopicTableChosen {
+    int round = 0;
+    AttendeeId attendee = 0;
+    int table = 0;
+    TimeMs at = 0;
+};
+// The round started: where each topic table sits, as (topic table id, table number).
+struct TopicTablesSeated {
+    int round = 0;
+    std::vector<std::pair<int, int>> tables;
+};
+
+using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged,
+                            RoundStarted, Seated, Unseated, Met, ChatPosted, Announced, PlanMade,
+                            HostLinkCreated, HostLinkRevoked, HostActed, TalkedAnswered, ContactWished,
+                            TableRated, SeatPresenceRecorded, AttendeeErased, PurposeChanged, SettingsChanged,
+                            TopicTableOpened, TopicTableClosed, TopicTableChosen, TopicTablesSeated>;
 
 }  // namespace ensemble::domain

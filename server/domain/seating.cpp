@@ -34,7 +34,7 @@ matching::Plan plan_all_rounds(const SeatingJob& job) {
 matching::Person person_of(const Attendee& attendee, RoundKind kind) {
     matching::Person person{attendee.id, attendee.organisation, {}};
     const auto& purpose = attendee.purpose;
-    if (kind == RoundKind::mutual_help) {
+    if (kind == RoundKind::mutual_help || kind == RoundKind::topic_tables) {
         person.needs = purpose.needs;
         person.offers = purpose.offers;
     }
@@ -57,6 +57,7 @@ RoundShape round_shape(const EventSettings& settings, RoundKind kind) {
 }
 
 SeatingResult form_tables(const SeatingJob& job) {
+    if (job.kind == RoundKind::topic_tables && !job.topic_tables.empty()) return seat_topic_round(job);
     matching::RoundRequest request;
     request.people = job.people;
     request.history = &job.history;

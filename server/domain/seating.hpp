@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/settings.hpp"
+#include "domain/topic_tables.hpp"
 #include "matching/matcher.hpp"
 
 namespace ensemble::domain {
@@ -33,6 +34,8 @@ struct SeatingJob {
     RoundShape shape;
     std::vector<std::vector<matching::PersonId>> keep_together;  // meet again: mutual keep-in-touch pairs
     std::unordered_set<matching::PersonId> needs_first;          // mutual help: needs no round has met yet
+    std::vector<TopicTable> topic_tables;                        // topic round: the open ones, by id
+    std::map<matching::PersonId, int> topic_choices;             // topic round: person -> table id
     std::uint64_t seed = 0;
     int rounds_to_plan = 0;              // > 0: plan every round from this one on, then seat the first
     std::optional<matching::Plan> plan;  // else: follow this plan while attendance matches it
@@ -41,9 +44,16 @@ struct SeatingJob {
 struct SeatingResult {
     std::vector<matching::Table> tables;
     std::optional<matching::Plan> plan;  // a new plan, when one was made
+    std::vector<int> topic_tables{};     // topic round: the topic table id of each table, 0 for an extra one
 };
 
 // Pure and deterministic for a job.
 SeatingResult form_tables(const SeatingJob& job);
+
+// A topic round (topic_seating.cpp): choosers sit at the table they chose; a table with too few of them is
+// filled, or merged away when nobody is left to fill it. The others go to open tables with room, a table
+// on a topic they seek or offer first, then avoiding repeats and same-organisation pairs (the matcher's
+// cost model); extra tables are formed as in a discovery round when every open table is full.
+SeatingResult seat_topic_round(const SeatingJob& job);
 
 }  // namespace ensemble::domain

@@ -85,6 +85,8 @@ const char* to_string(RoundKind kind) {
             return "local";
         case RoundKind::meet_again:
             return "meet_again";
+        case RoundKind::topic_tables:
+            return "topic_tables";
     }
     return "discovery";
 }

@@ -22,14 +22,16 @@ inline constexpr std::size_t max_topic_label_chars = 60;
 
 // What a round is for, chosen per round by the host (protocol.md, Kinds of round).
 enum class RoundKind {
-    discovery,    // « Découverte »: as many new people as possible, organisations mixed
-    mutual_help,  // « Entraide »: needs seated with someone who offers them
-    pairs,        // « En tête-à-tête »: tables of two, one of three when the count is odd
-    local,        // « Réseau local »: tables of one département, or bordering ones
-    meet_again,   // « Se revoir »: those who both asked to keep in touch sit together again
+    discovery,     // « Découverte »: as many new people as possible, organisations mixed
+    mutual_help,   // « Entraide »: needs seated with someone who offers them
+    pairs,         // « En tête-à-tête »: tables of two, one of three when the count is odd
+    local,         // « Réseau local »: tables of one département, or bordering ones
+    meet_again,    // « Se revoir »: those who both asked to keep in touch sit together again
+    topic_tables,  // « Tables thématiques »: attendees choose a table opened on a topic (topic_tables.hpp)
 };
-inline constexpr RoundKind all_round_kinds[] = {RoundKind::discovery, RoundKind::mutual_help,
-                                                RoundKind::pairs, RoundKind::local, RoundKind::meet_again};
+inline constexpr RoundKind all_round_kinds[] = {RoundKind::discovery,  RoundKind::mutual_help,
+                                                RoundKind::pairs,      RoundKind::local,
+                                                RoundKind::meet_again, RoundKind::topic_tables};
 const char* to_string(RoundKind kind);
 std::optional<RoundKind> round_kind_from_string(const std::string& text);
 

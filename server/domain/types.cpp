@@ -28,6 +28,8 @@ const char* to_string(ErrorCode code) {
             return "event_ended";
         case ErrorCode::event_full:
             return "event_full";
+        case ErrorCode::table_full:
+            return "table_full";
         case ErrorCode::rate_limited:
             return "rate_limited";
         case ErrorCode::too_large:

@@ -12,6 +12,7 @@
 #include "domain/purpose.hpp"
 #include "domain/series.hpp"
 #include "domain/settings.hpp"
+#include "domain/topic_tables.hpp"
 #include "matching/matcher.hpp"
 
 namespace ensemble::domain {
@@ -158,6 +159,7 @@ struct EventState {
     std::set<std::pair<AttendeeId, AttendeeId>> contact_wishes;      // (attendee, about) while the wish holds
     std::map<std::pair<int, AttendeeId>, int> ratings;               // (round, attendee) -> 1 to 5
     std::map<AttendeeId, SeatPresence> presence;                     // the current round's seats
+    std::map<int, TopicRound> topic_rounds;  // round -> its topic tables (topic_tables rounds only)
 };
 
 const char* to_string(Phase phase);

@@ -60,6 +60,7 @@ http::status status_for(domain::ErrorCode code) {
         case ErrorCode::wrong_phase:
         case ErrorCode::event_ended:
         case ErrorCode::event_full:
+        case ErrorCode::table_full:
             return http::status::conflict;
         case ErrorCode::rate_limited:
             return http::status::too_many_requests;

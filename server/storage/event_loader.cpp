@@ -7,6 +7,7 @@
 #include "storage/purpose_rows.hpp"
 #include "storage/series.hpp"
 #include "storage/settings_json.hpp"
+#include "storage/topic_table_rows.hpp"
 
 namespace ensemble::storage {
 
@@ -242,6 +243,7 @@ std::optional<StoredEvent> read_event(Database& db, const std::string& event_id)
     read_plan(db, state);
     read_host_links(db, state);
     read_host_log(db, state);
+    read_topic_rounds(db, state);
     return stored;
 }
 

@@ -7,6 +7,7 @@
 #include "storage/plan_json.hpp"
 #include "storage/purpose_rows.hpp"
 #include "storage/settings_json.hpp"
+#include "storage/topic_table_rows.hpp"
 
 namespace ensemble::storage {
 
@@ -44,10 +45,8 @@ class MultiRowSql {
     std::array<std::string, max_rows_per_statement + 1> sql_;
 };
 
-struct Writer {
-    Database& db;
-    const std::string& event_id;
-
+struct Writer : TopicWriter {
+    using TopicWriter::operator();
     void operator()(const domain::PhaseChanged& r) const {
         auto update = db.prepare(
             "UPDATE events SET phase = ?2, round = ?3, deadline = ?4, paused = ?5, remaining_ms = ?6, "
@@ -251,6 +250,7 @@ struct Writer {
                 ->bind(1, event_id)
                 .bind(2, r.attendee)
                 .run();
+        erase_topic_words(db, event_id, r.attendee);
     }
 
     // Names are not written: they are those of the link and the attendee, which never change.
@@ -333,7 +333,8 @@ struct Writer {
     }
 };
 
-struct Kind {
+struct Kind : TopicKind {
+    using TopicKind::operator();
     const char* operator()(const domain::PhaseChanged&) const { return "PhaseChanged"; }
     const char* operator()(const domain::AttendeeJoined&) const { return "AttendeeJoined"; }
     const char* operator()(const domain::AttendeeStatusChanged&) const { return "AttendeeStatusChanged"; }
@@ -360,7 +361,7 @@ struct Kind {
 }  // namespace
 
 void write_record(Database& db, const std::string& event_id, const domain::Record& record) {
-    std::visit(Writer{db, event_id}, record);
+    std::visit(Writer{{db, event_id}}, record);
 }
 
 const char* record_kind(const domain::Record& record) { return std::visit(Kind{}, record); }

@@ -11,7 +11,7 @@ namespace ensemble::storage {
 namespace {
 
 // Migration n (1-based) takes the file from version n-1 to n. Never edit a released one: append.
-constexpr std::array<const char*, 7> migrations = {
+constexpr std::array<const char*, 8> migrations = {
     // 1: live events and everything a restart needs to resume them.
     R"sql(
 CREATE TABLE events (
@@ -225,6 +225,32 @@ ALTER TABLE attendees ADD COLUMN need_text TEXT NOT NULL DEFAULT '';  -- one sen
 ALTER TABLE attendees ADD COLUMN offers TEXT NOT NULL DEFAULT '';     -- topic ids
 ALTER TABLE attendees ADD COLUMN departement TEXT NOT NULL DEFAULT '';  -- shared/departements.json code
 ALTER TABLE attendees ADD COLUMN structure TEXT NOT NULL DEFAULT '';    -- shared/structures.json id
+)sql",
+    // 8: topic tables of a topic round (storage/topic_table_rows.cpp): opened by a host (proposed_by 0) or
+    // an attendee, on an event topic or in the proposer's words; a closed one stays, so ids are not reused
+    // and a proposal counts; table_number once its round started. Each attendee's choice, one a round.
+    R"sql(
+CREATE TABLE topic_tables (
+    event_id TEXT NOT NULL REFERENCES events (id),
+    round INTEGER NOT NULL,
+    id INTEGER NOT NULL,
+    topic TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    proposed_by INTEGER NOT NULL DEFAULT 0,
+    opened_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    table_number INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (event_id, round, id)
+) WITHOUT ROWID;
+CREATE TABLE topic_choices (
+    event_id TEXT NOT NULL,
+    round INTEGER NOT NULL,
+    attendee_id INTEGER NOT NULL,
+    table_id INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (event_id, round, attendee_id),
+    FOREIGN KEY (event_id, attendee_id) REFERENCES attendees (event_id, id)
+) WITHOUT ROWID;
 )sql",
 };
 

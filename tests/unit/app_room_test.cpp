@@ -2,6 +2,7 @@
 // who receives what, in which order, and that nothing is told before it is durable.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <nlohmann/json.hpp>
@@ -544,4 +545,49 @@ TEST_CASE("the host's list keeps whoever left or was removed, with their status"
 }
 
 }  // namespace
+
+TEST_CASE("topic tables are told at a steady pace, one message per choice made, never one per choice") {
+    auto stored = lobby(12);
+    stored.state.settings.topics = {{"logement", "Logement", ""}};
+    stored.state.settings.round_kinds = {domain::RoundKind::topic_tables};
+    Fixture f(stored, no_wait);
+    for (const auto& client : f.attendees) REQUIRE(client->of_type("topic_tables").size() == 1);
+    std::size_t completed = 0;
+    auto commit_all = [&] {
+        f.settle();
+        while (completed < f.store.commits.size()) f.store.complete(completed++);
+        f.settle();
+    };
+    f.host_says(domain::OpenTopicTable{"logement", ""});
+    commit_all();
+    // Five choose in one burst; a sixth is refused: the table has 5 seats.
+    for (domain::AttendeeId id = 1; id <= 5; ++id) f.attendee_says(id, domain::ChooseTopicTable{1});
+    commit_all();
+    f.attendee_says(6, domain::ChooseTopicTable{1});
+    f.settle();
+    CHECK(f.attendees[5]->of_type("error").back()["code"] == "table_full");
+    auto told = [&] {
+        return std::all_of(f.attendees.begin(), f.attendees.end(),
+                           [](const auto& c) { return c->of_type("topic_tables").size() >= 2; });
+    };
+    REQUIRE(f.run_until(told));
+    f.run_for(std::chrono::milliseconds(700));
+    const SharedMessage* chosen = nullptr;
+    for (std::size_t i = 0; i < f.attendees.size(); ++i) {
+        auto lists = f.attendees[i]->of_type("topic_tables");
+        REQUIRE(lists.size() == 2);  // on connecting, then once for the opening and the five choices
+        CHECK(lists.back()["tables"][0]["seats_taken"] == 5);
+        CHECK(lists.back()["mine"] == (i < 5 ? json(1) : json(nullptr)));
+        if (i >= 5) continue;
+        // Who chose the same table shares the same bytes.
+        const auto& sent = f.attendees[i]->sent;
+        auto last = std::find_if(sent.rbegin(), sent.rend(), [](const SharedMessage& m) {
+            return json::parse(*m)["type"] == "topic_tables";
+        });
+        if (chosen) CHECK(chosen->get() == last->get());
+        chosen = &*last;
+    }
+    CHECK(f.host->of_type("topic_tables").back()["mine"].is_null());
+}
+
 }  // namespace ensemble::app

@@ -1,0 +1,41 @@
+// The coming round's topic tables, told at a steady pace: a choice changes one count, and 10,000 people
+// choosing must not each send 10,000 messages. Who chose the same table gets the same bytes.
+#include <algorithm>
+#include <map>
+
+#include "app/event_room.hpp"
+#include "app/topic_tables_json.hpp"
+
+namespace ensemble::app {
+namespace {
+
+// At most twice a second, and less often in a crowd: at most ~2,000 such messages a second.
+constexpr std::chrono::milliseconds topic_tables_every{500};
+constexpr std::size_t topic_tables_messages_per_second = 2000;
+
+}  // namespace
+
+void EventRoom::schedule_topic_tables() {
+    if (topic_tables_timer_set_ || stopping_) return;
+    topic_tables_timer_set_ = true;
+    auto wait = std::max(topic_tables_every, std::chrono::milliseconds(attendees_.size() * 1000 /
+                                                                       topic_tables_messages_per_second));
+    topic_tables_timer_.expires_after(wait);
+    topic_tables_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        self->topic_tables_timer_set_ = false;
+        if (ec) return;
+        auto list = topic_tables_list(self->event_);
+        if (!list) return;  // the round started meanwhile: the tables are on each table's page
+        std::map<int, SharedMessage> by_choice;  // table id (0: none) -> the message
+        auto message = [&](int table) {
+            auto& shared = by_choice[table];
+            if (!shared) shared = share(list->for_choice(table));
+            return shared;
+        };
+        self->send_to_hosts(message(0));
+        for (const auto& [id, client] : self->attendees_)
+            self->send_to(client, message(topic_table_of(self->event_, id)));
+    });
+}
+
+}  // namespace ensemble::app
