@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "domain/event.hpp"
 
 namespace ensemble::domain::test {
@@ -18,6 +21,17 @@ inline Effects drive(Event& event, const Actor& actor, const Command& command, T
     fx.records.insert(fx.records.end(), seated.records.begin(), seated.records.end());
     fx.outbox = std::move(seated.outbox);
     return fx;
+}
+
+// Joins and connects people named 1, 2, … each of their own organisation, with the purposes given.
+inline void fill(Event& event, const std::vector<Purpose>& purposes, TimeMs now) {
+    for (std::size_t i = 0; i < purposes.size(); ++i) {
+        auto name = std::to_string(i + 1);
+        auto fx =
+            event.apply(Actor::system(), Join{name, "Org " + name, "", "h" + name, "", "", purposes[i]}, now);
+        REQUIRE_FALSE(fx.error);
+        REQUIRE_FALSE(event.apply(Actor::system(), Connect{*fx.joined}, now).error);
+    }
 }
 
 }  // namespace ensemble::domain::test

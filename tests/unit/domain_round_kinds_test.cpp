@@ -11,6 +11,7 @@
 
 using namespace ensemble::domain;
 using ensemble::domain::test::drive;
+using ensemble::domain::test::fill;
 
 namespace {
 
@@ -33,17 +34,6 @@ Purpose purpose(std::vector<std::string> needs, std::vector<std::string> offers,
     return Purpose{std::move(needs), "", std::move(offers), std::move(departement), ""};
 }
 
-// Joins and connects people named 1, 2, … each of their own organisation, with the purposes given.
-void fill(Event& event, const std::vector<Purpose>& purposes) {
-    for (std::size_t i = 0; i < purposes.size(); ++i) {
-        auto name = std::to_string(i + 1);
-        auto fx =
-            event.apply(Actor::system(), Join{name, "Org " + name, "", "h" + name, "", "", purposes[i]}, t0);
-        REQUIRE_FALSE(fx.error);
-        REQUIRE_FALSE(event.apply(Actor::system(), Connect{*fx.joined}, t0).error);
-    }
-}
-
 std::vector<std::size_t> sizes(const Event& event) {
     std::vector<std::size_t> out;
     for (const auto& table : event.state().tables) out.push_back(table.seats.size());
@@ -64,7 +54,7 @@ TEST_CASE("mutual help: the one who seeks help sits with the one attendee who of
         purposes[0].need_text = "Une famille à reloger";
         purposes[1] = purpose({"sante"}, {"emploi"});
         purposes[5] = purpose({}, {"logement", "emploi"});
-        fill(event, purposes);
+        fill(event, purposes, t0);
         REQUIRE_FALSE(drive(event, Actor::host(), StartEvent{}, t0).error);
         REQUIRE(event.table_of(1) != 0);
         CHECK(event.table_of(1) == event.table_of(6));
@@ -83,13 +73,13 @@ TEST_CASE("mutual help: the one who seeks help sits with the one attendee who of
 
 TEST_CASE("pairs: tables of two, one of three when the count is odd, and no pair twice") {
     auto odd = Event::create("pairs-odd", settings_with({RoundKind::pairs}), t0);
-    fill(odd, std::vector<Purpose>(7));
+    fill(odd, std::vector<Purpose>(7), t0);
     REQUIRE_FALSE(drive(odd, Actor::host(), StartEvent{}, t0).error);
     CHECK(sizes(odd) == std::vector<std::size_t>{3, 2, 2});
 
     auto even = Event::create("pairs-even",
                               settings_with({RoundKind::pairs, RoundKind::pairs, RoundKind::pairs}), t0);
-    fill(even, std::vector<Purpose>(8));
+    fill(even, std::vector<Purpose>(8), t0);
     REQUIRE_FALSE(drive(even, Actor::host(), StartEvent{}, t0).error);
     for (int round = 2; round <= 3; ++round) {
         CHECK(sizes(even) == std::vector<std::size_t>{2, 2, 2, 2});
@@ -110,7 +100,7 @@ TEST_CASE("local: tables of one département, and the one person of a départeme
                                   purpose({}, {}, "69"), purpose({}, {}, "13")};
     for (int e = 0; e < 5; ++e) {
         auto event = Event::create("local-" + std::to_string(e), settings_with({RoundKind::local}), t0);
-        fill(event, purposes);
+        fill(event, purposes, t0);
         REQUIRE_FALSE(drive(event, Actor::host(), StartEvent{}, t0).error);
         CHECK(sizes(event) == std::vector<std::size_t>{4, 4});
         for (AttendeeId id : {3, 5, 7}) CHECK(event.table_of(id) == event.table_of(1));
@@ -120,7 +110,7 @@ TEST_CASE("local: tables of one département, and the one person of a départeme
 
 TEST_CASE("meet again: two who both asked to keep in touch sit together again") {
     auto event = Event::create("again", settings_with({RoundKind::discovery, RoundKind::meet_again}), t0);
-    fill(event, std::vector<Purpose>(12));
+    fill(event, std::vector<Purpose>(12), t0);
     REQUIRE_FALSE(drive(event, Actor::host(), StartEvent{}, t0).error);
     // Two tablemates of round 1 both wish to keep in touch; a discovery round would part them (no repeat).
     const auto& first = event.state().tables.front().seats;
@@ -143,7 +133,7 @@ TEST_CASE("the plan of rounds: set at creation, changed live for rounds not star
     CHECK_FALSE(round_kind_from_string("topics"));
 
     auto event = Event::create("plan", settings_with({}), t0);
-    fill(event, std::vector<Purpose>(6));
+    fill(event, std::vector<Purpose>(6), t0);
     CHECK(event.apply(Actor::of(1), SetRoundKind{1, RoundKind::pairs}, t0).error->code ==
           ErrorCode::forbidden);
     auto fx = event.apply(Actor::host(), SetRoundKind{1, RoundKind::pairs}, t0);

@@ -11,6 +11,7 @@
 
 using namespace ensemble::domain;
 using ensemble::domain::test::drive;
+using ensemble::domain::test::fill;
 
 namespace {
 
@@ -26,17 +27,6 @@ EventSettings topic_settings(std::vector<RoundKind> kinds = {RoundKind::topic_ta
     settings.topics = {{"logement", "Logement", ""}, {"emploi", "Emploi", ""}, {"sante", "Santé", ""}};
     settings.round_kinds = std::move(kinds);
     return settings;
-}
-
-// Joins and connects people 1, 2, … each of their own organisation, with the purposes given.
-void fill(Event& event, const std::vector<Purpose>& purposes) {
-    for (std::size_t i = 0; i < purposes.size(); ++i) {
-        auto name = std::to_string(i + 1);
-        auto fx =
-            event.apply(Actor::system(), Join{name, "Org " + name, "", "h" + name, "", "", purposes[i]}, t0);
-        REQUIRE_FALSE(fx.error);
-        REQUIRE_FALSE(event.apply(Actor::system(), Connect{*fx.joined}, t0).error);
-    }
 }
 
 Purpose seeks(std::string topic) { return Purpose{{std::move(topic)}, "", {}, "", ""}; }
@@ -63,7 +53,7 @@ int table_of_topic(const Event& event, int id) { return event.state().topic_roun
 
 TEST_CASE("topic tables: choose up to the cap, change, unchoose; closing a table frees its choosers") {
     auto event = Event::create("topics", topic_settings(), t0);
-    fill(event, std::vector<Purpose>(8));
+    fill(event, std::vector<Purpose>(8), t0);
     int logement = open(event, "logement");
     int own = open(event, "", "  Mobilité en zone rurale ");
     CHECK(event.state().topic_rounds.at(1).find(own)->text == "Mobilité en zone rurale");
@@ -97,7 +87,7 @@ TEST_CASE("topic tables: choose up to the cap, change, unchoose; closing a table
 TEST_CASE(
     "topic tables: a topic of the event or one's own words, one proposal each, as many as can be filled") {
     auto event = Event::create("proposals", topic_settings(), t0);
-    fill(event, std::vector<Purpose>(7));  // 7 attendees, tables of 3 at least: 2 tables at most
+    fill(event, std::vector<Purpose>(7), t0);  // 7 attendees, tables of 3 at least: 2 tables at most
     CHECK(code(event.apply(Actor::of(1), ProposeTopicTable{"", "   "}, t0)) == ErrorCode::invalid_field);
     CHECK(code(event.apply(Actor::of(1), ProposeTopicTable{"emploi", "Et aussi"}, t0)) ==
           ErrorCode::invalid_field);
@@ -120,7 +110,7 @@ TEST_CASE(
 TEST_CASE("topic tables: only for the coming topic round, before it starts") {
     auto discovery_first =
         Event::create("later", topic_settings({RoundKind::discovery, RoundKind::topic_tables}), t0);
-    fill(discovery_first, std::vector<Purpose>(6));
+    fill(discovery_first, std::vector<Purpose>(6), t0);
     CHECK(code(discovery_first.apply(Actor::host(1), OpenTopicTable{"emploi", ""}, t0)) ==
           ErrorCode::wrong_phase);
     REQUIRE_FALSE(drive(discovery_first, Actor::host(1), StartEvent{}, t0).error);
@@ -141,7 +131,7 @@ TEST_CASE("topic tables: choosers sit at their table, the others by topic, no ta
     purposes[6] = seeks("sante");
     purposes[7] = seeks("sante");
     purposes[8] = offers("emploi");
-    fill(event, purposes);
+    fill(event, purposes, t0);
     int logement = open(event, "logement"), emploi = open(event, "emploi"), sante = open(event, "sante");
     for (AttendeeId who : {1, 2, 3, 4}) REQUIRE_FALSE(choose(event, who, logement).error);
     for (AttendeeId who : {5, 6}) REQUIRE_FALSE(choose(event, who, emploi).error);
@@ -167,7 +157,7 @@ TEST_CASE("topic tables: choosers sit at their table, the others by topic, no ta
 
 TEST_CASE("topic tables: a table too few chose is merged away when nobody is left to fill it") {
     auto event = Event::create("merge", topic_settings(), t0);
-    fill(event, std::vector<Purpose>(7));
+    fill(event, std::vector<Purpose>(7), t0);
     int logement = open(event, "logement"), emploi = open(event, "emploi"), sante = open(event, "sante");
     for (AttendeeId who : {1, 2, 3}) REQUIRE_FALSE(choose(event, who, logement).error);
     REQUIRE_FALSE(choose(event, 4, emploi).error);
@@ -185,7 +175,7 @@ TEST_CASE("topic tables: a table too few chose is merged away when nobody is lef
 
 TEST_CASE("topic tables: when the open tables are full, the others get tables as in a discovery round") {
     auto event = Event::create("extra", topic_settings(), t0);
-    fill(event, std::vector<Purpose>(10));
+    fill(event, std::vector<Purpose>(10), t0);
     int emploi = open(event, "emploi");
     for (AttendeeId who : {1, 2}) REQUIRE_FALSE(choose(event, who, emploi).error);
     REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
@@ -245,7 +235,7 @@ TEST_CASE("topic tables: tables, choices and where they sat are restored from st
 
 TEST_CASE("topic tables: one person left over sits at the smallest table rather than alone") {
     auto event = Event::create("alone", topic_settings(), t0);
-    fill(event, std::vector<Purpose>(6));
+    fill(event, std::vector<Purpose>(6), t0);
     int logement = open(event, "logement");
     for (AttendeeId who : {1, 2, 3, 4, 5}) REQUIRE_FALSE(choose(event, who, logement).error);
     REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
@@ -256,7 +246,7 @@ TEST_CASE("topic tables: one person left over sits at the smallest table rather 
 
 TEST_CASE("topic tables: two entries merged into one keep one choice, the kept entry's own first") {
     auto event = Event::create("merged", topic_settings(), t0);
-    fill(event, std::vector<Purpose>(6));
+    fill(event, std::vector<Purpose>(6), t0);
     int logement = open(event, "logement"), emploi = open(event, "emploi");
     REQUIRE_FALSE(choose(event, 1, logement).error);
     REQUIRE_FALSE(choose(event, 3, logement).error);
@@ -299,7 +289,7 @@ TEST_CASE(
 
 TEST_CASE("topic tables: many tables and few people leave only tables that can be filled") {
     auto event = Event::create("many", topic_settings(), t0);
-    fill(event, std::vector<Purpose>(7));
+    fill(event, std::vector<Purpose>(7), t0);
     std::vector<int> ids;
     for (int i = 1; i <= 50; ++i) ids.push_back(open(event, "", "Table " + std::to_string(i)));
     for (AttendeeId who : {1, 2}) REQUIRE_FALSE(choose(event, who, ids[9]).error);
