@@ -5,21 +5,15 @@
 
 #include "app/event_room.hpp"
 #include "app/log.hpp"
+#include "app/pacing.hpp"
 #include "app/views.hpp"
 
 namespace ensemble::app {
 namespace {
 
-// The host console hears of changes at most five times a second, attendees of head counts twice, and
-// less often in a crowd: a head count costs a message per attendee, so at most ~2,000 such messages a second.
+// The host console hears of changes at most five times a second; attendees hear head counts at the
+// crowd's pace (app/pacing.hpp).
 constexpr std::chrono::milliseconds host_every{200};
-constexpr std::chrono::milliseconds presence_every{500};
-constexpr std::size_t presence_messages_per_second = 2000;
-
-std::chrono::milliseconds presence_interval(std::size_t connected) {
-    return std::max(presence_every,
-                    std::chrono::milliseconds(connected * 1000 / presence_messages_per_second));
-}
 
 }  // namespace
 
@@ -100,7 +94,7 @@ void EventRoom::schedule_host_flush() {
 void EventRoom::schedule_presence() {
     if (presence_timer_set_ || stopping_) return;
     presence_timer_set_ = true;
-    presence_timer_.expires_after(presence_interval(attendees_.size()));
+    presence_timer_.expires_after(crowd_interval(attendees_.size()));
     presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->presence_timer_set_ = false;
         if (ec) return;

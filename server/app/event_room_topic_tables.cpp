@@ -1,26 +1,17 @@
 // The coming round's topic tables, told at a steady pace: a choice changes one count, and 10,000 people
 // choosing must not each send 10,000 messages. Who chose the same table gets the same bytes.
-#include <algorithm>
 #include <map>
 
 #include "app/event_room.hpp"
+#include "app/pacing.hpp"
 #include "app/topic_tables_json.hpp"
 
 namespace ensemble::app {
-namespace {
-
-// At most twice a second, and less often in a crowd: at most ~2,000 such messages a second.
-constexpr std::chrono::milliseconds topic_tables_every{500};
-constexpr std::size_t topic_tables_messages_per_second = 2000;
-
-}  // namespace
 
 void EventRoom::schedule_topic_tables() {
     if (topic_tables_timer_set_ || stopping_) return;
     topic_tables_timer_set_ = true;
-    auto wait = std::max(topic_tables_every, std::chrono::milliseconds(attendees_.size() * 1000 /
-                                                                       topic_tables_messages_per_second));
-    topic_tables_timer_.expires_after(wait);
+    topic_tables_timer_.expires_after(crowd_interval(attendees_.size()));
     topic_tables_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->topic_tables_timer_set_ = false;
         if (ec) return;
