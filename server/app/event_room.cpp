@@ -36,6 +36,7 @@ EventRoom::EventRoom(asio::any_io_executor executor, RoomServices services, stor
       host_timer_(strand_),
       presence_timer_(strand_),
       topic_tables_timer_(strand_),
+      connections_timer_(strand_),
       retry_timer_(strand_) {}
 
 void EventRoom::start() {
@@ -217,11 +218,9 @@ void EventRoom::handle(const Client* client, domain::Actor actor, ClientMessage 
 void EventRoom::shutdown() {
     stopping_ = true;  // at once: work already queued on the strand is skipped, not done for nobody
     asio::post(strand_, [self = shared_from_this()] {
-        self->deadline_timer_.cancel();
-        self->host_timer_.cancel();
-        self->presence_timer_.cancel();
-        self->topic_tables_timer_.cancel();
-        self->retry_timer_.cancel();
+        for (auto* timer : {&self->deadline_timer_, &self->host_timer_, &self->presence_timer_,
+                            &self->topic_tables_timer_, &self->connections_timer_, &self->retry_timer_})
+            timer->cancel();
         self->close_hosts(0, close_code::going_away, "server shutting down");
         for (auto& [id, client] : self->attendees_)
             self->close_client(client, close_code::going_away, "server shutting down");
@@ -294,8 +293,7 @@ void EventRoom::publish(Batch& batch) {
             host_delta_ = std::move(rendered.host);
         schedule_host_flush();
     }
-    if (rendered.presence_changed) schedule_presence();
-    if (rendered.topic_tables_changed) schedule_topic_tables();
+    schedule_paced(rendered);
     for (const auto& closing : rendered.closings) close_clients(closing);
     if (batch.done) batch.done(true);
     // A batch that took long anywhere in the pipeline says where, in milliseconds.

@@ -124,7 +124,9 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void seat_off_strand(domain::SeatingJob job);  // the matcher on the compute pool, then SeatRound
     void schedule_host_flush();
     std::string host_update_message();  // the pending host delta as sent, its needs computed now
+    void schedule_paced(const Rendered& rendered);
     void schedule_presence();
+    void schedule_connections(const std::set<int>& tables);
     void schedule_topic_tables();  // event_room_topic_tables.cpp
     void arm_deadline();
     // Host consoles (event_room_hosts.cpp).
@@ -184,6 +186,9 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     bool presence_timer_set_ = false;
     asio::steady_timer topic_tables_timer_;
     bool topic_tables_timer_set_ = false;
+    asio::steady_timer connections_timer_;
+    bool connections_timer_set_ = false;
+    std::set<int> connection_tables_;  // tables whose people have not heard who came or went
     asio::steady_timer retry_timer_;
     std::atomic<bool> stopping_{false};  // set from the signal's thread, read on the strand
     bool released_ = false;              // the registry let go of this room: a newer one serves its event

@@ -91,6 +91,33 @@ void EventRoom::schedule_host_flush() {
     });
 }
 
+void EventRoom::schedule_paced(const Rendered& rendered) {
+    if (rendered.presence_changed) schedule_presence();
+    if (rendered.topic_tables_changed) schedule_topic_tables();
+    if (!rendered.connection_tables.empty()) schedule_connections(rendered.connection_tables);
+}
+
+// A table's people see who came or went with its next redraw, at the pace of the event's size: a network cut
+// of 10,000 phones then redraws each table once or twice, not once per person leaving and coming back.
+// The redraw is read like a snapshot, told after what was applied before it is durable. A round that starts
+// meanwhile has redrawn every table already: its people may get their state once more, unchanged.
+void EventRoom::schedule_connections(const std::set<int>& tables) {
+    connection_tables_.insert(tables.begin(), tables.end());
+    if (connections_timer_set_ || stopping_) return;
+    connections_timer_set_ = true;
+    connections_timer_.expires_after(crowd_interval(event_.state().attendees.size()));
+    connections_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        self->connections_timer_set_ = false;
+        if (ec) return;
+        domain::Outbox outbox;
+        for (int table : std::exchange(self->connection_tables_, {}))
+            outbox.view_changed(domain::Audience::at_table(table));
+        Batch batch;
+        batch.rendered = render(self->event_, outbox);
+        self->enqueue(std::move(batch), {});
+    });
+}
+
 void EventRoom::schedule_presence() {
     if (presence_timer_set_ || stopping_) return;
     presence_timer_set_ = true;

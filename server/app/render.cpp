@@ -54,11 +54,9 @@ struct Renderer {
     }
 
     void attendee_view(domain::AttendeeId id) {
-        if (told.count(id)) return;
+        if (!told.insert(id).second) return;
         int table = in_round() ? event.table_of(id) : 0;
-        if (table) return table_view(table);
-        told.insert(id);
-        to({id}, unseated());
+        to({id}, table ? table_state(table) : unseated());
     }
 
     // Every table, then whoever is connected at none.
@@ -91,6 +89,10 @@ struct Renderer {
 
     void operator()(const Audience&, const domain::Announced& announcement) {
         out.deliveries.push_back({Delivery::To::everyone, {}, share(announcement_message(announcement))});
+    }
+
+    void operator()(const Audience& audience, const domain::ConnectionsChanged&) {
+        out.connection_tables.insert(audience.table);
     }
 
     void operator()(const Audience&, const domain::PresenceChanged&) { out.presence_changed = true; }

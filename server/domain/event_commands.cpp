@@ -206,9 +206,10 @@ void Event::Apply::operator()(const Connect& c) {
     set_connected(*attendee, true);
     // Between rounds the last round's tables are kept, but nobody sits at them.
     int table = s.phase == Phase::round ? event.table_of(c.attendee) : 0;
-    if (table)
-        fx.outbox.view_changed(Audience::at_table(table));
-    else if (s.phase == Phase::round)
+    if (table) {
+        fx.outbox.view_changed(Audience::of(c.attendee));
+        fx.outbox.connections_changed(table);
+    } else if (s.phase == Phase::round)
         seat_late_joiner(c.attendee);
     else
         fx.outbox.view_changed(Audience::of(c.attendee));
@@ -219,7 +220,7 @@ void Event::Apply::operator()(const Disconnect& c) {
     if (it == s.attendees.end() || !it->second.connected) return;
     set_connected(it->second, false);
     if (int table = event.table_of(c.attendee); table && s.phase == Phase::round)
-        fx.outbox.view_changed(Audience::at_table(table));
+        fx.outbox.connections_changed(table);
 }
 
 void Event::Apply::operator()(const Tick&) {

@@ -6,6 +6,11 @@ void Outbox::view_changed(const Audience& audience) {
     if (views_.insert(audience).second) messages_.push_back({audience, ViewChanged{}});
 }
 
+void Outbox::connections_changed(int table) {
+    if (connection_tables_.insert(table).second)
+        messages_.push_back({Audience::at_table(table), ConnectionsChanged{}});
+}
+
 void Outbox::chat(ChatPosted chat) {
     auto table = chat.table;
     messages_.push_back({Audience::at_table(table), std::move(chat)});

@@ -37,6 +37,10 @@ struct Audience {
 // What each person of the audience sees of the event (their `state`) changed.
 struct ViewChanged {};
 
+// Who is connected at a table changed: its people hear it at the crowd's pace, not per change, so that
+// 10,000 phones cut at once and coming back do not redraw each table ten times.
+struct ConnectionsChanged {};
+
 // The number of connected attendees changed (hosts and attendees hear it at a steady pace, not per change).
 struct PresenceChanged {};
 
@@ -63,8 +67,8 @@ struct PersonalChanged {};
 struct TopicTablesChanged {};
 
 // A chat message and the host's broadcast are told as they are recorded (ChatPosted, Announced).
-using MessageBody = std::variant<ViewChanged, ChatPosted, Announced, PresenceChanged, HostChanges,
-                                 PersonalChanged, TopicTablesChanged>;
+using MessageBody = std::variant<ViewChanged, ConnectionsChanged, ChatPosted, Announced, PresenceChanged,
+                                 HostChanges, PersonalChanged, TopicTablesChanged>;
 
 struct Message {
     Audience to;
@@ -83,6 +87,7 @@ class Outbox {
   public:
     // Deduplicated: a table whose seats change five times in one command is drawn once.
     void view_changed(const Audience& audience);
+    void connections_changed(int table);
     void chat(ChatPosted chat);
     void announce(Announced announcement);
     void presence_changed();
@@ -99,6 +104,7 @@ class Outbox {
     std::vector<Message> messages_;
     std::set<Audience> views_;
     std::set<AttendeeId> personal_;
+    std::set<int> connection_tables_;
     bool presence_ = false;
     bool topic_tables_ = false;
     HostChanges host_;

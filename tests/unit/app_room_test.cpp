@@ -3,167 +3,15 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/thread_pool.hpp>
 #include <nlohmann/json.hpp>
 
-#include "app/clock.hpp"
-#include "app/event_room.hpp"
 #include "app/views.hpp"
+#include "room_fixture.hpp"
 
 namespace ensemble::app {
 namespace {
 
 using nlohmann::json;
-constexpr domain::TimeMs t0 = 1'700'000'000'000;
-
-// A connection that keeps what it was sent, as the room sent it, once the room flushed it.
-struct FakeClient : Client {
-    std::vector<SharedMessage> sent;
-    std::optional<std::uint16_t> closed;
-    std::vector<SharedMessage> waiting;
-    std::optional<std::uint16_t> close_waiting;
-    std::vector<std::size_t> flushes;  // how many messages each flush handed over
-    bool send(SharedMessage message) override {
-        bool owed = waiting.empty() && !close_waiting;
-        waiting.push_back(std::move(message));
-        return owed;
-    }
-    bool close(std::uint16_t code, std::string) override {
-        bool owed = waiting.empty() && !close_waiting;
-        if (!close_waiting) close_waiting = code;
-        return owed;
-    }
-    void flush() override {
-        flushes.push_back(waiting.size());
-        for (auto& message : waiting) sent.push_back(std::move(message));
-        waiting.clear();
-        if (close_waiting) closed = close_waiting;
-        close_waiting.reset();
-    }
-
-    std::vector<json> of_type(const std::string& type) const {
-        std::vector<json> out;
-        for (const auto& m : sent)
-            if (auto parsed = json::parse(*m); parsed["type"] == type) out.push_back(parsed);
-        return out;
-    }
-};
-
-// Commits wait in a list until the test completes them, or fail at once while `failing` says why;
-// load() answers with `truth`.
-struct FakeStore : storage::EventStore {
-    struct Pending {
-        std::vector<domain::Record> records;
-        Committed done;
-    };
-    std::vector<Pending> commits;
-    std::optional<std::string> failing;
-    std::vector<std::chrono::steady_clock::time_point> attempts;  // when each commit came
-    std::optional<storage::StoredEvent> truth;
-    int loads = 0;
-
-    void create_event(domain::EventState, std::string, Committed done) override { done(std::nullopt); }
-    void commit(std::string, std::vector<domain::Record> records, Committed done) override {
-        attempts.push_back(std::chrono::steady_clock::now());
-        if (failing) return done(*failing);
-        commits.push_back({std::move(records), std::move(done)});
-    }
-    void load(std::string, Loaded done) override {
-        ++loads;
-        done(truth, std::nullopt);
-    }
-    std::vector<storage::StoredEvent> load_running_events() override { return {}; }
-    void delete_event(std::string, Committed done) override { done(std::nullopt); }
-    void purge_expired(domain::TimeMs, Purged done) override { done({}, std::nullopt); }
-
-    void complete(std::size_t index, storage::StoreError error = std::nullopt) {
-        REQUIRE(index < commits.size());
-        commits[index].done(std::move(error));
-    }
-};
-
-// `count` attendees in the lobby, each with the credential "hash-ID".
-storage::StoredEvent lobby(int count) {
-    storage::StoredEvent stored;
-    auto& s = stored.state;
-    s.id = "evt";
-    s.settings.title = "Rencontres";
-    s.settings.rounds = 3;
-    s.created_at = now_ms();  // a lobby this old is not yet expired
-    for (domain::AttendeeId id = 1; id <= count; ++id) {
-        s.attendees.emplace(id, domain::Attendee{id, "P" + std::to_string(id), "Org" + std::to_string(id % 4),
-                                                 "", domain::AttendeeStatus::active, t0, false});
-        stored.attendee_credentials.emplace("hash-" + std::to_string(id), id);
-    }
-    stored.host_credential_hash = "host-hash";
-    return stored;
-}
-
-// The same event after round 1, its break over at `deadline`.
-storage::StoredEvent in_break(int count, domain::TimeMs deadline) {
-    auto stored = lobby(count);
-    stored.state.phase = domain::Phase::pause_between_rounds;
-    stored.state.round = 1;
-    stored.state.deadline = deadline;
-    return stored;
-}
-
-// Tries the storage again at once: the tests that are not about waiting see none.
-constexpr StorageRetry no_wait{std::chrono::milliseconds(0), std::chrono::milliseconds(0)};
-
-struct Fixture {
-    boost::asio::io_context ioc;
-    boost::asio::thread_pool compute{1};
-    FakeStore store;
-    std::shared_ptr<EventRoom> room;
-    std::shared_ptr<FakeClient> host = std::make_shared<FakeClient>();
-    std::vector<std::shared_ptr<FakeClient>> attendees;
-
-    explicit Fixture(int count, StorageRetry retry = no_wait) : Fixture(lobby(count), retry) {}
-    Fixture(storage::StoredEvent stored, StorageRetry retry, std::optional<std::string> failing = {}) {
-        store.truth = stored;
-        store.failing = std::move(failing);
-        auto count = static_cast<domain::AttendeeId>(stored.state.attendees.size());
-        room = std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute, retry},
-                                           std::move(stored), "/join");
-        room->start();
-        room->attach(host, domain::Actor::host());
-        for (domain::AttendeeId id = 1; id <= count; ++id) {
-            attendees.push_back(std::make_shared<FakeClient>());
-            room->attach(attendees.back(), domain::Actor::of(id));
-        }
-        settle();
-    }
-    ~Fixture() { compute.join(); }
-
-    // Runs the room until `done` holds: every wait is for an event, bounded so a failure cannot hang.
-    template <class Predicate>
-    bool run_until(Predicate done) {
-        auto limit = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-        while (!done() && std::chrono::steady_clock::now() < limit) {
-            if (ioc.stopped()) ioc.restart();
-            ioc.run_one_for(std::chrono::milliseconds(10));
-        }
-        return done();
-    }
-    void settle() { ioc.restart(), ioc.poll(); }
-    // Runs the room for a while: for what is measured over time, such as how often the store is tried.
-    void run_for(std::chrono::milliseconds span) {
-        auto limit = std::chrono::steady_clock::now() + span;
-        while (std::chrono::steady_clock::now() < limit) {
-            if (ioc.stopped()) ioc.restart();
-            ioc.run_one_until(limit);
-        }
-    }
-
-    void host_says(domain::Command command) {
-        room->handle(host.get(), domain::Actor::host(), {nullptr, command});
-    }
-    void attendee_says(domain::AttendeeId id, domain::Command command) {
-        room->handle(attendees[id - 1].get(), domain::Actor::of(id), {nullptr, command});
-    }
-};
 
 TEST_CASE("every connection hears its welcome and its view first, in that order") {
     Fixture f(3);
@@ -545,49 +393,5 @@ TEST_CASE("the host's list keeps whoever left or was removed, with their status"
 }
 
 }  // namespace
-
-TEST_CASE("topic tables are told at a steady pace, one message per choice made, never one per choice") {
-    auto stored = lobby(12);
-    stored.state.settings.topics = {{"logement", "Logement", ""}};
-    stored.state.settings.round_kinds = {domain::RoundKind::topic_tables};
-    Fixture f(stored, no_wait);
-    for (const auto& client : f.attendees) REQUIRE(client->of_type("topic_tables").size() == 1);
-    std::size_t completed = 0;
-    auto commit_all = [&] {
-        f.settle();
-        while (completed < f.store.commits.size()) f.store.complete(completed++);
-        f.settle();
-    };
-    f.host_says(domain::OpenTopicTable{"logement", ""});
-    commit_all();
-    // Five choose in one burst; a sixth is refused: the table has 5 seats.
-    for (domain::AttendeeId id = 1; id <= 5; ++id) f.attendee_says(id, domain::ChooseTopicTable{1});
-    commit_all();
-    f.attendee_says(6, domain::ChooseTopicTable{1});
-    f.settle();
-    CHECK(f.attendees[5]->of_type("error").back()["code"] == "table_full");
-    auto told = [&] {
-        return std::all_of(f.attendees.begin(), f.attendees.end(),
-                           [](const auto& c) { return c->of_type("topic_tables").size() >= 2; });
-    };
-    REQUIRE(f.run_until(told));
-    f.run_for(std::chrono::milliseconds(700));
-    const SharedMessage* chosen = nullptr;
-    for (std::size_t i = 0; i < f.attendees.size(); ++i) {
-        auto lists = f.attendees[i]->of_type("topic_tables");
-        REQUIRE(lists.size() == 2);  // on connecting, then once for the opening and the five choices
-        CHECK(lists.back()["tables"][0]["seats_taken"] == 5);
-        CHECK(lists.back()["mine"] == (i < 5 ? json(1) : json(nullptr)));
-        if (i >= 5) continue;
-        // Who chose the same table shares the same bytes.
-        const auto& sent = f.attendees[i]->sent;
-        auto last = std::find_if(sent.rbegin(), sent.rend(), [](const SharedMessage& m) {
-            return json::parse(*m)["type"] == "topic_tables";
-        });
-        if (chosen) CHECK(chosen->get() == last->get());
-        chosen = &*last;
-    }
-    CHECK(f.host->of_type("topic_tables").back()["mine"].is_null());
-}
 
 }  // namespace ensemble::app

@@ -349,6 +349,25 @@ TEST_CASE("a restored event follows the stored plan, so a restart adds no repeat
         for (AttendeeId b = a + 1; b <= 16; ++b) CHECK(restored.state().history.times_met(a, b) <= 1);
 }
 
+TEST_CASE("a table hears who comes and goes at its pace; the one who comes back sees their table at once") {
+    Event event = event_with(8);
+    drive(event, Actor::host(), StartEvent{}, t0);
+    int table = event.table_of(1);
+    auto addressed = [](const Effects& fx, const Audience& to, auto body) {
+        auto messages = fx.outbox.messages();
+        return std::count_if(messages.begin(), messages.end(), [&](const Message& m) {
+            return m.to == to && std::holds_alternative<decltype(body)>(m.body);
+        });
+    };
+    auto gone = event.apply(Actor::system(), Disconnect{1}, t0 + 1);
+    CHECK(addressed(gone, Audience::at_table(table), ConnectionsChanged{}) == 1);
+    CHECK(addressed(gone, Audience::at_table(table), ViewChanged{}) == 0);
+    auto back = event.apply(Actor::system(), Connect{1}, t0 + 2);
+    CHECK(addressed(back, Audience::of(1), ViewChanged{}) == 1);
+    CHECK(addressed(back, Audience::at_table(table), ConnectionsChanged{}) == 1);
+    CHECK(addressed(back, Audience::at_table(table), ViewChanged{}) == 0);
+}
+
 TEST_CASE("someone who comes back during a break hears the break, not their last table") {
     Event event = event_with(8);
     drive(event, Actor::host(), StartEvent{}, t0);
