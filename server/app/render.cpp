@@ -20,7 +20,7 @@ struct Renderer {
     std::string clock_text{};             // the clock fields, written once per command
 
     const std::string& clock() {
-        if (clock_text.empty()) clock_text = clock_fields(event).dump();
+        if (clock_text.empty()) clock_text = app::clock_text(event);
         return clock_text;
     }
 
@@ -193,10 +193,7 @@ std::string HostDelta::message() const {
     if (host_links) message["host_links"] = *host_links;
     if (staff_links) message["staff_links"] = *staff_links;
     if (!log.empty()) message["log"] = log;
-    // The clock fields go in as the command wrote them: `{"phase":…,` then the rest of the object.
-    std::string text = message.dump();
-    text.insert(1, ",");
-    return text.insert(1, clock, 1, clock.size() - 2);
+    return with_clock(message, clock);  // as the command wrote them
 }
 
 Rendered render(const domain::Event& event, const domain::Outbox& outbox) {

@@ -23,14 +23,16 @@ std::string welcome_message(const domain::Event& event, const domain::Actor& act
 
 // `state` of everyone seated at a table of the current round (1-based), the same bytes for each of them.
 std::string table_state(const domain::Event& event, int table);
-// The same, with the clock fields already written (clock_fields(event).dump()): once for all the tables.
+// The same, with the clock fields already written (clock_text): once for all the tables.
 std::string table_state(const domain::Event& event, int table, std::string_view clock);
 // `state` of an attendee at no table.
 std::string unseated_state(const domain::Event& event);
 std::string attendee_state(const domain::Event& event, domain::AttendeeId attendee);
 
-// Phase, round, clock and head count: the part every view shares.
-nlohmann::json clock_fields(const domain::Event& event);
+// Phase, round, clock and head count: the part every view shares, as the text of a JSON object.
+std::string clock_text(const domain::Event& event);
+// The message's text with the clock fields first among its own.
+std::string with_clock(const nlohmann::json& message, std::string_view clock);
 // The plan of rounds (plan_view.cpp): each round's kind; the kind of the round running, or of the coming one.
 nlohmann::json round_kinds_json(const domain::EventSettings& settings);
 std::optional<domain::RoundKind> coming_kind(const domain::EventState& s);
