@@ -28,6 +28,8 @@ export function logSentence(entry) {
     case 'merge_attendees': return t('log_merge_attendees', { by, name: entry.attendee_name, into: entry.into_name });
     case 'end_event': return t('log_end_event', { by });
     case 'round_kind_set': return t('log_round_kind_set', { by, round: entry.round, kind: kindName(entry.kind) });
+    case 'topic_table_opened': return t('log_topic_table_opened', { by, round: entry.round, label: entry.label });
+    case 'topic_table_closed': return t('log_topic_table_closed', { by, round: entry.round, label: entry.label });
     case 'host_link_created': return t('log_host_link_created', { by, name: linkName(entry.link_name) });
     case 'host_link_revoked': return t('log_host_link_revoked', { by, name: linkName(entry.link_name) });
     case 'staff_link_created': return t('log_staff_link_created', { by, name: entry.link_name });

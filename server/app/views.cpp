@@ -279,6 +279,11 @@ json host_action(const domain::HostAction& a) {
             entry["round"] = a.number;
             entry["kind"] = a.text;
             break;
+        case K::topic_table_opened:
+        case K::topic_table_closed:
+            entry["round"] = a.number;
+            entry["label"] = a.text;
+            break;
         case K::pause:
         case K::resume:
         case K::end_event:

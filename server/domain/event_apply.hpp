@@ -65,6 +65,7 @@ struct Event::Apply {
 
     // Host links and the log of who did what (event_hosts.cpp).
     std::optional<HostAction> action_of(const Command& command) const;
+    std::string topic_table_label(const std::string& topic, const std::string& text) const;
     void log(HostAction action);
     const HostLink* active_link(HostLinkId id) const;
     std::size_t active_link_count(LinkRole role = LinkRole::host) const;

@@ -59,12 +59,27 @@ std::optional<HostAction> Event::Apply::action_of(const Command& command) const 
         a.kind = K::erase_attendee, a.attendee = c->attendee;  // never the name: it is what goes
     } else if (const auto* c = std::get_if<SetRoundKind>(&command)) {
         a.kind = K::round_kind_set, a.number = c->round, a.text = to_string(c->kind);
+    } else if (const auto* c = std::get_if<OpenTopicTable>(&command)) {
+        a.kind = K::topic_table_opened, a.number = domain::coming_topic_round(s, event.seating_round_);
+        a.text = topic_table_label(c->topic, c->text);
+    } else if (const auto* c = std::get_if<CloseTopicTable>(&command)) {
+        a.kind = K::topic_table_closed, a.number = domain::coming_topic_round(s, event.seating_round_);
+        auto round = s.topic_rounds.find(a.number);
+        const auto* table = round == s.topic_rounds.end() ? nullptr : round->second.find(c->table);
+        if (table) a.text = topic_table_label(table->topic, table->text);
     } else if (std::holds_alternative<EndEvent>(command)) {
         a.kind = K::end_event;
     } else {
         return std::nullopt;
     }
     return a;
+}
+
+// A topic table as the log names it: its topic's French label, or the words it was opened with.
+std::string Event::Apply::topic_table_label(const std::string& topic, const std::string& text) const {
+    for (const auto& t : s.settings.topics)
+        if (t.id == topic) return t.fr;
+    return text;
 }
 
 // Recorded with the command's other records, so it is durable before any console hears of it.

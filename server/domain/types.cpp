@@ -104,6 +104,8 @@ constexpr std::pair<HostAction::Kind, const char*> host_action_names[] = {
     {HostAction::Kind::staff_link_revoked, "staff_link_revoked"},
     {HostAction::Kind::erase_attendee, "erase_attendee"},
     {HostAction::Kind::round_kind_set, "round_kind_set"},
+    {HostAction::Kind::topic_table_opened, "topic_table_opened"},
+    {HostAction::Kind::topic_table_closed, "topic_table_closed"},
 };
 }  // namespace
 

@@ -92,8 +92,10 @@ struct HostAction {
         host_link_revoked,
         staff_link_created,
         staff_link_revoked,
-        erase_attendee,  // logged without the name
-        round_kind_set,  // number: the round; text: its kind
+        erase_attendee,      // logged without the name
+        round_kind_set,      // number: the round; text: its kind
+        topic_table_opened,  // number: the topic round; text: the table's topic (its French label) or words
+        topic_table_closed,  // the same
     };
     Kind kind = Kind::start_event;
     HostLinkId by = 0;

@@ -84,6 +84,7 @@ test('an attendee chooses a topic table by keyboard and sees the seats left chan
   assert.deepEqual(await axeViolations(host, 'console with topic tables'), []);
   await host.getByRole('button', { name: 'Fermer « Santé »' }).click();
   await host.locator('#live', { hasText: 'Table « Santé » fermée.' }).waitFor();
+  await host.locator('#host-log li', { hasText: 'a fermé la table « Santé » du tour 1' }).waitFor();
   await camille.locator('#tt-list li', { hasText: 'Health' }).waitFor({ state: 'detached' });
 
   // The round: Camille's table page says its topic.

@@ -305,3 +305,20 @@ TEST_CASE("topic tables: many tables and few people leave only tables that can b
     CHECK(event.table_of(1) == event.table_of(2));
     CHECK(event.table_of(1) == table_of_topic(event, ids[9]));
 }
+
+TEST_CASE("topic tables: the log says which host opened and closed which table of which round") {
+    auto event = Event::create("topics", topic_settings(), t0);
+    fill(event, std::vector<Purpose>(4), t0);
+    int logement = open(event, "logement");
+    open(event, "", "Mobilité");
+    REQUIRE_FALSE(event.apply(Actor::host(1), CloseTopicTable{logement}, t0).error);
+    CHECK(event.apply(Actor::host(1), CloseTopicTable{logement}, t0).error);  // refused: not logged
+    const auto& log = event.state().host_log;
+    REQUIRE(log.size() == 3);
+    CHECK(log[0].kind == HostAction::Kind::topic_table_opened);
+    CHECK(log[0].text == "Logement");  // the topic's label, not its id
+    CHECK(log[1].text == "Mobilité");
+    CHECK(log[2].kind == HostAction::Kind::topic_table_closed);
+    CHECK(log[2].text == "Logement");
+    for (const auto& action : log) CHECK(action.number == 1);
+}
