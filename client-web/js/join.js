@@ -27,6 +27,7 @@ let lastJoinError = null;
 let token = null;      // this attendee's, for the socket and for their own page over REST
 let answered = false;  // an answer is on its way: its result is said once it is saved
 let ended = false;
+let left = false;      // they left of their own accord: their page stays, the live event does not
 let joinPurpose = null;     // the join form's purpose fields
 let profilePurpose = null;  // "Mon profil": the same fields, live
 let myPurpose = {};         // as the server last said (welcome, me)
@@ -56,7 +57,7 @@ function sendAnswer(message) {
 function showMe(page) {
   if (page.you && page.you.purpose) showProfile(page.you.purpose);
   me.set(page);
-  if (ended) me.drawPage();
+  if (ended || left) me.drawPage();
   else if (view.state && view.state.phase === 'break') me.drawCard(view.state.round);
   if (answered) announce(t('answer_saved'));
   answered = false;
@@ -65,7 +66,7 @@ function showMe(page) {
 function loadMe() {
   if (!token) return;
   getMe(eventId, token).then(showMe).catch(() => {
-    if (ended) announce(t('me_unavailable'));
+    if (ended || left) announce(t('me_unavailable'));
   });
 }
 
@@ -81,6 +82,19 @@ function onStep(state) {
 function showEnd() {
   if (ended) return;
   ended = true;
+  showOwnPage();
+}
+
+// Someone who left keeps the people they met and their mutual contacts (from their link, on any device).
+function showLeft(page = null) {
+  left = true;
+  saveSeat({ token, left: true });
+  view.showNotice('left_heading', 'left_text');
+  showOwnPage(page);
+}
+
+// Their page outside the live event: after the end, or after leaving it; `page` when already fetched.
+function showOwnPage(page = null) {
   me.hideCard();
   me.showLink(personalLinkUrl(eventId, token));
   renderEraseMe($('erase-me'), {
@@ -92,10 +106,12 @@ function showEnd() {
       view.showNotice('erased_heading', 'erased_text');
     },
   });
-  loadMe();
+  if (page) showMe(page);
+  else loadMe();
 }
 
-// --- The seat: {attendee_id, token}, or {removed: true} once the host removed this person ---
+// --- The seat: {attendee_id, token}; {token, left: true} once they left; {removed: true} once the host
+// removed this person ---
 
 function loadSeat() {
   try { return JSON.parse(localStorage.getItem(seatKey)); } catch { return null; }
@@ -161,8 +177,7 @@ function onStatus(status) {
 function onFinalClose(code) {
   if (leaving) return;
   if (code === CLOSE_REMOVED) {
-    saveSeat({ removed: true });
-    view.showNotice('removed_heading', 'removed_text');
+    closedAsRemoved();
   } else if (code === CLOSE_REPLACED) {
     view.showNotice('replaced_heading', 'replaced_text', { labelKey: 'replaced_resume', run: () => connection.start() });
   } else if (code === CLOSE_ENDED) {
@@ -180,6 +195,18 @@ function onFinalClose(code) {
     forgetSeat();
     view.showNotice('rejected_heading', 'token_rejected', { labelKey: 'join_submit', run: showForm });
   }
+}
+
+// Who left is refused the live event like who was removed; only their own page tells them apart.
+function closedAsRemoved() {
+  getMe(eventId, token).then((page) => showLeft(page), (err) => {
+    if (err.status === 403 || err.status === 401) {
+      saveSeat({ removed: true });
+      view.showNotice('removed_heading', 'removed_text');
+    } else {
+      view.showNotice('join_heading', 'err_network', { labelKey: 'retry', run: () => location.reload() });
+    }
+  });
 }
 
 function connect(seat) {
@@ -292,8 +319,7 @@ async function onLeave() {
   leaving = true;
   if (connection) connection.send(messages.leave());
   stop();
-  forgetSeat();
-  view.showNotice('left_heading', 'left_text');
+  showLeft();
 }
 
 // The privacy text says how long this event keeps its data.
@@ -308,6 +334,7 @@ async function main() {
   onLangChange(() => {
     view.redraw();
     topicTables.draw();
+    if (ended || left) me.drawPage();
     showRetention();
     if (lastJoinError) setText('join-error', joinErrorText(lastJoinError));
     if (joinPurpose) joinPurpose = purposeFields($('join-purpose'), 'join', joinPurpose.read());
@@ -342,7 +369,8 @@ async function main() {
   joinPurpose = purposeFields($('join-purpose'), 'join');
   // The personal link (join.html?event=ID#me=TOKEN) brings this person back, on this device or another.
   const linkToken = personalTokenFromLocation();
-  if (linkToken) saveSeat({ token: linkToken });
+  const kept = loadSeat();
+  if (linkToken && !(kept && kept.token === linkToken)) saveSeat({ token: linkToken });
   const seat = loadSeat();
   if (seat && seat.removed) {
     view.showNotice('removed_heading', 'removed_text');
@@ -350,6 +378,9 @@ async function main() {
     token = seat.token;
     view.showNotice('ended_heading', 'ended_text');
     showEnd();
+  } else if (seat && seat.token && seat.left) {
+    token = seat.token;
+    showLeft();
   } else if (seat && seat.token) {
     connect(seat);
   } else if (info.phase === 'ended') {

@@ -69,9 +69,9 @@ void EventRoom::release_if_idle(std::function<void(bool released)> done) {
     });
 }
 
-void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
+void EventRoom::authenticate(std::string credential, Authenticated done, Access access) {
     asio::post(strand_,
-               [self = shared_from_this(), hash = std::move(credential_hash), done = std::move(done)] {
+               [self = shared_from_this(), hash = std::move(credential), done = std::move(done), access] {
                    if (self->released_) return done(released);
                    // A revoked link is recognised here, and refused with its own close code on attach.
                    for (const auto& [id, link] : self->event_.state().host_links)
@@ -82,7 +82,9 @@ void EventRoom::authenticate(std::string credential_hash, Authenticated done) {
                    if (it == self->credentials_.end())
                        return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
                    auto id = self->event_.identity_of(it->second);
-                   if (self->event_.state().attendees.at(id).status != domain::AttendeeStatus::active)
+                   auto status = self->event_.state().attendees.at(id).status;
+                   bool kept = access == Access::own_page && status == domain::AttendeeStatus::left;
+                   if (status != domain::AttendeeStatus::active && !kept)
                        return done(Problem{domain::ErrorCode::forbidden, "no longer in this event", ""});
                    done(domain::Actor::of(id));
                });

@@ -43,6 +43,10 @@ std::uint64_t next_version();
 // What an attendee reports about their round (answers to the cards, presence): each one is written.
 bool is_report(const domain::Command& command);
 
+// What a credential opens: the live event (socket), or an attendee's own page over REST, which someone who
+// left of their own accord keeps (the people they met, their mutual contacts); a removed one does not.
+enum class Access { live, own_page };
+
 class EventRoom : public std::enable_shared_from_this<EventRoom> {
   public:
     using Executor = asio::strand<asio::any_io_executor>;
@@ -54,7 +58,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
 
     // Every public call may come from any thread: it runs on the room's strand, and so do the callbacks.
     void start();
-    void authenticate(std::string credential_hash, Authenticated done);
+    void authenticate(std::string credential_hash, Authenticated done, Access access = Access::live);
     void join(Profile profile, std::string credential_hash, JoinDone done);
     void public_info(std::function<void(nlohmann::json)> done);
     // For the staff review: a host or staff link that works may read it (an attendee is forbidden, a

@@ -94,17 +94,21 @@ void Registry::find(const std::string& event_id, Found done) {
     });
 }
 
-void Registry::authenticate(const std::string& event_id, const std::string& token, Authenticated done) {
-    find(event_id,
-         [token, done = std::move(done)](std::shared_ptr<EventRoom> room, std::optional<Problem> problem) {
-             if (problem) return done(*problem);
-             if (!room) return done(Problem{domain::ErrorCode::not_found, "no such event", ""});
-             if (token.empty()) return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
-             room->authenticate(token_hash(token), [room, done](std::variant<domain::Actor, Problem> who) {
-                 if (auto* problem = std::get_if<Problem>(&who)) return done(*problem);
-                 done(std::pair{room, std::get<domain::Actor>(who)});
-             });
-         });
+void Registry::authenticate(const std::string& event_id, const std::string& token, Authenticated done,
+                            Access access) {
+    find(event_id, [token, done = std::move(done), access](std::shared_ptr<EventRoom> room,
+                                                           std::optional<Problem> problem) {
+        if (problem) return done(*problem);
+        if (!room) return done(Problem{domain::ErrorCode::not_found, "no such event", ""});
+        if (token.empty()) return done(Problem{domain::ErrorCode::unauthorized, "wrong token", ""});
+        room->authenticate(
+            token_hash(token),
+            [room, done](std::variant<domain::Actor, Problem> who) {
+                if (auto* problem = std::get_if<Problem>(&who)) return done(*problem);
+                done(std::pair{room, std::get<domain::Actor>(who)});
+            },
+            access);
+    });
 }
 
 void Registry::start_sweeping() {

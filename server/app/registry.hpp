@@ -30,7 +30,8 @@ class Registry {
     // Who a token is in an event, with the event's room: unauthorized, forbidden or not_found otherwise.
     using Authenticated =
         std::function<void(std::variant<std::pair<std::shared_ptr<EventRoom>, domain::Actor>, Problem>)>;
-    void authenticate(const std::string& event_id, const std::string& token, Authenticated done);
+    void authenticate(const std::string& event_id, const std::string& token, Authenticated done,
+                      Access access = Access::live);
     // Every minute, closes the rooms nobody needs in memory (EventRoom::release_if_idle); they are opened
     // again from the store when someone asks for them.
     void start_sweeping();

@@ -14,11 +14,19 @@ bool seated_in(const EventState& s, int round, AttendeeId attendee) {
     return false;
 }
 
+// Who may answer the cards: an attendee in the event, or one who left of their own accord (they met people
+// before going); never one the host removed, merged away or erased.
+bool may_answer(const EventState& s, AttendeeId id) {
+    auto it = s.attendees.find(id);
+    if (it == s.attendees.end() || it->second.erased_at) return false;
+    return it->second.status == AttendeeStatus::active || it->second.status == AttendeeStatus::left;
+}
+
 }  // namespace
 
 void Event::Apply::operator()(const AnswerTalked& c) {
-    if (!active_attendee(actor.attendee))
-        return (void)refuse(ErrorCode::forbidden, "you have left this event");
+    if (!may_answer(s, actor.attendee))
+        return (void)refuse(ErrorCode::forbidden, "you are no longer in this event");
     if (c.round < 1 || c.round > s.round) return (void)refuse(ErrorCode::invalid_field, "no such round yet");
     if (c.about == actor.attendee || !s.tablemates.count(pair_of(c.round, actor.attendee, c.about)))
         return (void)refuse(ErrorCode::invalid_field, "you did not sit with this person in that round");
@@ -30,8 +38,8 @@ void Event::Apply::operator()(const AnswerTalked& c) {
 
 // A wish that becomes mutual, or stops being, changes what both of them see.
 void Event::Apply::operator()(const WishContact& c) {
-    if (!active_attendee(actor.attendee))
-        return (void)refuse(ErrorCode::forbidden, "you have left this event");
+    if (!may_answer(s, actor.attendee))
+        return (void)refuse(ErrorCode::forbidden, "you are no longer in this event");
     if (c.about == actor.attendee || s.history.times_met(actor.attendee, c.about) == 0)
         return (void)refuse(ErrorCode::invalid_field, "you did not sit with this person");
     std::pair key{actor.attendee, c.about};
@@ -47,8 +55,8 @@ void Event::Apply::operator()(const WishContact& c) {
 }
 
 void Event::Apply::operator()(const RateTable& c) {
-    if (!active_attendee(actor.attendee))
-        return (void)refuse(ErrorCode::forbidden, "you have left this event");
+    if (!may_answer(s, actor.attendee))
+        return (void)refuse(ErrorCode::forbidden, "you are no longer in this event");
     if (c.score < 1 || c.score > 5) return (void)refuse(ErrorCode::invalid_field, "score must be 1 to 5");
     if (c.round < 1 || c.round > s.round || !seated_in(s, c.round, actor.attendee))
         return (void)refuse(ErrorCode::invalid_field, "you were not at a table in that round");

@@ -21,6 +21,7 @@ void handle_me(app::Registry& registry, const Request& request, const std::strin
                 request, {domain::ErrorCode::unknown_type, "only answers to the cards go here", "type"}));
         command = std::move(*parsed);
     }
+    // Someone who left keeps their page (app::Access); the live event stays closed to them.
     registry.authenticate(
         event_id, bearer_token(request),
         [request, respond, command = std::move(command)](
@@ -40,7 +41,8 @@ void handle_me(app::Registry& registry, const Request& request, const std::strin
                 room->answer(actor, *command, answered);
             else
                 room->me(actor, answered);
-        });
+        },
+        app::Access::own_page);
 }
 
 }  // namespace ensemble::net

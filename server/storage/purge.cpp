@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "storage/settings_json.hpp"
@@ -65,11 +66,22 @@ std::vector<PurgedEvent> find_expired(Database& db, domain::TimeMs now) {
 
 bool delete_event_rows(Database& db, const std::string& event_id) {
     Transaction transaction(db);
+    std::optional<std::string> series;
+    {
+        auto of = db.prepare("SELECT series_id FROM events WHERE id = ?1 AND series_id IS NOT NULL");
+        if (of->bind(1, event_id).step()) series = of->column_text(0);
+    }
     for (const char* table : event_tables)
         db.prepare(std::string("DELETE FROM ") + table + " WHERE event_id = ?1")->bind(1, event_id).run();
     auto event = db.prepare("DELETE FROM events WHERE id = ?1");
     event->bind(1, event_id).run();
     bool found = event->changes() > 0;
+    // A series goes with the last of its events: its title describes them, and nothing is left to review.
+    if (series)
+        db.prepare(
+              "DELETE FROM series WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE series_id = ?1)")
+            ->bind(1, *series)
+            .run();
     transaction.commit();
     return found;
 }

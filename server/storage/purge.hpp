@@ -23,7 +23,8 @@ std::optional<domain::TimeMs> retention_start(domain::Phase phase, domain::TimeM
 // Every event whose retention is over at `now` (start + retention_days), earliest end first.
 std::vector<PurgedEvent> find_expired(Database& db, domain::TimeMs now);
 
-// Deletes every row of one event in one transaction: false when there was no such event.
+// Deletes every row of one event in one transaction, and its series when it was the series' last event:
+// false when there was no such event.
 bool delete_event_rows(Database& db, const std::string& event_id);
 
 // find_expired, then delete_event_rows for each; then empties the WAL when no reader holds it, so that no

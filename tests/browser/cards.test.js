@@ -119,3 +119,69 @@ test('the card in the break, the people met and a mutual contact at the end, the
   for (const page of [ana, bruno, elsewhere]) assert.deepEqual(page.problems, []);
   host.close();
 });
+
+test('who left keeps the people met and a mutual contact, on this device and from their link; who was removed does not', async () => {
+  const { url } = shared.server;
+  const created = await api(url, 'POST', '/api/events', {
+    title: 'Partir en cours de route', table_size: 2, min_table_size: 2, max_table_size: 3, rounds: 3, round_seconds: 600,
+    break_seconds: 600,
+  });
+  const eventId = created.body.event.id;
+  const host = new Peer(url, eventId, created.body.host_token);
+  const joinUrl = `${url}/join.html?event=${eventId}`;
+  const ana = await newPage(shared.browser);
+  const anaId = await joinAs(ana, joinUrl, { name: 'Ana Lopez', organisation: 'CCAS de Lyon', email: 'ana@example.org' });
+  const others = [];
+  for (const [name, email] of [['Bruno Petit', 'bruno@example.org'], ['Chloé Roux', 'chloe@example.org']]) {
+    const joined = await api(url, 'POST', `/api/events/${eventId}/attendees`, { name, organisation: 'Mission locale', email });
+    const peer = new Peer(url, eventId, joined.body.token);
+    await peer.next((m) => m.type === 'state' && m.phase === 'lobby');
+    others.push({ id: joined.body.attendee_id, token: joined.body.token, peer });
+  }
+  const [bruno, chloe] = others;
+
+  // Three at one table; in the break Ana and Bruno both wish to keep in touch, and the host removes Chloé.
+  host.send({ type: 'start_event' });
+  await ana.locator('#round-section').waitFor();
+  host.send({ type: 'end_round' });
+  await ana.locator('#card-section').waitFor();
+  await ana.click(`#card-keep-1-${bruno.id}`);
+  await ana.locator('#live', { hasText: 'Réponse enregistrée.' }).waitFor();
+  bruno.peer.send({ type: 'keep_in_touch', about: anaId, wish: true });
+  await bruno.peer.next((m) => m.type === 'me' && m.contacts.length === 1);
+  host.send({ type: 'remove_attendee', attendee_id: chloe.id });
+  assert.equal((await chloe.peer.closed).code, 4001);
+
+  // Ana leaves mid-event: the notice, then whom she met and her mutual contact, and her link to keep.
+  await ana.click('#leave');
+  await ana.click('dialog [data-confirm="yes"]');
+  await ana.locator('#notice-heading', { hasText: 'Vous avez quitté l\'événement' }).waitFor();
+  await ana.locator('#contacts-list', { hasText: 'bruno@example.org' }).waitFor();
+  assert.deepEqual((await ana.locator('#met-body .met-name').allTextContents()).sort(), ['Bruno Petit', 'Chloé Roux']);
+  const link = await ana.inputValue('#personal-link');
+  assert.match(link, new RegExp(`/join\\.html\\?event=${eventId}#me=.+`));
+  assert.deepEqual(await axeViolations(ana, 'page of someone who left'), []);
+  await ana.reload();
+  await ana.locator('#notice-heading', { hasText: 'Vous avez quitté l\'événement' }).waitFor();
+  await ana.locator('#contacts-list', { hasText: 'bruno@example.org' }).waitFor();
+
+  // From the link on another device (the live event refuses it): the same page, and answers still taken.
+  const elsewhere = await newPage(shared.browser);
+  await elsewhere.goto(link);
+  await elsewhere.locator('#notice-heading', { hasText: 'Vous avez quitté l\'événement' }).waitFor();
+  await elsewhere.locator('#contacts-list', { hasText: 'bruno@example.org' }).waitFor();
+  await elsewhere.click(`#met-keep-1-${bruno.id}`);
+  await elsewhere.locator('#no-contacts').waitFor();
+  assert.equal(await elsewhere.locator('#contacts-list li').count(), 0);
+
+  // Chloé's link, removed by the host: the removal notice, and nothing of the page.
+  const removed = await newPage(shared.browser);
+  await removed.goto(`${joinUrl}#me=${encodeURIComponent(chloe.token)}`);
+  await removed.locator('#notice-heading', { hasText: 'Vous avez été retiré·e de l\'événement' }).waitFor();
+  assert.equal(await removed.isVisible('#me-section'), false);
+  assert.equal(await removed.isVisible('#personal-link-section'), false);
+
+  for (const page of [ana, elsewhere, removed]) assert.deepEqual(page.problems, []);
+  bruno.peer.close();
+  host.close();
+});

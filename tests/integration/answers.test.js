@@ -202,6 +202,56 @@ test('over REST: the personal page after the end, mutual consent, refusals, and 
   }
 });
 
+test('who left keeps their personal page (met, mutual contacts, answers); who was removed does not', async () => {
+  const server = await startServer();
+  try {
+    const { eventId, hostToken, host, people, a, b, stranger } = await eventInRound(server);
+    const bi = people.indexOf(b);
+    // Both wish to keep in touch during the round, then A leaves it.
+    a.peer.send({ type: 'keep_in_touch', about: b.id, wish: true });
+    await a.peer.next((m) => m.type === 'me');
+    b.peer.send({ type: 'keep_in_touch', about: a.id, wish: true });
+    await b.peer.next((m) => m.type === 'me' && m.contacts.length === 1);
+    a.peer.send({ type: 'leave' });
+    assert.equal((await a.peer.closed).code, 1000);
+    host.send({ type: 'remove_attendee', attendee_id: stranger.id });
+    assert.equal((await stranger.peer.closed).code, 4001);
+
+    // The event still runs: the live event stays closed to both, the page stays open to the one who left.
+    assert.equal((await new Peer(server.base, eventId, a.token).closed).code, 4001);
+    let page = await me(server.base, eventId, a.token);
+    assert.equal(page.status, 200, page.text);
+    assert.equal(page.body.event.phase, 'round');
+    assert.deepEqual(page.body.met.map((r) => r.round), [1]);
+    assert.ok(page.body.met[0].people.some((p) => p.id === b.id));
+    assert.deepEqual(page.body.contacts.map((c) => [c.id, c.email]), [[b.id, EMAILS[bi]]]);
+    // Answers about the round they sat in are taken; about one they did not sit in, refused as for anyone.
+    let answer = await me(server.base, eventId, a.token, { type: 'talked', round: 1, about: b.id, talked: true });
+    assert.equal(answer.status, 200, answer.text);
+    assert.equal(answer.body.met[0].people.find((p) => p.id === b.id).talked, true);
+    assert.equal((await me(server.base, eventId, a.token, { type: 'rate_table', round: 2, score: 3 })).status, 400);
+
+    host.send({ type: 'end_event' });
+    await b.peer.closed;
+    // After the end too; withdrawing the wish hides the contact from both.
+    answer = await me(server.base, eventId, a.token, { type: 'keep_in_touch', about: b.id, wish: false });
+    assert.equal(answer.status, 200, answer.text);
+    assert.deepEqual(answer.body.contacts, []);
+    assert.deepEqual((await me(server.base, eventId, b.token)).body.contacts, []);
+    assert.equal((await me(server.base, eventId, a.token, { type: 'rate_table', round: 1, score: 4 })).body.met[0].rating, 4);
+
+    // Removed by the host: refused, reading and answering; a wrong token: unauthorized.
+    const removed = await me(server.base, eventId, stranger.token);
+    assert.equal(removed.status, 403);
+    assert.equal(removed.body.code, 'forbidden');
+    assert.equal((await me(server.base, eventId, stranger.token, { type: 'rate_table', round: 1, score: 2 })).status, 403);
+    assert.equal((await me(server.base, eventId, `${a.token}x`)).status, 401);
+    assert.equal((await me(server.base, eventId, hostToken)).status, 403);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('joining refuses a contact that is not one', async () => {
   const server = await startServer();
   try {

@@ -3,7 +3,7 @@
 // first, and the series review (graph, report, trend, never met) read with the series link only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, api, Peer } from '../support/server.js';
+import { startServer, api, Peer, query } from '../support/server.js';
 
 const isRound = (n) => (m) => m.type === 'state' && m.phase === 'round' && m.round === n && m.table;
 
@@ -132,6 +132,17 @@ test('a series: the next event avoids pairs met in the earlier one, and is revie
       { headers: { authorization: `Bearer ${token}` } });
     assert.equal(file.status, 200);
     assert.equal((await file.text()).trim().split('\n').length, 7);  // header + 6 people
+
+    // Its hosts delete both events: the series stays while one is left, and goes with the last.
+    const remove = (created) => fetch(`${server.base}/api/events/${created.body.event.id}`,
+      { method: 'DELETE', headers: { authorization: `Bearer ${created.body.host_token}` } });
+    host1.close();
+    host2.close();
+    assert.equal((await remove(january)).status, 204);
+    assert.deepEqual((await get(server.base, `/api/series/${series.id}`, token)).body.events.map((e) => e.title), ['Février']);
+    assert.equal((await remove(february)).status, 204);
+    assert.equal((await get(server.base, `/api/series/${series.id}`, token)).status, 404);
+    assert.deepEqual(query(server.db, 'SELECT id FROM series UNION ALL SELECT id FROM events'), []);
   } finally {
     await server.stop();
   }

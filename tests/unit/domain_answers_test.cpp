@@ -227,3 +227,34 @@ TEST_CASE("erasing someone takes their answers and contact away, and tells whom 
     CHECK(s.contact_wishes.count({mate, 1}));  // the other's own answers stay theirs
     CHECK(s.talked.count({1, mate, 1}));
 }
+
+TEST_CASE("who left answers the cards of the rounds they sat in; who was removed or erased does not") {
+    Event event = started();
+    auto [mate, stranger] = mate_and_stranger(event, 1);
+    auto [strangers_mate, unused] = mate_and_stranger(event, stranger);
+    REQUIRE_FALSE(drive(event, Actor::of(1), Leave{}, t0 + 1000).error);
+    REQUIRE(event.state().attendees.at(1).status == AttendeeStatus::left);
+    auto fx = event.apply(Actor::of(1), AnswerTalked{1, mate, true}, t0 + 2000);
+    REQUIRE_FALSE(fx.error);
+    CHECK(records_of<TalkedAnswered>(fx).size() == 1);
+    CHECK_FALSE(event.apply(Actor::of(1), RateTable{1, 4}, t0 + 2000).error);
+    CHECK_FALSE(event.apply(Actor::of(1), WishContact{mate, true}, t0 + 2000).error);
+    CHECK(event.state().contact_wishes.count({1, mate}));
+    CHECK(event.apply(Actor::of(1), WishContact{stranger, true}, t0).error->code == ErrorCode::invalid_field);
+    // The live event stays closed to them.
+    CHECK(event.apply(Actor::of(1), SetVisibility{true}, t0 + 2000).error->code == ErrorCode::forbidden);
+
+    REQUIRE_FALSE(drive(event, Actor::host(), RemoveAttendee{stranger}, t0 + 3000).error);
+    CHECK(event.apply(Actor::of(stranger), AnswerTalked{1, strangers_mate, true}, t0 + 4000).error->code ==
+          ErrorCode::forbidden);
+    CHECK(event.apply(Actor::of(stranger), RateTable{1, 2}, t0 + 4000).error->code == ErrorCode::forbidden);
+    CHECK(event.apply(Actor::of(stranger), WishContact{strangers_mate, true}, t0 + 4000).error->code ==
+          ErrorCode::forbidden);
+
+    // Erased after leaving: nothing of theirs comes back.
+    REQUIRE_FALSE(event.apply(Actor::of(1), EraseAttendee{1, "new-hash"}, t0 + 5000).error);
+    CHECK(event.apply(Actor::of(1), AnswerTalked{1, mate, true}, t0 + 6000).error->code ==
+          ErrorCode::forbidden);
+    CHECK(event.apply(Actor::of(1), WishContact{mate, true}, t0 + 6000).error->code == ErrorCode::forbidden);
+    CHECK_FALSE(event.state().contact_wishes.count({1, mate}));
+}
