@@ -47,6 +47,22 @@ export async function newPage(browser, { locale = 'fr-FR', viewport = { width: 1
   return page;
 }
 
+// Camille joins on the event's join page seeking help on housing (« logement »), in her own words, from a
+// département when given; resolves with her page once she is in the lobby.
+export async function camilleJoins(browser, base, eventId, { departement } = {}) {
+  const page = await newPage(browser);
+  await page.goto(`${base}/join.html?event=${eventId}`);
+  await page.locator('#join-needs-logement').waitFor();
+  await page.fill('#name', 'Camille');
+  await page.fill('#organisation', 'CCAS de Villeurbanne');
+  await page.check('#join-needs-logement');
+  await page.fill('#join-need-text', 'Une famille à reloger');
+  if (departement) await page.selectOption('#join-departement', departement);
+  await page.click('#join-submit');
+  await page.locator('#lobby-kind').waitFor();
+  return page;
+}
+
 // Run axe-core with the WCAG 2.1 A and AA rules; returns the violations, printed when there are any.
 // axe goes in through the DevTools protocol, not page.addScriptTag: the pages' Content-Security-Policy
 // refuses inline scripts, which is the point of it, and the test keeps that policy on.

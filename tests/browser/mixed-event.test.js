@@ -4,7 +4,7 @@
 // together again). Camille follows it all on her own page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newPage, axeViolations } from './harness.js';
+import { serverAndBrowser, newPage, camilleJoins, axeViolations } from './harness.js';
 import { Peer, api, query } from '../support/server.js';
 
 const shared = serverAndBrowser();
@@ -19,15 +19,7 @@ test('a host runs discovery, mutual-help, topic, pairs, local and meet-again rou
   const id = created.event.id;
 
   // Camille seeks help on housing, in the Rhône; Hugo alone offers it, in the Rhône too.
-  const camille = await newPage(shared.browser);
-  await camille.goto(`${shared.server.url}/join.html?event=${id}`);
-  await camille.locator('#join-needs-logement').waitFor();
-  await camille.fill('#name', 'Camille');
-  await camille.fill('#organisation', 'CCAS de Villeurbanne');
-  await camille.check('#join-needs-logement');
-  await camille.fill('#join-need-text', 'Une famille à reloger');
-  await camille.selectOption('#join-departement', '69');
-  await camille.click('#join-submit');
+  const camille = await camilleJoins(shared.browser, shared.server.url, id, { departement: '69' });
   await camille.locator('#lobby-kind', { hasText: 'Prochain tour : Réseau local' }).waitFor();
 
   const peers = new Map();

@@ -4,7 +4,7 @@
 // for a mutual-help round serving the needs never met. axe-core finds nothing to fix.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowser, newPage, axeViolations, screenshot } from './harness.js';
+import { serverAndBrowser, newPage, camilleJoins, axeViolations, screenshot } from './harness.js';
 import { Peer, query, api } from '../support/server.js';
 
 const shared = serverAndBrowser();
@@ -40,14 +40,7 @@ test('a mutual-help round seats the need with its one helper; the console shows 
   const id = created.event.id;
 
   // Camille joins in the browser with a need; Hugo alone offers logement; Sam seeks santé, offered by nobody.
-  const camille = await newPage(shared.browser);
-  await camille.goto(`${shared.server.url}/join.html?event=${id}`);
-  await camille.locator('#join-needs-logement').waitFor();
-  await camille.fill('#name', 'Camille');
-  await camille.fill('#organisation', 'CCAS de Villeurbanne');
-  await camille.check('#join-needs-logement');
-  await camille.fill('#join-need-text', 'Une famille à reloger');
-  await camille.click('#join-submit');
+  const camille = await camilleJoins(shared.browser, shared.server.url, id);
   await camille.locator('#lobby-kind', { hasText: 'Prochain tour : Entraide' }).waitFor();
   const peers = [];
   const join = async (name, purpose) => {
