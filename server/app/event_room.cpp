@@ -6,7 +6,6 @@
 
 #include "app/clock.hpp"
 #include "app/log.hpp"
-#include "app/topic_tables_json.hpp"
 #include "app/views.hpp"
 
 namespace ensemble::app {
@@ -137,7 +136,7 @@ void EventRoom::attach(std::shared_ptr<Client> client, domain::Actor actor) {
         Batch batch;
         batch.first.emplace_back(client,
                                  share(welcome_message(self->event_, actor, now_ms(), self->join_url_)));
-        if (auto topic = topic_tables_message(self->event_, host ? 0 : actor.attendee))
+        if (auto topic = self->topic_tables_on_attach(host ? 0 : actor.attendee))
             batch.first.emplace_back(client, share(std::move(*topic)));
         if (host) {
             batch.first.emplace_back(client, share(host_state(self->event_)));
@@ -369,6 +368,7 @@ void EventRoom::reloaded(storage::StoredEvent stored) {
     credentials_ = std::move(stored.attendee_credentials);
     reloading_ = false;
     host_delta_.reset();
+    version_ = next_version();  // the database's truth: what was kept of the state before is not
     log_event("event_reloaded", {{"event_id", id_}});
     for (const auto& [id, client] : attendees_) send_to(client, share(attendee_state(event_, id)));
     send_to_hosts(share(host_state(event_)));

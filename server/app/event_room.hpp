@@ -17,6 +17,7 @@
 #include "app/rate_limiter.hpp"
 #include "app/render.hpp"
 #include "app/throttled_log.hpp"
+#include "app/topic_tables_json.hpp"
 #include "domain/event.hpp"
 #include "storage/event_store.hpp"
 
@@ -132,6 +133,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void schedule_presence();
     void schedule_connections(const std::set<int>& tables);
     void schedule_topic_tables();  // event_room_topic_tables.cpp
+    std::optional<std::string> topic_tables_on_attach(domain::AttendeeId attendee);  // the same file
     void arm_deadline();
     // Host consoles (event_room_hosts.cpp).
     // The actor's connection when `client` is still one of theirs (not replaced, removed or revoked).
@@ -190,6 +192,9 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     bool presence_timer_set_ = false;
     asio::steady_timer topic_tables_timer_;
     bool topic_tables_timer_set_ = false;
+    // The coming topic round's list as of topic_list_version_ (nullopt inside: no topic round is coming).
+    std::optional<std::optional<TopicTablesList>> topic_list_;
+    std::uint64_t topic_list_version_ = 0;
     asio::steady_timer connections_timer_;
     bool connections_timer_set_ = false;
     std::set<int> connection_tables_;  // tables whose people have not heard who came or went

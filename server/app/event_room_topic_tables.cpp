@@ -1,5 +1,7 @@
 // The coming round's topic tables, told at a steady pace: a choice changes one count, and 10,000 people
 // choosing must not each send 10,000 messages. Who chose the same table gets the same bytes.
+// As connections open the list is made once per state of the event: 10,000 coming back after a network cut
+// in a topic break would otherwise each count every choice.
 #include <map>
 
 #include "app/event_room.hpp"
@@ -27,6 +29,16 @@ void EventRoom::schedule_topic_tables() {
         for (const auto& [id, client] : self->attendees_)
             self->send_to(client, message(topic_table_of(self->event_, id)));
     });
+}
+
+// Every change that could change the list is a record, and every commit gives the room a new version_.
+std::optional<std::string> EventRoom::topic_tables_on_attach(domain::AttendeeId attendee) {
+    if (!topic_list_ || topic_list_version_ != version_) {
+        topic_list_ = topic_tables_list(event_);
+        topic_list_version_ = version_;
+    }
+    if (!*topic_list_) return std::nullopt;
+    return (*topic_list_)->for_choice(attendee ? topic_table_of(event_, attendee) : 0);
 }
 
 }  // namespace ensemble::app

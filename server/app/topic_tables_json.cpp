@@ -95,12 +95,6 @@ std::optional<TopicTablesList> topic_tables_list(const domain::Event& event) {
     return TopicTablesList{round, std::move(head)};
 }
 
-std::optional<std::string> topic_tables_message(const domain::Event& event, domain::AttendeeId attendee) {
-    auto list = topic_tables_list(event);
-    if (!list) return std::nullopt;
-    return list->for_choice(attendee ? topic_table_of(event, attendee) : 0);
-}
-
 int topic_table_of(const domain::Event& event, domain::AttendeeId attendee) {
     int round = 0;
     const auto* tables = coming(event, round);

@@ -25,8 +25,6 @@ struct TopicTablesList {
     std::string for_choice(int table) const;
 };
 std::optional<TopicTablesList> topic_tables_list(const domain::Event& event);
-// The same for one recipient (an attendee, or 0 for a host), as a connection opens.
-std::optional<std::string> topic_tables_message(const domain::Event& event, domain::AttendeeId attendee);
 
 // The topic table an attendee chose for the coming topic round: its id, or 0.
 int topic_table_of(const domain::Event& event, domain::AttendeeId attendee);

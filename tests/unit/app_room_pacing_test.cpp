@@ -55,6 +55,39 @@ TEST_CASE("topic tables are told at a steady pace, one message per choice made, 
     CHECK(f.host->of_type("topic_tables").back()["mine"].is_null());
 }
 
+TEST_CASE("a connection opening in a topic break hears the list as it stands, one list made for many") {
+    auto stored = lobby(6);
+    stored.state.settings.topics = {{"logement", "Logement", ""}};
+    stored.state.settings.round_kinds = {domain::RoundKind::topic_tables};
+    Fixture f(stored, no_wait);
+    std::size_t completed = 0;
+    auto commit_all = [&] {
+        f.settle();
+        while (completed < f.store.commits.size()) f.store.complete(completed++);
+        f.settle();
+    };
+    auto reconnect = [&](domain::AttendeeId id) {
+        auto again = std::make_shared<FakeClient>();
+        f.room->attach(again, domain::Actor::of(id));
+        commit_all();
+        auto lists = again->of_type("topic_tables");
+        REQUIRE(lists.size() == 1);
+        return lists[0];
+    };
+    f.host_says(domain::OpenTopicTable{"logement", ""});
+    commit_all();
+    CHECK(reconnect(2)["tables"][0]["seats_taken"] == 0);
+    f.attendee_says(1, domain::ChooseTopicTable{1});
+    commit_all();
+    auto mine = reconnect(1), other = reconnect(3);
+    CHECK(mine["tables"][0]["seats_taken"] == 1);
+    CHECK(mine["mine"] == 1);
+    CHECK(other["mine"].is_null());
+    f.host_says(domain::CloseTopicTable{1});
+    commit_all();
+    CHECK(reconnect(1)["tables"].empty());
+}
+
 // Attendee `id`'s table in the round now, and the `state` messages each person of it has had so far.
 struct TableWatch {
     int number = 0;

@@ -72,8 +72,11 @@ TEST_CASE("topic tables list: the open tables with their seats, and each recipie
     CHECK(message == json::parse(R"({"type":"topic_tables","round":1,"mine":2,"tables":[
         {"id":1,"topic":null,"text":"Mobilité","proposed_by_name":"Hugo","seats_taken":1,"cap":5},
         {"id":2,"topic":"logement","text":"","seats_taken":1,"cap":5}]})"));
-    CHECK(json::parse(*app::topic_tables_message(event, 2))["mine"] == 1);
-    CHECK(json::parse(*app::topic_tables_message(event, 3))["mine"] == 2);
-    CHECK(json::parse(*app::topic_tables_message(event, 1))["mine"].is_null());
-    CHECK(json::parse(*app::topic_tables_message(event, 0))["mine"].is_null());
+    auto mine = [&](domain::AttendeeId id) {
+        return json::parse(list->for_choice(app::topic_table_of(event, id)))["mine"];
+    };
+    CHECK(mine(2) == 1);
+    CHECK(mine(3) == 2);
+    CHECK(mine(1).is_null());
+    CHECK(json::parse(list->for_choice(0))["mine"].is_null());
 }
