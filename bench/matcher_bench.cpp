@@ -198,7 +198,7 @@ void print_table(const std::vector<Instance>& instances) {
 
 // At the round limit: where a resolvable design is known (affine geometry, Kirkman and nearly Kirkman
 // triple systems) zero is possible; 100 × 10 × 11 would be an affine plane of order 10 and 200 × 5 × 49 a
-// resolvable design with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced. NKTS(102)
+// resolvable design with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced. NKTS(150)
 // exists but matching/kirkman.cpp does not build it: the search works alone there.
 std::vector<Instance> round_limit_families(bool quick) {
     double t = quick ? 3 : 10;
@@ -233,7 +233,8 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"99 × 3 × 49 (KTS(99))", 99, 3, 49, 0, false, false, t, 6},
         {"129 × 3 × 64 (KTS(129))", 129, 3, 64, 0, false, false, t, 6},
         {"201 × 3 × 100 (KTS(201))", 201, 3, 100, 0, false, false, t, 6},
-        {"102 × 3 × 50 (NKTS(102), none built)", 102, 3, 50, 0, false, false, t, 3},
+        {"102 × 3 × 50 (NKTS(102))", 102, 3, 50, 0, false, false, t, 6},
+        {"150 × 3 × 74 (NKTS(150), none built)", 150, 3, 74, 0, false, false, t, 3},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},
     };
