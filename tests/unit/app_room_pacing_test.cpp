@@ -149,7 +149,8 @@ TEST_CASE("who comes and goes at a table is told to it once per pace, behind wha
     CHECK(own[0]["table"]["number"] == table.number);
     CHECK(new_states(stays) == 1);
     REQUIRE(f.run_until([&] { return new_states(stays) == 2; }));
-    for (const auto& person : f.attendees[stays - 1]->of_type("state").back()["table"]["people"])
+    auto redrawn_again = f.attendees[stays - 1]->of_type("state").back();
+    for (const auto& person : redrawn_again["table"]["people"])
         if (person["id"] == gone) CHECK(person["connected"] == true);
 }
 
