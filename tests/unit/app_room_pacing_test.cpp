@@ -17,12 +17,7 @@ TEST_CASE("topic tables are told at a steady pace, one message per choice made, 
     stored.state.settings.round_kinds = {domain::RoundKind::topic_tables};
     Fixture f(stored, no_wait);
     for (const auto& client : f.attendees) REQUIRE(client->of_type("topic_tables").size() == 1);
-    std::size_t completed = 0;
-    auto commit_all = [&] {
-        f.settle();
-        while (completed < f.store.commits.size()) f.store.complete(completed++);
-        f.settle();
-    };
+    auto commit_all = [&] { f.settle(), f.store.complete_all(), f.settle(); };
     f.host_says(domain::OpenTopicTable{"logement", ""});
     commit_all();
     // Five choose in one burst; a sixth is refused: the table has 5 seats.
@@ -60,12 +55,7 @@ TEST_CASE("a connection opening in a topic break hears the list as it stands, on
     stored.state.settings.topics = {{"logement", "Logement", ""}};
     stored.state.settings.round_kinds = {domain::RoundKind::topic_tables};
     Fixture f(stored, no_wait);
-    std::size_t completed = 0;
-    auto commit_all = [&] {
-        f.settle();
-        while (completed < f.store.commits.size()) f.store.complete(completed++);
-        f.settle();
-    };
+    auto commit_all = [&] { f.settle(), f.store.complete_all(), f.settle(); };
     auto reconnect = [&](domain::AttendeeId id) {
         auto again = std::make_shared<FakeClient>();
         f.room->attach(again, domain::Actor::of(id));
@@ -121,16 +111,16 @@ TEST_CASE("who comes and goes at a table is told to it once per pace, behind wha
     f.room->detach(f.attendees[gone - 1].get(), domain::Actor::of(gone));
     f.room->detach(f.attendees[also_gone - 1].get(), domain::Actor::of(also_gone));
     f.settle();
-    std::size_t completed = 1;
-    while (completed < f.store.commits.size()) f.store.complete(completed++);
+    f.store.complete_all();
     f.room->join({"Late", "OrgX", ""}, "hash-late", [](auto) {});
     f.settle();
-    REQUIRE(f.store.commits.size() == completed + 1);
+    auto join = f.store.commits.size() - 1;
+    REQUIRE(f.store.commits[join - 1].completed);  // only the join waits
     CHECK(new_states(stays) == 0);
     // The pace has passed, but the redraw waits behind the join it followed.
     f.run_for(std::chrono::milliseconds(700));
     CHECK(new_states(stays) == 0);
-    f.store.complete(completed++);
+    f.store.complete(join);
     REQUIRE(f.run_until([&] { return new_states(stays) == 1; }));
     auto redrawn = f.attendees[stays - 1]->of_type("state").back();
     for (const auto& person : redrawn["table"]["people"])
@@ -142,7 +132,7 @@ TEST_CASE("who comes and goes at a table is told to it once per pace, behind wha
     auto back = std::make_shared<FakeClient>();
     f.room->attach(back, domain::Actor::of(gone));
     f.settle();
-    while (completed < f.store.commits.size()) f.store.complete(completed++);
+    f.store.complete_all();
     f.settle();
     auto own = back->of_type("state");
     REQUIRE(own.size() == 1);

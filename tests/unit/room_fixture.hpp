@@ -54,6 +54,7 @@ struct FakeStore : storage::EventStore {
     struct Pending {
         std::vector<domain::Record> records;
         Committed done;
+        bool completed = false;
     };
     std::vector<Pending> commits;
     std::optional<std::string> failing;
@@ -77,7 +78,14 @@ struct FakeStore : storage::EventStore {
 
     void complete(std::size_t index, storage::StoreError error = std::nullopt) {
         REQUIRE(index < commits.size());
+        REQUIRE_FALSE(commits[index].completed);
+        commits[index].completed = true;
         commits[index].done(std::move(error));
+    }
+    // Every commit not yet completed, in order.
+    void complete_all() {
+        for (std::size_t i = 0; i < commits.size(); ++i)
+            if (!commits[i].completed) complete(i);
     }
 };
 
