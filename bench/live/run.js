@@ -28,14 +28,17 @@ const log = (text) => process.stderr.write(`[bench-live] ${text}\n`);
 function startWorkers(count) {
   const procs = Array.from({ length: count }, () =>
     fork(path.join(here, 'worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
-  const ask = (proc, message) => new Promise((resolve, reject) => {
+  const ownCpu = procs.map(() => 0);  // each worker's CPU so far, as of its last reply
+  const ask = (i, message) => new Promise((resolve, reject) => {
+    const proc = procs[i];
     const onExit = (code) => reject(new Error(`worker exited (${code}) during ${message.cmd}`));
     proc.once('exit', onExit);
-    proc.once('message', (reply) => { proc.off('exit', onExit); resolve(reply); });
+    proc.once('message', (reply) => { proc.off('exit', onExit); ownCpu[i] = reply.cpuMs; resolve(reply); });
     proc.send(message);
   });
   return {
-    all: (message) => Promise.all(procs.map((proc, i) => ask(proc, typeof message === 'function' ? message(i) : message))),
+    cpuMs: () => ownCpu.reduce((sum, ms) => sum + ms, 0),
+    all: (message) => Promise.all(procs.map((_, i) => ask(i, typeof message === 'function' ? message(i) : message))),
     stop: () => procs.forEach((proc) => proc.connected && proc.send({ cmd: 'exit' })),
   };
 }
@@ -97,9 +100,11 @@ async function runOnce(n) {
       log(`N=${n}: round ${r}`);
       cpu = server.cpuMs();
       const system = server.systemMs();
+      const generator = workers.cpuMs();
       const sent = Date.now();
       host.send(JSON.stringify({ type: r === 1 ? 'start_event' : 'next_round' }));
       const seats = (await workers.all({ cmd: 'round', round: r })).flatMap((reply) => reply.seats);
+      f[`r${r}Generator`] = workers.cpuMs() - generator;
       await sleep(settleMs);
       f[`r${r}Cpu`] = server.cpuMs() - cpu;
       f[`r${r}System`] = server.systemMs() - system;
@@ -115,7 +120,9 @@ async function runOnce(n) {
     log(`N=${n}: chat`);
     cpu = server.cpuMs();
     const system = server.systemMs();
+    const generator = workers.cpuMs();
     const chats = await workers.all({ cmd: 'chat', round: rounds });
+    f.chatGenerator = workers.cpuMs() - generator;
     await sleep(settleMs);
     f.chatCpu = server.cpuMs() - cpu;
     f.chatSystem = server.systemMs() - system;
@@ -137,8 +144,8 @@ async function runOnce(n) {
     f.stormAllBackS = f.stormBack === n ? (Math.max(...storm.map((r) => r.lastBack)) - start) / 1000 : Infinity;
 
     log(`N=${n}: everyone cut, then SIGTERM`);
-    const cut = await workers.all({ cmd: 'cut' });
-    f.workersCpuS = cut.reduce((sum, r) => sum + r.cpuMs, 0) / 1000;
+    await workers.all({ cmd: 'cut' });
+    f.workersCpuS = workers.cpuMs() / 1000;
     host.terminate();
     const signalled = Date.now();
     server.child.kill('SIGTERM');
@@ -170,12 +177,14 @@ for (let r = 1; r <= rounds; r++) {
       (f) => triple(f[`r${r}Seated`], f[`r${r}Missing`], f[`r${r}Mismatched`])],
     [`round ${r}: command → seat p50 / p99 / max (ms)`, 'p99 ≤ 150 ms', (f) => triple(f[`r${r}P50`], f[`r${r}P99`], f[`r${r}Max`])],
     [`round ${r}: server CPU (ms), of it in the kernel`, '≤ 200 ms', (f) => `${int(f[`r${r}Cpu`])} (${int(f[`r${r}System`])})`],
+    [`round ${r}: load generator CPU (ms)`, '—', (f) => int(f[`r${r}Generator`])],
   );
 }
 rows.push(
   ['chat: receipts by tablemates / missing', '— / 0', (f) => `${int(f.chatReceipts)} / ${int(f.chatMissing)}`],
   ['chat to tablemates p50 / p99 (ms)', 'p99 ≤ 300 ms', (f) => `${int(f.chatP50)} / ${int(f.chatP99)}`],
   ['chat: server CPU (ms), of it in the kernel', '—', (f) => `${int(f.chatCpu)} (${int(f.chatSystem)})`],
+  ['chat: load generator CPU (ms)', '—', (f) => int(f.chatGenerator)],
   ['storm: back at the same table / other table / missing', 'all / 0 / 0', (f) => triple(f.stormBack, f.stormOther, f.stormMissing)],
   ['storm: all back at the same table (s)', '≤ 5 s', (f) => orNever(two)(f.stormAllBackS)],
   ['storm: server CPU (s)', '—', (f) => two(f.stormCpuS)],

@@ -53,6 +53,8 @@ void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
         return pause();
     }
     pause_for_ = accept_pause_first;
+    // Messages are small and each one is news: none waits for the previous one's acknowledgement (Nagle).
+    socket.set_option(tcp::no_delay(true), ec);
     std::make_shared<HttpSession>(std::move(socket), *registry_, config_)->run();
     do_accept();
 }

@@ -130,7 +130,8 @@ bool WebsocketSession::send(app::SharedMessage message) {
 bool WebsocketSession::close(std::uint16_t code, std::string reason) {
     std::lock_guard lock(inbox_mutex_);
     if (!inbox_close_)
-        inbox_close_ = websocket::close_reason(static_cast<websocket::close_code>(code), reason);
+        inbox_close_ =
+            std::make_unique<websocket::close_reason>(static_cast<websocket::close_code>(code), reason);
     return !std::exchange(inbox_waiting_, true);
 }
 
@@ -149,7 +150,7 @@ bool WebsocketSession::backlog_full() const {
 
 void WebsocketSession::take_inbox() {
     std::vector<app::SharedMessage> messages;
-    std::optional<websocket::close_reason> close;
+    std::unique_ptr<websocket::close_reason> close;
     {
         std::lock_guard lock(inbox_mutex_);
         messages.swap(inbox_);
@@ -160,8 +161,8 @@ void WebsocketSession::take_inbox() {
         if (closing_ || close_pending_) break;
         if (backlog_full()) {
             app::log_event("slow_client_closed", {{"event_id", room_->id()}});
-            close = websocket::close_reason(static_cast<websocket::close_code>(app::close_code::policy),
-                                            "not reading fast enough");
+            close = std::make_unique<websocket::close_reason>(
+                static_cast<websocket::close_code>(app::close_code::policy), "not reading fast enough");
             break;
         }
         queued_bytes_ += message->size();

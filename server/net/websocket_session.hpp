@@ -1,8 +1,8 @@
 #pragma once
 // One browser's WebSocket: reads on its own strand, one write in flight, a bounded queue.
 
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <vector>
 
 #include "app/client.hpp"
@@ -12,6 +12,14 @@
 #include "net/beast.hpp"
 
 namespace ensemble::net {
+
+// A read buffer that Beast fills in steps: before a message arrives it prepares max_size() − size() bytes,
+// up to 1,536, and an idle connection (most of 10,000) would hold them all the while. The limit on a
+// message's size is the stream's read_message_max, not this.
+class SteppedReadBuffer : public beast::flat_buffer {
+  public:
+    std::size_t max_size() const noexcept { return size() + 256; }
+};
 
 class WebsocketSession : public app::Client, public std::enable_shared_from_this<WebsocketSession> {
   public:
@@ -44,7 +52,7 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     // A plain socket underneath: the WebSocket's own timer covers timeouts, and 10,000 idle connections
     // then cost no second pair of timers each.
     websocket::stream<tcp::socket> ws_;
-    beast::flat_buffer buffer_;
+    SteppedReadBuffer buffer_;
     app::Registry& registry_;
     std::string event_id_;
     std::shared_ptr<app::EventRoom> room_;  // once the hello's token is accepted
@@ -52,13 +60,14 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     // Filled from any thread, emptied on the strand.
     std::mutex inbox_mutex_;
     std::vector<app::SharedMessage> inbox_;
-    std::optional<websocket::close_reason> inbox_close_;
+    // A close_reason holds its text inline (123 bytes): closes are rare and connections many, so on the heap.
+    std::unique_ptr<websocket::close_reason> inbox_close_;
     bool inbox_waiting_ = false;
     std::vector<app::SharedMessage> queue_;  // waiting for the next write
     std::size_t queued_bytes_ = 0;
     std::vector<app::SharedMessage> writing_now_;  // kept alive while the write runs
     std::vector<asio::const_buffer> frame_;
-    std::optional<websocket::close_reason> close_pending_;
+    std::unique_ptr<websocket::close_reason> close_pending_;
     bool writing_ = false;
     bool closing_ = false;
     bool attached_ = false;

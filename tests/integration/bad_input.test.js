@@ -12,9 +12,9 @@ before(async () => {
 });
 after(() => server.stop());
 
-async function attendee(name = 'Alex') {
-  const joined = await api(server.base, 'POST', `/api/events/${event.event.id}/attendees`, { name, organisation: 'CCAS' });
-  const peer = new Peer(server.base, event.event.id, joined.body.token);
+async function attendee(name = 'Alex', eventId = event.event.id) {
+  const joined = await api(server.base, 'POST', `/api/events/${eventId}/attendees`, { name, organisation: 'CCAS' });
+  const peer = new Peer(server.base, eventId, joined.body.token);
   await peer.next((m) => m.type === 'state');
   return { ...joined.body, peer };
 }
@@ -130,4 +130,22 @@ test('a chat flood is rate limited and an oversized message closes with 1009', a
 
   a.peer.send(JSON.stringify({ type: 'chat', text: 'x'.repeat(65 * 1024) }));
   assert.equal((await a.peer.closed).code, 1009);
+});
+
+// The server reads a message in steps (an idle connection holds no full-size buffer): the longest one allowed,
+// with characters split across steps, must still arrive whole, followed by the next.
+test('the longest chat message, 1,000 characters of two bytes each, arrives whole', async () => {
+  const own = (await api(server.base, 'POST', '/api/events', { title: 'Longue', round_seconds: 600 })).body;
+  const host = new Peer(server.base, own.event.id, own.host_token);
+  await host.next((m) => m.type === 'host_state');
+  const a = await attendee('Flo', own.event.id);
+  const b = await attendee('Sam', own.event.id);
+  host.send({ type: 'start_event' });
+  await a.peer.next((m) => m.type === 'state' && m.phase === 'round');
+  await b.peer.next((m) => m.type === 'state' && m.phase === 'round');
+  const longest = 'é'.repeat(999) + '!';
+  a.peer.send({ type: 'chat', text: longest });
+  a.peer.send({ type: 'chat', text: 'suite' });
+  assert.equal((await b.peer.next((m) => m.type === 'chat')).text, longest);
+  assert.equal((await b.peer.next((m) => m.type === 'chat')).text, 'suite');
 });
