@@ -163,9 +163,12 @@ void Event::Apply::enter_phase(Phase phase, std::int64_t duration_ms) {
 
 void Event::Apply::end_round() {
     if (s.round >= s.settings.rounds) return end_event();
-    if (s.settings.break_seconds == 0) return request_round(s.round + 1);
+    int break_seconds = s.settings.break_seconds;
+    if (kind_of_round(s.settings, s.round + 1) == RoundKind::topic_tables)
+        break_seconds = std::max(break_seconds, topic_choice_seconds);
+    if (break_seconds == 0) return request_round(s.round + 1);
     presence_stop_all();
-    enter_phase(Phase::pause_between_rounds, s.settings.break_seconds * 1000LL);
+    enter_phase(Phase::pause_between_rounds, break_seconds * 1000LL);
     fx.outbox.host().tables_reset = true;
     fx.outbox.topic_tables_changed();  // a topic round may come: its tables are told (none when not)
 }

@@ -51,6 +51,10 @@ struct EventSettings {
     std::vector<RoundKind> round_kinds{};  // of round 1, 2…; rounds past its end are discovery
 };
 
+// The break before a topic round is its people's time to choose a table: it lasts at least this long, even
+// when the event's breaks are shorter or none (protocol.md, Limits).
+constexpr int topic_choice_seconds = 60;
+
 // Every setting once: its name on the wire and in storage, where it lives, and its limits. The parser,
 // the validator, storage and the views all go through these rows.
 struct IntSetting {

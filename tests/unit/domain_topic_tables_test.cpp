@@ -125,6 +125,30 @@ TEST_CASE("topic tables: only for the coming topic round, before it starts") {
     CHECK(discovery_first.state().topic_rounds.at(2).choices.at(1) == 1);
 }
 
+TEST_CASE("topic tables: the break before a topic round lasts at least the time to choose") {
+    for (int break_seconds : {0, 30, 120}) {
+        CAPTURE(break_seconds);
+        auto settings = topic_settings({RoundKind::discovery, RoundKind::topic_tables});
+        settings.break_seconds = break_seconds;
+        settings.round_seconds = 600;
+        auto event = Event::create("choose", settings, t0);
+        fill(event, std::vector<Purpose>(6), t0);
+        REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
+        drive(event, Actor::system(), Tick{}, t0 + 600'000);
+        REQUIRE(event.state().phase == Phase::pause_between_rounds);
+        CHECK(event.state().deadline == t0 + 600'000 + std::max(break_seconds, topic_choice_seconds) * 1000LL);
+    }
+    // Before any other round, a break of none is none.
+    auto settings = topic_settings({RoundKind::discovery, RoundKind::discovery});
+    settings.break_seconds = 0;
+    auto event = Event::create("straight", settings, t0);
+    fill(event, std::vector<Purpose>(6), t0);
+    REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
+    drive(event, Actor::system(), Tick{}, t0 + 600'000);
+    CHECK(event.state().phase == Phase::round);
+    CHECK(event.state().round == 2);
+}
+
 TEST_CASE("topic tables: choosers sit at their table, the others by topic, no table below its minimum") {
     auto event = Event::create("seating", topic_settings(), t0);
     std::vector<Purpose> purposes(12);
