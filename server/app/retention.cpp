@@ -21,15 +21,17 @@ void RetentionSweep::start() {
 void RetentionSweep::stop() { timer_.cancel(); }
 
 void RetentionSweep::purge() {
-    store_.purge_expired(now_ms(), [this](std::vector<storage::PurgedEvent> purged,
-                                          storage::StoreError error) {
+    store_.purge_expired(now_ms(), [this](storage::Expired purged, storage::StoreError error) {
         // Ids and counts only: the log never holds what was deleted.
         if (error) return log_event("purge_failed", {{"error", *error}});
         if (purged.empty()) return;
         std::vector<std::string> ids;
         std::int64_t attendees = 0;
-        for (const auto& event : purged) ids.push_back(event.id), attendees += event.attendees;
-        log_event("events_purged", {{"events", ids.size()}, {"attendees", attendees}, {"event_ids", ids}});
+        for (const auto& event : purged.events) ids.push_back(event.id), attendees += event.attendees;
+        log_event("events_purged", {{"events", ids.size()},
+                                    {"attendees", attendees},
+                                    {"event_ids", ids},
+                                    {"empty_series", purged.empty_series.size()}});
         asio::post(executor_, [this, ids = std::move(ids)] { registry_.forget(ids); });
     });
 }

@@ -70,12 +70,15 @@ int run_purge(const std::vector<std::string>& args, domain::TimeMs now, std::ost
     try {
         storage::Database db(options.db);
         storage::enable_secure_delete(db);
-        auto events = options.dry_run ? storage::find_expired(db, now) : storage::purge_expired(db, now);
+        auto expired = options.dry_run ? storage::find_expired(db, now) : storage::purge_expired(db, now);
         const char* verb = options.dry_run ? "would be deleted" : "deleted";
-        for (const auto& event : events)
+        for (const auto& event : expired.events)
             out << "event " << event.id << ", ended " << utc_date(event.ended_at) << ", " << event.attendees
                 << " attendees: " << verb << '\n';
-        out << events.size() << (events.size() == 1 ? " event " : " events ") << verb << '\n';
+        for (const auto& series : expired.empty_series)
+            out << "series " << series << ", never given an event: " << verb << '\n';
+        out << expired.events.size() << (expired.events.size() == 1 ? " event " : " events ") << verb << '\n';
+        if (!expired.empty_series.empty()) out << expired.empty_series.size() << " series " << verb << '\n';
         return 0;
     } catch (const std::exception& error) {
         err << "ensemble purge: " << error.what() << '\n';

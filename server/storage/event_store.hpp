@@ -49,12 +49,19 @@ struct PurgedEvent {
     std::int64_t attendees = 0;
 };
 
+// What a retention sweep deletes, or would: events, and series never given one for the lobby's lifetime.
+struct Expired {
+    std::vector<PurgedEvent> events;  // earliest end first
+    std::vector<std::string> empty_series;
+    bool empty() const { return events.empty() && empty_series.empty(); }
+};
+
 class EventStore {
   public:
     using Committed = std::function<void(StoreError)>;
     using Loaded = std::function<void(std::optional<StoredEvent>, StoreError)>;
     using ReviewLoaded = std::function<void(std::optional<review::EventGraph>, StoreError)>;
-    using Purged = std::function<void(std::vector<PurgedEvent>, StoreError)>;
+    using Purged = std::function<void(Expired, StoreError)>;
     using SeriesFound = std::function<void(std::optional<StoredSeries>, StoreError)>;
     using SeriesReviewLoaded = std::function<void(std::optional<review::SeriesGraphs>, StoreError)>;
     using SeriesPastLoaded = std::function<void(std::optional<domain::SeriesPast>, StoreError)>;
@@ -109,8 +116,8 @@ class EventStore {
     // committed afterwards: its room is closed first.
     virtual void delete_event(std::string event_id, Committed done) = 0;
 
-    // Deletes every event whose retention is over at `now` (storage/purge.hpp), after every commit made
-    // before this call, and says which.
+    // Deletes every event whose retention is over at `now`, and every series left without one
+    // (storage/purge.hpp), after every commit made before this call, and says which.
     virtual void purge_expired(domain::TimeMs now, Purged done) = 0;
 };
 

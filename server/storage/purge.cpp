@@ -37,8 +37,9 @@ std::optional<domain::TimeMs> retention_start(domain::Phase phase, domain::TimeM
     return std::nullopt;
 }
 
-std::vector<PurgedEvent> find_expired(Database& db, domain::TimeMs now) {
-    std::vector<PurgedEvent> expired;
+Expired find_expired(Database& db, domain::TimeMs now) {
+    Expired found;
+    auto& expired = found.events;
     Transaction transaction(db, Transaction::Mode::deferred);
     {
         auto events = db.prepare(
@@ -57,11 +58,16 @@ std::vector<PurgedEvent> find_expired(Database& db, domain::TimeMs now) {
         count->bind(1, event.id);
         if (count->step()) event.attendees = count->column_int64(0);
     }
+    auto empty = db.prepare(
+        "SELECT id FROM series WHERE created_at + ?1 < ?2 AND NOT EXISTS "
+        "(SELECT 1 FROM events WHERE series_id = series.id) ORDER BY created_at, id");
+    empty->bind(1, domain::lobby_lifetime_ms).bind(2, now);
+    while (empty->step()) found.empty_series.push_back(empty->column_text(0));
     transaction.commit();
     std::sort(expired.begin(), expired.end(), [](const PurgedEvent& a, const PurgedEvent& b) {
         return a.ended_at != b.ended_at ? a.ended_at < b.ended_at : a.id < b.id;
     });
-    return expired;
+    return found;
 }
 
 bool delete_event_rows(Database& db, const std::string& event_id) {
@@ -86,9 +92,14 @@ bool delete_event_rows(Database& db, const std::string& event_id) {
     return found;
 }
 
-std::vector<PurgedEvent> purge_expired(Database& db, domain::TimeMs now) {
+Expired purge_expired(Database& db, domain::TimeMs now) {
     auto expired = find_expired(db, now);
-    for (const auto& event : expired) delete_event_rows(db, event.id);
+    for (const auto& event : expired.events) delete_event_rows(db, event.id);
+    for (const auto& series : expired.empty_series)
+        db.prepare(
+              "DELETE FROM series WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE series_id = ?1)")
+            ->bind(1, series)
+            .run();
     if (!expired.empty()) truncate_wal(db);
     return expired;
 }

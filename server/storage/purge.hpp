@@ -20,16 +20,18 @@ void enable_secure_delete(Database& db);
 std::optional<domain::TimeMs> retention_start(domain::Phase phase, domain::TimeMs created_at,
                                               std::optional<domain::TimeMs> ended_at);
 
-// Every event whose retention is over at `now` (start + retention_days), earliest end first.
-std::vector<PurgedEvent> find_expired(Database& db, domain::TimeMs now);
+// Every event whose retention is over at `now` (start + retention_days), earliest end first; and every
+// series never given an event, once the lobby's lifetime has passed since its creation, as for an event
+// never started (a series that had events goes with the last of them).
+Expired find_expired(Database& db, domain::TimeMs now);
 
 // Deletes every row of one event in one transaction, and its series when it was the series' last event:
 // false when there was no such event.
 bool delete_event_rows(Database& db, const std::string& event_id);
 
-// find_expired, then delete_event_rows for each; then empties the WAL when no reader holds it, so that no
-// older copy of a deleted page stays there either. Returns what was deleted.
-std::vector<PurgedEvent> purge_expired(Database& db, domain::TimeMs now);
+// find_expired, then delete_event_rows for each event and deletes each series; then empties the WAL when no
+// reader holds it, so that no older copy of a deleted page stays there either. Returns what was deleted.
+Expired purge_expired(Database& db, domain::TimeMs now);
 
 // Copies the WAL into the database file and truncates it, when no reader holds it (best effort).
 void truncate_wal(Database& db);

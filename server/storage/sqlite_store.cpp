@@ -143,7 +143,7 @@ void SqliteStore::delete_event(std::string event_id, Committed done) {
 void SqliteStore::purge_expired(domain::TimeMs now, Purged done) {
     auto shared = std::make_shared<Purged>(std::move(done));
     Job task = TaskJob([this, now, shared] {
-        std::vector<PurgedEvent> purged;
+        Expired purged;
         StoreError error;
         try {
             purged = storage::purge_expired(db_, now);

@@ -136,7 +136,8 @@ TEST_CASE("topic tables: the break before a topic round lasts at least the time 
         REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
         drive(event, Actor::system(), Tick{}, t0 + 600'000);
         REQUIRE(event.state().phase == Phase::pause_between_rounds);
-        CHECK(event.state().deadline == t0 + 600'000 + std::max(break_seconds, topic_choice_seconds) * 1000LL);
+        CHECK(event.state().deadline ==
+              t0 + 600'000 + std::max(break_seconds, topic_choice_seconds) * 1000LL);
     }
     // Before any other round, a break of none is none.
     auto settings = topic_settings({RoundKind::discovery, RoundKind::discovery});

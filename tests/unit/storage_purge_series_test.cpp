@@ -5,7 +5,9 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <sstream>
 
+#include "cli/purge.hpp"
 #include "storage/event_repository.hpp"
 #include "storage/purge.hpp"
 #include "storage/series.hpp"
@@ -75,7 +77,7 @@ TEST_CASE("a series goes with its last event, purged or deleted; not before, and
         REQUIRE(rows_naming(db, "monthly") == 3);
 
         // One of two events purged: the series stays, with the other.
-        auto purged = purge_expired(db, t0 + 95 * day);
+        auto purged = purge_expired(db, t0 + 95 * day).events;
         REQUIRE(purged.size() == 1);
         CHECK(purged[0].id == "first");
         CHECK(series_rows(db, "monthly") == 1);
@@ -85,7 +87,7 @@ TEST_CASE("a series goes with its last event, purged or deleted; not before, and
         CHECK(monthly->events[0].id == "second");
 
         // The second purged: the series and every row naming it go; the others stay.
-        purged = purge_expired(db, t0 + 200 * day);
+        purged = purge_expired(db, t0 + 200 * day).events;
         REQUIRE(purged.size() == 1);
         CHECK(purged[0].id == "second");
         CHECK(rows_naming(db, "monthly") == 0);
@@ -108,6 +110,43 @@ TEST_CASE("a series goes with its last event, purged or deleted; not before, and
     REQUIRE(bytes.find("Keptseriestitle") != std::string::npos);  // the search works: a kept title is found
     CHECK(bytes.find("Zorglubmensuel") == std::string::npos);
     CHECK(bytes.find("Programmeducoin") == std::string::npos);
+}
+
+TEST_CASE("a series never given an event goes once the lobby's lifetime has passed, not before") {
+    test::TempDir dir;
+    const auto path = dir.file("empty-series.db");
+    const TimeMs now = t0 + 31 * day;
+    {
+        Database db(path);
+        enable_secure_delete(db);
+        EventRepository events(db);
+        insert_series(db, {"empty", "Emptyseriestitle", t0, "empty-hash", {}});
+        insert_series(db, {"young", "Youngseriestitle", t0 + 20 * day, "young-hash", {}});
+        insert_series(db, {"used", "Usedseriestitle", t0, "used-hash", {}});
+        series_event(events, "running", "used", std::nullopt);
+
+        CHECK(find_expired(db, now).empty_series == std::vector<std::string>{"empty"});
+        CHECK(series_rows(db, "empty") == 1);  // finding deletes nothing
+        auto purged = purge_expired(db, now);
+        CHECK(purged.events.empty());
+        CHECK(purged.empty_series == std::vector<std::string>{"empty"});
+        CHECK(series_rows(db, "empty") == 0);
+        CHECK(series_rows(db, "young") == 1);
+        CHECK(rows_naming(db, "used") == 2);
+        CHECK(purge_expired(db, now).empty());
+        insert_series(db, {"later", "Laterseriestitle", t0, "later-hash", {}});
+    }
+    std::ostringstream out, err;
+    CHECK(cli::run_purge({"--db", path, "--dry-run"}, now, out, err) == 0);
+    CHECK(out.str().find("series later, never given an event: would be deleted") != std::string::npos);
+    CHECK(out.str().find("Laterseriestitle") == std::string::npos);  // never a title
+    out.str("");
+    CHECK(cli::run_purge({"--db", path}, now, out, err) == 0);
+    CHECK(out.str().find("1 series deleted") != std::string::npos);
+    auto bytes = file_bytes(path);
+    REQUIRE(bytes.find("Youngseriestitle") != std::string::npos);  // the search works: a kept title is found
+    CHECK(bytes.find("Emptyseriestitle") == std::string::npos);
+    CHECK(bytes.find("Laterseriestitle") == std::string::npos);
 }
 
 }  // namespace ensemble::storage

@@ -184,11 +184,11 @@ TEST_CASE("purge: every row of an expired event goes, nothing of the others, no 
 
         for (const auto& [table, column] : event_tables) CHECK(rows(db, table, column, "old") > 0);
 
-        auto dry = find_expired(db, now);
+        auto dry = find_expired(db, now).events;
         REQUIRE(dry.size() == 3);
         CHECK(rows(db, "events", "id", "old") == 1);  // a dry run deletes nothing
 
-        auto purged = purge_expired(db, now);
+        auto purged = purge_expired(db, now).events;
         REQUIRE(purged.size() == 3);
         CHECK(purged[0].id == "old");
         CHECK(purged[0].ended_at == t0 + day);
@@ -300,9 +300,9 @@ TEST_CASE("the store deletes an event and purges on its own thread, with secure 
         store.delete_event("gone", [&](StoreError error) { missing.set_value(std::move(error)); });
         CHECK(missing.get_future().get());  // no such event any more
         std::promise<std::vector<PurgedEvent>> purged;
-        store.purge_expired(now, [&](std::vector<PurgedEvent> events, StoreError error) {
+        store.purge_expired(now, [&](Expired expired, StoreError error) {
             CHECK_FALSE(error);
-            purged.set_value(std::move(events));
+            purged.set_value(std::move(expired.events));
         });
         auto events = purged.get_future().get();
         REQUIRE(events.size() == 1);
