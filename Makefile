@@ -32,11 +32,13 @@ bench-review-draw: node-modules
 vendor: node-modules
 	scripts/vendor.sh
 
-# The live server under load (bench/live/README.md): N attendee counts, RUNS runs each (medians).
+# The live server under load (bench/live/README.md): N attendee counts, RUNS runs each (medians); then what
+# the kernel alone charges for one message to each of 10,000 loopback sockets (bench/send_floor.cpp).
 N ?= 1000 10000
 RUNS ?= 1
 bench-live: deps build node-modules
 	N="$(N)" RUNS=$(RUNS) ENSEMBLE_BIN=$(CURDIR)/$(RELEASE)/ensemble node bench/live/run.js
+	$(RELEASE)/send_floor 10000 600 5
 
 # libFuzzer with clang, never part of `make test` or CI (fuzz/README.md): each target runs FUZZ_SECONDS.
 FUZZ_SECONDS ?= 120
