@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "messages.hpp"
 #include "wire.hpp"
 
 namespace bench_live {
@@ -69,17 +70,6 @@ struct Config {
 };
 
 std::string id_text(const json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
-
-// Fields read leniently, as JavaScript would: a missing or odd-typed field is simply not equal.
-std::string string_at(const json& message, const char* key) {
-    auto field = message.find(key);
-    return field != message.end() && field->is_string() ? field->get<std::string>() : std::string();
-}
-
-int int_at(const json& message, const char* key) {
-    auto field = message.find(key);
-    return field != message.end() && field->is_number_integer() ? field->get<int>() : -1;
-}
 
 // Every reply carries this process's own CPU so far: the machine is shared with the server.
 double own_cpu_ms() {
@@ -176,27 +166,24 @@ class Worker {
     // A message is only parsed when its type needs it: the load generator must not starve the server.
     void on_message(Attendee& a, std::string_view text, std::int64_t at) {
         if (text.find(R"("type":"state")") != std::string_view::npos) {
-            auto m = json::parse(text.begin(), text.end());
+            Incoming m;
+            if (!read_incoming(text, m)) return unreadable(text);
             a.states++;
-            auto table = m.find("table");
-            bool seated = string_at(m, "phase") == "round" && table != m.end() && table->is_object();
-            int round = int_at(m, "round");
-            if (seated && !a.seats.contains(round)) {
-                bool full = table->contains("people") && !(*table)["people"].is_null();
-                json people = json::array();
-                for (auto& p : (*table)[full ? "people" : "mates"]) people.push_back(p.at("id"));
-                if (!full) people.push_back(a.id);  // the old server's `mates` leaves out oneself
-                a.seats[round] = {at, (*table)["number"], std::move(people)};
+            bool seated = m.phase == "round" && m.has_table;
+            if (seated && !a.seats.contains(m.round)) {
+                if (!m.people_listed)
+                    m.people.push_back(a.id);  // the old server's `mates` leaves out oneself
+                a.seats[m.round] = {at, m.table_number, std::move(m.people)};
             }
             if (a.cut && !a.back && !a.gave_up) {  // the first state after the cut
                 a.back = at;
-                a.back_table = seated && round == a.storm_round ? table->value("number", json()) : json();
+                a.back_table = seated && m.round == a.storm_round ? m.table_number : json();
             }
         } else if (text.find(R"("type":"chat")") != std::string_view::npos) {
-            auto m = json::parse(text.begin(), text.end());
-            auto words = string_at(m, "text");
-            if (m.value("from", json()) != a.id && words.starts_with("bench "))
-                a.chat.push_back(at - std::strtoll(words.c_str() + 6, nullptr, 10));
+            Incoming m;
+            if (!read_incoming(text, m)) return unreadable(text);
+            if (m.from != a.id && m.text.starts_with("bench "))
+                a.chat.push_back(at - std::strtoll(m.text.c_str() + 6, nullptr, 10));
         } else if (text.find(R"("type":"error")") != std::string_view::npos) {
             if (errors_++ < 5)
                 std::fprintf(stderr, "attendee %s got %.*s\n", id_text(a.id).c_str(), int(text.size()),
@@ -208,6 +195,11 @@ class Worker {
             a.done = true;
             if (--pending_ == 0) finish_wait();
         }
+    }
+
+    void unreadable(std::string_view text) {
+        std::fprintf(stderr, "worker: not JSON: %.*s\n", int(std::min<std::size_t>(text.size(), 200)),
+                     text.data());
     }
 
     // Opens the attendee's socket; settles true at its first `state`, false if refused or closed before.
