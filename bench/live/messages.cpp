@@ -48,7 +48,7 @@ class Reader final : public nlohmann::json_sax<json> {
             out_.phase = std::move(value);
         else if (at(Place::top, Key::text))
             out_.text = std::move(value);
-        else
+        else if (captured())  // a copy only of the fields kept: names, prompts and chat history are many
             scalar(json(std::move(value)));
         return true;
     }
@@ -93,6 +93,11 @@ class Reader final : public nlohmann::json_sax<json> {
 
     bool at(Place place, Key key) const {
         return !stack_.empty() && stack_.back().place == place && stack_.back().key == key;
+    }
+
+    bool captured() const {
+        return at(Place::top, Key::round) || at(Place::top, Key::from) || at(Place::table, Key::number) ||
+               at(Place::person, Key::id);
     }
 
     bool scalar(json value) {
