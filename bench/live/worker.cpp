@@ -3,18 +3,20 @@
 // it with an IPC channel on descriptor 3: one JSON command per line in, one JSON reply per line out.
 // It is C++ on one epoll loop because its CPU is CPU the server under test cannot have.
 
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/epoll.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
+#include <vector>
 
+#include "channel.hpp"
 #include "messages.hpp"
 #include "wire.hpp"
 
@@ -22,8 +24,6 @@ namespace bench_live {
 namespace {
 
 using nlohmann::json;
-
-constexpr int ipc_fd = 3;  // where Node's spawn puts the 'ipc' stdio entry
 
 struct Seat {
     std::int64_t at;
@@ -77,48 +77,11 @@ bool contains(std::string_view text, std::string_view part) {
 
 std::string id_text(const json& id) { return id.is_string() ? id.get<std::string>() : id.dump(); }
 
-// Every reply carries this process's own CPU so far: the machine is shared with the server.
-double own_cpu_ms() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    auto ms = [](timeval t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
-}
-
-// run.js's end of the channel: reads commands, writes replies whole (they are rare, and run.js reads them).
-class Channel final : public Pollable {
-  public:
-    explicit Channel(Worker& worker) : worker_(worker) {}
-    void on_ready(std::uint32_t) override;
-    static void send(const json& message) {
-        auto line = message.dump() + "\n";
-        std::string_view rest = line;
-        while (!rest.empty()) {
-            auto sent = ::write(ipc_fd, rest.data(), rest.size());
-            if (sent > 0) {
-                rest.remove_prefix(sent);
-            } else if (errno == EAGAIN) {
-                pollfd out{ipc_fd, POLLOUT, 0};
-                poll(&out, 1, -1);
-            } else if (errno != EINTR) {
-                std::exit(1);  // run.js is gone
-            }
-        }
-    }
-
-  private:
-    Worker& worker_;
-    std::string in_;
-};
-
 class Worker {
   public:
     void run() {
-        fcntl(ipc_fd, F_SETFL, fcntl(ipc_fd, F_GETFL) | O_NONBLOCK);
-        loop_.add(ipc_fd, channel_, EPOLLIN);
         while (!stopped_) loop_.run_once();
     }
-    void stop() { stopped_ = true; }
 
     void command(const json& message) {
         auto cmd = message.at("cmd").get<std::string>();
@@ -402,16 +365,12 @@ class Worker {
                         {"lastBack", last_back}});
     }
 
-    void reply(const std::string& cmd, json fields) {
-        fields["cmd"] = cmd;
-        fields["cpuMs"] = own_cpu_ms();
-        Channel::send(fields);
-    }
+    void reply(const std::string& cmd, json fields) { channel_.reply(cmd, std::move(fields)); }
 
     Loop loop_;
-    Channel channel_{*this};
-    Config config_;
     bool stopped_ = false;
+    Channel channel_{loop_, [this](const json& message) { command(message); }, [this] { stopped_ = true; }};
+    Config config_;
     std::vector<std::unique_ptr<Attendee>> everyone_;  // owns them all, joined or not
     std::vector<Attendee*> attendees_;                 // those who joined
     std::vector<std::unique_ptr<HttpClient>> lanes_;
@@ -425,19 +384,6 @@ class Worker {
 void Attendee::on_open() { worker.on_open(*this); }
 void Attendee::on_text(std::string_view text, std::int64_t at) { worker.on_text(*this, text, at); }
 void Attendee::on_closed(const std::string& why, bool error) { worker.on_closed(*this, why, error); }
-
-void Channel::on_ready(std::uint32_t) {
-    char buffer[64 * 1024];
-    auto got = ::read(ipc_fd, buffer, sizeof buffer);
-    if (got == 0 || (got < 0 && errno != EAGAIN && errno != EINTR)) return worker_.stop();  // run.js is gone
-    if (got < 0) return;
-    in_.append(buffer, got);
-    for (std::size_t end; (end = in_.find('\n')) != std::string::npos;) {
-        auto line = in_.substr(0, end);
-        in_.erase(0, end + 1);
-        if (!line.empty()) worker_.command(json::parse(line));
-    }
-}
 
 }  // namespace
 }  // namespace bench_live
