@@ -209,6 +209,7 @@ class Worker {
     // Join over REST then connect, `concurrency` attendees in flight, so the server sets the pace.
     void join() {
         lanes_.clear();
+        next_ = failed_joins_ = 0;  // each join counts its own
         for (int i = 0; i < config_.concurrency; ++i)
             lanes_.push_back(std::make_unique<HttpClient>(loop_, config_.server));
         lanes_busy_ = config_.concurrency;
