@@ -37,7 +37,8 @@ vendor: node-modules
 N ?= 1000 10000
 RUNS ?= 1
 bench-live: deps build node-modules
-	N="$(N)" RUNS=$(RUNS) ENSEMBLE_BIN=$(CURDIR)/$(RELEASE)/ensemble node bench/live/run.js
+	N="$(N)" RUNS=$(RUNS) ENSEMBLE_BIN=$(CURDIR)/$(RELEASE)/ensemble WORKER_BIN=$(CURDIR)/$(RELEASE)/bench_live_worker \
+		node bench/live/run.js
 	$(RELEASE)/send_floor 10000 600 5
 
 # libFuzzer with clang, never part of `make test` or CI (fuzz/README.md): each target runs FUZZ_SECONDS.

@@ -1,7 +1,9 @@
 // `make bench-live`: the live server under load. Starts the Release server, drives N attendees from worker
-// processes through joins, 3 rounds, a table chat, a reconnection storm and a SIGTERM, and prints one
-// Markdown table. N="1000 10000" (attendee counts), RUNS=1 (more: the median of each figure).
-import { fork } from 'node:child_process';
+// processes (bench_live_worker, C++) through joins, 3 rounds, a table chat, a reconnection storm and a
+// SIGTERM, and prints one Markdown table. N="1000 10000" (attendee counts), RUNS=1 (more: the median of each
+// figure).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -11,6 +13,8 @@ import { percentile, maxOf, mismatches, medians, markdownTable, int, one, two, t
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const binary = process.env.ENSEMBLE_BIN || path.join(root, 'build/release/ensemble');
+// The load generator (worker.cpp): C++, because its CPU is CPU the server cannot have.
+const workerBinary = process.env.WORKER_BIN || path.join(root, 'build/release/bench_live_worker');
 const counts = (process.env.N || '1000 10000').split(/[\s,]+/).filter(Boolean).map(Number);
 const runs = Number(process.env.RUNS || 1);
 const perWorker = Number(process.env.PER_WORKER || 2500);  // sockets per process, well under the 20,000 fd limit
@@ -24,10 +28,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null).unref());
 const log = (text) => process.stderr.write(`[bench-live] ${text}\n`);
 
-// The worker processes, each asked one command at a time over IPC.
+// The worker processes, each asked one command at a time over IPC (descriptor 3, a JSON object per line).
 function startWorkers(count) {
+  if (!existsSync(workerBinary)) throw new Error(`no load generator at ${workerBinary} (make build makes it)`);
   const procs = Array.from({ length: count }, () =>
-    fork(path.join(here, 'worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+    spawn(workerBinary, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   const ownCpu = procs.map(() => 0);  // each worker's CPU so far, as of its last reply
   const ask = (i, message) => new Promise((resolve, reject) => {
     const proc = procs[i];
@@ -203,5 +208,6 @@ for (const n of counts) {
   columns.push({ n, figures: medians(results), title: `N = ${n.toLocaleString('en-US')}` });
 }
 console.log(`ensemble live benchmark: ${binary}; ${runs === 1 ? 'one run' : `median of ${runs} runs`} per N, `
-  + `up to ${perWorker} attendees per worker process, ${concurrency} joins in flight per worker\n`);
+  + `up to ${perWorker} attendees per worker process (${path.basename(workerBinary)}, C++), `
+  + `${concurrency} joins in flight per worker\n`);
 console.log(markdownTable(rows, columns));
