@@ -16,7 +16,7 @@ test: deps-test build-check node-modules
 	ENSEMBLE_BIN=$(CURDIR)/$(CHECK)/ensemble node --test tests/integration/
 	ENSEMBLE_BIN=$(CURDIR)/$(CHECK)/ensemble node --test tests/browser/
 
-bench: deps build node-modules
+bench: deps-test build node-modules
 	$(RELEASE)/matcher_bench
 	$(RELEASE)/store_bench
 	$(RELEASE)/review_bench
@@ -25,18 +25,18 @@ bench: deps build node-modules
 
 RUNS_DRAW ?= 3
 # The review page's draw time in headless chromium (bench/review-draw.js), RUNS_DRAW runs each (medians).
-bench-review-draw: node-modules
+bench-review-draw: deps-test node-modules
 	RUNS=$(RUNS_DRAW) node bench/review-draw.js
 
 # The review page's graph library, copied from node_modules to client-web/vendor/ (committed).
-vendor: node-modules
+vendor: deps-test node-modules
 	scripts/vendor.sh
 
 # The live server under load (bench/live/README.md): N attendee counts, RUNS runs each (medians); then what
 # the kernel alone charges for one message to each of 10,000 loopback sockets (bench/send_floor.cpp).
 N ?= 1000 10000
 RUNS ?= 1
-bench-live: deps build node-modules
+bench-live: deps-test build node-modules
 	N="$(N)" RUNS=$(RUNS) ENSEMBLE_BIN=$(CURDIR)/$(RELEASE)/ensemble WORKER_BIN=$(CURDIR)/$(RELEASE)/bench_live_worker \
 		node bench/live/run.js
 	$(RELEASE)/send_floor 10000 600 5

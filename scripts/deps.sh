@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what `make run` (build), `make test` (build + browser tests) or `make fuzz` (clang and its
+# Installs what `make run` (build), `make test` and the benchmarks (build + Node and chromium) or `make fuzz` (clang and its
 # libFuzzer runtime) needs on Debian 12.
 # As root it runs apt-get itself; otherwise it prints the one line to run and stops.
 set -euo pipefail
