@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what `make run` (build), `make test` and the benchmarks (build + Node and chromium) or `make fuzz` (clang and its
-# libFuzzer runtime) needs on Debian 12.
+# Installs what `make run` (build), `make test` and the benchmarks (build + Node and chromium) or `make fuzz`
+# (clang and its libFuzzer runtime) need on Debian 12.
 # As root it runs apt-get itself; otherwise it prints the one line to run and stops.
 set -euo pipefail
 need=(g++ cmake make libboost1.81-dev libboost-graph1.81-dev libpugixml-dev nlohmann-json3-dev libsqlite3-dev

@@ -2,7 +2,7 @@
 // first then English, spread into i18n.js like the other strings-*.js files.
 export const topicTableStrings = (plural) => ({
   kind_topic_tables: ['Tables thématiques', 'Topic tables'],
-  kind_hint_topic_tables: ['Vous ouvrez des tables par thème, les participant·es en proposent et choisissent la leur pendant la pause, d'une minute au moins ; les autres sont placé·es.',
+  kind_hint_topic_tables: ['Vous ouvrez des tables par thème, les participant·es en proposent et choisissent la leur pendant la pause, d\'une minute au moins ; les autres sont placé·es.',
     'You open tables by topic, attendees propose some and choose theirs during the break, a minute at least; the others are seated.'],
   log_topic_table_opened: [(p) => `${p.by} a ouvert la table « ${p.label} » du tour ${p.round}`,
     (p) => `${p.by} opened the table “${p.label}” of round ${p.round}`],
