@@ -1,12 +1,27 @@
 #pragma once
 // What an accepted command changes, as rows for storage to commit before anyone is told.
 
+#include <memory>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 #include "domain/types.hpp"
 
 namespace ensemble::domain {
+
+// A kind of record much larger than a seat, kept on the heap: a variant is as large as its largest kind, and
+// a round start of 10,000 people makes 30,000 records. Read through as the record itself; shared, so that
+// records stay copyable.
+template <class T>
+class Boxed {
+  public:
+    Boxed(T value) : value_(std::make_shared<const T>(std::move(value))) {}
+    operator const T&() const { return *value_; }
+
+  private:
+    std::shared_ptr<const T> value_;
+};
 
 // The event's phase, round and clock after the command.
 struct PhaseChanged {
@@ -170,10 +185,27 @@ struct TopicTablesSeated {
     std::vector<std::pair<int, int>> tables;
 };
 
-using Record = std::variant<PhaseChanged, AttendeeJoined, AttendeeStatusChanged, AttendeesMerged,
-                            RoundStarted, Seated, Unseated, Met, ChatPosted, Announced, PlanMade,
-                            HostLinkCreated, HostLinkRevoked, HostActed, TalkedAnswered, ContactWished,
-                            TableRated, SeatPresenceRecorded, AttendeeErased, PurposeChanged, SettingsChanged,
-                            TopicTableOpened, TopicTableClosed, TopicTableChosen, TopicTablesSeated>;
+using Record =
+    std::variant<PhaseChanged, Boxed<AttendeeJoined>, AttendeeStatusChanged, AttendeesMerged, RoundStarted,
+                 Seated, Unseated, Met, Boxed<ChatPosted>, Announced, PlanMade, Boxed<HostLinkCreated>,
+                 HostLinkRevoked, Boxed<HostActed>, TalkedAnswered, ContactWished, TableRated,
+                 SeatPresenceRecorded, AttendeeErased, Boxed<PurposeChanged>, Boxed<SettingsChanged>,
+                 Boxed<TopicTableOpened>, TopicTableClosed, TopicTableChosen, TopicTablesSeated>;
+// A round start makes tens of thousands of records: a new kind that would make them all larger is boxed.
+static_assert(sizeof(Record) <= 64);
+
+// The record if it is of kind T, boxed or not; null otherwise.
+template <class T>
+const T* record_if(const Record& record) {
+    constexpr bool boxed = []<class... Kinds>(std::variant<Kinds...>*) {
+        return (std::is_same_v<Boxed<T>, Kinds> || ...);
+    }(static_cast<Record*>(nullptr));
+    if constexpr (boxed) {
+        const auto* box = std::get_if<Boxed<T>>(&record);
+        return box ? &static_cast<const T&>(*box) : nullptr;
+    } else {
+        return std::get_if<T>(&record);
+    }
+}
 
 }  // namespace ensemble::domain

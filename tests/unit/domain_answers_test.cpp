@@ -55,7 +55,7 @@ template <typename T>
 std::vector<T> records_of(const Effects& fx) {
     std::vector<T> out;
     for (const auto& r : fx.records)
-        if (auto* x = std::get_if<T>(&r)) out.push_back(*x);
+        if (auto* x = record_if<T>(r)) out.push_back(*x);
     return out;
 }
 

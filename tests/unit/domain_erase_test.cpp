@@ -40,7 +40,7 @@ template <class R>
 std::vector<R> records_of(const Effects& fx) {
     std::vector<R> found;
     for (const auto& record : fx.records)
-        if (const auto* r = std::get_if<R>(&record)) found.push_back(*r);
+        if (const auto* r = record_if<R>(record)) found.push_back(*r);
     return found;
 }
 

@@ -61,7 +61,7 @@ void check_valid_round(const Event& event) {
 template <typename T>
 int count_records(const Effects& fx) {
     return static_cast<int>(std::count_if(fx.records.begin(), fx.records.end(),
-                                          [](const Record& r) { return std::holds_alternative<T>(r); }));
+                                          [](const Record& r) { return record_if<T>(r) != nullptr; }));
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ template <class R>
 std::vector<R> records_of(const Effects& fx) {
     std::vector<R> out;
     for (const auto& record : fx.records)
-        if (const auto* r = std::get_if<R>(&record)) out.push_back(*r);
+        if (const auto* r = record_if<R>(record)) out.push_back(*r);
     return out;
 }
 

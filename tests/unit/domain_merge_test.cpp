@@ -31,7 +31,7 @@ Event event_with(int count) {
 template <class R>
 const R* find_record(const Effects& fx) {
     for (const auto& record : fx.records)
-        if (const auto* r = std::get_if<R>(&record)) return r;
+        if (const auto* r = record_if<R>(record)) return r;
     return nullptr;
 }
 

@@ -139,7 +139,7 @@ TEST_CASE("the plan of rounds: set at creation, changed live for rounds not star
     auto fx = event.apply(Actor::host(), SetRoundKind{1, RoundKind::pairs}, t0);
     REQUIRE_FALSE(fx.error);
     bool saved = std::any_of(fx.records.begin(), fx.records.end(), [](const Record& r) {
-        const auto* changed = std::get_if<SettingsChanged>(&r);
+        const auto* changed = record_if<SettingsChanged>(r);
         return changed && changed->settings.round_kinds == std::vector<RoundKind>{RoundKind::pairs};
     });
     CHECK(saved);

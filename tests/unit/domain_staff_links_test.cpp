@@ -44,7 +44,7 @@ TEST_CASE("staff links: made by a host, logged, and saved with their role") {
     CHECK(link.name == "Évaluation");
     bool recorded = false;
     for (const auto& record : fx.records)
-        if (const auto* r = std::get_if<HostLinkCreated>(&record)) recorded = r->link.role == LinkRole::staff;
+        if (const auto* r = record_if<HostLinkCreated>(record)) recorded = r->link.role == LinkRole::staff;
     CHECK(recorded);
     CHECK(fx.outbox.host().host_links);
     REQUIRE_FALSE(event.state().host_log.empty());
