@@ -26,6 +26,12 @@ domain::Phase phase_of(const std::string& text) {
     return *phase;
 }
 
+void delete_series_if_empty(Database& db, const std::string& series_id) {
+    db.prepare("DELETE FROM series WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE series_id = ?1)")
+        ->bind(1, series_id)
+        .run();
+}
+
 }  // namespace
 
 void enable_secure_delete(Database& db) { db.execute("PRAGMA secure_delete = ON"); }
@@ -83,11 +89,7 @@ bool delete_event_rows(Database& db, const std::string& event_id) {
     event->bind(1, event_id).run();
     bool found = event->changes() > 0;
     // A series goes with the last of its events: its title describes them, and nothing is left to review.
-    if (series)
-        db.prepare(
-              "DELETE FROM series WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE series_id = ?1)")
-            ->bind(1, *series)
-            .run();
+    if (series) delete_series_if_empty(db, *series);
     transaction.commit();
     return found;
 }
@@ -95,11 +97,7 @@ bool delete_event_rows(Database& db, const std::string& event_id) {
 Expired purge_expired(Database& db, domain::TimeMs now) {
     auto expired = find_expired(db, now);
     for (const auto& event : expired.events) delete_event_rows(db, event.id);
-    for (const auto& series : expired.empty_series)
-        db.prepare(
-              "DELETE FROM series WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE series_id = ?1)")
-            ->bind(1, series)
-            .run();
+    for (const auto& series : expired.empty_series) delete_series_if_empty(db, series);
     if (!expired.empty()) truncate_wal(db);
     return expired;
 }
