@@ -1,7 +1,10 @@
 // The client's pure pieces, run in Node without a browser: reconnect backoff, parsing, countdown,
-// tablemates, the host console's state merged from host_update deltas, and its list's search and pickers.
+// tablemates, the host console's state merged from host_update deltas, its list's search and pickers, and
+// that every module parses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { backoffDelay, parseMessage, clockOffset, messages, tablemates } from '../../client-web/js/protocol.js';
 import { Countdown, ServerClock, formatRemaining } from '../../client-web/js/countdown.js';
 import { hostStateFromSnapshot, applyHostUpdate, tableOf, countsOf } from '../../client-web/js/host-state.js';
@@ -293,3 +296,17 @@ test('a table is flagged when someone at it is offline or one person alone is on
   assert.deepEqual(tableFlags(state, state.tables.get(2)), { online: 2, offline: 0, alone: false, empty: false });
   assert.deepEqual(tableFlags(state, { number: 9, attendees: [2, 4] }), { online: 0, offline: 2, alone: false, empty: true });
 });
+
+// A slip in one module (an unescaped quote in a string, say) stops every page that imports it: each module is
+// parsed here, in a second, before any browser starts.
+test('every client module parses as an ES module', () => {
+  const dir = new URL('../../client-web/js/', import.meta.url);
+  const modules = readdirSync(dir).filter((name) => name.endsWith('.js'));
+  assert.ok(modules.length > 40, `${modules.length} modules found`);
+  for (const name of modules) {
+    const check = spawnSync(process.execPath, ['--input-type=module', '--check'],
+      { input: readFileSync(new URL(name, dir)), encoding: 'utf8' });
+    assert.equal(check.status, 0, `${name}: ${check.stderr}`);
+  }
+});
+
