@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "net/limits.hpp"
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -40,17 +42,9 @@ struct Cpu {
     }
 };
 
-void raise_fd_limit() {
-    rlimit limit{};
-    getrlimit(RLIMIT_NOFILE, &limit);
-    limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
-}
-
 // The receiving ends: connect n sockets, then read everything, telling the parent through `done` each time
 // another `round_bytes` have arrived, until the parent closes its end.
 [[noreturn]] void receive(int port, int n, long round_bytes, int done) {
-    raise_fd_limit();
     int epoll = epoll_create1(0);
     sockaddr_in address{AF_INET, htons(port), {htonl(INADDR_LOOPBACK)}, {}};
     for (int i = 0; i < n; ++i) {
@@ -89,7 +83,7 @@ int main(int argc, char** argv) {
     const int n = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int bytes = argc > 2 ? std::atoi(argv[2]) : 600;
     const int rounds = argc > 3 ? std::atoi(argv[3]) : 5;
-    raise_fd_limit();
+    ensemble::net::raise_descriptor_limit();  // before the fork: the receiving child has it too
 
     int listener = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{AF_INET, 0, {htonl(INADDR_LOOPBACK)}, {}};

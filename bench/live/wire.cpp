@@ -54,6 +54,20 @@ std::string lowercase(std::string_view text) {
 
 constexpr std::size_t max_head_bytes = 16 * 1024;
 
+// A response's head, read by both clients: its size (the blank line included; 0 while it has not all
+// arrived) and its status.
+struct Head {
+    std::size_t size = 0;
+    int status = 0;
+    bool too_large = false;  // still incomplete past max_head_bytes
+};
+
+Head read_head(const std::string& in) {
+    auto end = in.find("\r\n\r\n");
+    if (end == std::string::npos) return {0, 0, in.size() > max_head_bytes};
+    return {end + 4, in.starts_with("HTTP/1.") && in.size() > 12 ? std::atoi(in.c_str() + 9) : 0, false};
+}
+
 }  // namespace
 
 std::int64_t now_ms() {
@@ -236,19 +250,18 @@ void HttpClient::post(const std::string& target, const std::string& json, Reply 
 void HttpClient::on_bytes(std::string_view bytes, std::int64_t) {
     if (!reply_) return;
     in_.append(bytes);
-    auto head_end = in_.find("\r\n\r\n");
-    if (head_end == std::string::npos) {
-        if (in_.size() > max_head_bytes) drop(), finish(0, "response head too large");
+    auto response = read_head(in_);
+    if (!response.size) {
+        if (response.too_large) drop(), finish(0, "response head too large");
         return;
     }
-    auto head = lowercase(std::string_view(in_).substr(0, head_end));
-    int status = in_.starts_with("HTTP/1.") && in_.size() > 12 ? std::atoi(in_.c_str() + 9) : 0;
+    auto head = lowercase(std::string_view(in_).substr(0, response.size));
     std::size_t length = 0;
     if (auto field = head.find("\r\ncontent-length:"); field != std::string::npos)
         length = std::strtoull(head.c_str() + field + 17, nullptr, 10);
-    if (in_.size() < head_end + 4 + length) return;
+    if (in_.size() < response.size + length) return;
     if (head.find("\r\nconnection: close") != std::string::npos) drop();  // the server retires it
-    finish(status, in_.substr(head_end + 4, length));
+    finish(response.status, in_.substr(response.size, length));
 }
 
 void HttpClient::on_ended(const std::string& why) {
@@ -280,19 +293,18 @@ void WebSocketClient::on_bytes(std::string_view bytes, std::int64_t at) {
 
 // The 101 (its Sec-WebSocket-Accept is not checked: the server is known); bytes after it are frames.
 bool WebSocketClient::read_upgrade() {
-    auto head_end = in_.find("\r\n\r\n");
-    if (head_end == std::string::npos) {
-        if (in_.size() > max_head_bytes) drop(), handler_.on_closed("upgrade response too large", true);
+    auto response = read_head(in_);
+    if (!response.size) {
+        if (response.too_large) drop(), handler_.on_closed("upgrade response too large", true);
         return false;
     }
-    int status = in_.starts_with("HTTP/1.") && in_.size() > 12 ? std::atoi(in_.c_str() + 9) : 0;
-    if (status != 101) {
+    if (response.status != 101) {
         drop();
-        handler_.on_closed("Unexpected server response: " + std::to_string(status), true);
+        handler_.on_closed("Unexpected server response: " + std::to_string(response.status), true);
         return false;
     }
     upgraded_ = true;
-    in_.erase(0, head_end + 4);
+    in_.erase(0, response.size);
     handler_.on_open();
     return is_open();
 }

@@ -3,8 +3,6 @@
 // it with an IPC channel on descriptor 3: one JSON command per line in, one JSON reply per line out.
 // It is C++ on one epoll loop because its CPU is CPU the server under test cannot have.
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +16,7 @@
 
 #include "channel.hpp"
 #include "messages.hpp"
+#include "net/limits.hpp"
 #include "wire.hpp"
 
 namespace bench_live {
@@ -391,10 +390,7 @@ void Attendee::on_closed(const std::string& why, bool error) { worker.on_closed(
 
 int main() {
     // Up to 2,500 sockets and their reconnections: the soft limit on descriptors raised to the hard one.
-    rlimit files{};
-    getrlimit(RLIMIT_NOFILE, &files);
-    files.rlim_cur = files.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &files);
+    ensemble::net::raise_descriptor_limit();
     static bench_live::Worker worker;
     worker.run();
 }
