@@ -126,26 +126,26 @@ TEST_CASE("topic tables: only for the coming topic round, before it starts") {
 }
 
 TEST_CASE("topic tables: the break before a topic round lasts at least the time to choose") {
-    for (int break_seconds : {0, 30, 120}) {
-        CAPTURE(break_seconds);
-        auto settings = topic_settings({RoundKind::discovery, RoundKind::topic_tables});
+    // Round 1 of 600 s runs out, with `second` coming next.
+    auto after_round_one = [](RoundKind second, int break_seconds) {
+        auto settings = topic_settings({RoundKind::discovery, second});
         settings.break_seconds = break_seconds;
         settings.round_seconds = 600;
         auto event = Event::create("choose", settings, t0);
         fill(event, std::vector<Purpose>(6), t0);
         REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
         drive(event, Actor::system(), Tick{}, t0 + 600'000);
+        return event;
+    };
+    for (int break_seconds : {0, 30, 120}) {
+        CAPTURE(break_seconds);
+        auto event = after_round_one(RoundKind::topic_tables, break_seconds);
         REQUIRE(event.state().phase == Phase::pause_between_rounds);
         CHECK(event.state().deadline ==
               t0 + 600'000 + std::max(break_seconds, topic_choice_seconds) * 1000LL);
     }
     // Before any other round, a break of none is none.
-    auto settings = topic_settings({RoundKind::discovery, RoundKind::discovery});
-    settings.break_seconds = 0;
-    auto event = Event::create("straight", settings, t0);
-    fill(event, std::vector<Purpose>(6), t0);
-    REQUIRE_FALSE(drive(event, Actor::host(1), StartEvent{}, t0).error);
-    drive(event, Actor::system(), Tick{}, t0 + 600'000);
+    auto event = after_round_one(RoundKind::discovery, 0);
     CHECK(event.state().phase == Phase::round);
     CHECK(event.state().round == 2);
 }
