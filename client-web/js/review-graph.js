@@ -40,6 +40,7 @@ export class ReviewGraph {
     this.neighbours = new Set();
     this.canvas = null;
     this.iterations = 0;
+    this.workerDone = false; // a large graph's worker sent its last positions
     this.build();
     this.inWorker = Boolean(worker) && this.order > LARGE; // otherwise laid out on this thread
   }
@@ -112,13 +113,14 @@ export class ReviewGraph {
       worker.addEventListener('message', ({ data }) => {
         this.positions(new Float32Array(data.nodes));
         this.iterations = data.iterations;
-        if (data.final) worker.terminate();
+        if (data.final) worker.terminate(), this.workerDone = true;
         if (first) {
           first = false;
           resolve();
         } else if (this.canvas) {
           this.canvas.refit();
         }
+        if (data.final && this.canvas) performance.mark('review-layout-settled');
       });
       worker.postMessage({ order, nodes: nodes.buffer, edges: edges.buffer, iterations: LAYOUT_ITERATIONS,
         ...LAYOUT.large, everyMs: REFINE_EVERY_MS }, [nodes.buffer, edges.buffer]);
@@ -159,6 +161,7 @@ export class ReviewGraph {
         sinceDrawn = 0;
       }
     }
+    performance.mark('review-layout-settled');
   }
 
   positions(matrix) {
@@ -175,7 +178,9 @@ export class ReviewGraph {
     performance.mark('review-canvas-drawn');
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     performance.mark('review-graph-drawn');
+    // The layout may go on after the first frame; `review-layout-settled` marks when nodes stop moving.
     if (this.unfinished && this.iterations < LAYOUT_ITERATIONS) this.refineHere();
+    else if (this.workerDone || this.iterations >= LAYOUT_ITERATIONS) performance.mark('review-layout-settled');
   }
 
   // What to draw now: each person's look (filters, chosen person) and the encounters shown, grouped

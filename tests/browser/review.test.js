@@ -174,7 +174,9 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
     .map((cells) => cells.slice(0, 3)).sort((x, y) => x[0] - y[0] || x[2].localeCompare(y[2]));
   assert.deepEqual(rows, expectedRows);
   assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), chosen.id);
-  // A click on another person's node in the graph chooses them; a click on the first one, back.
+  // A click on another person's node in the graph chooses them; a click on the first one, back. The layout
+  // goes on after the first frame: nodes are clicked once they stand still.
+  await page.waitForFunction(() => performance.getEntriesByName('review-layout-settled').length > 0, null, { timeout: 30000 });
   for (const person of [people[7], chosen]) {
     const at = await page.evaluate((id) => {
       const { graph } = window.ensembleReview;
