@@ -43,7 +43,7 @@ bench-live: deps-test build node-modules
 
 # libFuzzer with clang, never part of `make test` or CI (fuzz/README.md): each target runs FUZZ_SECONDS.
 FUZZ_SECONDS ?= 120
-FUZZ_TARGETS := client_message rest_bodies http_request
+FUZZ_TARGETS := client_message rest_bodies http_request websocket_frames
 fuzz: deps-fuzz
 	CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=None \
 		"-DCMAKE_CXX_FLAGS=-O1 -gline-tables-only" -DENSEMBLE_FUZZ=ON >/dev/null

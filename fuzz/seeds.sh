@@ -11,7 +11,7 @@ event=fuzzevent1
 token=fuzz-host-token
 
 rm -rf "$out"
-mkdir -p "$out/client_message" "$out/rest_bodies" "$out/http_request"
+mkdir -p "$out/client_message" "$out/rest_bodies" "$out/http_request" "$out/websocket_frames"
 
 # Every ```json block of the protocol, one file each: REST bodies and server messages.
 awk -v dir="$out/rest_bodies" '/^```json$/ { n++; on = 1; next } /^```$/ { on = 0 }
@@ -73,3 +73,10 @@ for path in /../secret.txt /js/../../secret.txt /.hidden /js/.env /%2e%2e/secret
     request "static-$n" GET "$path"
 done
 request too-large POST /api/events "" $'Content-Length: 70000\r\n'
+
+# WebSocket frames as a browser sends them (masked with 37 fa 21 3d), after the byte that sets the reads'
+# size: a text, a text in two fragments with a ping between, a close with its code.
+printf '\x05\x81\x82\x37\xfa\x21\x3d\x5f\x93' >"$out/websocket_frames/text"
+printf '\x02\x01\x81\x37\xfa\x21\x3d\x5f\x89\x80\x37\xfa\x21\x3d\x80\x81\x37\xfa\x21\x3d\x5e' \
+    >"$out/websocket_frames/fragments"
+printf '\x00\x88\x82\x37\xfa\x21\x3d\x34\x12' >"$out/websocket_frames/close"

@@ -80,7 +80,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
         case Routed::To::websocket:
             stream_.expires_never();
             return std::make_shared<WebsocketSession>(stream_.release_socket(), registry_, routed.event_id)
-                ->run(std::move(request));
+                ->run(request);
         case Routed::To::api:
             return handle_api(registry_, request, own_authority(),
                               [self = shared_from_this()](Response response) {

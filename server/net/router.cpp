@@ -1,5 +1,8 @@
 #include "net/router.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "app/protocol.hpp"
 #include "net/origin.hpp"
 #include "net/query.hpp"
@@ -26,6 +29,12 @@ bool is_json(const Request& request) {
 
 Routed refused(Response answer) { return {Routed::To::refused, std::move(answer), {}}; }
 
+// Sec-WebSocket-Key: 16 bytes in base64 (RFC 6455 4.1), 24 characters ending in "==".
+bool valid_websocket_key(std::string_view key) {
+    auto base64 = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/'; };
+    return key.size() == 24 && key.substr(22) == "==" && std::all_of(key.begin(), key.end() - 2, base64);
+}
+
 }  // namespace
 
 Routed route(const Request& request, const std::string& static_dir, const std::string& public_url,
@@ -36,6 +45,16 @@ Routed route(const Request& request, const std::string& static_dir, const std::s
         if (!starts_with(target, "/ws?") && target != "/ws")
             return refused(error_response(request, {domain::ErrorCode::not_found, "no such endpoint", ""}));
         if (!same_origin(request, public_url)) return refused(error_response(request, cross_origin));
+        if (request[http::field::sec_websocket_version] != "13") {
+            auto answer =
+                error_response(request, http::status::upgrade_required,
+                               {domain::ErrorCode::invalid_field, "only WebSocket version 13 is spoken", ""});
+            answer.set(http::field::sec_websocket_version, "13");
+            return refused(std::move(answer));
+        }
+        if (!valid_websocket_key(request[http::field::sec_websocket_key]))
+            return refused(error_response(request, {domain::ErrorCode::invalid_field,
+                                                    "Sec-WebSocket-Key is not 16 bytes in base64", ""}));
         return {Routed::To::websocket, std::nullopt, parse_query(target)["event"]};
     }
     if (starts_with(target, "/api/")) {

@@ -14,12 +14,26 @@ namespace {
 constexpr std::size_t max_queued_bytes = 1024 * 1024;
 // Messages queued meanwhile go out together, one per line of one frame (protocol.md), up to this much.
 constexpr std::size_t max_frame_bytes = 256 * 1024;
+// Read at most this much from one connection before others get their turn.
+constexpr std::size_t max_read_per_turn = 64 * 1024;
+// Until its hello, a connection has a few seconds to speak: an unknown socket holds nothing for long.
+constexpr auto hello_timeout = std::chrono::seconds(10);
+// Then the heartbeat: a ping after 15 s of silence, the connection dropped after 30 s (protocol.md).
+constexpr auto ping_after = std::chrono::seconds(15);
+constexpr auto drop_after = std::chrono::seconds(30);
+// A close sent, the client has this long to answer it before the socket is closed anyway.
+constexpr auto close_timeout = std::chrono::seconds(5);
+
 std::atomic<std::size_t> live_sessions{0};
 
 }  // namespace
 
 WebsocketSession::WebsocketSession(tcp::socket&& socket, app::Registry& registry, std::string event_id)
-    : ws_(std::move(socket)), registry_(registry), event_id_(std::move(event_id)) {
+    : socket_(std::move(socket)),
+      timer_(socket_.get_executor()),
+      reader_(app::max_message_bytes),
+      registry_(registry),
+      event_id_(std::move(event_id)) {
     ++live_sessions;
 }
 
@@ -27,47 +41,98 @@ WebsocketSession::~WebsocketSession() { --live_sessions; }
 
 std::size_t WebsocketSession::live_count() { return live_sessions.load(); }
 
-void WebsocketSession::run(Request request) {
-    ws_.set_option(hello_timeout());
-    ws_.set_option(websocket::stream_base::decorator(
-        [](websocket::response_type& response) { response.set(http::field::server, "ensemble"); }));
-    ws_.read_message_max(app::max_message_bytes);
-    // One frame per write: a batch of messages leaves in a single system call.
-    ws_.auto_fragment(false);
-    ws_.async_accept(request, beast::bind_front_handler(&WebsocketSession::on_accept, shared_from_this()));
-}
-
-// Until its hello, a connection has a few seconds to speak: an unknown socket holds nothing for long.
-websocket::stream_base::timeout WebsocketSession::hello_timeout() {
-    return {std::chrono::seconds(10), std::chrono::seconds(10), false};
-}
-
-// Then the heartbeat: a ping after 15 s of silence, the connection dropped after 30 s.
-websocket::stream_base::timeout WebsocketSession::heartbeat_timeout() {
-    return {std::chrono::seconds(10), std::chrono::seconds(30), true};
-}
-
-void WebsocketSession::on_accept(beast::error_code ec) {
+void WebsocketSession::run(const Request& request) {
+    beast::error_code ec;
+    socket_.non_blocking(true, ec);
     if (ec) return;
-    do_read();
+    last_heard_ = Clock::now();
+    auto answer = std::make_shared<std::string>(
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Accept: " +
+        ws::accept_key(request[http::field::sec_websocket_key]) + "\r\nServer: ensemble\r\n\r\n");
+    asio::async_write(socket_, asio::buffer(*answer),
+                      [self = shared_from_this(), answer](beast::error_code ec, std::size_t) {
+                          if (ec) return self->shut();
+                          self->arm_timer();
+                          self->wait_readable();
+                      });
 }
 
-void WebsocketSession::do_read() {
-    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::on_read, shared_from_this()));
+// An idle connection waits with no buffer: its bytes are read only once they are there.
+void WebsocketSession::wait_readable() {
+    socket_.async_wait(tcp::socket::wait_read,
+                       beast::bind_front_handler(&WebsocketSession::on_readable, shared_from_this()));
 }
 
-void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
-    if (ec) return ended();
-    std::string text = beast::buffers_to_string(buffer_.data());
-    // An idle connection keeps no read buffer: messages are small and rare, connections many.
-    buffer_.clear();
-    buffer_.shrink_to_fit();
-    auto now = app::now_ms();
-    if (!messages_.allow(now)) {
-        close(app::close_code::policy, "too many messages");
-        flush();
-        return ended();
+void WebsocketSession::on_readable(beast::error_code ec) {
+    if (ec || shut_) return shut();
+    char bytes[16 * 1024];
+    std::size_t total = 0;
+    bool gone = false;
+    while (total < max_read_per_turn) {
+        auto read = socket_.read_some(asio::buffer(bytes), ec);
+        if (ec == asio::error::would_block || ec == asio::error::try_again) break;
+        if (ec) {
+            gone = true;  // what came before the end is still read
+            break;
+        }
+        reader_.append({bytes, read});
+        total += read;
+        if (read < sizeof bytes) break;
     }
+    if (attached_ && !close_sent_) {
+        last_heard_ = Clock::now();
+        ping_sent_ = false;
+    }
+    if (gone) {
+        read_frames();
+        return shut();
+    }
+    read_frames();
+    if (!reading_paused_ && !shut_) wait_readable();
+}
+
+void WebsocketSession::read_frames() {
+    using Kind = ws::Inbound::Kind;
+    while (!reading_paused_ && !shut_) {
+        auto inbound = reader_.next();
+        if (!inbound) return;
+        switch (inbound->kind) {
+            case Kind::message:
+                if (!closing_) on_message(std::move(inbound->text));
+                break;
+            case Kind::ping:
+                control_ += ws::control_frame(ws::Opcode::pong, inbound->text);
+                write_next();
+                break;
+            case Kind::pong:
+                break;
+            case Kind::close:
+                close_received_ = true;
+                if (close_sent_) return shut();
+                closing_ = true;
+                ended();
+                send_close(
+                    inbound->code == ws::close_status::none_given ? ws::close_status::normal : inbound->code,
+                    "");
+                break;
+            case Kind::breach:
+                stop_listening(inbound->code, std::move(inbound->text));
+                break;
+        }
+    }
+}
+
+// The client is no longer heard: its close goes out after what is queued, and the room forgets it now.
+void WebsocketSession::stop_listening(std::uint16_t code, std::string reason) {
+    closing_ = true;
+    close(code, std::move(reason));
+    flush();
+    ended();
+}
+
+void WebsocketSession::on_message(std::string text) {
+    if (!messages_.allow(app::now_ms())) return stop_listening(app::close_code::policy, "too many messages");
     if (!room_) return on_hello(text);
     auto message = app::parse_client_message(text);
     if (std::holds_alternative<app::Ping>(message.body)) {
@@ -75,25 +140,31 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     } else {
         room_->handle(this, actor_, std::move(message));
     }
-    do_read();
 }
 
 // The token comes in the first message, never in a URL (protocol.md): a refusal is a close code the
-// browser can read, so a network failure is never mistaken for one.
+// browser can read, so a network failure is never mistaken for one. Nothing more is read meanwhile.
 void WebsocketSession::on_hello(const std::string& text) {
     auto token = app::parse_hello(text);
     if (auto* problem = std::get_if<app::Problem>(&token)) return refuse(*problem);
+    reading_paused_ = true;
     registry_.authenticate(event_id_, std::get<std::string>(token), [self = shared_from_this()](auto who) {
-        asio::post(self->ws_.get_executor(), [self, who = std::move(who)] {
-            if (auto* problem = std::get_if<app::Problem>(&who)) return self->refuse(*problem);
-            // A staff link opens the review only, never a console.
-            if (std::get<0>(who).second.kind == domain::Actor::Kind::staff)
-                return self->refuse({domain::ErrorCode::unauthorized, "a staff link opens no console", ""});
-            std::tie(self->room_, self->actor_) = std::get<0>(who);
-            self->ws_.set_option(heartbeat_timeout());
-            self->attached_ = true;
-            self->room_->attach(self->shared_from_this(), self->actor_);
-            self->do_read();
+        asio::post(self->socket_.get_executor(), [self, who = std::move(who)] {
+            self->reading_paused_ = false;
+            if (self->shut_) return;
+            if (auto* problem = std::get_if<app::Problem>(&who)) {
+                self->refuse(*problem);
+            } else if (std::get<0>(who).second.kind == domain::Actor::Kind::staff) {
+                // A staff link opens the review only, never a console.
+                self->refuse({domain::ErrorCode::unauthorized, "a staff link opens no console", ""});
+            } else {
+                std::tie(self->room_, self->actor_) = std::get<0>(who);
+                self->attached_ = true;
+                self->last_heard_ = Clock::now();
+                self->room_->attach(self->shared_from_this(), self->actor_);
+            }
+            self->read_frames();
+            if (!self->reading_paused_ && !self->shut_) self->wait_readable();
         });
     });
 }
@@ -104,8 +175,7 @@ void WebsocketSession::refuse(const app::Problem& problem) {
                 : problem.code == Code::forbidden  ? app::close_code::removed
                 : problem.code == Code::not_found  ? app::close_code::event_not_found
                                                    : app::close_code::try_again_later;
-    close(code, problem.message);
-    flush();
+    stop_listening(code, problem.message);
 }
 
 // A message of the connection's own, outside any room: it goes out at once.
@@ -121,6 +191,28 @@ void WebsocketSession::ended() {
     room_->detach(this, actor_);
 }
 
+WebsocketSession::Clock::time_point WebsocketSession::deadline() const {
+    if (close_sent_) return last_heard_ + close_timeout;
+    if (!attached_) return last_heard_ + hello_timeout;
+    return last_heard_ + (ping_sent_ ? drop_after : ping_after);
+}
+
+void WebsocketSession::arm_timer() {
+    timer_.expires_at(deadline());
+    timer_.async_wait(beast::bind_front_handler(&WebsocketSession::on_timer, shared_from_this()));
+}
+
+// Silence is measured when the timer rings: reading a message costs no timer change.
+void WebsocketSession::on_timer(beast::error_code ec) {
+    if (ec || shut_) return;
+    if (Clock::now() < deadline()) return arm_timer();
+    if (close_sent_ || !attached_ || ping_sent_) return shut();
+    ping_sent_ = true;
+    control_ += ws::control_frame(ws::Opcode::ping, "");
+    write_next();
+    arm_timer();
+}
+
 bool WebsocketSession::send(app::SharedMessage message) {
     std::lock_guard lock(inbox_mutex_);
     inbox_.push_back(std::move(message));
@@ -130,13 +222,12 @@ bool WebsocketSession::send(app::SharedMessage message) {
 bool WebsocketSession::close(std::uint16_t code, std::string reason) {
     std::lock_guard lock(inbox_mutex_);
     if (!inbox_close_)
-        inbox_close_ =
-            std::make_unique<websocket::close_reason>(static_cast<websocket::close_code>(code), reason);
+        inbox_close_ = std::make_unique<std::pair<std::uint16_t, std::string>>(code, std::move(reason));
     return !std::exchange(inbox_waiting_, true);
 }
 
 void WebsocketSession::flush() {
-    asio::post(ws_.get_executor(), [self = shared_from_this()] { self->take_inbox(); });
+    asio::post(socket_.get_executor(), [self = shared_from_this()] { self->take_inbox(); });
 }
 
 // The backlog without its largest message: one message alone may be over the limit (the host console's
@@ -150,7 +241,7 @@ bool WebsocketSession::backlog_full() const {
 
 void WebsocketSession::take_inbox() {
     std::vector<app::SharedMessage> messages;
-    std::unique_ptr<websocket::close_reason> close;
+    std::unique_ptr<std::pair<std::uint16_t, std::string>> close;
     {
         std::lock_guard lock(inbox_mutex_);
         messages.swap(inbox_);
@@ -158,62 +249,90 @@ void WebsocketSession::take_inbox() {
         inbox_waiting_ = false;
     }
     for (auto& message : messages) {
-        if (closing_ || close_pending_) break;
+        if (close_sent_ || close_pending_) break;
         if (backlog_full()) {
             app::log_event("slow_client_closed", {{"event_id", room_->id()}});
-            close = std::make_unique<websocket::close_reason>(
-                static_cast<websocket::close_code>(app::close_code::policy), "not reading fast enough");
+            close = std::make_unique<std::pair<std::uint16_t, std::string>>(app::close_code::policy,
+                                                                            "not reading fast enough");
             break;
         }
         queued_bytes_ += message->size();
         queue_.push_back(std::move(message));
     }
-    if (close && !closing_ && !close_pending_) {
+    if (close && !close_sent_ && !close_pending_) {
         close_pending_ = std::move(close);
         // A flooding or stalled client gets no more than the write already under way.
-        if (close_pending_->code == app::close_code::policy) {
+        if (close_pending_->first == app::close_code::policy) {
             queue_.clear();
             queued_bytes_ = 0;
         }
     }
-    if (writing_) return;
-    if (!queue_.empty())
-        do_write();
-    else if (close_pending_ && !closing_)
-        do_close();
+    write_next();
 }
 
-// Everything queued, up to a frame's worth, as lines of one frame: buffers are shared, never copied.
+void WebsocketSession::write_next() {
+    if (writing_ || shut_) return;
+    if (!queue_.empty() || !control_.empty()) return do_write();
+    if (close_pending_ && !close_sent_) send_close(close_pending_->first, close_pending_->second);
+}
+
+// Control frames, then everything queued up to a frame's worth as lines of one text frame: one system call,
+// and the messages' buffers are shared, never copied.
 void WebsocketSession::do_write() {
     static const char newline = '\n';
     writing_ = true;
-    std::size_t count = 0, bytes = 0;
     frame_.clear();
-    for (; count < queue_.size() && (count == 0 || bytes + queue_[count]->size() <= max_frame_bytes);
-         ++count) {
-        if (count > 0) frame_.emplace_back(&newline, 1);
-        frame_.emplace_back(asio::buffer(*queue_[count]));
+    writing_control_ = std::exchange(control_, {});
+    if (!writing_control_.empty()) frame_.emplace_back(asio::buffer(writing_control_));
+    std::size_t count = 0, bytes = 0;
+    for (; count < queue_.size() && (count == 0 || bytes + queue_[count]->size() <= max_frame_bytes); ++count)
         bytes += queue_[count]->size();
+    if (count > 0) {
+        head_ = ws::frame_head(ws::Opcode::text, bytes + count - 1);
+        frame_.emplace_back(head_.bytes.data(), head_.size);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (i > 0) frame_.emplace_back(&newline, 1);
+            frame_.emplace_back(asio::buffer(*queue_[i]));
+        }
     }
     writing_now_.assign(std::make_move_iterator(queue_.begin()),
                         std::make_move_iterator(queue_.begin() + count));
     queue_.erase(queue_.begin(), queue_.begin() + count);
     queued_bytes_ -= bytes;
-    ws_.text(true);
-    ws_.async_write(frame_, beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
+    asio::async_write(socket_, frame_,
+                      beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
 }
 
 void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
     writing_ = false;
     writing_now_.clear();
-    if (ec) return;
-    if (!queue_.empty()) return do_write();
-    if (close_pending_) do_close();
+    writing_control_.clear();
+    if (ec) return shut();
+    if (close_sent_ && close_received_ && control_.empty()) return shut();
+    write_next();
 }
 
-void WebsocketSession::do_close() {
+// After its close, a connection sends nothing more, reads only to see the client's close, and waits for it a
+// few seconds.
+void WebsocketSession::send_close(std::uint16_t code, std::string_view reason) {
     closing_ = true;
-    ws_.async_close(*close_pending_, [self = shared_from_this()](beast::error_code) { self->ended(); });
+    close_sent_ = true;
+    queue_.clear();
+    queued_bytes_ = 0;
+    control_ += ws::close_frame(code, reason);
+    last_heard_ = Clock::now();
+    arm_timer();
+    write_next();
+}
+
+void WebsocketSession::shut() {
+    if (shut_) return;
+    shut_ = true;
+    beast::error_code ec;
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
+    timer_.cancel();
+    ended();
 }
 
 }  // namespace ensemble::net

@@ -1,6 +1,8 @@
 #pragma once
-// One browser's WebSocket: reads on its own strand, one write in flight, a bounded queue.
+// One browser's WebSocket: its frames read and written over the plain socket (websocket_frames.hpp), on
+// the socket's strand, one write in flight, a bounded queue.
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -10,23 +12,17 @@
 #include "app/rate_limiter.hpp"
 #include "app/registry.hpp"
 #include "net/beast.hpp"
+#include "net/websocket_frames.hpp"
 
 namespace ensemble::net {
-
-// A read buffer that Beast fills in steps: before a message arrives it prepares max_size() − size() bytes,
-// up to 1,536, and an idle connection (most of 10,000) would hold them all the while. The limit on a
-// message's size is the stream's read_message_max, not this.
-class SteppedReadBuffer : public beast::flat_buffer {
-  public:
-    std::size_t max_size() const noexcept { return size() + 256; }
-};
 
 class WebsocketSession : public app::Client, public std::enable_shared_from_this<WebsocketSession> {
   public:
     WebsocketSession(tcp::socket&& socket, app::Registry& registry, std::string event_id);
     ~WebsocketSession() override;
 
-    void run(Request request);
+    // `request` is an upgrade the router accepted (net/router.cpp checks its key and version).
+    void run(const Request& request);
     bool send(app::SharedMessage message) override;
     bool close(std::uint16_t code, std::string reason) override;
     void flush() override;
@@ -34,25 +30,33 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     static std::size_t live_count();
 
   private:
-    void on_accept(beast::error_code ec);
-    void do_read();
-    void on_read(beast::error_code ec, std::size_t bytes);
+    using Clock = std::chrono::steady_clock;
+
+    void wait_readable();
+    void on_readable(beast::error_code ec);
+    void read_frames();
+    void on_message(std::string text);
     void on_hello(const std::string& text);
     void refuse(const app::Problem& problem);
     void tell(std::string message);
-    static websocket::stream_base::timeout hello_timeout();
-    static websocket::stream_base::timeout heartbeat_timeout();
+    Clock::time_point deadline() const;
+    void arm_timer();
+    void on_timer(beast::error_code ec);
     void take_inbox();
     bool backlog_full() const;
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
-    void do_close();
+    void write_next();
+    void send_close(std::uint16_t code, std::string_view reason);
+    void stop_listening(std::uint16_t code, std::string reason);
+    void shut();
     void ended();
 
-    // A plain socket underneath: the WebSocket's own timer covers timeouts, and 10,000 idle connections
-    // then cost no second pair of timers each.
-    websocket::stream<tcp::socket> ws_;
-    SteppedReadBuffer buffer_;
+    tcp::socket socket_;
+    // One timer for the hello's deadline, the heartbeat and the close handshake's end.
+    asio::steady_timer timer_;
+    Clock::time_point last_heard_;  // or when the close was sent, once it is
+    ws::FrameReader reader_;
     app::Registry& registry_;
     std::string event_id_;
     std::shared_ptr<app::EventRoom> room_;  // once the hello's token is accepted
@@ -60,16 +64,24 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     // Filled from any thread, emptied on the strand.
     std::mutex inbox_mutex_;
     std::vector<app::SharedMessage> inbox_;
-    // A close_reason holds its text inline (123 bytes): closes are rare and connections many, so on the heap.
-    std::unique_ptr<websocket::close_reason> inbox_close_;
+    // Closes are rare and connections many: its reason on the heap.
+    std::unique_ptr<std::pair<std::uint16_t, std::string>> inbox_close_;
     bool inbox_waiting_ = false;
     std::vector<app::SharedMessage> queue_;  // waiting for the next write
     std::size_t queued_bytes_ = 0;
+    std::string control_;                          // whole control frames for the next write (pongs, a ping)
     std::vector<app::SharedMessage> writing_now_;  // kept alive while the write runs
+    std::string writing_control_;
+    ws::FrameHead head_{};
     std::vector<asio::const_buffer> frame_;
-    std::unique_ptr<websocket::close_reason> close_pending_;
+    std::unique_ptr<std::pair<std::uint16_t, std::string>> close_pending_;
+    bool reading_paused_ = false;  // while the hello's token is checked
+    bool ping_sent_ = false;       // since the client was last heard
     bool writing_ = false;
-    bool closing_ = false;
+    bool closing_ = false;  // nothing more the client says is taken
+    bool close_sent_ = false;
+    bool close_received_ = false;
+    bool shut_ = false;
     bool attached_ = false;
     app::RateLimiter messages_{30, 30};
 };
