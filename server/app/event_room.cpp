@@ -229,7 +229,7 @@ void EventRoom::shutdown() {
     });
 }
 
-// Apply, render what the command changed as it stands now, then commit; publish comes when it is durable.
+// Apply, commit, and render what changed while the store writes it; publish comes when it is durable.
 std::optional<std::int64_t> EventRoom::execute(const domain::Actor& actor, const domain::Command& command,
                                                Batch batch, const Refused& refused) {
     // A disconnection writes nothing: it is the one change applied while the storage is waited for.
@@ -243,26 +243,28 @@ std::optional<std::int64_t> EventRoom::execute(const domain::Actor& actor, const
         refused(Problem{fx.error->code, fx.error->message, fx.error->field});
         return std::nullopt;
     }
-    batch.rendered = render(event_, fx.outbox);
     batch.applied = std::chrono::steady_clock::now();
     batch.apply_ms = std::chrono::duration<double, std::milli>(batch.applied - started).count();
     if (fx.seating) form_tables(std::move(*fx.seating));
-    enqueue(std::move(batch), std::move(fx.records));
+    enqueue(std::move(batch), std::move(fx.records), &fx.outbox);
     arm_deadline();
     return fx.joined ? fx.joined : fx.host_link;
 }
 
-void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records) {
+void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records, const domain::Outbox* changes) {
     std::uint64_t seq = first_seq_ + pending_.size();
     batch.durable = records.empty();
     pending_.push_back(std::move(batch));
-    if (records.empty()) return publish_ready();
-    version_ = next_version();
-    services_.store.commit(
-        id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
-            asio::post(self->strand_,
-                       [self, seq, error = std::move(error)] { self->on_committed(seq, error); });
-        });
+    if (!records.empty()) {
+        version_ = next_version();
+        services_.store.commit(
+            id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
+                asio::post(self->strand_,
+                           [self, seq, error = std::move(error)] { self->on_committed(seq, error); });
+            });
+    }
+    if (changes) pending_.back().rendered = render(event_, *changes);
+    publish_ready();
 }
 
 void EventRoom::on_committed(std::uint64_t seq, const storage::StoreError& error) {

@@ -113,7 +113,10 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
                                         Batch batch, const Refused& refused);
     void show_round_tables(const Client* client, const domain::Actor& actor, int round,
                            const Refused& refused);
-    void enqueue(Batch batch, std::vector<domain::Record> records);
+    // Queues the batch behind the others, commits its records, then renders `changes` into it: the store
+    // writes while the messages are made (none is told before the commit's answer, which comes on the
+    // strand).
+    void enqueue(Batch batch, std::vector<domain::Record> records, const domain::Outbox* changes = nullptr);
     void on_committed(std::uint64_t seq, const storage::StoreError& error);
     void publish_ready();
     void publish(Batch& batch);
