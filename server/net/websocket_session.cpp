@@ -108,7 +108,7 @@ void WebsocketSession::read_frames() {
             case Kind::pong:
                 break;
             case Kind::close:
-                close_received_ = true;
+                shut_after_close_ = true;
                 if (close_sent_) return shut();
                 closing_ = true;
                 ended();
@@ -117,6 +117,7 @@ void WebsocketSession::read_frames() {
                     "");
                 break;
             case Kind::breach:
+                shut_after_close_ = true;
                 stop_listening(inbound->code, std::move(inbound->text));
                 break;
         }
@@ -308,7 +309,7 @@ void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
     writing_now_.clear();
     writing_control_.clear();
     if (ec) return shut();
-    if (close_sent_ && close_received_ && control_.empty()) return shut();
+    if (close_sent_ && shut_after_close_ && control_.empty()) return shut();
     write_next();
 }
 

@@ -80,7 +80,7 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     bool writing_ = false;
     bool closing_ = false;  // nothing more the client says is taken
     bool close_sent_ = false;
-    bool close_received_ = false;
+    bool shut_after_close_ = false;  // the client's close came, or it broke the protocol: none is waited for
     bool shut_ = false;
     bool attached_ = false;
     app::RateLimiter messages_{30, 30};
