@@ -1,6 +1,7 @@
 #include "storage/command_writer.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <stdexcept>
 
 #include "storage/record_writer.hpp"
@@ -28,6 +29,7 @@ class Batch {
     void flush();
 
   private:
+    void write_statement(std::size_t first, std::size_t count);
     Database& db_;
     const std::string& event_id_;
     const std::vector<domain::Record>& records_;
@@ -54,19 +56,28 @@ void write_one(Database& db, const std::string& event_id, const std::vector<doma
     }
 }
 
+// Rows short of a full statement go as statements of 64, 32, ... rows, whose sizes are cached once.
 template <class R>
 void Batch<R>::flush() {
-    if (rows_.empty()) return;
+    for (std::size_t first = 0; first < rows_.size();) {
+        const std::size_t count = std::bit_floor(rows_.size() - first);
+        write_statement(first, count);
+        first += count;
+    }
+    indexes_.clear();
+    rows_.clear();
+}
+
+template <class R>
+void Batch<R>::write_statement(std::size_t first, std::size_t count) {
     try {
-        write_(db_, event_id_, rows_);
+        write_(db_, event_id_, std::span(rows_).subspan(first, count));
     } catch (const std::runtime_error&) {
         // SQLite undid the statement: one row at a time again, to name the record at fault. Never once the
         // transaction itself is gone, or the rows would be committed one by one.
         if (!db_.in_transaction()) throw;
-        for (std::size_t index : indexes_) write_one(db_, event_id_, records_, index);
+        for (std::size_t i = first; i < first + count; ++i) write_one(db_, event_id_, records_, indexes_[i]);
     }
-    indexes_.clear();
-    rows_.clear();
 }
 
 }  // namespace

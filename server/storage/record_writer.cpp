@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <stdexcept>
 
 #include "storage/plan_json.hpp"
@@ -25,24 +26,28 @@ constexpr const char* insert_seat =
     "INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at) VALUES";
 
 // "head (?1, ?2, ?3, ?4, ?5), (?1, ?6, ?7, ?8, ?9), ...": the event id once, then four values a row.
-// Built from constants only, once for each count of rows.
+// Built from constants only, once for each power of two of rows.
 class MultiRowSql {
   public:
     explicit MultiRowSql(const char* head) {
-        for (std::size_t rows = 1; rows <= max_rows_per_statement; ++rows) {
+        for (std::size_t rows = 1; rows <= max_rows_per_statement; rows *= 2) {
             std::string sql = head;
             for (std::size_t row = 0; row < rows; ++row) {
                 sql += row == 0 ? " (?1" : ", (?1";
                 for (std::size_t k = 0; k < 4; ++k) sql += ", ?" + std::to_string(2 + row * 4 + k);
                 sql += ")";
             }
-            sql_[rows] = std::move(sql);
+            sql_[static_cast<std::size_t>(std::countr_zero(rows))] = std::move(sql);
         }
     }
-    const std::string& operator()(std::size_t rows) const { return sql_.at(rows); }
+    const std::string& operator()(std::size_t rows) const {
+        if (!std::has_single_bit(rows) || rows > max_rows_per_statement)
+            throw std::logic_error("storage: rows to a statement must be a power of two up to the maximum");
+        return sql_[static_cast<std::size_t>(std::countr_zero(rows))];
+    }
 
   private:
-    std::array<std::string, max_rows_per_statement + 1> sql_;
+    std::array<std::string, std::countr_zero(max_rows_per_statement) + 1> sql_;
 };
 
 struct Writer : TopicWriter {

@@ -1,6 +1,9 @@
 #include "storage/review_reader.hpp"
 
+#include <cstdint>
+#include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "storage/purpose_rows.hpp"
 #include "storage/settings_json.hpp"
@@ -53,6 +56,28 @@ void read_presence(Database& db, review::EventGraph& graph,
     }
 }
 
+// A rating is of the table the person last sat at in that round: the seat taken last, of two at once the
+// later row. One pass over the event's seats: no index orders them by person (schema.cpp, migration 9).
+struct LastSeat {
+    std::int64_t seated_at = 0;
+    std::int64_t id = 0;
+    int table = 0;
+};
+
+std::map<std::pair<int, PersonId>, LastSeat> last_seats(Database& db, const std::string& event_id) {
+    std::map<std::pair<int, PersonId>, LastSeat> last;
+    auto seats =
+        db.prepare("SELECT round, attendee_id, table_number, seated_at, id FROM seats WHERE event_id = ?1");
+    seats->bind(1, event_id);
+    while (seats->step()) {
+        const LastSeat seat{seats->column_int64(3), seats->column_int64(4), seats->column_int(2)};
+        auto [it, inserted] = last.try_emplace({seats->column_int(0), seats->column_int64(1)}, seat);
+        if (!inserted && std::pair{seat.seated_at, seat.id} > std::pair{it->second.seated_at, it->second.id})
+            it->second = seat;
+    }
+    return last;
+}
+
 void read_answers(Database& db, review::EventGraph& graph,
                   const std::unordered_map<PersonId, std::size_t>& index) {
     auto known = [&](PersonId id) { return index.count(id) != 0; };
@@ -84,17 +109,20 @@ void read_answers(Database& db, review::EventGraph& graph,
         if (known(wish.from) && known(wish.about)) graph.wishes.push_back(wish);
     }
 
-    // A rating is of the table the person last sat at in that round.
     auto ratings = db.prepare(
-        "SELECT r.round, (SELECT s.table_number FROM seats s WHERE s.event_id = r.event_id AND "
-        "s.round = r.round AND s.attendee_id = r.attendee_id ORDER BY s.seated_at DESC, s.id DESC LIMIT 1), "
-        "r.attendee_id, r.score FROM table_ratings r WHERE r.event_id = ?1 ORDER BY r.round, r.attendee_id");
+        "SELECT round, attendee_id, score FROM table_ratings WHERE event_id = ?1 ORDER BY round, "
+        "attendee_id");
     ratings->bind(1, graph.event_id);
     while (ratings->step()) {
-        review::TableRating rating{ratings->column_int(0),
-                                   static_cast<int>(ratings->column_optional_int64(1).value_or(0)),
-                                   ratings->column_int64(2), ratings->column_int(3)};
+        review::TableRating rating{ratings->column_int(0), 0, ratings->column_int64(1),
+                                   ratings->column_int(2)};
         if (known(rating.from)) graph.ratings.push_back(rating);
+    }
+    if (graph.ratings.empty()) return;
+    const auto seats = last_seats(db, graph.event_id);
+    for (auto& rating : graph.ratings) {
+        auto seat = seats.find({rating.round, rating.from});
+        if (seat != seats.end()) rating.table = seat->second.table;
     }
 }
 

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "storage/event_repository.hpp"
+#include "storage/review_reader.hpp"
 #include "storage/schema.hpp"
 #include "storage/sqlite.hpp"
 #include "storage_fixture.hpp"
@@ -152,6 +153,72 @@ INSERT INTO encounters (event_id, round, table_number, a, b) VALUES
     CHECK(loaded->state.tables[0].seats == std::vector<domain::AttendeeId>{1, 2});
     REQUIRE(loaded->state.plan);
     CHECK(loaded->state.plan->first_round == 2);
+}
+
+TEST_CASE(
+    "storage: a version 8 file keeps its seats through migration 9, which drops the index by attendee") {
+    test::TempDir dir;
+    const auto path = dir.file("ensemble.db");
+    // Round 2 of an event: 3 moved from table 2 to table 1 in round 1; 4, seated in round 1, is 1 again.
+    std::string sql = "CREATE TABLE schema_version (version INTEGER NOT NULL);";
+    for (int version = 1; version <= 8; ++version)
+        sql += std::string(migration_sql(version)) + "INSERT INTO schema_version VALUES (" +
+               std::to_string(version) + ");";
+    write_raw(path, (sql + R"sql(
+INSERT INTO events (id, settings, created_at, phase, round, deadline, paused, remaining_ms, host_credential_hash)
+    VALUES ('evt-8', '{}', 1000, 'round', 2, 900000, 0, 0, 'host-hash');
+INSERT INTO attendees (event_id, id, name, organisation, role, status, joined_at, credential_hash) VALUES
+    ('evt-8', 1, 'Ada', 'CCAS', '', 'active', 1001, 'hash-1'),
+    ('evt-8', 2, 'Bilal', 'CAF', '', 'active', 1002, 'hash-2'),
+    ('evt-8', 3, 'Chloé', 'PLIE', '', 'active', 1003, 'hash-3'),
+    ('evt-8', 4, 'Ada bis', 'CCAS', '', 'active', 1004, 'hash-4');
+INSERT INTO rounds (event_id, round, started_at) VALUES ('evt-8', 1, 2000), ('evt-8', 2, 5000);
+INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at, left_at, visible_ms) VALUES
+    ('evt-8', 1, 1, 1, 2000, NULL, 100), ('evt-8', 1, 1, 2, 2000, NULL, 200),
+    ('evt-8', 1, 2, 3, 2000, 2500, 300), ('evt-8', 1, 1, 3, 2500, NULL, 400),
+    ('evt-8', 1, 2, 4, 2000, NULL, 0), ('evt-8', 2, 1, 2, 5000, NULL, 0), ('evt-8', 2, 1, 3, 5000, NULL, 0),
+    ('evt-8', 2, 2, 1, 5000, NULL, 0);
+INSERT INTO table_ratings VALUES ('evt-8', 1, 3, 4, 3000);
+)sql")
+                        .c_str());
+
+    Database db(path);
+    CHECK(schema_version(db) == latest_schema_version());
+    {
+        auto index = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'seats_by_attendee_round'");
+        CHECK_FALSE(index->step());
+    }
+    EventRepository events(db);
+    auto loaded = events.load_stored_event("evt-8");
+    REQUIRE(loaded);
+    REQUIRE(loaded->state.past_rounds.size() == 1);
+    CHECK(loaded->state.past_rounds[0][0] == std::vector<domain::AttendeeId>{1, 2, 3});
+    CHECK(loaded->state.past_rounds[0][1] == std::vector<domain::AttendeeId>{4});
+    REQUIRE(loaded->state.tables.size() == 2);
+    CHECK(loaded->state.tables[0].seats == std::vector<domain::AttendeeId>{2, 3});
+    CHECK(loaded->state.tables[1].seats == std::vector<domain::AttendeeId>{1});
+
+    auto graph = read_event_graph(db, "evt-8");
+    REQUIRE(graph);
+    REQUIRE(graph->ratings.size() == 1);
+    CHECK(graph->ratings[0].table == 1);  // 3's latest seat of round 1
+    CHECK(graph->people[2].visible_ms == 700);
+    CHECK(graph->people[2].rounds_seated == 2);
+
+    // The seats still take a leave, a presence and a merge, found without the index.
+    events.commit("evt-8",
+                  {domain::Unseated{2, 1, 3, 6000}, domain::SeatPresenceRecorded{2, 1, 2, 50'000, 1, true},
+                   domain::AttendeesMerged{4, 1, 7000}});
+    loaded = events.load_stored_event("evt-8");
+    CHECK(loaded->state.tables[0].seats == std::vector<domain::AttendeeId>{2});
+    CHECK(loaded->state.past_rounds[0][1] == std::vector<domain::AttendeeId>{1});
+    auto seats = db.prepare("SELECT COUNT(*) FROM seats WHERE event_id = 'evt-8' AND attendee_id = 1");
+    REQUIRE(seats->step());
+    CHECK(seats->column_int(0) == 3);
+    auto presence =
+        db.prepare("SELECT visible_ms FROM seats WHERE event_id = 'evt-8' AND round = 2 AND attendee_id = 2");
+    REQUIRE(presence->step());
+    CHECK(presence->column_int64(0) == 50'000);
 }
 
 TEST_CASE("storage: a file from a newer server is refused, not misread") {

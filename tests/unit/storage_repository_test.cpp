@@ -340,8 +340,9 @@ TEST_CASE("storage: a large command is written several rows to a statement, with
     EventRepository events(db);
     EventState want = new_event("evt-large");
     events.create_event(want, "host-hash");
-    // 103 people: batches of seats and meetings end part-way, and the last table is a short one.
-    constexpr int people = 103;
+    // 263 people: two full batches of seats, then statements of 4, 2 and 1; meetings end part-way too,
+    // and the last table is a short one.
+    constexpr int people = 263;
     std::vector<Record> joins;
     for (AttendeeId id = 1; id <= people; ++id) {
         joins.push_back(
@@ -382,11 +383,16 @@ TEST_CASE("storage: a large command is written several rows to a statement, with
     test::check_same_state(load_state(events, want.id), want);
 
     SUBCASE("a record at fault inside a batch is named, and nothing of the command is kept") {
-        std::vector<Record> next{RoundStarted{2, start + 900'000}};
-        for (int i = 0; i < 40; ++i) next.push_back(Seated{2, 1 + i / 5, i + 1, start + 900'000});
-        next[30] = Seated{2, 6, 999, start + 900'000};  // nobody
-        CHECK_THROWS_WITH_AS(events.commit(want.id, next), doctest::Contains("record 30, Seated"),
-                             std::runtime_error);
+        // 40 seats go as statements of 32 and 8 rows: the fault is in the first, then in the second.
+        for (std::size_t bad : {30, 38}) {
+            CAPTURE(bad);
+            std::vector<Record> next{RoundStarted{2, start + 900'000}};
+            for (int i = 0; i < 40; ++i) next.push_back(Seated{2, 1 + i / 5, i + 1, start + 900'000});
+            next[bad] = Seated{2, 6, 999, start + 900'000};  // nobody
+            const std::string named = "record " + std::to_string(bad) + ", Seated";
+            CHECK_THROWS_WITH_AS(events.commit(want.id, next), doctest::Contains(named.c_str()),
+                                 std::runtime_error);
+        }
         CHECK(count(db, "SELECT COUNT(*) FROM seats WHERE event_id = ?1 AND round = 2", want.id) == 0);
         CHECK(count(db, "SELECT COUNT(*) FROM rounds WHERE event_id = ?1 AND round = 2", want.id) == 0);
     }

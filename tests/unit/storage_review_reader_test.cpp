@@ -116,5 +116,49 @@ TEST_CASE("read_event_graph: an event as staff review it, from the database file
     CHECK(graph->ratings[1].table == 2);  // 4 sits at table 2
 }
 
+// The table a rating is about is found without an index by attendee (schema.cpp, migration 9).
+TEST_CASE("read_event_graph: a rating is of the table its author last sat at in that round") {
+    test::TempDir dir;
+    Database db(dir.file("ensemble.db"));
+    EventRepository events(db);
+    events.create_event(test::new_event("ev1", t0), "host-hash-1");
+    std::vector<Record> joins;
+    for (AttendeeId id = 1; id <= 4; ++id)
+        joins.push_back(
+            AttendeeJoined{person(id, "P" + std::to_string(id), "O"), "hash-" + std::to_string(id)});
+    events.commit("ev1", joins);
+    events.commit("ev1", {RoundStarted{1, t0 + 100}, Seated{1, 1, 1, t0 + 100}, Seated{1, 1, 2, t0 + 100},
+                          Seated{1, 2, 3, t0 + 100}, Seated{1, 2, 4, t0 + 100}});
+    // 1 moves to table 2, then to table 3 within the same millisecond: the later row wins the tie.
+    events.commit("ev1", {Unseated{1, 1, 1, t0 + 200}, Seated{1, 2, 1, t0 + 200}, Unseated{1, 2, 1, t0 + 200},
+                          Seated{1, 3, 1, t0 + 200}});
+    // 2 moves away and back: the latest seat is at table 1 again.
+    events.commit("ev1", {Unseated{1, 1, 2, t0 + 300}, Seated{1, 2, 2, t0 + 300}, Unseated{1, 2, 2, t0 + 400},
+                          Seated{1, 1, 2, t0 + 400}});
+    events.commit("ev1", {RoundStarted{2, t0 + 1000}, Seated{2, 1, 1, t0 + 1000}, Seated{2, 1, 3, t0 + 1000},
+                          Seated{2, 2, 2, t0 + 1000}});
+    events.commit("ev1", {TableRated{1, 1, 5, t0 + 900}, TableRated{1, 2, 4, t0 + 900},
+                          TableRated{1, 3, 3, t0 + 900}, TableRated{2, 1, 2, t0 + 1900},
+                          TableRated{2, 2, 1, t0 + 1900}, TableRated{2, 4, 1, t0 + 1900}});
+
+    auto graph = read_event_graph(db, "ev1");
+    REQUIRE(graph);
+    REQUIRE(graph->ratings.size() == 6);
+    struct Want {
+        int round;
+        AttendeeId from;
+        int table;
+    };
+    const Want want[] = {{1, 1, 3}, {1, 2, 1}, {1, 3, 2}, {2, 1, 1}, {2, 2, 2}, {2, 4, 0}};  // 4: no seat
+    for (std::size_t i = 0; i < 6; ++i) {
+        CAPTURE(i);
+        CHECK(graph->ratings[i].round == want[i].round);
+        CHECK(graph->ratings[i].from == want[i].from);
+        CHECK(graph->ratings[i].table == want[i].table);
+    }
+    CHECK(graph->people[0].rounds_seated == 2);  // three seats in round 1 count once
+    CHECK(graph->people[3].rounds_seated == 1);
+}
+
 }  // namespace
 }  // namespace ensemble::storage
