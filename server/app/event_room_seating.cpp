@@ -27,8 +27,9 @@ void EventRoom::form_tables(domain::SeatingJob job) {
 }
 
 void EventRoom::seat_off_strand(domain::SeatingJob job) {
-    asio::post(services_.compute, [self = shared_from_this(), job = std::move(job)] {
+    asio::post(services_.compute, [self = shared_from_this(), job = std::move(job)]() mutable {
         domain::SeatRound seat{job.round, domain::form_tables(job)};
+        job.history = {};  // the event's meetings are its own again before it seats this round (History)
         asio::post(self->strand_, [self, seat = std::move(seat)] {
             self->execute(domain::Actor::system(), seat, {}, [](const Problem&) {});
         });

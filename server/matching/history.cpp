@@ -1,13 +1,31 @@
 // History: how often each pair met, keyed by the full pair of ids.
 #include <algorithm>
+#include <atomic>
 
 #include "matching/matcher.hpp"
 
 namespace ensemble::matching {
 
+const History::Meetings& History::meetings() const {
+    static const Meetings none;
+    return meetings_ ? *meetings_ : none;
+}
+
+History::Meetings& History::own() {
+    if (!meetings_) {
+        meetings_ = std::make_shared<Meetings>();
+    } else if (meetings_.use_count() > 1) {
+        meetings_ = std::make_shared<Meetings>(*meetings_);
+    } else {
+        // The last other holder may have let go on another thread: its reads come before these writes.
+        std::atomic_thread_fence(std::memory_order_acquire);
+    }
+    return *meetings_;
+}
+
 void History::record_pair(PersonId a, PersonId b, int round) {
     if (a == b) return;
-    auto& meeting = meetings_[pair_key(a, b)];
+    auto& meeting = own()[pair_key(a, b)];
     ++meeting.times;
     if (round > meeting.last_round) meeting.last_round = round;
 }
@@ -21,7 +39,8 @@ void History::record_table(std::span<const PersonId> table, int round) {
 // not kept, so times may count a round twice until the history is next read from storage.
 void History::merge(PersonId keep, PersonId duplicate) {
     std::vector<std::pair<PersonId, Meeting>> moved;
-    for (auto it = meetings_.begin(); it != meetings_.end();) {
+    auto& meetings = own();
+    for (auto it = meetings.begin(); it != meetings.end();) {
         const auto& [pair, meeting] = *it;
         if (pair.first != duplicate && pair.second != duplicate) {
             ++it;
@@ -29,23 +48,23 @@ void History::merge(PersonId keep, PersonId duplicate) {
         }
         PersonId other = pair.first == duplicate ? pair.second : pair.first;
         if (other != keep) moved.emplace_back(other, meeting);
-        it = meetings_.erase(it);
+        it = meetings.erase(it);
     }
     for (const auto& [other, meeting] : moved) {
-        auto& into = meetings_[pair_key(keep, other)];
+        auto& into = meetings[pair_key(keep, other)];
         into.times += meeting.times - (into.times > 0 && into.last_round == meeting.last_round ? 1 : 0);
         into.last_round = std::max(into.last_round, meeting.last_round);
     }
 }
 
 int History::times_met(PersonId a, PersonId b) const {
-    auto it = meetings_.find(pair_key(a, b));
-    return it == meetings_.end() ? 0 : it->second.times;
+    auto it = meetings().find(pair_key(a, b));
+    return it == meetings().end() ? 0 : it->second.times;
 }
 
 int History::last_round_met(PersonId a, PersonId b) const {
-    auto it = meetings_.find(pair_key(a, b));
-    return it == meetings_.end() ? 0 : it->second.last_round;
+    auto it = meetings().find(pair_key(a, b));
+    return it == meetings().end() ? 0 : it->second.last_round;
 }
 
 }  // namespace ensemble::matching

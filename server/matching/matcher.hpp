@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -48,16 +49,23 @@ class History {
     int last_round_met(PersonId a, PersonId b) const;  // 0 when never
     // `duplicate` was `keep` all along: their meetings become keep's, and the pair of them is forgotten.
     void merge(PersonId keep, PersonId duplicate);
-    std::size_t pair_count() const { return meetings_.size(); }
+    std::size_t pair_count() const { return meetings().size(); }
 
     // Calls visit(a, b, meeting) once per pair that met, a < b.
     template <class Visit>
     void for_each(Visit&& visit) const {
-        for (const auto& [pair, meeting] : meetings_) visit(pair.first, pair.second, meeting);
+        for (const auto& [pair, meeting] : meetings()) visit(pair.first, pair.second, meeting);
     }
 
   private:
-    std::unordered_map<PairKey, Meeting, PairKeyHash> meetings_;
+    using Meetings = std::unordered_map<PairKey, Meeting, PairKeyHash>;
+    const Meetings& meetings() const;
+    Meetings& own();  // the meetings, copied first if another History shares them
+
+    // Copies share the meetings until one of them changes: the room hands the matcher a copy at every
+    // round, from its strand, and copying the 40,000 meetings of 10,000 people after two rounds cost
+    // more than the matcher's work. Null while nobody met.
+    std::shared_ptr<Meetings> meetings_;
 };
 
 struct Constraints {

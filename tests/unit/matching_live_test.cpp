@@ -41,6 +41,24 @@ TEST_CASE("matching: live rounds with history avoid every repeat") {
     CHECK(repeats(rounds) == 0);
 }
 
+TEST_CASE("matching: a history's copies share their meetings until one changes, each then its own") {
+    History event;
+    event.record_pair(1, 2, 1);
+    History job = event;  // as the room hands the matcher a copy
+    job.record_pair(3, 4, 2);
+    event.record_pair(1, 2, 2);
+    event.merge(2, 5);
+    CHECK(event.times_met(1, 2) == 2);
+    CHECK(event.times_met(3, 4) == 0);
+    CHECK(job.times_met(1, 2) == 1);
+    CHECK(job.last_round_met(3, 4) == 2);
+    History empty;
+    History copy_of_empty = empty;
+    copy_of_empty.record_pair(7, 8, 1);
+    CHECK(empty.pair_count() == 0);
+    CHECK(copy_of_empty.pair_count() == 1);
+}
+
 TEST_CASE("matching: table sizes for awkward counts") {
     struct Case {
         int n;
