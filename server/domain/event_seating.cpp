@@ -28,6 +28,9 @@ std::vector<std::vector<matching::PersonId>> mutual_wishes(const EventState& s,
 
 // The job copies what it needs, so the event goes on while the matcher works.
 void Event::Apply::request_round(int number) {
+    // The round's seats end when the next is asked for: their presence is written now, while the matcher
+    // works, not with the new round's seats (whatever is said meanwhile is written as it comes).
+    presence_stop_all();
     SeatingJob job;
     job.round = number;
     job.kind = kind_of_round(s.settings, number);

@@ -170,6 +170,19 @@ TEST_CASE("visible time is summed per seat, and recorded when the page hides, no
               .empty());
 }
 
+TEST_CASE("the next round asked during a round ends its seats' presence then, not when the tables come") {
+    Event event = started();
+    auto asked = event.apply(Actor::host(), NextRound{}, t0 + 200'000);
+    REQUIRE(asked.seating);
+    auto sums = records_of<SeatPresenceRecorded>(asked);
+    CHECK(sums.size() == 8);
+    for (const auto& seat : sums) CHECK(seat.visible_ms == 200'000);
+    auto job = *asked.seating;
+    auto seated = event.apply(Actor::system(), SeatRound{job.round, form_tables(job)}, t0 + 260'000);
+    REQUIRE(event.state().round == 2);
+    CHECK(records_of<SeatPresenceRecorded>(seated).empty());
+}
+
 TEST_CASE("chat messages and the video link are counted on the seat") {
     Event event = started();
     REQUIRE_FALSE(event.apply(Actor::of(2), PostChat{"bonjour"}, t0 + 1000).error);
