@@ -21,7 +21,7 @@ constexpr auto hello_timeout = std::chrono::seconds(10);
 // Then the heartbeat: a ping after 15 s of silence, the connection dropped after 30 s (protocol.md).
 constexpr auto ping_after = std::chrono::seconds(15);
 constexpr auto drop_after = std::chrono::seconds(30);
-// A close sent, the client has this long to answer it before the socket is closed anyway.
+// A close decided, the client has this long to read what is left and answer it before the socket is closed.
 constexpr auto close_timeout = std::chrono::seconds(5);
 
 std::atomic<std::size_t> live_sessions{0};
@@ -193,7 +193,7 @@ void WebsocketSession::ended() {
 }
 
 WebsocketSession::Clock::time_point WebsocketSession::deadline() const {
-    if (close_sent_) return last_heard_ + close_timeout;
+    if (closing_since_ != Clock::time_point{}) return closing_since_ + close_timeout;
     if (!attached_) return last_heard_ + hello_timeout;
     return last_heard_ + (ping_sent_ ? drop_after : ping_after);
 }
@@ -207,7 +207,7 @@ void WebsocketSession::arm_timer() {
 void WebsocketSession::on_timer(beast::error_code ec) {
     if (ec || shut_) return;
     if (Clock::now() < deadline()) return arm_timer();
-    if (close_sent_ || !attached_ || ping_sent_) return shut();
+    if (closing_since_ != Clock::time_point{} || !attached_ || ping_sent_) return shut();
     ping_sent_ = true;
     control_ += ws::control_frame(ws::Opcode::ping, "");
     write_next();
@@ -262,6 +262,9 @@ void WebsocketSession::take_inbox() {
     }
     if (close && !close_sent_ && !close_pending_) {
         close_pending_ = std::move(close);
+        // From now on the close has its few seconds, even behind a write that a client never reads.
+        closing_since_ = Clock::now();
+        arm_timer();
         // A flooding or stalled client gets no more than the write already under way.
         if (close_pending_->first == app::close_code::policy) {
             queue_.clear();
@@ -321,8 +324,10 @@ void WebsocketSession::send_close(std::uint16_t code, std::string_view reason) {
     queue_.clear();
     queued_bytes_ = 0;
     control_ += ws::close_frame(code, reason);
-    last_heard_ = Clock::now();
-    arm_timer();
+    if (closing_since_ == Clock::time_point{}) {
+        closing_since_ = Clock::now();
+        arm_timer();
+    }
     write_next();
 }
 

@@ -55,7 +55,8 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     tcp::socket socket_;
     // One timer for the hello's deadline, the heartbeat and the close handshake's end.
     asio::steady_timer timer_;
-    Clock::time_point last_heard_;  // or when the close was sent, once it is
+    Clock::time_point last_heard_;
+    Clock::time_point closing_since_{};  // when a close was decided (none yet: the epoch)
     ws::FrameReader reader_;
     app::Registry& registry_;
     std::string event_id_;

@@ -37,6 +37,20 @@ test('a host socket that never reads is closed once 1 MiB waits for it; the othe
       for (const result of await Promise.all(batch)) assert.equal(result.status, 201);
     }
     assert.ok(closed, `the stalled console was still open after ${joined} joins`);
+    // Its close cannot be written to a client that reads nothing: the server lets the socket go after the
+    // close's few seconds (5 s) all the same, not after the heartbeat's 30.
+    const hex = (port) => port.toString(16).toUpperCase().padStart(4, '0');
+    const ours = `:${hex(server.port)}`;
+    const theirs = `:${hex(stalled.ws._socket.localPort)}`;
+    const established = () => readFileSync('/proc/net/tcp', 'utf8').split('\n').some((line) => {
+      const [, local, remote, state] = line.trim().split(/\s+/);
+      return local?.endsWith(ours) && remote?.endsWith(theirs) && state === '01';
+    });
+    const decided = Date.now();
+    assert.ok(established(), 'the stalled socket is open when its close is decided');
+    while (established() && Date.now() - decided < 15000) await new Promise((resolve) => setTimeout(resolve, 100));
+    const released = Date.now() - decided;
+    assert.ok(released < 10000, `the stalled socket was let go after ${released} ms`);
     // Printed, not asserted: under the sanitizers (make test) freed memory is held back on purpose, so
     // RSS says little there (408 MiB); a build without them grew 18 MiB.
     const grownMiB = (rssKiB(server.child.pid) - rssBefore) / 1024;
