@@ -89,7 +89,14 @@ void WebsocketSession::on_readable(beast::error_code ec) {
         return shut();
     }
     read_frames();
-    if (!reading_paused_ && !shut_) wait_readable();
+    if (reading_paused_ || shut_) return;
+    // Readiness is told once per arrival (edge-triggered): bytes left for fairness are read after the others.
+    if (total >= max_read_per_turn)
+        asio::post(socket_.get_executor(),
+                   beast::bind_front_handler(&WebsocketSession::on_readable, shared_from_this(),
+                                             beast::error_code{}));
+    else
+        wait_readable();
 }
 
 void WebsocketSession::read_frames() {
@@ -164,8 +171,8 @@ void WebsocketSession::on_hello(const std::string& text) {
                 self->last_heard_ = Clock::now();
                 self->room_->attach(self->shared_from_this(), self->actor_);
             }
-            self->read_frames();
-            if (!self->reading_paused_ && !self->shut_) self->wait_readable();
+            // What came meanwhile is read first: it may have been told already.
+            self->on_readable({});
         });
     });
 }

@@ -124,6 +124,24 @@ describe('the WebSocket, byte by byte', { concurrency: true }, () => {
     await client.ended;
   });
 
+  test('messages sent with the hello beyond one read of 64 KiB are all read after it, though told only once', async () => {
+    const client = new RawClient();
+    await client.head;
+    // The hello and three messages of 40 KiB that are not JSON, in one write: while the hello's token is
+    // checked the server reads nothing more, and the socket will not say again that bytes wait.
+    const bad = '{'.repeat(40 * 1024);
+    client.send(Buffer.concat([text(hello(await attendeeToken('Pipeline'))), text(bad), text(bad), text(bad)]));
+    const lines = () => client.frames.flatMap((f) => (f.opcode === 1 ? f.payload.toString().split('\n') : []));
+    const errors = () => lines().filter((line) => line.includes('"malformed_json"')).length;
+    let timer;
+    const late = new Promise((resolve) => { timer = setTimeout(resolve, 10000); });
+    await Promise.race([client.next(() => errors() >= 3), late]);
+    clearTimeout(timer);
+    assert.equal(errors(), 3);
+    assert.ok(lines().some((line) => line.includes('"type":"state"')));
+    client.socket.destroy();
+  });
+
   test('breaches close with their code, then the connection: unmasked 1002, binary 1003, not UTF-8 1007, over 64 KiB 1009', async () => {
     const token = await attendeeToken('Breaches');
     const cases = [
