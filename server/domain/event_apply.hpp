@@ -12,6 +12,8 @@ struct Event::Apply {
     const Actor& actor;
     TimeMs now;
     Effects& fx;
+    // While a round's tables are seated: their pairs, put into s.tablemates at once (start_round).
+    std::vector<std::pair<RoundPair, int>>* round_pairs = nullptr;
 
     // Commands (event_commands.cpp).
     void operator()(const Join& c);
