@@ -12,6 +12,7 @@
 namespace {
 
 using namespace ensemble::net::ws;
+namespace app = ensemble::app;
 
 constexpr std::size_t max_message = 1024;  // small, so that fuzzing reaches the limit soon
 
@@ -60,10 +61,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 break;
             case Inbound::Kind::breach:
                 FUZZ_CHECK(last, "nothing read after a breach");
-                FUZZ_CHECK(inbound.code == close_status::protocol_error ||
-                               inbound.code == close_status::unsupported_data ||
-                               inbound.code == close_status::invalid_text ||
-                               inbound.code == close_status::too_big,
+                FUZZ_CHECK(inbound.code == app::close_code::protocol_error ||
+                               inbound.code == app::close_code::unsupported_data ||
+                               inbound.code == app::close_code::invalid_text ||
+                               inbound.code == app::close_code::too_big,
                            "a breach closes with one of RFC 6455's codes");
                 FUZZ_CHECK(!inbound.text.empty(), "a breach says what it was");
                 break;

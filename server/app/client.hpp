@@ -17,7 +17,11 @@ inline SharedMessage share(std::string message) {
 namespace close_code {
 constexpr std::uint16_t normal = 1000;
 constexpr std::uint16_t going_away = 1001;
+constexpr std::uint16_t protocol_error = 1002;    // a frame that breaks RFC 6455
+constexpr std::uint16_t unsupported_data = 1003;  // a binary message
+constexpr std::uint16_t invalid_text = 1007;      // a text that is not UTF-8
 constexpr std::uint16_t policy = 1008;
+constexpr std::uint16_t too_big = 1009;
 constexpr std::uint16_t try_again_later = 1013;
 constexpr std::uint16_t replaced = 4000;
 constexpr std::uint16_t removed = 4001;

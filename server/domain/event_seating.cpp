@@ -122,9 +122,7 @@ void Event::Apply::seat(AttendeeId attendee, std::size_t table_index) {
     int number = static_cast<int>(table_index + 1);
     for (AttendeeId other : table.seats) {
         fx.records.push_back(Met{s.round, number, std::min(attendee, other), std::max(attendee, other)});
-        // Meeting again in the same round (moved away and back) is still one meeting.
-        if (s.history.last_round_met(attendee, other) != s.round)
-            s.history.record_pair(attendee, other, s.round);
+        s.history.record_meeting(attendee, other, s.round);
         RoundPair pair{s.round, std::min(attendee, other), std::max(attendee, other)};
         if (round_pairs)
             round_pairs->emplace_back(pair, number);

@@ -23,11 +23,23 @@ History::Meetings& History::own() {
     return *meetings_;
 }
 
+namespace {
+
+void count(History::Meeting& meeting, int round) {
+    ++meeting.times;
+    meeting.last_round = std::max(meeting.last_round, round);
+}
+
+}  // namespace
+
 void History::record_pair(PersonId a, PersonId b, int round) {
+    if (a != b) count(own()[pair_key(a, b)], round);
+}
+
+void History::record_meeting(PersonId a, PersonId b, int round) {
     if (a == b) return;
     auto& meeting = own()[pair_key(a, b)];
-    ++meeting.times;
-    if (round > meeting.last_round) meeting.last_round = round;
+    if (meeting.last_round != round) count(meeting, round);
 }
 
 void History::record_table(std::span<const PersonId> table, int round) {

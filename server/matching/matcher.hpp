@@ -45,6 +45,8 @@ class History {
 
     void record_table(std::span<const PersonId> table, int round);
     void record_pair(PersonId a, PersonId b, int round);
+    // A meeting of a live round: meeting again in the same round (moved away and back) is still one.
+    void record_meeting(PersonId a, PersonId b, int round);
     int times_met(PersonId a, PersonId b) const;
     int last_round_met(PersonId a, PersonId b) const;  // 0 when never
     // `duplicate` was `keep` all along: their meetings become keep's, and the pair of them is forgotten.

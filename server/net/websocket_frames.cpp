@@ -39,7 +39,7 @@ std::optional<Inbound> FrameReader::breach(std::uint16_t code, std::string what)
 }
 
 std::optional<Inbound> FrameReader::next() {
-    using close_status::protocol_error;
+    using app::close_code::protocol_error;
     while (!broken_) {
         std::string_view in(unread_);
         in.remove_prefix(offset_);
@@ -68,14 +68,15 @@ std::optional<Inbound> FrameReader::next() {
             if (length > max_control_payload) return breach(protocol_error, "a control frame over 125 bytes");
         } else {
             if (opcode == Opcode::binary)
-                return breach(close_status::unsupported_data, "binary messages are not part of the protocol");
+                return breach(app::close_code::unsupported_data,
+                              "binary messages are not part of the protocol");
             if (opcode != Opcode::text && opcode != Opcode::continuation)
                 return breach(protocol_error, "an unknown opcode");
             if ((opcode == Opcode::continuation) != in_message_)
                 return breach(protocol_error, in_message_ ? "a new message before the last one ended"
                                                           : "a continuation without a message");
             if (length > max_message_ - message_.size())
-                return breach(close_status::too_big,
+                return breach(app::close_code::too_big,
                               "a message over " + std::to_string(max_message_) + " bytes");
         }
         if (in.size() - head < 4 + length) return std::nullopt;
@@ -95,20 +96,20 @@ std::optional<Inbound> FrameReader::next() {
             case Opcode::pong:
                 return Inbound{Inbound::Kind::pong, std::move(payload)};
             case Opcode::close: {
-                if (payload.empty()) return Inbound{Inbound::Kind::close, "", close_status::none_given};
+                if (payload.empty()) return Inbound{Inbound::Kind::close, "", no_status_received};
                 if (payload.size() == 1) return breach(protocol_error, "a close frame's code is cut");
                 auto code = static_cast<std::uint16_t>(big_endian(std::string_view(payload).substr(0, 2)));
                 if (!sendable_close_code(code))
                     return breach(protocol_error, "a close code no peer may send");
                 if (!valid_utf8(std::string_view(payload).substr(2)))
-                    return breach(close_status::invalid_text, "a close reason that is not UTF-8");
+                    return breach(app::close_code::invalid_text, "a close reason that is not UTF-8");
                 return Inbound{Inbound::Kind::close, payload.substr(2), code};
             }
             default:
                 in_message_ = !fin;
                 if (in_message_) continue;
                 if (!valid_utf8(message_))
-                    return breach(close_status::invalid_text, "a text that is not UTF-8");
+                    return breach(app::close_code::invalid_text, "a text that is not UTF-8");
                 return Inbound{Inbound::Kind::message, std::exchange(message_, {})};
         }
     }

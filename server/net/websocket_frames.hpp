@@ -8,19 +8,15 @@
 #include <string>
 #include <string_view>
 
+#include "app/client.hpp"
+
 namespace ensemble::net::ws {
 
 enum class Opcode : std::uint8_t { continuation = 0, text = 1, binary = 2, close = 8, ping = 9, pong = 10 };
 
-// Close codes of RFC 6455 this codec uses (the application's own are app::close_code).
-namespace close_status {
-constexpr std::uint16_t normal = 1000;
-constexpr std::uint16_t protocol_error = 1002;
-constexpr std::uint16_t unsupported_data = 1003;
-constexpr std::uint16_t none_given = 1005;  // a close frame without a code; never sent
-constexpr std::uint16_t invalid_text = 1007;
-constexpr std::uint16_t too_big = 1009;
-}  // namespace close_status
+// A close frame without a code reads as this (RFC 6455 7.1.5); it is never sent. The codes sent are
+// app::close_code's.
+constexpr std::uint16_t no_status_received = 1005;
 
 // What the client said: a whole text message, a control frame, or a breach of the protocol (after which
 // the server closes with `code` and reads nothing more).

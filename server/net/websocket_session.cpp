@@ -119,9 +119,8 @@ void WebsocketSession::read_frames() {
                 if (close_sent_) return shut();
                 closing_ = true;
                 ended();
-                send_close(
-                    inbound->code == ws::close_status::none_given ? ws::close_status::normal : inbound->code,
-                    "");
+                send_close(inbound->code == ws::no_status_received ? app::close_code::normal : inbound->code,
+                           "");
                 break;
             case Kind::breach:
                 shut_after_close_ = true;

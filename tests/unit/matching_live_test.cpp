@@ -52,6 +52,9 @@ TEST_CASE("matching: a history's copies share their meetings until one changes, 
     CHECK(event.times_met(3, 4) == 0);
     CHECK(job.times_met(1, 2) == 1);
     CHECK(job.last_round_met(3, 4) == 2);
+    job.record_meeting(3, 4, 2);  // moved away and back in the same round: still one meeting
+    job.record_meeting(3, 4, 3);
+    CHECK(job.times_met(3, 4) == 2);
     History empty;
     History copy_of_empty = empty;
     copy_of_empty.record_pair(7, 8, 1);

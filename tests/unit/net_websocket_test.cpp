@@ -89,7 +89,7 @@ TEST_CASE("websocket: a client's close, with or without its code") {
     FrameReader bare(app::max_message_bytes);
     auto without = only(bare, client_frame(8, ""));
     CHECK(without.kind == Kind::close);
-    CHECK(without.code == close_status::none_given);
+    CHECK(without.code == no_status_received);
 }
 
 TEST_CASE("websocket: a breach of the protocol says its code, and nothing is read after it") {
@@ -99,21 +99,21 @@ TEST_CASE("websocket: a breach of the protocol says its code, and nothing is rea
     };
     std::string unmasked = std::string("\x81\x02", 2) + "hi";
     std::vector<Case> cases{
-        {unmasked, close_status::protocol_error},
-        {client_frame(1, "hi", true, 0x40), close_status::protocol_error},  // RSV1: nothing was negotiated
-        {client_frame(2, "\x01\x02"), close_status::unsupported_data},
-        {client_frame(0, "hi"), close_status::protocol_error},  // no message began
+        {unmasked, app::close_code::protocol_error},
+        {client_frame(1, "hi", true, 0x40), app::close_code::protocol_error},  // RSV1: nothing was negotiated
+        {client_frame(2, "\x01\x02"), app::close_code::unsupported_data},
+        {client_frame(0, "hi"), app::close_code::protocol_error},  // no message began
         {client_frame(1, "a", false) + client_frame(1, "b"),
-         close_status::protocol_error},                              // a new one began
-        {client_frame(9, "", false), close_status::protocol_error},  // a ping in fragments
-        {client_frame(9, std::string(126, 'p')), close_status::protocol_error},
-        {client_frame(3, "hi"), close_status::protocol_error},
-        {client_frame(11, ""), close_status::protocol_error},
-        {client_frame(1, "\xc3\x28"), close_status::invalid_text},
-        {client_frame(1, "\xed\xa0\x80"), close_status::invalid_text},  // a surrogate
-        {client_frame(8, "\x03"), close_status::protocol_error},        // a code cut short
-        {client_frame(8, "\x03\xed"), close_status::protocol_error},    // 1005 is never sent
-        {client_frame(8, "\x03\xe8\xff"), close_status::invalid_text},  // a reason that is not UTF-8
+         app::close_code::protocol_error},                              // a new one began
+        {client_frame(9, "", false), app::close_code::protocol_error},  // a ping in fragments
+        {client_frame(9, std::string(126, 'p')), app::close_code::protocol_error},
+        {client_frame(3, "hi"), app::close_code::protocol_error},
+        {client_frame(11, ""), app::close_code::protocol_error},
+        {client_frame(1, "\xc3\x28"), app::close_code::invalid_text},
+        {client_frame(1, "\xed\xa0\x80"), app::close_code::invalid_text},  // a surrogate
+        {client_frame(8, "\x03"), app::close_code::protocol_error},        // a code cut short
+        {client_frame(8, "\x03\xed"), app::close_code::protocol_error},    // 1005 is never sent
+        {client_frame(8, "\x03\xe8\xff"), app::close_code::invalid_text},  // a reason that is not UTF-8
     };
     for (const auto& breach : cases) {
         CAPTURE(breach.bytes);
@@ -131,12 +131,12 @@ TEST_CASE("websocket: a message over the limit is refused from its head, before 
     auto frame = client_frame(1, std::string(1001, 'x'));
     auto refused = only(reader, frame.substr(0, 8));  // head and mask only
     CHECK(refused.kind == Kind::breach);
-    CHECK(refused.code == close_status::too_big);
+    CHECK(refused.code == app::close_code::too_big);
 
     FrameReader fragments(1000);
     auto last = only(fragments,
                      client_frame(1, std::string(600, 'x'), false) + client_frame(0, std::string(401, 'x')));
-    CHECK(last.code == close_status::too_big);
+    CHECK(last.code == app::close_code::too_big);
     FrameReader at_limit(1000);
     CHECK(
         only(at_limit, client_frame(1, std::string(600, 'x'), false) + client_frame(0, std::string(400, 'x')))
