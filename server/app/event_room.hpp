@@ -122,6 +122,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     void publish(Batch& batch);
     void deliver(const Delivery& delivery);
     void close_clients(const Closing& closing);
+    // When the database fails (event_room_storage.cpp).
     void commit_failed(const std::string& error);
     void storage_failed(const char* what, const std::string& error);
     void storage_recovered();

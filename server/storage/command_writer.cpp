@@ -4,6 +4,7 @@
 #include <bit>
 #include <stdexcept>
 
+#include "storage/bulk_rows.hpp"
 #include "storage/record_writer.hpp"
 
 namespace ensemble::storage {
