@@ -253,19 +253,29 @@ void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records, const 
         version_ = next_version();
         services_.store.commit(
             id_, std::move(records), [self = shared_from_this(), seq](storage::StoreError error) {
-                asio::post(self->strand_,
-                           [self, seq, error = std::move(error)] { self->on_committed(seq, error); });
+                if (error)
+                    return asio::post(self->strand_, [self, seq, error = std::move(error)] {
+                        if (seq >= self->first_seq_) self->commit_failed(*error);  // else dropped already
+                    });
+                // Commits end in order: a group commit's thousand answers reach the strand as one.
+                self->durable_through_.store(seq + 1);
+                if (!self->durable_posted_.exchange(true))
+                    asio::post(self->strand_, [self] {
+                        self->durable_posted_.store(false);
+                        self->on_durable(self->durable_through_.load());
+                    });
             });
     }
     if (changes) pending_.back().rendered = render(event_, *changes);
     publish_ready();
 }
 
-void EventRoom::on_committed(std::uint64_t seq, const storage::StoreError& error) {
-    if (seq < first_seq_) return;  // dropped by an earlier failure
-    if (error) return commit_failed(*error);
+// Every batch before `through` is on disk. A failed commit fails every later one until the room reloads
+// (storage/sqlite_store.cpp), so this never reaches past a failure not yet handled.
+void EventRoom::on_durable(std::uint64_t through) {
+    if (through <= first_seq_) return;  // dropped by an earlier failure
     if (storage_failures_) storage_recovered();
-    pending_[seq - first_seq_].durable = true;
+    for (std::uint64_t seq = first_seq_; seq < through; ++seq) pending_[seq - first_seq_].durable = true;
     publish_ready();
 }
 

@@ -117,7 +117,7 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
     // writes while the messages are made (none is told before the commit's answer, which comes on the
     // strand).
     void enqueue(Batch batch, std::vector<domain::Record> records, const domain::Outbox* changes = nullptr);
-    void on_committed(std::uint64_t seq, const storage::StoreError& error);
+    void on_durable(std::uint64_t through);
     void publish_ready();
     void publish(Batch& batch);
     void deliver(const Delivery& delivery);
@@ -164,6 +164,10 @@ class EventRoom : public std::enable_shared_from_this<EventRoom> {
 
     std::deque<Batch> pending_;  // applied, not yet published; the front is the oldest
     std::uint64_t first_seq_ = 0;
+    // Written by the store's thread: the batches before it are durable; an answer is on its way to the
+    // strand.
+    std::atomic<std::uint64_t> durable_through_{0};
+    std::atomic<bool> durable_posted_{false};
     std::uint64_t version_ = 0;  // see review_basis()
     bool reloading_ = false;     // after a failed commit, until the database's truth is back
     // Storage failures since the last commit that succeeded; while any, nothing that may write is applied

@@ -281,16 +281,23 @@ void WebsocketSession::take_inbox() {
 }
 
 void WebsocketSession::write_next() {
-    if (writing_ || shut_) return;
-    if (!queue_.empty() || !control_.empty()) return do_write();
-    if (close_pending_ && !close_sent_) send_close(close_pending_->first, close_pending_->second);
+    while (!writing_ && !shut_) {
+        if (queue_.empty() && control_.empty()) {
+            if (close_pending_ && !close_sent_)
+                return send_close(close_pending_->first, close_pending_->second);
+            return;
+        }
+        if (!do_write()) return;
+        if (close_sent_ && shut_after_close_ && control_.empty()) return shut();
+    }
 }
 
 // Control frames, then everything queued up to a frame's worth as lines of one text frame: one system call,
-// and the messages' buffers are shared, never copied.
-void WebsocketSession::do_write() {
+// and the messages' buffers are shared, never copied. The socket nearly always takes it all at once: then
+// the write is done here (true), with no operation to allocate and no completion to wait for; otherwise
+// the rest is written when the socket can take it.
+bool WebsocketSession::do_write() {
     static const char newline = '\n';
-    writing_ = true;
     frame_.clear();
     writing_control_ = std::exchange(control_, {});
     if (!writing_control_.empty()) frame_.emplace_back(asio::buffer(writing_control_));
@@ -309,8 +316,26 @@ void WebsocketSession::do_write() {
                         std::make_move_iterator(queue_.begin() + count));
     queue_.erase(queue_.begin(), queue_.begin() + count);
     queued_bytes_ -= bytes;
+    beast::error_code ec;
+    std::size_t written = socket_.write_some(frame_, ec);
+    if (ec && ec != asio::error::would_block && ec != asio::error::try_again) {
+        shut();
+        return false;
+    }
+    if (written == asio::buffer_size(frame_)) {
+        writing_now_.clear();
+        writing_control_.clear();
+        return true;
+    }
+    while (written >= frame_.front().size()) {
+        written -= frame_.front().size();
+        frame_.erase(frame_.begin());
+    }
+    frame_.front() += written;
+    writing_ = true;
     asio::async_write(socket_, frame_,
                       beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
+    return false;
 }
 
 void WebsocketSession::on_write(beast::error_code ec, std::size_t) {

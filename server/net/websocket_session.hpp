@@ -44,7 +44,7 @@ class WebsocketSession : public app::Client, public std::enable_shared_from_this
     void on_timer(beast::error_code ec);
     void take_inbox();
     bool backlog_full() const;
-    void do_write();
+    bool do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
     void write_next();
     void send_close(std::uint16_t code, std::string_view reason);
