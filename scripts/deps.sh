@@ -4,7 +4,7 @@
 # As root it runs apt-get itself; otherwise it prints the one line to run and stops.
 set -euo pipefail
 need=(g++ cmake make libboost1.81-dev libboost-graph1.81-dev libpugixml-dev nlohmann-json3-dev libsqlite3-dev
-      libssl-dev doctest-dev)
+      libssl-dev doctest-dev libjemalloc-dev)
 if [ "${1:-}" = "test" ]; then
   need+=(nodejs sqlite3 chromium libxml2-utils)
 fi

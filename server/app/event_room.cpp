@@ -25,6 +25,7 @@ EventRoom::EventRoom(asio::any_io_executor executor, RoomServices services, stor
       id_(event_.state().id),
       join_url_(std::move(join_url)),
       credentials_(std::move(stored.attendee_credentials)),
+      flush_timer_(strand_),
       deadline_timer_(strand_),
       host_timer_(strand_),
       presence_timer_(strand_),
@@ -300,6 +301,7 @@ void EventRoom::publish(Batch& batch) {
             host_delta_ = std::move(rendered.host);
         schedule_host_flush();
     }
+    if (rendered.present_told) present_told_ = rendered.present_told;
     schedule_paced(rendered);
     for (const auto& closing : rendered.closings) close_clients(closing);
     if (batch.done) batch.done(true);

@@ -37,14 +37,21 @@ void EventRoom::close_client(const std::shared_ptr<Client>& client, std::uint16_
     if (client->close(code, std::move(reason))) owe_flush(client);
 }
 
-// Connections are handed what they were sent once the strand is through with what is queued on it: the
-// deliveries of a whole group commit reach each connection together, and leave as one frame.
+// Connections are handed what they were sent once the strand is through with what is queued on it, and at
+// most every services_.write_every: the deliveries of whole group commits reach each connection together,
+// and leave as one frame. A burst (everyone chatting at once) costs a write per connection and burst slice,
+// not per message; a message alone leaves at once.
 void EventRoom::owe_flush(const std::shared_ptr<Client>& client) {
     unflushed_.push_back(client);
     if (unflushed_.size() > 1) return;
-    asio::post(strand_, [self = shared_from_this()] {
+    auto flush = [self = shared_from_this()](boost::system::error_code = {}) {
+        self->last_flush_ = std::chrono::steady_clock::now();
         for (const auto& client : std::exchange(self->unflushed_, {})) client->flush();
-    });
+    };
+    auto due = last_flush_ + services_.write_every;
+    if (std::chrono::steady_clock::now() >= due) return asio::post(strand_, std::move(flush));
+    flush_timer_.expires_at(due);
+    flush_timer_.async_wait(std::move(flush));
 }
 
 void EventRoom::deliver(const Delivery& delivery) {
@@ -125,7 +132,11 @@ void EventRoom::schedule_presence() {
     presence_timer_.async_wait([self = shared_from_this()](boost::system::error_code ec) {
         self->presence_timer_set_ = false;
         if (ec) return;
-        auto message = share(presence_message(self->event_.present_count()));
+        // A round's states, sent to everyone meanwhile, may have told the count already.
+        int present = self->event_.present_count();
+        if (present == self->present_told_) return;
+        self->present_told_ = present;
+        auto message = share(presence_message(present));
         for (const auto& [id, client] : self->attendees_) self->send_to(client, message);
     });
 }

@@ -68,6 +68,7 @@ struct Renderer {
             if (attendee.connected && !told.count(id)) ids.push_back(id);
         told.insert(ids.begin(), ids.end());
         to(std::move(ids), unseated());
+        out.present_told = event.present_count();
     }
 
     void operator()(const Audience& audience, const domain::ViewChanged&) {

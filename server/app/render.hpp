@@ -52,6 +52,7 @@ struct Rendered {
     std::vector<Delivery> deliveries;  // in order
     std::optional<HostDelta> host;
     bool presence_changed = false;
+    std::optional<int> present_told;    // the head count that a state to everyone carries
     std::set<int> connection_tables;    // paced like presence (event_room_delivery.cpp)
     bool topic_tables_changed = false;  // paced like presence (event_room_topic_tables.cpp)
     std::vector<Closing> closings;      // after the deliveries

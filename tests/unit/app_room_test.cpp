@@ -292,6 +292,35 @@ TEST_CASE("what the commits of one group publish reaches each connection in one 
     CHECK(chats[1]["text"] == "Salut");
 }
 
+TEST_CASE("a connection is written at most every write_every: what comes meanwhile leaves in one write") {
+    for (auto pace : {std::chrono::milliseconds(0), std::chrono::milliseconds(2000)}) {
+        CAPTURE(pace.count());
+        Fixture f(lobby(8), no_wait, {}, pace);
+        auto& reader = *f.attendees[0];
+        auto seated = [&] {
+            auto states = reader.of_type("state");
+            return !states.empty() && states.back()["table"].is_object();
+        };
+        f.host_says(domain::StartEvent{});
+        REQUIRE(f.run_until([&] { return !f.store.commits.empty(); }));
+        f.store.complete(0);
+        REQUIRE(f.run_until(seated));
+        auto people = reader.of_type("state").back()["table"]["people"];
+        REQUIRE(people.size() >= 2);
+        domain::AttendeeId mate = people[0]["id"] == 1 ? people[1]["id"] : people[0]["id"];
+
+        // Two commits, each published on its own, soon after the round's state was written.
+        auto flushes_before = reader.flushes.size();
+        f.attendee_says(1, domain::PostChat{"Bonjour"});
+        f.settle(), f.store.complete(1), f.settle();
+        f.attendee_says(mate, domain::PostChat{"Salut"});
+        f.settle(), f.store.complete(2), f.settle();
+        REQUIRE(f.run_until([&] { return reader.of_type("chat").size() == 2; }));
+        CHECK(reader.flushes.size() - flushes_before == (pace.count() ? 1u : 2u));
+        CHECK(reader.of_type("chat")[1]["text"] == "Salut");
+    }
+}
+
 namespace ensemble::app {
 namespace {
 

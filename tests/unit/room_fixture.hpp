@@ -127,12 +127,14 @@ struct Fixture {
     std::vector<std::shared_ptr<FakeClient>> attendees;
 
     explicit Fixture(int count, StorageRetry retry = no_wait) : Fixture(lobby(count), retry) {}
-    Fixture(storage::StoredEvent stored, StorageRetry retry, std::optional<std::string> failing = {}) {
+    // Connections are written as soon as the strand is through, unless `write_every` says otherwise.
+    Fixture(storage::StoredEvent stored, StorageRetry retry, std::optional<std::string> failing = {},
+            std::chrono::milliseconds write_every = {}) {
         store.truth = stored;
         store.failing = std::move(failing);
         auto count = static_cast<domain::AttendeeId>(stored.state.attendees.size());
-        room = std::make_shared<EventRoom>(ioc.get_executor(), RoomServices{store, compute, retry},
-                                           std::move(stored), "/join");
+        room = std::make_shared<EventRoom>(
+            ioc.get_executor(), RoomServices{store, compute, retry, write_every}, std::move(stored), "/join");
         room->start();
         room->attach(host, domain::Actor::host());
         for (domain::AttendeeId id = 1; id <= count; ++id) {
