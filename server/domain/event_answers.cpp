@@ -114,26 +114,35 @@ void Event::Apply::merge_answers(AttendeeId duplicate, AttendeeId keep) {
 }
 
 void Event::Apply::presence_start(AttendeeId attendee) {
-    auto seat = s.presence.find(attendee);
-    if (seat == s.presence.end() || seat->second.visible_since || s.phase != Phase::round) return;
-    const Attendee& a = s.attendees.at(attendee);
-    if (a.connected && a.page_visible && a.status == AttendeeStatus::active) seat->second.visible_since = now;
+    if (s.phase != Phase::round) return;
+    if (auto seat = s.presence.find(attendee); seat != s.presence.end())
+        presence_start(seat->second, s.attendees.at(attendee));
+}
+
+void Event::Apply::presence_start(SeatPresence& seat, const Attendee& attendee) {
+    if (seat.visible_since || s.phase != Phase::round) return;
+    if (attendee.connected && attendee.page_visible && attendee.status == AttendeeStatus::active)
+        seat.visible_since = now;
 }
 
 void Event::Apply::presence_stop(AttendeeId attendee) {
-    auto seat = s.presence.find(attendee);
-    if (seat == s.presence.end() || !seat->second.visible_since) return;
-    seat->second.visible_ms += std::max<TimeMs>(0, now - *seat->second.visible_since);
-    seat->second.visible_since.reset();
-    record_presence(attendee);
+    if (auto seat = s.presence.find(attendee); seat != s.presence.end()) presence_stop(attendee, seat->second);
+}
+
+void Event::Apply::presence_stop(AttendeeId attendee, SeatPresence& seat) {
+    if (!seat.visible_since) return;
+    seat.visible_ms += std::max<TimeMs>(0, now - *seat.visible_since);
+    seat.visible_since.reset();
+    record_presence(attendee, seat);
 }
 
 void Event::Apply::presence_stop_all() {
-    for (const auto& [id, seat] : s.presence) presence_stop(id);
+    for (auto& [id, seat] : s.presence) presence_stop(id, seat);
 }
 
-void Event::Apply::record_presence(AttendeeId attendee) {
-    const auto& seat = s.presence.at(attendee);
+void Event::Apply::record_presence(AttendeeId attendee) { record_presence(attendee, s.presence.at(attendee)); }
+
+void Event::Apply::record_presence(AttendeeId attendee, const SeatPresence& seat) {
     fx.records.push_back(SeatPresenceRecorded{seat.round, seat.table, attendee, seat.visible_ms,
                                               seat.chat_sent, seat.video_opened});
 }

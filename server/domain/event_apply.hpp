@@ -44,10 +44,14 @@ struct Event::Apply {
 
     // Presence per seat (event_answers.cpp): a stretch of visible time runs while the attendee is connected,
     // seated in a round and their page shown; its length is added to the seat's sum when it ends.
+    // Each by id, or with the seat (and its attendee) at hand when a whole round's seats are walked.
     void presence_start(AttendeeId attendee);
+    void presence_start(SeatPresence& seat, const Attendee& attendee);
     void presence_stop(AttendeeId attendee);
+    void presence_stop(AttendeeId attendee, SeatPresence& seat);
     void presence_stop_all();
     void record_presence(AttendeeId attendee);
+    void record_presence(AttendeeId attendee, const SeatPresence& seat);
     void merge_answers(AttendeeId duplicate, AttendeeId keep);
     void operator()(const EraseAttendee& c);  // event_erase.cpp
     void operator()(const RecallSeries& c);   // event_series.cpp

@@ -76,6 +76,10 @@ void Event::Apply::start_round(int number, const SeatingResult& result) {
         s.plan = result.plan;
         fx.records.push_back(PlanMade{result.plan->first_round, result.plan->rounds});
     }
+    // Who may sit, found in one walk of the attendees, not in one search of their tree per seat.
+    std::vector<AttendeeId> active;
+    for (const auto& [id, attendee] : s.attendees)
+        if (attendee.status == AttendeeStatus::active) active.push_back(id);
     std::vector<std::pair<RoundPair, int>> pairs;
     round_pairs = &pairs;
     // Whoever left while the tables were being formed is not seated; whoever came is seated late.
@@ -83,7 +87,7 @@ void Event::Apply::start_round(int number, const SeatingResult& result) {
     for (const auto& table : result.tables) {
         s.tables.emplace_back();
         for (AttendeeId id : table) {
-            if (active_attendee(id))
+            if (std::binary_search(active.begin(), active.end(), id))
                 seat(id, s.tables.size() - 1);
             else
                 someone_left = true;
@@ -102,7 +106,12 @@ void Event::Apply::start_round(int number, const SeatingResult& result) {
                      [](const auto& x, const auto& y) { return x.first < y.first; });
     for (const auto& [pair, table] : pairs) s.tablemates.emplace_hint(s.tablemates.end(), pair, table);
     enter_phase(Phase::round, s.settings.round_seconds * 1000LL);
-    for (const auto& [id, seat] : s.presence) presence_start(id);
+    // The seats and the attendees side by side, both in id order (every seated one is an attendee).
+    auto attendee = s.attendees.begin();
+    for (auto& [id, seat] : s.presence) {
+        while (attendee->first < id) ++attendee;
+        presence_start(seat, attendee->second);
+    }
 }
 
 // Each topic table learns its table number, so the table page shows its topic, after a restart too.
