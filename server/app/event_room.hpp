@@ -38,7 +38,7 @@ struct RoomServices {
     asio::thread_pool& compute;
     StorageRetry retry{};
     // A connection is written at most this often (event_room_delivery.cpp): at 10,000 chatting at once, 30 ms
-    // slices cut the writes, and the server's CPU, by a fifth (bench/live/README.md).
+    // slices cut the writes, and the server's CPU, by a fifth (README.md, "Under a crowd").
     std::chrono::milliseconds write_every{30};
 };
 

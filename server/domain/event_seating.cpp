@@ -142,7 +142,7 @@ void Event::Apply::seat(AttendeeId attendee, std::size_t table_index) {
     event.table_index_[attendee] = number;
     fx.records.push_back(Seated{s.round, number, attendee, now});
     s.presence[attendee] = SeatPresence{s.round, number, 0, 0, false, std::nullopt};
-    presence_start(attendee);
+    if (!round_pairs) presence_start(attendee);  // a round's seats start theirs together (start_round)
     table_changed(table_index);
 }
 
