@@ -69,14 +69,19 @@ void History::merge(PersonId keep, PersonId duplicate) {
     }
 }
 
-int History::times_met(PersonId a, PersonId b) const {
+const History::Meeting* History::find(PersonId a, PersonId b) const {
     auto it = meetings().find(pair_key(a, b));
-    return it == meetings().end() ? 0 : it->second.times;
+    return it == meetings().end() ? nullptr : &it->second;
+}
+
+int History::times_met(PersonId a, PersonId b) const {
+    const auto* meeting = find(a, b);
+    return meeting ? meeting->times : 0;
 }
 
 int History::last_round_met(PersonId a, PersonId b) const {
-    auto it = meetings().find(pair_key(a, b));
-    return it == meetings().end() ? 0 : it->second.last_round;
+    const auto* meeting = find(a, b);
+    return meeting ? meeting->last_round : 0;
 }
 
 }  // namespace ensemble::matching

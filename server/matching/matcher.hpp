@@ -48,7 +48,8 @@ class History {
     // A meeting of a live round: meeting again in the same round (moved away and back) is still one.
     void record_meeting(PersonId a, PersonId b, int round);
     int times_met(PersonId a, PersonId b) const;
-    int last_round_met(PersonId a, PersonId b) const;  // 0 when never
+    int last_round_met(PersonId a, PersonId b) const;   // 0 when never
+    const Meeting* find(PersonId a, PersonId b) const;  // null when never
     // `duplicate` was `keep` all along: their meetings become keep's, and the pair of them is forgotten.
     void merge(PersonId keep, PersonId duplicate);
     std::size_t pair_count() const { return meetings().size(); }

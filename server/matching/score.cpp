@@ -24,12 +24,24 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
     const History* history = input.history;
     const Constraints& constraints = input.constraints;
     const TableSize& size = input.size;
-    std::unordered_map<PersonId, std::string> organisation;  // by organisation_key, as the search sees it
+    // The people present by position: a table's pairs then read arrays, not one hash search per pair.
+    constexpr std::size_t absent = static_cast<std::size_t>(-1);
+    std::unordered_map<PersonId, std::size_t> position;
+    std::vector<std::string> organisation;  // by organisation_key, as the search sees it
+    std::vector<const Person*> person_at;
     std::unordered_map<PersonId, const Person*> person_of;
-    for (const auto& person : input.people) {
-        organisation.emplace(person.id, organisation_key(person.organisation));
-        person_of.emplace(person.id, &person);
-    }
+    position.reserve(input.people.size());
+    person_of.reserve(input.people.size());
+    for (const auto& person : input.people)
+        if (position.emplace(person.id, organisation.size()).second) {
+            organisation.push_back(organisation_key(person.organisation));
+            person_at.push_back(&person);
+            person_of.emplace(person.id, &person);
+        }
+    auto position_of = [&](PersonId id) {
+        auto it = position.find(id);
+        return it == position.end() ? absent : it->second;
+    };
     std::unordered_set<PairKey, PairKeyHash> never;
     for (const auto& [a, b] : constraints.never_together)
         if (a != b) never.insert(ordered(a, b));
@@ -37,26 +49,32 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
 
     // Each meeting priced in order, as the search prices it: times met before, history's recency, never.
     PairCount fresh;
+    std::size_t pairs = 0;
+    for (const auto& round : rounds)
+        for (const auto& table : round) pairs += table.size() * (table.size() - 1) / 2;  // 0 for none
+    fresh.reserve(pairs);
     report.same_organisation_pairs = 0;
     report.cost = 0;
+    std::vector<std::size_t> seats;
     for (std::size_t r = 0; r < rounds.size(); ++r)
         for (std::size_t t = 0; t < rounds[r].size(); ++t) {
             const auto& table = rounds[r][t];
+            seats.clear();
+            for (PersonId id : table) seats.push_back(position_of(id));
             for (std::size_t i = 0; i < table.size(); ++i) {
                 for (std::size_t j = i + 1; j < table.size(); ++j) {
                     auto key = ordered(table[i], table[j]);
                     int& seen = fresh[key];
-                    auto a = organisation.find(table[i]), b = organisation.find(table[j]);
-                    bool same = a != organisation.end() && b != organisation.end() && !a->second.empty() &&
-                                a->second == b->second;
+                    bool known = seats[i] != absent && seats[j] != absent;
+                    bool same = known && !organisation[seats[i]].empty() &&
+                                organisation[seats[i]] == organisation[seats[j]];
                     report.same_organisation_pairs += same;
-                    int before = history ? history->times_met(key.first, key.second) : 0;
-                    int last = before > 0 ? history->last_round_met(key.first, key.second) : 0;
+                    const auto* met = history ? history->find(key.first, key.second) : nullptr;
+                    int before = met ? met->times : 0;
+                    int last = before > 0 ? met->last_round : 0;
                     auto cost_class = pair_class_of(input.first_round, before, last, never.count(key) > 0);
-                    auto pa = person_of.find(table[i]), pb = person_of.find(table[j]);
-                    auto apart = pa != person_of.end() && pb != person_of.end()
-                                     ? distance(*pa->second, *pb->second)
-                                     : Distance::same_or_unknown;
+                    auto apart = known ? distance(*person_at[seats[i]], *person_at[seats[j]])
+                                       : Distance::same_or_unknown;
                     report.cost += model.meet(static_cast<std::uint32_t>(std::min(before, 1000) + seen),
                                               cost_class, same, apart);
                     ++seen;
@@ -64,21 +82,22 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
             }
         }
 
+    // Repeats: each pair seated here against its history, then the pairs present that had met more than
+    // once before and are not seated together again.
     report.repeated_pairs = report.new_repeated_pairs = 0;
+    for (const auto& [pair, added] : fresh) {
+        const auto* met = history ? history->find(pair.first, pair.second) : nullptr;
+        int before = met ? met->times : 0;
+        if (before > 0 && (position_of(pair.first) == absent || position_of(pair.second) == absent)) continue;
+        int now = std::max(0, before + added - 1);
+        report.repeated_pairs += now;
+        report.new_repeated_pairs += now - std::max(0, before - 1);
+    }
     if (history)
         history->for_each([&](PersonId a, PersonId b, const History::Meeting& meeting) {
-            if (!organisation.count(a) || !organisation.count(b)) return;
-            auto it = fresh.find(ordered(a, b));
-            int added = it == fresh.end() ? 0 : it->second;
-            report.repeated_pairs += std::max(0, meeting.times + added - 1);
-            report.new_repeated_pairs +=
-                std::max(0, meeting.times + added - 1) - std::max(0, meeting.times - 1);
+            if (meeting.times < 2 || position_of(a) == absent || position_of(b) == absent) return;
+            if (!fresh.count(ordered(a, b))) report.repeated_pairs += meeting.times - 1;
         });
-    for (const auto& [pair, times] : fresh) {
-        if (history && history->times_met(pair.first, pair.second) > 0) continue;
-        report.repeated_pairs += times - 1;
-        report.new_repeated_pairs += times - 1;
-    }
     report.proven_optimal = report.new_repeated_pairs == 0;
 
     if (!rounds.empty()) {
