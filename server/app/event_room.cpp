@@ -276,7 +276,8 @@ void EventRoom::enqueue(Batch batch, std::vector<domain::Record> records, const 
 void EventRoom::on_durable(std::uint64_t through) {
     if (through <= first_seq_) return;  // dropped by an earlier failure
     if (storage_failures_) storage_recovered();
-    for (std::uint64_t seq = first_seq_; seq < through; ++seq) pending_[seq - first_seq_].durable = true;
+    for (std::uint64_t seq = first_seq_; seq < std::min(through, first_seq_ + pending_.size()); ++seq)
+        pending_[seq - first_seq_].durable = true;
     publish_ready();
 }
 

@@ -39,8 +39,9 @@ void EventRoom::close_client(const std::shared_ptr<Client>& client, std::uint16_
 
 // Connections are handed what they were sent once the strand is through with what is queued on it, and at
 // most every services_.write_every: the deliveries of whole group commits reach each connection together,
-// and leave as one frame. A burst (everyone chatting at once) costs a write per connection and burst slice,
-// not per message; a message alone leaves at once.
+// and leave as one frame. A burst (everyone chatting at once) costs a write per connection and slice of the
+// burst, not one per message; a message after a quiet moment leaves at once. A flush is never dropped, even
+// when the room stops.
 void EventRoom::owe_flush(const std::shared_ptr<Client>& client) {
     unflushed_.push_back(client);
     if (unflushed_.size() > 1) return;

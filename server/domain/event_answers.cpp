@@ -114,19 +114,19 @@ void Event::Apply::merge_answers(AttendeeId duplicate, AttendeeId keep) {
 }
 
 void Event::Apply::presence_start(AttendeeId attendee) {
-    if (s.phase != Phase::round) return;
     if (auto seat = s.presence.find(attendee); seat != s.presence.end())
         presence_start(seat->second, s.attendees.at(attendee));
 }
 
 void Event::Apply::presence_start(SeatPresence& seat, const Attendee& attendee) {
-    if (seat.visible_since || s.phase != Phase::round) return;
+    if (s.phase != Phase::round || seat.visible_since) return;
     if (attendee.connected && attendee.page_visible && attendee.status == AttendeeStatus::active)
         seat.visible_since = now;
 }
 
 void Event::Apply::presence_stop(AttendeeId attendee) {
-    if (auto seat = s.presence.find(attendee); seat != s.presence.end()) presence_stop(attendee, seat->second);
+    if (auto seat = s.presence.find(attendee); seat != s.presence.end())
+        presence_stop(attendee, seat->second);
 }
 
 void Event::Apply::presence_stop(AttendeeId attendee, SeatPresence& seat) {
@@ -140,7 +140,9 @@ void Event::Apply::presence_stop_all() {
     for (auto& [id, seat] : s.presence) presence_stop(id, seat);
 }
 
-void Event::Apply::record_presence(AttendeeId attendee) { record_presence(attendee, s.presence.at(attendee)); }
+void Event::Apply::record_presence(AttendeeId attendee) {
+    record_presence(attendee, s.presence.at(attendee));
+}
 
 void Event::Apply::record_presence(AttendeeId attendee, const SeatPresence& seat) {
     fx.records.push_back(SeatPresenceRecorded{seat.round, seat.table, attendee, seat.visible_ms,

@@ -12,8 +12,8 @@ struct Event::Apply {
     const Actor& actor;
     TimeMs now;
     Effects& fx;
-    // While a round's tables are seated: their pairs, put into s.tablemates at once, and their presence started
-    // together at the end (start_round).
+    // While a round's tables are seated: their pairs, put into s.tablemates at once, and their presence
+    // started together at the end (start_round).
     std::vector<std::pair<RoundPair, int>>* round_pairs = nullptr;
 
     // Commands (event_commands.cpp).
