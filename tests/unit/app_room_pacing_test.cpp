@@ -53,6 +53,7 @@ TEST_CASE("topic tables are told at a steady pace, one message per choice made, 
 TEST_CASE("head counts are told at the crowd's pace, and not again once every state has carried them") {
     Fixture f(6);
     auto counts = [&](std::size_t i) { return f.attendees[i]->of_type("presence"); };
+    auto commit_all = [&] { f.settle(), f.store.complete_all(), f.settle(); };
     // Six connected one after another: one count for all, after the pace's wait.
     REQUIRE(f.run_until([&] { return !counts(0).empty(); }));
     f.run_for(std::chrono::milliseconds(700));
@@ -60,22 +61,22 @@ TEST_CASE("head counts are told at the crowd's pace, and not again once every st
         REQUIRE(counts(i).size() == 1);
         CHECK(counts(i)[0]["present"] == 6);
     }
-    // One leaves; the round that starts meanwhile tells the five left the count in their states: no count
-    // follows.
-    f.room->detach(f.attendees[5].get(), domain::Actor::of(6));
     f.host_says(domain::StartEvent{});
-    auto seated = [&](std::size_t i) {
-        auto states = f.attendees[i]->of_type("state");
-        return !states.empty() && states.back()["table"].is_object();
-    };
     REQUIRE(f.run_until([&] {
         f.store.complete_all();
-        return seated(0);
+        auto states = f.attendees[0]->of_type("state");
+        return !states.empty() && states.back()["table"].is_object();
     }));
+    // One leaves; the pause that comes at once tells the five left the count in their states: no count
+    // follows.
+    f.room->detach(f.attendees[5].get(), domain::Actor::of(6));
+    f.host_says(domain::PauseRotation{});
+    commit_all();
+    CHECK(f.attendees[0]->of_type("state").back()["paused"] == true);
     CHECK(f.attendees[0]->of_type("state").back()["present"] == 5);
     f.run_for(std::chrono::milliseconds(700));
     for (std::size_t i = 0; i < 5; ++i) CHECK(counts(i).size() == 1);
-    // Another leaves after the round's states: the count is told again.
+    // Another leaves, and no state follows: the count is told.
     f.room->detach(f.attendees[4].get(), domain::Actor::of(5));
     REQUIRE(f.run_until([&] {
         f.store.complete_all();
