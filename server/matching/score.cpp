@@ -24,23 +24,21 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
     const History* history = input.history;
     const Constraints& constraints = input.constraints;
     const TableSize& size = input.size;
-    // The people present by position: a table's pairs then read arrays, not one hash search per pair.
-    constexpr std::size_t absent = static_cast<std::size_t>(-1);
-    std::unordered_map<PersonId, std::size_t> position;
-    std::vector<std::string> organisation;  // by organisation_key, as the search sees it
-    std::vector<const Person*> person_at;
+    // The people present, each with their organisation as the search sees it (organisation_key): a table's
+    // pairs then read them through its seats, not with hash searches of their own.
     std::unordered_map<PersonId, const Person*> person_of;
-    position.reserve(input.people.size());
+    std::vector<std::string> organisation(input.people.size());
     person_of.reserve(input.people.size());
-    for (const auto& person : input.people)
-        if (position.emplace(person.id, organisation.size()).second) {
-            organisation.push_back(organisation_key(person.organisation));
-            person_at.push_back(&person);
-            person_of.emplace(person.id, &person);
-        }
-    auto position_of = [&](PersonId id) {
-        auto it = position.find(id);
-        return it == position.end() ? absent : it->second;
+    for (std::size_t i = 0; i < input.people.size(); ++i) {
+        organisation[i] = organisation_key(input.people[i].organisation);
+        person_of.emplace(input.people[i].id, &input.people[i]);
+    }
+    auto present = [&](PersonId id) -> const Person* {
+        auto it = person_of.find(id);
+        return it == person_of.end() ? nullptr : it->second;
+    };
+    auto organisation_of = [&](const Person* person) -> const std::string& {
+        return organisation[static_cast<std::size_t>(person - input.people.data())];
     };
     std::unordered_set<PairKey, PairKeyHash> never;
     for (const auto& [a, b] : constraints.never_together)
@@ -55,26 +53,25 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
     fresh.reserve(pairs);
     report.same_organisation_pairs = 0;
     report.cost = 0;
-    std::vector<std::size_t> seats;
+    std::vector<const Person*> seats;
     for (std::size_t r = 0; r < rounds.size(); ++r)
         for (std::size_t t = 0; t < rounds[r].size(); ++t) {
             const auto& table = rounds[r][t];
             seats.clear();
-            for (PersonId id : table) seats.push_back(position_of(id));
+            for (PersonId id : table) seats.push_back(present(id));
             for (std::size_t i = 0; i < table.size(); ++i) {
                 for (std::size_t j = i + 1; j < table.size(); ++j) {
                     auto key = ordered(table[i], table[j]);
                     int& seen = fresh[key];
-                    bool known = seats[i] != absent && seats[j] != absent;
-                    bool same = known && !organisation[seats[i]].empty() &&
-                                organisation[seats[i]] == organisation[seats[j]];
+                    bool known = seats[i] && seats[j];
+                    bool same = known && !organisation_of(seats[i]).empty() &&
+                                organisation_of(seats[i]) == organisation_of(seats[j]);
                     report.same_organisation_pairs += same;
                     const auto* met = history ? history->find(key.first, key.second) : nullptr;
                     int before = met ? met->times : 0;
                     int last = before > 0 ? met->last_round : 0;
                     auto cost_class = pair_class_of(input.first_round, before, last, never.count(key) > 0);
-                    auto apart = known ? distance(*person_at[seats[i]], *person_at[seats[j]])
-                                       : Distance::same_or_unknown;
+                    auto apart = known ? distance(*seats[i], *seats[j]) : Distance::same_or_unknown;
                     report.cost += model.meet(static_cast<std::uint32_t>(std::min(before, 1000) + seen),
                                               cost_class, same, apart);
                     ++seen;
@@ -88,14 +85,14 @@ void score(const ScoreInput& input, const std::vector<std::vector<Table>>& round
     for (const auto& [pair, added] : fresh) {
         const auto* met = history ? history->find(pair.first, pair.second) : nullptr;
         int before = met ? met->times : 0;
-        if (before > 0 && (position_of(pair.first) == absent || position_of(pair.second) == absent)) continue;
+        if (before > 0 && (!present(pair.first) || !present(pair.second))) continue;
         int now = std::max(0, before + added - 1);
         report.repeated_pairs += now;
         report.new_repeated_pairs += now - std::max(0, before - 1);
     }
     if (history)
         history->for_each([&](PersonId a, PersonId b, const History::Meeting& meeting) {
-            if (meeting.times < 2 || position_of(a) == absent || position_of(b) == absent) return;
+            if (meeting.times < 2 || !present(a) || !present(b)) return;
             if (!fresh.count(ordered(a, b))) report.repeated_pairs += meeting.times - 1;
         });
     report.proven_optimal = report.new_repeated_pairs == 0;

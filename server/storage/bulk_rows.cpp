@@ -38,36 +38,32 @@ class MultiRowSql {
     std::array<std::string, std::countr_zero(max_rows_per_statement) + 1> sql_;
 };
 
+// The rows in one statement: the event id once, then each row's four values.
+template <class Record, class Values>
+void write_rows(Database& db, const MultiRowSql& sql, const std::string& event_id,
+                std::span<const Record* const> rows, Values values_of) {
+    auto insert = db.prepare(sql(rows.size()));
+    insert->bind(1, event_id);
+    int parameter = 2;
+    for (const auto* row : rows)
+        for (std::int64_t value : values_of(*row)) insert->bind(parameter++, value);
+    insert->run();
+}
+
 }  // namespace
 
 void write_meetings(Database& db, const std::string& event_id, std::span<const domain::Met* const> meetings) {
     static const MultiRowSql sql(insert_meeting);
-    auto insert = db.prepare(sql(meetings.size()));
-    insert->bind(1, event_id);
-    int parameter = 2;
-    for (const auto* r : meetings) {
-        insert->bind(parameter, r->round)
-            .bind(parameter + 1, r->table)
-            .bind(parameter + 2, std::min(r->a, r->b))
-            .bind(parameter + 3, std::max(r->a, r->b));
-        parameter += 4;
-    }
-    insert->run();
+    write_rows(db, sql, event_id, meetings, [](const domain::Met& r) {
+        return std::array<std::int64_t, 4>{r.round, r.table, std::min(r.a, r.b), std::max(r.a, r.b)};
+    });
 }
 
 void write_seats(Database& db, const std::string& event_id, std::span<const domain::Seated* const> seats) {
     static const MultiRowSql sql(insert_seat);
-    auto insert = db.prepare(sql(seats.size()));
-    insert->bind(1, event_id);
-    int parameter = 2;
-    for (const auto* r : seats) {
-        insert->bind(parameter, r->round)
-            .bind(parameter + 1, r->table)
-            .bind(parameter + 2, r->attendee)
-            .bind(parameter + 3, r->at);
-        parameter += 4;
-    }
-    insert->run();
+    write_rows(db, sql, event_id, seats, [](const domain::Seated& r) {
+        return std::array<std::int64_t, 4>{r.round, r.table, r.attendee, r.at};
+    });
 }
 
 }  // namespace ensemble::storage
