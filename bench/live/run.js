@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import WebSocket from 'ws';
 import { startServer } from './server.js';
 import { percentile, maxOf, mismatches, medians, markdownTable, int, one, two, three } from './stats.js';
@@ -23,10 +25,16 @@ const timeoutMs = Number(process.env.TIMEOUT_MS || 60000);  // what has not arri
 const settleMs = 500;  // CPU is read this long after a phase ends, to include its trailing work (host updates)
 const rounds = 3;
 
+// The generator's own garbage is collected, and swept, before each measured phase: not during it, on the
+// server's cores.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
+const quietMs = 200;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // Resolves with null after `ms` without keeping the process alive.
 const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null).unref());
 const log = (text) => process.stderr.write(`[bench-live] ${text}\n`);
+const quiet = () => { collectGarbage(); return sleep(quietMs); };
 
 // The worker processes, each asked one command at a time over IPC (descriptor 3, a JSON object per line).
 function startWorkers(count) {
@@ -84,6 +92,7 @@ async function runOnce(n) {
     });
 
     log(`N=${n}: joining with ${workerCount} worker(s)`);
+    await quiet();
     const rssBefore = server.rssKiB();
     let cpu = server.cpuMs();
     let start = Date.now();
@@ -103,6 +112,7 @@ async function runOnce(n) {
     const host = await connectHost(server.base, eventId, created.host_token);
     for (let r = 1; r <= rounds; r++) {
       log(`N=${n}: round ${r}`);
+      await quiet();
       cpu = server.cpuMs();
       const system = server.systemMs();
       const generator = workers.cpuMs();
@@ -123,6 +133,7 @@ async function runOnce(n) {
     }
 
     log(`N=${n}: chat`);
+    await quiet();
     cpu = server.cpuMs();
     const system = server.systemMs();
     const generator = workers.cpuMs();
@@ -138,6 +149,7 @@ async function runOnce(n) {
     f.chatP99 = percentile(chatLatencies, 99);
 
     log(`N=${n}: reconnection storm`);
+    await quiet();
     cpu = server.cpuMs();
     start = Date.now();
     const storm = await workers.all({ cmd: 'storm', round: rounds });
