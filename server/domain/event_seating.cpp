@@ -26,6 +26,16 @@ std::vector<std::vector<matching::PersonId>> mutual_wishes(const EventState& s,
     return pairs;
 }
 
+// Optimising all rounds together reaches zero repeats where round by round cannot: near the round limit,
+// floor((N - 1) / (K - 1)) rounds of N people at tables of K. Up to half of it, round by round repeats
+// nobody either (measured from 16 to 1,000 attendees at tables of 5, organisations of 8), at a fraction of
+// the cost: 10,000 attendees waited 20-35 ms more for their first seats while 3 rounds were planned.
+bool worth_planning(std::size_t present, const EventSettings& settings) {
+    if (settings.rounds < 2 || present < 2) return false;
+    const int limit = (static_cast<int>(present) - 1) / std::max(1, settings.table_size - 1);
+    return 2 * settings.rounds > limit;
+}
+
 }  // namespace
 
 // The job copies what it needs, so the event goes on while the matcher works.
@@ -53,8 +63,7 @@ void Event::Apply::request_round(int number) {
             if (auto choice = topic->second.choices.find(person.id); choice != topic->second.choices.end())
                 job.topic_choices.emplace(person.id, choice->second);
     }
-    // Optimising all rounds together reaches zero repeats where round-by-round cannot.
-    if (number == 1 && s.settings.rounds > 1 && job.kind == RoundKind::discovery)
+    if (number == 1 && job.kind == RoundKind::discovery && worth_planning(job.people.size(), s.settings))
         job.rounds_to_plan = s.settings.rounds;
     else
         job.plan = s.plan;

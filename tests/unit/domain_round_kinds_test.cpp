@@ -158,3 +158,23 @@ TEST_CASE("the plan of rounds: set at creation, changed live for rounds not star
     CHECK(event.state().host_log.back().kind == HostAction::Kind::round_kind_set);
     CHECK(event.state().host_log.back().number == 3);
 }
+
+TEST_CASE("discovery: the rounds are planned together near the round limit, formed one by one below half") {
+    // 25 people at tables of 5 meet everyone new for at most floor(24 / 4) = 6 rounds.
+    for (int rounds : {3, 4}) {
+        CAPTURE(rounds);
+        auto event = Event::create("plan-" + std::to_string(rounds),
+                                   settings_with(std::vector<RoundKind>(rounds, RoundKind::discovery), 5), t0);
+        fill(event, std::vector<Purpose>(25), t0);
+        auto started = drive(event, Actor::host(), StartEvent{}, t0);
+        const bool planned = rounds > 3;
+        CHECK(std::count_if(started.records.begin(), started.records.end(), [](const Record& r) {
+                  return std::holds_alternative<PlanMade>(r);
+              }) == (planned ? 1 : 0));
+        CHECK(event.state().plan.has_value() == planned);
+        for (int round = 2; round <= rounds; ++round)
+            REQUIRE_FALSE(drive(event, Actor::host(), NextRound{}, t0 + round).error);
+        for (AttendeeId a = 1; a <= 25; ++a)
+            for (AttendeeId b = a + 1; b <= 25; ++b) CHECK(event.state().history.times_met(a, b) <= 1);
+    }
+}
