@@ -36,7 +36,7 @@ const std::string event_id = "r7m2q9x4pw";
 // Process CPU time, in ms: the machine is shared, so wall time alone says little.
 double cpu_ms() { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
-// The event played through the store: joins, then each round's seats and meetings.
+// The event played through the store: joins, then each round's seats.
 void play(storage::SqliteStore& store, std::mt19937_64& rng) {
     fill_lobby(store, event_id, attendees, table_size, rounds, t0);
     std::vector<AttendeeId> order(attendees);
@@ -48,11 +48,6 @@ void play(storage::SqliteStore& store, std::mt19937_64& rng) {
         for (int i = 0; i < attendees; ++i) {
             const int table = i / table_size + 1;
             const AttendeeId who = order[static_cast<std::size_t>(i)];
-            for (int j = (table - 1) * table_size; j < i; ++j) {
-                const AttendeeId other = order[static_cast<std::size_t>(j)];
-                records.emplace_back(std::in_place_type<Met>, round, table, std::min(who, other),
-                                     std::max(who, other));
-            }
             records.emplace_back(std::in_place_type<Seated>, round, table, who, at);
         }
         wait_commit(store, event_id, std::move(records));

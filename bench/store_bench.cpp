@@ -33,7 +33,7 @@ double median(std::vector<double> values) {
     return values[values.size() / 2];
 }
 
-// The records of a round start as the domain makes them: a seat each, a meeting per pair at each table.
+// The records of a round start as the domain makes them: a seat each.
 // `seated` becomes the round's people in table order.
 std::vector<Record> round_start(int round, std::vector<AttendeeId>& seated, std::mt19937_64& rng) {
     std::vector<AttendeeId> order(attendees);
@@ -44,12 +44,7 @@ std::vector<Record> round_start(int round, std::vector<AttendeeId>& seated, std:
     for (int i = 0; i < attendees; ++i) {
         const int table = i / table_size + 1;
         const AttendeeId who = order[static_cast<std::size_t>(i)];
-        for (int j = (table - 1) * table_size; j < i; ++j) {
-            const AttendeeId other = order[static_cast<std::size_t>(j)];
-            // In place: GCC 12 warns falsely on moving a temporary variant here (-Wmaybe-uninitialized).
-            records.emplace_back(std::in_place_type<Met>, round, table, std::min(who, other),
-                                 std::max(who, other));
-        }
+        // In place: GCC 12 warns falsely on moving a temporary variant here (-Wmaybe-uninitialized).
         records.emplace_back(std::in_place_type<Seated>, round, table, who, at);
     }
     records.push_back(PhaseChanged{Phase::round, round, at + 600'000, false, 0});

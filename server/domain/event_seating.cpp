@@ -139,7 +139,6 @@ void Event::Apply::seat(AttendeeId attendee, std::size_t table_index) {
     auto& table = s.tables[table_index];
     int number = static_cast<int>(table_index + 1);
     for (AttendeeId other : table.seats) {
-        fx.records.push_back(Met{s.round, number, std::min(attendee, other), std::max(attendee, other)});
         s.history.record_meeting(attendee, other, s.round);
         RoundPair pair{s.round, std::min(attendee, other), std::max(attendee, other)};
         if (round_pairs)

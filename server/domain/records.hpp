@@ -70,14 +70,6 @@ struct Unseated {
     TimeMs at = 0;
 };
 
-// Two people shared a table (a < b).
-struct Met {
-    int round = 0;
-    int table = 0;
-    AttendeeId a = 0;
-    AttendeeId b = 0;
-};
-
 struct ChatPosted {
     int round = 0;
     int table = 0;
@@ -187,7 +179,7 @@ struct TopicTablesSeated {
 
 using Record =
     std::variant<PhaseChanged, Boxed<AttendeeJoined>, AttendeeStatusChanged, AttendeesMerged, RoundStarted,
-                 Seated, Unseated, Met, Boxed<ChatPosted>, Announced, PlanMade, Boxed<HostLinkCreated>,
+                 Seated, Unseated, Boxed<ChatPosted>, Announced, PlanMade, Boxed<HostLinkCreated>,
                  HostLinkRevoked, Boxed<HostActed>, TalkedAnswered, ContactWished, TableRated,
                  SeatPresenceRecorded, AttendeeErased, Boxed<PurposeChanged>, Boxed<SettingsChanged>,
                  Boxed<TopicTableOpened>, TopicTableClosed, TopicTableChosen, TopicTablesSeated>;

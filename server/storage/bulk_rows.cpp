@@ -8,8 +8,6 @@ namespace ensemble::storage {
 
 namespace {
 
-constexpr const char* insert_meeting =
-    "INSERT OR IGNORE INTO encounters (event_id, round, table_number, a, b) VALUES";
 constexpr const char* insert_seat =
     "INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at) VALUES";
 
@@ -51,13 +49,6 @@ void write_rows(Database& db, const MultiRowSql& sql, const std::string& event_i
 }
 
 }  // namespace
-
-void write_meetings(Database& db, const std::string& event_id, std::span<const domain::Met* const> meetings) {
-    static const MultiRowSql sql(insert_meeting);
-    write_rows(db, sql, event_id, meetings, [](const domain::Met& r) {
-        return std::array<std::int64_t, 4>{r.round, r.table, std::min(r.a, r.b), std::max(r.a, r.b)};
-    });
-}
 
 void write_seats(Database& db, const std::string& event_id, std::span<const domain::Seated* const> seats) {
     static const MultiRowSql sql(insert_seat);

@@ -16,7 +16,6 @@ namespace ensemble::storage {
 // of them cannot be written, and the statement writes none.
 constexpr std::size_t max_rows_per_statement = 128;  // 513 parameters, under the 999 of SQLite before 3.32
 static_assert(std::has_single_bit(max_rows_per_statement));
-void write_meetings(Database& db, const std::string& event_id, std::span<const domain::Met* const> meetings);
 void write_seats(Database& db, const std::string& event_id, std::span<const domain::Seated* const> seats);
 
 }  // namespace ensemble::storage

@@ -1,6 +1,5 @@
 #include "storage/command_writer.hpp"
 
-#include <algorithm>
 #include <bit>
 #include <stdexcept>
 
@@ -37,14 +36,6 @@ class Batch {
     WriteRows write_;
     std::vector<std::size_t> indexes_;  // of each row in the command
     std::vector<const R*> rows_;
-};
-
-struct MeetingKey {
-    int round;
-    domain::AttendeeId a;
-    domain::AttendeeId b;
-    std::size_t index;  // in the command
-    auto operator<=>(const MeetingKey&) const = default;
 };
 
 void write_one(Database& db, const std::string& event_id, const std::vector<domain::Record>& records,
@@ -84,17 +75,10 @@ void Batch<R>::write_statement(std::size_t first, std::size_t count) {
 }  // namespace
 
 void write_command(Database& db, const std::string& event_id, const std::vector<domain::Record>& records) {
-    // Meetings touch no row that another record reads or changes (a merge rewrites the duplicate's, and no
-    // meeting of the duplicate follows it): they go last, in the order of their key,
-    // so that the encounters' tree is appended to rather than split all over. Ties keep the command's
-    // order: of two meetings of the same pair in one round, the first is still the one kept. Seats keep
-    // their order, and are all written before a seat is left.
-    std::vector<MeetingKey> met;
+    // Seats keep their order, and are all written before a seat is left.
     Batch<domain::Seated> seats(db, event_id, records, write_seats);
     for (std::size_t i = 0; i < records.size(); ++i) {
-        if (const auto* r = std::get_if<domain::Met>(&records[i])) {
-            met.push_back({r->round, std::min(r->a, r->b), std::max(r->a, r->b), i});
-        } else if (std::holds_alternative<domain::Seated>(records[i])) {
+        if (std::holds_alternative<domain::Seated>(records[i])) {
             seats.add(i);
         } else {
             // A seat left, moved to another entry by a merge, or given its presence, must be written first.
@@ -106,11 +90,6 @@ void write_command(Database& db, const std::string& event_id, const std::vector<
         }
     }
     seats.flush();
-
-    std::sort(met.begin(), met.end());
-    Batch<domain::Met> meetings(db, event_id, records, write_meetings);
-    for (const auto& key : met) meetings.add(key.index);
-    meetings.flush();
 }
 
 }  // namespace ensemble::storage

@@ -15,9 +15,9 @@ constexpr domain::TimeMs day_ms = domain::TimeMs{24} * 3600 * 1000;
 
 // Every table holding rows of an event, those that refer to others first (foreign keys are on).
 constexpr const char* event_tables[] = {
-    "seats",        "encounters",     "chat_messages",  "announcements", "plans",
-    "host_actions", "talked_answers", "contact_wishes", "table_ratings", "rounds",
-    "host_links",   "topic_choices",  "topic_tables",   "attendees",
+    "seats",          "chat_messages",  "announcements", "plans",  "host_actions",
+    "talked_answers", "contact_wishes", "table_ratings", "rounds", "host_links",
+    "topic_choices",  "topic_tables",   "attendees",
 };
 
 domain::Phase phase_of(const std::string& text) {

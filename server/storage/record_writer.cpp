@@ -73,8 +73,9 @@ struct Writer : TopicWriter {
         expect_one_change(*update, "no such attendee");
     }
 
-    // Every row of the duplicate becomes keep's: encounters (a pair of the two is dropped, and a meeting
-    // both had in one round is kept once), seats and chat. Its credential stays, and signs in as keep.
+    // Every row of the duplicate becomes keep's: seats, and with them its meetings (the pair of the two is
+    // none, and a meeting both had in one round counts once), and chat. Its credential stays, and signs in
+    // as keep.
     void operator()(const domain::AttendeesMerged& r) const {
         auto update = db.prepare(
             "UPDATE attendees SET status = ?3, merged_into = ?4, status_changed_at = ?5 "
@@ -85,19 +86,6 @@ struct Writer : TopicWriter {
             .bind(4, r.keep)
             .bind(5, r.at);
         expect_one_change(*update, "no such attendee");
-        db.prepare(
-              "INSERT OR IGNORE INTO encounters (event_id, round, table_number, a, b) "
-              "SELECT event_id, round, table_number, MIN(?3, other), MAX(?3, other) FROM ("
-              "SELECT event_id, round, table_number, CASE WHEN a = ?2 THEN b ELSE a END AS other "
-              "FROM encounters WHERE event_id = ?1 AND (a = ?2 OR b = ?2)) WHERE other <> ?3")
-            ->bind(1, event_id)
-            .bind(2, r.duplicate)
-            .bind(3, r.keep)
-            .run();
-        db.prepare("DELETE FROM encounters WHERE event_id = ?1 AND (a = ?2 OR b = ?2)")
-            ->bind(1, event_id)
-            .bind(2, r.duplicate)
-            .run();
         for (const char* table : {"seats", "chat_messages"})
             db.prepare(std::string("UPDATE ") + table +
                        " SET attendee_id = ?3 WHERE event_id = ?1 AND attendee_id = ?2")
@@ -143,13 +131,12 @@ struct Writer : TopicWriter {
 
     void operator()(const domain::Unseated& r) const {
         auto update = db.prepare(
-            "UPDATE seats SET left_at = ?5 WHERE event_id = ?1 AND round = ?2 AND table_number = ?3 "
+            "UPDATE seats SET left_at = ?5, left_after = (SELECT MAX(id) FROM seats WHERE event_id = ?1 "
+            "AND round = ?2 AND table_number = ?3) WHERE event_id = ?1 AND round = ?2 AND table_number = ?3 "
             "AND attendee_id = ?4 AND left_at IS NULL");
         update->bind(1, event_id).bind(2, r.round).bind(3, r.table).bind(4, r.attendee).bind(5, r.at);
         expect_one_change(*update, "no open seat to leave");
     }
-
-    void operator()(const domain::Met& r) const { write_meetings(db, event_id, std::array{&r}); }
 
     void operator()(const domain::ChatPosted& r) const {
         db.prepare(
@@ -317,7 +304,6 @@ struct Kind : TopicKind {
     const char* operator()(const domain::RoundStarted&) const { return "RoundStarted"; }
     const char* operator()(const domain::Seated&) const { return "Seated"; }
     const char* operator()(const domain::Unseated&) const { return "Unseated"; }
-    const char* operator()(const domain::Met&) const { return "Met"; }
     const char* operator()(const domain::ChatPosted&) const { return "ChatPosted"; }
     const char* operator()(const domain::Announced&) const { return "Announced"; }
     const char* operator()(const domain::PlanMade&) const { return "PlanMade"; }

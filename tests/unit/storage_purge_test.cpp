@@ -80,10 +80,7 @@ void fill_event(EventRepository& events, Database& db, const std::string& id, co
         records.push_back(
             AttendeeJoined{person(a, prefix + std::to_string(a)), id + "-cred-" + std::to_string(a)});
     records.push_back(RoundStarted{1, t0});
-    for (AttendeeId a = 1; a <= 3; ++a) {
-        for (AttendeeId b = 1; b < a; ++b) records.push_back(Met{1, 1, b, a});
-        records.push_back(Seated{1, 1, a, t0});
-    }
+    for (AttendeeId a = 1; a <= 3; ++a) records.push_back(Seated{1, 1, a, t0});
     records.push_back(PhaseChanged{Phase::round, 1, t0 + 600'000, false, 0, t0});
     records.push_back(ChatPosted{1, 1, {1, "", prefix + " chat secret", t0}});
     records.push_back(ChatPosted{1, 1, {2, "", "reply", t0}});

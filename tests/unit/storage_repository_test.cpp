@@ -64,10 +64,7 @@ struct Fixture {
             const int number = static_cast<int>(t + 1);
             want.tables.emplace_back();
             for (AttendeeId id : tables[t]) {
-                for (AttendeeId other : want.tables.back().seats) {
-                    round.push_back(Met{1, number, std::min(id, other), std::max(id, other)});
-                    want.history.record_pair(id, other, 1);
-                }
+                for (AttendeeId other : want.tables.back().seats) want.history.record_pair(id, other, 1);
                 round.push_back(Seated{1, number, id, start});
                 want.tables.back().seats.push_back(id);
             }
@@ -82,7 +79,7 @@ struct Fixture {
 
 TEST_CASE("storage: every record kind round-trips through the database") {
     Fixture f;
-    SUBCASE("event, AttendeeJoined, RoundStarted, Seated, Met, PhaseChanged") {
+    SUBCASE("event, AttendeeJoined, RoundStarted, Seated, PhaseChanged") {
         test::check_same_state(load_state(f.events, f.want.id), f.want);
         CHECK(count(f.db, "SELECT COUNT(*) FROM rounds WHERE event_id = ?1 AND round = 1", f.want.id) == 1);
     }
@@ -99,11 +96,9 @@ TEST_CASE("storage: every record kind round-trips through the database") {
     SUBCASE("Unseated frees the seat; moving keeps the order of arrival; an emptied table keeps its number") {
         const TimeMs later = t0 + 120'000;
         // Ada moves to table 2, then Bilal and Chloé open table 3, leaving table 1 empty.
-        f.events.commit(f.want.id,
-                        {Unseated{1, 1, 1, later}, Met{1, 2, 1, 4}, Met{1, 2, 1, 5}, Seated{1, 2, 1, later}});
-        f.events.commit(f.want.id,
-                        {Unseated{1, 1, 2, later + 1}, Seated{1, 3, 2, later + 1},
-                         Unseated{1, 1, 3, later + 1}, Met{1, 3, 2, 3}, Seated{1, 3, 3, later + 1}});
+        f.events.commit(f.want.id, {Unseated{1, 1, 1, later}, Seated{1, 2, 1, later}});
+        f.events.commit(f.want.id, {Unseated{1, 1, 2, later + 1}, Seated{1, 3, 2, later + 1},
+                                    Unseated{1, 1, 3, later + 1}, Seated{1, 3, 3, later + 1}});
         f.want.tables[0].seats = {};
         f.want.tables[1].seats = {4, 5, 1};
         f.want.tables.push_back(Table{{2, 3}, {}});
@@ -148,9 +143,8 @@ TEST_CASE("storage: every record kind round-trips through the database") {
     SUBCASE("a new round brings its own tables and chat; earlier rounds stay in the history") {
         f.events.commit(f.want.id, {ChatPosted{1, 1, ChatMessage{1, "Ada", "round one", t0 + 70'000}}});
         const TimeMs start = t0 + 900'000;
-        f.events.commit(f.want.id,
-                        {RoundStarted{2, start}, Met{2, 1, 1, 4}, Seated{2, 1, 1, start},
-                         Seated{2, 1, 4, start}, PhaseChanged{Phase::round, 2, start + 600'000, false, 0}});
+        f.events.commit(f.want.id, {RoundStarted{2, start}, Seated{2, 1, 1, start}, Seated{2, 1, 4, start},
+                                    PhaseChanged{Phase::round, 2, start + 600'000, false, 0}});
         f.want.round = 2;
         f.want.deadline = start + 600'000;
         f.want.past_rounds = {{{1, 2, 3}, {4, 5}}};  // round 1's tables, as it ended
@@ -351,27 +345,21 @@ TEST_CASE("storage: a large command is written several rows to a statement, with
     }
     events.commit(want.id, joins);
 
-    // Seated and Met interleaved as the domain makes them, seats in a scrambled order within each table.
+    // Seats in a scrambled order within each table.
     const TimeMs start = t0 + 60'000;
     std::vector<Record> round{RoundStarted{1, start}};
     for (AttendeeId i = 0; i < people; ++i) {
         const AttendeeId id = (i * 37) % people + 1;
         const auto table = static_cast<std::size_t>(i / 5);
         if (want.tables.size() <= table) want.tables.emplace_back();
-        for (AttendeeId other : want.tables[table].seats) {
-            round.push_back(Met{1, static_cast<int>(table + 1), std::max(id, other), std::min(id, other)});
-            want.history.record_pair(id, other, 1);
-        }
+        for (AttendeeId other : want.tables[table].seats) want.history.record_pair(id, other, 1);
         round.push_back(Seated{1, static_cast<int>(table + 1), id, start});
         want.tables[table].seats.push_back(id);
     }
     // In the same command, the first seated person moves to the last table: a seat left after all are taken.
     const AttendeeId mover = want.tables[0].seats.front();
     round.push_back(Unseated{1, 1, mover, start + 1});
-    for (AttendeeId other : want.tables.back().seats) {
-        round.push_back(Met{1, static_cast<int>(want.tables.size()), mover, other});
-        want.history.record_pair(mover, other, 1);
-    }
+    for (AttendeeId other : want.tables.back().seats) want.history.record_pair(mover, other, 1);
     round.push_back(Seated{1, static_cast<int>(want.tables.size()), mover, start + 1});
     std::erase(want.tables[0].seats, mover);
     want.tables.back().seats.push_back(mover);
@@ -396,12 +384,19 @@ TEST_CASE("storage: a large command is written several rows to a statement, with
         CHECK(count(db, "SELECT COUNT(*) FROM seats WHERE event_id = ?1 AND round = 2", want.id) == 0);
         CHECK(count(db, "SELECT COUNT(*) FROM rounds WHERE event_id = ?1 AND round = 2", want.id) == 0);
     }
-    SUBCASE("the same pair met twice in one round keeps its first table") {
-        events.commit(want.id, {Met{9, 7, 1, 2}, Met{9, 3, 2, 1}});
-        auto query = db.prepare("SELECT table_number FROM encounters WHERE event_id = ?1 AND round = 9");
+    SUBCASE("who met whom is read from the seats: at the same table at the same time, once a round") {
+        const TimeMs at = start + 900'000;
+        // 1 and 2 sit at table 7, then move together to table 3; 3 leaves table 5 as 4 sits down.
+        events.commit(want.id, {Seated{9, 7, 1, at}, Seated{9, 7, 2, at}, Unseated{9, 7, 1, at + 1},
+                                Unseated{9, 7, 2, at + 1}, Seated{9, 3, 2, at + 1}, Seated{9, 3, 1, at + 1},
+                                Seated{9, 5, 3, at + 2}, Unseated{9, 5, 3, at + 3}, Seated{9, 5, 4, at + 3}});
+        auto query =
+            db.prepare("SELECT table_number, a, b FROM encounters WHERE event_id = ?1 AND round = 9");
         query->bind(1, want.id);
         REQUIRE(query->step());
         CHECK(query->column_int(0) == 7);
+        CHECK(query->column_int64(1) == 1);
+        CHECK(query->column_int64(2) == 2);
         CHECK_FALSE(query->step());
     }
 }

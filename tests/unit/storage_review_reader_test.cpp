@@ -43,10 +43,6 @@ void play(EventRepository& events, Database& db) {
     std::vector<Record> round{RoundStarted{1, t0 + 100}};
     for (AttendeeId id : {1, 2, 3}) round.push_back(Seated{1, 1, id, t0 + 100});
     for (AttendeeId id : {4, 5}) round.push_back(Seated{1, 2, id, t0 + 100});
-    round.push_back(Met{1, 1, 1, 2});
-    round.push_back(Met{1, 1, 1, 3});
-    round.push_back(Met{1, 1, 2, 3});
-    round.push_back(Met{1, 2, 4, 5});
     events.commit("ev1", round);
     events.commit("ev1", {AttendeeStatusChanged{3, AttendeeStatus::left, t0 + 200}});
     events.commit("ev1", {AttendeesMerged{5, 4, t0 + 300}});

@@ -42,10 +42,8 @@ TEST_CASE("load_review: after the commits queued before it, with the round lengt
     // Not waited for: load_review comes after them all the same.
     store.commit("ev1", {AttendeeJoined{person(1, "Ana"), "h1"}, AttendeeJoined{person(2, "Bilal"), "h2"}},
                  [](StoreError) {});
-    store.commit(
-        "ev1",
-        {RoundStarted{1, t0 + 10}, Seated{1, 1, 1, t0 + 10}, Seated{1, 1, 2, t0 + 10}, Met{1, 1, 1, 2}},
-        [](StoreError) {});
+    store.commit("ev1", {RoundStarted{1, t0 + 10}, Seated{1, 1, 1, t0 + 10}, Seated{1, 1, 2, t0 + 10}},
+                 [](StoreError) {});
     auto [graph, error] = load_review(store, "ev1");
     REQUIRE_FALSE(error);
     REQUIRE(graph);
