@@ -37,18 +37,26 @@ std::optional<StoredSeries> read_series(Database& db, const std::string& series_
 }
 
 domain::SeriesPast read_series_past(Database& db, const std::string& series_id, const std::string& event_id) {
-    auto met = db.prepare(
-        "SELECT DISTINCT a.email, b.email FROM events ev "
-        "JOIN encounters e ON e.event_id = ev.id "
-        "JOIN attendees a ON a.event_id = e.event_id AND a.id = e.a "
-        "JOIN attendees b ON b.event_id = e.event_id AND b.id = e.b "
-        "WHERE ev.series_id = ?1 AND ev.id <> ?2 AND a.email <> '' AND b.email <> ''");
-    met->bind(1, series_id).bind(2, event_id);
+    std::vector<std::string> others;
+    {
+        auto events = db.prepare("SELECT id FROM events WHERE series_id = ?1 AND id <> ?2");
+        events->bind(1, series_id).bind(2, event_id);
+        while (events->step()) others.push_back(events->column_text(0));
+    }
+    // One event at a time: its meetings are read from its own seats (schema 10), not from every event's.
     std::set<std::pair<std::string, std::string>> pairs;
-    while (met->step()) {
-        auto a = domain::person_key(met->column_text(0));
-        auto b = domain::person_key(met->column_text(1));
-        if (a != b) pairs.insert(a < b ? std::pair{a, b} : std::pair{b, a});
+    for (const auto& other : others) {
+        auto met = db.prepare(
+            "SELECT a.email, b.email FROM encounters e "
+            "JOIN attendees a ON a.event_id = e.event_id AND a.id = e.a "
+            "JOIN attendees b ON b.event_id = e.event_id AND b.id = e.b "
+            "WHERE e.event_id = ?1 AND a.email <> '' AND b.email <> ''");
+        met->bind(1, other);
+        while (met->step()) {
+            auto a = domain::person_key(met->column_text(0));
+            auto b = domain::person_key(met->column_text(1));
+            if (a != b) pairs.insert(a < b ? std::pair{a, b} : std::pair{b, a});
+        }
     }
     domain::SeriesPast past;
     for (const auto& [a, b] : pairs) {
