@@ -275,7 +275,7 @@ UPDATE seats SET left_after = (
 DROP TABLE encounters;
 CREATE VIEW encounters AS
 SELECT x.event_id AS event_id, x.round AS round, x.table_number AS table_number, x.attendee_id AS a,
-       y.attendee_id AS b, MIN(MAX(x.id, y.id)) AS met_at_seat
+       y.attendee_id AS b, MIN(MAX(x.id, y.id)) AS met_at_seat  -- the table is that of this first meeting
 FROM seats x
 JOIN seats y ON y.event_id = x.event_id AND y.round = x.round AND y.table_number = x.table_number
     AND y.attendee_id > x.attendee_id
