@@ -31,6 +31,8 @@ const char* shape_name(CyclicShape shape) {
             return "nkts_two_copies";
         case CyclicShape::nkts_three_copies:
             return "nkts_three_copies";
+        case CyclicShape::kts_one_rotational:
+            return "kts_one_rotational";
     }
     return "";
 }
@@ -114,7 +116,8 @@ int main(int argc, char** argv) {
         }
         auto started = std::chrono::steady_clock::now();
         bool found = false;
-        auto shapes = kts ? std::vector{CyclicShape::kts_three_copies, CyclicShape::kts_two_copies}
+        auto shapes = kts ? std::vector{CyclicShape::kts_three_copies, CyclicShape::kts_two_copies,
+                                        CyclicShape::kts_one_rotational}
                           : std::vector{CyclicShape::nkts_two_copies, CyclicShape::nkts_three_copies};
         for (auto shape : shapes) {
             CyclicBase base;

@@ -234,6 +234,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"129 × 3 × 64 (KTS(129))", 129, 3, 64, 0, false, false, t, 6},
         {"201 × 3 × 100 (KTS(201))", 201, 3, 100, 0, false, false, t, 6},
         {"102 × 3 × 50 (NKTS(102))", 102, 3, 50, 0, false, false, t, 6},
+        {"177 × 3 × 88 (KTS(177), 1-rotational)", 177, 3, 88, 0, false, false, t, 6},
         {"150 × 3 × 74 (NKTS(150), none built)", 150, 3, 74, 0, false, false, t, 3},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},

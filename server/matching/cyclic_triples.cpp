@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <random>
 
 namespace ensemble::matching {
@@ -15,6 +16,7 @@ struct Frame {
     bool zero_block = false;        // {(0,0),(0,1),(0,2)} in the base round
     bool half_groups = false;       // {(x,c),(x+q/2,c)} never meet (q even)
     bool mixed_zero_group = false;  // {(x,0),(x,1)} never meet
+    bool half_turn = false;         // the base round is its own shift by q/2: q/2 shifts are the rounds
 };
 
 // Each orbit of pairs under Z_q gets an index; a base round whose blocks cover every orbit once (and the
@@ -175,8 +177,76 @@ bool frame_for(CyclicShape shape, int v, Frame& f) {
             if (v % 6 != 0 || v < 18) return false;
             f = {v / 3, 3, 0, v / 6 - 1, false, true, false};
             return true;
+        case CyclicShape::kts_one_rotational:
+            if (v % 6 != 3 || v < 9) return false;
+            f = {v - 1, 1, 1, 0, false, false, false, true};
+            return true;
     }
     return false;
+}
+
+// kts_one_rotational, with n = q/2: the blocks other than {∞, 0, n} come in pairs {B, B + n}, so one B of
+// each pair is chosen, its points' residues mod n together making 1 … n − 1 once, and the three
+// differences ±(b − a) of each B, each taken as the smaller of d and q − d, making 1 … n − 1 once. The
+// annealing moves a point between two B (or changes which of x, x + n a B holds) and counts the differences
+// met twice, or equal to n; the budget counts moves.
+bool anneal_one_rotational(int v, std::int64_t budget, CyclicBase& found) {
+    const int q = v - 1, n = q / 2, count = (n - 1) / 3;
+    if (n % 3 != 1) return false;
+    std::mt19937_64 rng(0x4B54);
+    std::vector<int> residue(static_cast<std::size_t>(n - 1)), half(residue.size()), met(n + 1, 0);
+    for (int i = 0; i < n - 1; ++i) residue[i] = i + 1;
+    std::shuffle(residue.begin(), residue.end(), rng);
+    for (auto& h : half) h = static_cast<int>(rng() & 1);
+    auto point = [&](std::size_t p) { return residue[p] + n * half[p]; };
+    auto difference = [&](int d) {
+        d = (d % q + q) % q;
+        return std::min(d, q - d);
+    };
+    int cost = n - 1;  // each difference from 1 to n − 1 missed once
+    auto tally = [&](int d, int step) {
+        auto penalty = [&](int m) { return d == n ? m : std::abs(m - 1); };
+        cost -= penalty(met[d]);
+        met[d] += step;
+        cost += penalty(met[d]);
+    };
+    auto block = [&](int b, int step) {
+        const auto p = static_cast<std::size_t>(3 * b);
+        tally(difference(point(p + 1) - point(p)), step);
+        tally(difference(point(p + 2) - point(p)), step);
+        tally(difference(point(p + 2) - point(p + 1)), step);
+    };
+    for (int b = 0; b < count; ++b) block(b, 1);
+    std::uniform_real_distribution<double> chance(0, 1);
+    for (std::int64_t move = 0; move < budget && cost > 0; ++move) {
+        const double temperature = 0.6 * (1.0 - 0.9 * static_cast<double>(move % 200'000'000) / 200'000'000);
+        const auto p = static_cast<std::size_t>(rng() % (n - 1)),
+                   r = static_cast<std::size_t>(rng() % (n - 1));
+        const int bp = static_cast<int>(p / 3), br = static_cast<int>(r / 3);
+        const bool flip = (rng() & 3) == 0 || bp == br;
+        auto apply = [&] {
+            block(bp, -1);
+            if (!flip) block(br, -1);
+            if (flip) {
+                half[p] ^= 1;
+            } else {
+                std::swap(residue[p], residue[r]);
+                std::swap(half[p], half[r]);
+            }
+            block(bp, 1);
+            if (!flip) block(br, 1);
+        };
+        const int before = cost;
+        apply();
+        if (cost > before && chance(rng) >= std::exp((before - cost) / temperature)) apply();  // undone
+    }
+    if (cost > 0) return false;
+    found = {CyclicShape::kts_one_rotational, v, {q, 0, n}, {}};
+    for (int b = 0; b < count; ++b)
+        for (int shift : {0, n})
+            for (int k = 0; k < 3; ++k)
+                found.base.push_back((point(static_cast<std::size_t>(3 * b + k)) + shift) % q);
+    return true;
 }
 
 }  // namespace
@@ -184,6 +254,7 @@ bool frame_for(CyclicShape shape, int v, Frame& f) {
 bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found) {
     Frame f;
     if (!frame_for(shape, v, f)) return false;
+    if (shape == CyclicShape::kts_one_rotational) return anneal_one_rotational(v, budget, found);
     OrbitSearch search(f);
     if (!search.find(budget)) return false;
     found = search.result(shape, v);
@@ -202,7 +273,7 @@ Rounds develop(const CyclicBase& base) {
         return std::vector<int>{shift(flat[i], g), shift(flat[i + 1], g), shift(flat[i + 2], g)};
     };
     Rounds rounds;
-    for (int g = 0; g < f.q; ++g) {
+    for (int g = 0; g < (f.half_turn ? f.q / 2 : f.q); ++g) {
         rounds.emplace_back();
         for (std::size_t i = 0; i < base.base.size(); i += 3)
             rounds.back().push_back(shifted(base.base, i, g));

@@ -19,7 +19,16 @@ using Rounds = std::vector<std::vector<std::vector<int>>>;  // [round][table] ->
 //                      {∞₁, ∞₂} and {(x,0),(x,1)} (q odd) or {(x,c),(x+q/2,c)} (q even).
 //  - nkts_three_copies: NKTS(v), Z_q × 3, q = v/3 (even); {(x,c),(x+q/2,c)} never meet, and q/2 − 1 more
 //                      rounds are orbits of one block across the three copies.
-enum class CyclicShape { kts_two_copies, kts_three_copies, nkts_two_copies, nkts_three_copies };
+//  - kts_one_rotational: KTS(v), Z_q ∪ {∞}, q = v − 1 (1-rotational, after Buratti): the base round holds
+//                      {∞, 0, q/2} and each of its other blocks shifted by q/2 too, so its first q/2 shifts
+//                      are the rounds. Found by annealing rather than backtracking (KTS(177)).
+enum class CyclicShape {
+    kts_two_copies,
+    kts_three_copies,
+    nkts_two_copies,
+    nkts_three_copies,
+    kts_one_rotational
+};
 
 // What the search finds: the base round and the blocks whose shifts are a round each, points numbered
 // c·q + x for (x, c) and copies·q + i for the fixed points.
@@ -31,7 +40,8 @@ struct CyclicBase {
 };
 
 // A base for a system on v points, or false when the shape does not fit v or the search ran out of its
-// budget (in points scanned: about a second per 10⁹ on the build machine). Deterministic: the search's
+// budget (in points scanned, or moves when annealing: about a second per 10⁹ points, per 10⁸ moves, on the
+// build machine). Deterministic: the search's
 // random order comes from a fixed seed, and its budget is work, not time.
 bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found);
 
