@@ -41,8 +41,8 @@ struct CyclicBase {
 
 // A base for a system on v points, or false when the shape does not fit v or the search ran out of its
 // budget (in points scanned, or moves when annealing: about a second per 10⁹ points, per 10⁸ moves, on the
-// build machine). Deterministic: the search's
-// random order comes from a fixed seed, and its budget is work, not time.
+// build machine). Deterministic: the search's random order comes from a fixed seed, and its budget is work,
+// not time.
 bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found);
 
 // The rounds of the system a base gives (every shift of the base round, then one round per single block),
