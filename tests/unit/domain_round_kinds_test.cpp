@@ -163,8 +163,9 @@ TEST_CASE("discovery: the rounds are planned together near the round limit, form
     // 25 people at tables of 5 meet everyone new for at most floor(24 / 4) = 6 rounds.
     for (int rounds : {3, 4}) {
         CAPTURE(rounds);
-        auto event = Event::create("plan-" + std::to_string(rounds),
-                                   settings_with(std::vector<RoundKind>(rounds, RoundKind::discovery), 5), t0);
+        auto event =
+            Event::create("plan-" + std::to_string(rounds),
+                          settings_with(std::vector<RoundKind>(rounds, RoundKind::discovery), 5), t0);
         fill(event, std::vector<Purpose>(25), t0);
         auto started = drive(event, Actor::host(), StartEvent{}, t0);
         const bool planned = rounds > 3;
