@@ -7,6 +7,7 @@
 
 #include "cli/plan_csv.hpp"
 #include "matching/needs.hpp"
+#include "matching/table_sizes.hpp"
 
 namespace ensemble::cli {
 namespace {
@@ -83,7 +84,7 @@ void write_report(const matching::Report& report, int people, int table_size, in
         << "\nsame-organisation pairs: " << report.same_organisation_pairs << "\ntables per round:";
     for (const auto& [size, count] : sizes) err << ' ' << count << " of " << size;
     err << "\ntime: " << std::fixed << std::setprecision(3) << report.seconds << " s\n";
-    int bound = table_size > 1 ? (people - 1) / (table_size - 1) : rounds;
+    int bound = matching::round_limit(people, table_size);
     if (report.repeated_pairs > 0 && rounds > bound)
         err << "note: with tables of " << table_size << ", " << people
             << " people can meet without repeats for at most " << bound

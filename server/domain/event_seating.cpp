@@ -3,6 +3,7 @@
 
 #include "domain/event_apply.hpp"
 #include "domain/round_needs.hpp"
+#include "matching/table_sizes.hpp"
 
 namespace ensemble::domain {
 namespace {
@@ -26,14 +27,13 @@ std::vector<std::vector<matching::PersonId>> mutual_wishes(const EventState& s,
     return pairs;
 }
 
-// Optimising all rounds together reaches zero repeats where round by round cannot: near the round limit,
-// floor((N - 1) / (K - 1)) rounds of N people at tables of K. Up to half of it, round by round repeats
-// nobody either (measured from 16 to 1,000 attendees at tables of 5, organisations of 8), at a fraction of
-// the cost: 10,000 attendees waited 20-35 ms more for their first seats while 3 rounds were planned.
+// Optimising all rounds together reaches zero repeats where round by round cannot: near the round limit
+// (matching/table_sizes.hpp). Up to half of it, round by round repeats nobody either (measured from 16 to
+// 1,000 attendees at tables of 5, organisations of 8), at a fraction of the cost: 10,000 attendees waited
+// 20-35 ms more for their first seats while 3 rounds were planned.
 bool worth_planning(std::size_t present, const EventSettings& settings) {
     if (settings.rounds < 2 || present < 2) return false;
-    const int limit = (static_cast<int>(present) - 1) / std::max(1, settings.table_size - 1);
-    return 2 * settings.rounds > limit;
+    return 2 * settings.rounds > matching::round_limit(static_cast<int>(present), settings.table_size);
 }
 
 }  // namespace

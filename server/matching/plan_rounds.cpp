@@ -54,8 +54,7 @@ Plan plan_with_sizes(const Problem& problem, const PlanRequest& request, const s
     // round, and a second round needs at least as many tables as seats a table.
     int k = sizes.empty() ? 1 : sizes.front();
     int tables = static_cast<int>(sizes.size());
-    bool reachable =
-        k < 2 || (request.rounds <= (problem.n - 1) / (k - 1) && (request.rounds == 1 || k <= tables));
+    bool reachable = request.rounds <= round_limit(problem.n, k) && (request.rounds == 1 || k <= tables);
     Attempts work = work_for(request);
     input.patience = work.patience;
     std::int64_t steps_left = work.steps;

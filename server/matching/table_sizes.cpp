@@ -1,6 +1,7 @@
 #include "matching/table_sizes.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace ensemble::matching {
 
@@ -40,6 +41,10 @@ std::vector<int> even_sizes(int n, int tables) {
     std::vector<int> sizes(tables, n / tables);
     for (int i = 0; i < n % tables; ++i) ++sizes[i];
     return sizes;
+}
+
+int round_limit(int n, int k) {
+    return k < 2 ? std::numeric_limits<int>::max() : std::max(0, n - 1) / (k - 1);
 }
 
 }  // namespace ensemble::matching

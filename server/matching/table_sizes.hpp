@@ -18,6 +18,10 @@ std::vector<int> table_sizes(int n, const TableSize& size, std::vector<std::stri
 // the cost model, so that a local round does not trade a repeat for someone from far away.
 std::vector<int> one_more_table(int n, const std::vector<int>& sizes, const TableSize& size);
 
+// The round limit: the most rounds in which n people at tables of k can meet only people new to them,
+// floor((n - 1) / (k - 1)), each meeting k - 1 a round; no limit for tables of one.
+int round_limit(int n, int k);
+
 // n people at `tables` tables, the larger tables first.
 std::vector<int> even_sizes(int n, int tables);
 

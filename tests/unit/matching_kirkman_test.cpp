@@ -3,13 +3,14 @@
 
 #include "matching/kirkman.hpp"
 #include "matching/kirkman_data.hpp"
+#include "matching/table_sizes.hpp"
 #include "matching_check.hpp"
 
 using namespace matching_check;
 
 namespace {
 
-int round_limit(int v) { return (v - 1) / 2; }
+int round_limit(int v) { return ensemble::matching::round_limit(v, 3); }
 
 std::vector<std::vector<Table>> as_tables(const Rounds& rounds) {
     std::vector<std::vector<Table>> out;
