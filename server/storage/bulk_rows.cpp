@@ -1,6 +1,5 @@
 #include "storage/bulk_rows.hpp"
 
-#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -11,13 +10,13 @@ namespace {
 constexpr const char* insert_seat =
     "INSERT INTO seats (event_id, round, table_number, attendee_id, seated_at) VALUES";
 
-// "head (?1, ?2, ?3, ?4, ?5), (?1, ?6, ?7, ?8, ?9), ...": the event id once, then four values a row.
-// Built from constants only, once for each power of two of rows.
-class MultiRowSql {
+// "INSERT ... VALUES (?1, ?2, ?3, ?4, ?5), (?1, ?6, ?7, ?8, ?9), ...": the event id once, then four values
+// a seat. Built from constants only, once for each power of two of rows.
+class SeatsSql {
   public:
-    explicit MultiRowSql(const char* head) {
+    SeatsSql() {
         for (std::size_t rows = 1; rows <= max_rows_per_statement; rows *= 2) {
-            std::string sql = head;
+            std::string sql = insert_seat;
             for (std::size_t row = 0; row < rows; ++row) {
                 sql += row == 0 ? " (?1" : ", (?1";
                 for (std::size_t k = 0; k < 4; ++k) sql += ", ?" + std::to_string(2 + row * 4 + k);
@@ -36,25 +35,18 @@ class MultiRowSql {
     std::array<std::string, std::countr_zero(max_rows_per_statement) + 1> sql_;
 };
 
-// The rows in one statement: the event id once, then each row's four values.
-template <class Record, class Values>
-void write_rows(Database& db, const MultiRowSql& sql, const std::string& event_id,
-                std::span<const Record* const> rows, Values values_of) {
-    auto insert = db.prepare(sql(rows.size()));
-    insert->bind(1, event_id);
-    int parameter = 2;
-    for (const auto* row : rows)
-        for (std::int64_t value : values_of(*row)) insert->bind(parameter++, value);
-    insert->run();
-}
-
 }  // namespace
 
 void write_seats(Database& db, const std::string& event_id, std::span<const domain::Seated* const> seats) {
-    static const MultiRowSql sql(insert_seat);
-    write_rows(db, sql, event_id, seats, [](const domain::Seated& r) {
-        return std::array<std::int64_t, 4>{r.round, r.table, r.attendee, r.at};
-    });
+    static const SeatsSql sql;
+    auto insert = db.prepare(sql(seats.size()));
+    insert->bind(1, event_id);
+    int parameter = 2;
+    for (const auto* seat : seats)
+        for (std::int64_t value :
+             {std::int64_t{seat->round}, std::int64_t{seat->table}, seat->attendee, seat->at})
+            insert->bind(parameter++, value);
+    insert->run();
 }
 
 }  // namespace ensemble::storage
