@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 namespace ensemble::matching {
@@ -17,7 +18,31 @@ struct Frame {
     bool half_groups = false;       // {(x,c),(x+q/2,c)} never meet (q even)
     bool mixed_zero_group = false;  // {(x,0),(x,1)} never meet
     bool half_turn = false;         // the base round is its own shift by q/2: q/2 shifts are the rounds
+    bool swap_fixed = false;        // odd shifts swap the two fixed points
 };
+
+// Simulated annealing, as both searches below use it: tries from a random start (`start`), each of at most
+// 2·10⁹ moves and with its own seed; `move` changes the state at random and returns how to undo it, both
+// keeping `cost` up to date. A move that raises the cost by r is kept with probability e^(−r/T), T falling
+// from 0.6 to 0.06 over 2·10⁸ moves, then starting again. True once the cost is 0; the budget counts moves.
+template <class Start, class Move>
+bool anneal(std::int64_t budget, const int& cost, Start start, Move move) {
+    constexpr std::int64_t moves_per_try = 2'000'000'000, cooling = 200'000'000;
+    std::uniform_real_distribution<double> chance(0, 1);
+    for (std::uint64_t attempt = 0; budget > 0; ++attempt) {
+        std::mt19937_64 rng(0x4B54 + attempt);
+        start(rng);
+        for (std::int64_t m = 0; m < std::min(budget, moves_per_try) && cost > 0; ++m) {
+            const double temperature = 0.6 * (1.0 - 0.9 * static_cast<double>(m % cooling) / cooling);
+            const int before = cost;
+            auto undo = move(rng);
+            if (cost > before && chance(rng) >= std::exp((before - cost) / temperature)) undo();
+        }
+        if (cost == 0) return true;
+        budget -= moves_per_try;
+    }
+    return false;
+}
 
 // Each orbit of pairs under Z_q gets an index; a base round whose blocks cover every orbit once (and the
 // short rounds the rest) shifts into a design where every pair meets once.
@@ -51,6 +76,51 @@ class OrbitSearch {
             budget -= work_;
         }
         return false;
+    }
+
+    // For frames whose rounds are all shifts of the base round: the base round's points in triples, a move
+    // swapping two points of two triples, the cost counting each orbit met more or less often than once (or
+    // than never, for the pairs never seated together).
+    bool anneal_base(std::int64_t budget) {
+        if (f_.shorts > 0 || f_.zero_block) return false;
+        reset();  // the orbits it marks covered are the ones never met
+        std::vector<char> wanted(orbits_, 0);
+        for (int a = 0; a < n_; ++a)
+            for (int b = a + 1; b < n_; ++b) wanted[orbit(a, b)] = !covered_[orbit(a, b)];
+        std::vector<int> point(n_), met(orbits_);
+        int cost = 0;
+        auto tally = [&](int o, int step) {
+            cost -= std::abs(met[o] - wanted[o]);
+            met[o] += step;
+            cost += std::abs(met[o] - wanted[o]);
+        };
+        auto triple = [&](int t, int step) {
+            const int a = point[3 * t], b = point[3 * t + 1], c = point[3 * t + 2];
+            tally(orbit(a, b), step), tally(orbit(a, c), step), tally(orbit(b, c), step);
+        };
+        auto start = [&](std::mt19937_64& rng) {
+            std::iota(point.begin(), point.end(), 0);
+            std::shuffle(point.begin(), point.end(), rng);
+            std::fill(met.begin(), met.end(), 0);
+            cost = static_cast<int>(std::count(wanted.begin(), wanted.end(), 1));
+            for (int t = 0; t < n_ / 3; ++t) triple(t, 1);
+        };
+        auto move = [&](std::mt19937_64& rng) {
+            const int p = static_cast<int>(rng() % n_),
+                      r = static_cast<int>((p / 3 * 3 + 3 + rng() % (n_ - 3)) % n_);
+            auto swap = [&, p, r] {
+                triple(p / 3, -1), triple(r / 3, -1);
+                std::swap(point[p], point[r]);
+                triple(p / 3, 1), triple(r / 3, 1);
+            };
+            swap();
+            return swap;
+        };
+        if (!anneal(budget, cost, start, move)) return false;
+        blocks_.clear();
+        for (int t = 0; t < n_ / 3; ++t)
+            blocks_.push_back({point[3 * t], point[3 * t + 1], point[3 * t + 2]});
+        return true;
     }
 
     CyclicBase result(CyclicShape shape, int v) const {
@@ -181,50 +251,63 @@ bool frame_for(CyclicShape shape, int v, Frame& f) {
             if (v % 6 != 3 || v < 9) return false;
             f = {v - 1, 1, 1, 0, false, false, false, true};
             return true;
+        case CyclicShape::nkts_one_rotational:
+            if (v % 24 != 0) return false;
+            f = {v - 2, 1, 2, 0, false, false, false, true, true};
+            return true;
     }
     return false;
 }
 
-// kts_one_rotational, with n = q/2: the blocks other than {∞, 0, n} come in pairs {B, B + n}, so one B of
-// each pair is chosen, its points' residues mod n together making 1 … n − 1 once, and the three
-// differences ±(b − a) of each B, each taken as the smaller of d and q − d, making 1 … n − 1 once. The
-// annealing moves a point between two B (or changes which of x, x + n a B holds) and counts the differences
-// met twice, or equal to n; the budget counts moves. The temperature falls from 0.6 to 0.06 over 2·10⁸
-// moves, then starts again.
-bool anneal_one_rotational(int v, std::int64_t budget, CyclicBase& found) {
-    const int q = v - 1, n = q / 2, count = (n - 1) / 3;  // v ≡ 3 (mod 6): n − 1 is a multiple of 3
-    std::mt19937_64 rng(0x4B54);
-    std::vector<int> residue(static_cast<std::size_t>(n - 1)), half(residue.size()), met(n + 1, 0);
-    for (int i = 0; i < n - 1; ++i) residue[i] = i + 1;
-    std::shuffle(residue.begin(), residue.end(), rng);
-    for (auto& h : half) h = static_cast<int>(rng() & 1);
+// The 1-rotational shapes, with n = q/2 (odd for nkts_one_rotational): besides {∞, 0, n} (KTS), or
+// {∞₀, 0, b} and {∞₁, n, b + n} with b odd (NKTS), the blocks come in pairs {B, B + n}, so one B of each pair
+// is chosen, the residues mod n of b and the B's points together making 1 … n − 1 once, and the three
+// differences ±(y − x) of each B (and b's), each taken as the smaller of d and q − d, making 1 … n − 1 once.
+// A move moves a point between two B (or changes which of x, x + n a B holds); the cost counts the
+// differences met twice, or equal to n, and an even b. (b odd: ∞₀ meets 0 and b at even shifts, n and
+// b + n at odd ones, so every point once.)
+bool anneal_one_rotational(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found) {
+    const bool nearly = shape == CyclicShape::nkts_one_rotational;
+    const int q = nearly ? v - 2 : v - 1, n = q / 2, lead = nearly ? 1 : 0, count = (n - 1 - lead) / 3;
+    std::vector<int> residue(static_cast<std::size_t>(n - 1)), half(residue.size()), met(n + 1);
     auto point = [&](std::size_t p) { return residue[p] + n * half[p]; };
     auto difference = [&](int d) {
         d = (d % q + q) % q;
         return std::min(d, q - d);
     };
-    int cost = n - 1;  // each difference from 1 to n − 1 missed once
+    int cost = 0;
     auto tally = [&](int d, int step) {
         auto penalty = [&](int m) { return d == n ? m : std::abs(m - 1); };
         cost -= penalty(met[d]);
         met[d] += step;
         cost += penalty(met[d]);
     };
-    auto block = [&](int b, int step) {
-        const auto p = static_cast<std::size_t>(3 * b);
+    auto block = [&](int b, int step) {  // b = −1: the pair {0, b} beside ∞₀
+        if (b < 0) {
+            tally(difference(point(0)), step);
+            cost += step * (point(0) % 2 == 0 ? 1 : 0);
+            return;
+        }
+        const auto p = static_cast<std::size_t>(lead + 3 * b);
         tally(difference(point(p + 1) - point(p)), step);
         tally(difference(point(p + 2) - point(p)), step);
         tally(difference(point(p + 2) - point(p + 1)), step);
     };
-    for (int b = 0; b < count; ++b) block(b, 1);
-    std::uniform_real_distribution<double> chance(0, 1);
-    for (std::int64_t move = 0; move < budget && cost > 0; ++move) {
-        const double temperature = 0.6 * (1.0 - 0.9 * static_cast<double>(move % 200'000'000) / 200'000'000);
+    auto start = [&](std::mt19937_64& rng) {
+        for (int i = 0; i < n - 1; ++i) residue[i] = i + 1;
+        std::shuffle(residue.begin(), residue.end(), rng);
+        for (auto& h : half) h = static_cast<int>(rng() & 1);
+        std::fill(met.begin(), met.end(), 0);
+        cost = n - 1;  // each difference from 1 to n − 1 missed once
+        for (int b = -lead; b < count; ++b) block(b, 1);
+    };
+    auto move = [&](std::mt19937_64& rng) {
         const auto p = static_cast<std::size_t>(rng() % (n - 1)),
                    r = static_cast<std::size_t>(rng() % (n - 1));
-        const int bp = static_cast<int>(p / 3), br = static_cast<int>(r / 3);
+        auto block_of = [&](std::size_t i) { return (static_cast<int>(i) + 3 - lead) / 3 - 1; };
+        const int bp = block_of(p), br = block_of(r);
         const bool flip = (rng() & 3) == 0 || bp == br;
-        auto apply = [&] {
+        auto apply = [&, p, r, bp, br, flip] {
             block(bp, -1);
             if (!flip) block(br, -1);
             if (flip) {
@@ -236,27 +319,27 @@ bool anneal_one_rotational(int v, std::int64_t budget, CyclicBase& found) {
             block(bp, 1);
             if (!flip) block(br, 1);
         };
-        const int before = cost;
         apply();
-        if (cost > before && chance(rng) >= std::exp((before - cost) / temperature)) apply();  // undone
-    }
-    if (cost > 0) return false;
-    found = {CyclicShape::kts_one_rotational, v, {q, 0, n}, {}};
+        return apply;
+    };
+    if (!anneal(budget, cost, start, move)) return false;
+    found = {shape, v, {q, 0, n}, {}};
+    if (nearly) found.base = {q, 0, point(0), q + 1, n, (point(0) + n) % q};
     for (int b = 0; b < count; ++b)
         for (int shift : {0, n})
             for (int k = 0; k < 3; ++k)
-                found.base.push_back((point(static_cast<std::size_t>(3 * b + k)) + shift) % q);
+                found.base.push_back((point(static_cast<std::size_t>(lead + 3 * b + k)) + shift) % q);
     return true;
 }
 
 }  // namespace
 
-bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found) {
+bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found, Search how) {
     Frame f;
     if (!frame_for(shape, v, f)) return false;
-    if (shape == CyclicShape::kts_one_rotational) return anneal_one_rotational(v, budget, found);
+    if (f.half_turn) return anneal_one_rotational(shape, v, budget, found);
     OrbitSearch search(f);
-    if (!search.find(budget)) return false;
+    if (!(how == Search::anneal ? search.anneal_base(budget) : search.find(budget))) return false;
     found = search.result(shape, v);
     return true;
 }
@@ -268,7 +351,10 @@ Rounds develop(const CyclicBase& base) {
     for (const auto* list : {&base.base, &base.singles})
         for (int p : *list)
             if (p < 0 || p >= base.v) return {};
-    auto shift = [&](int p, int g) { return p >= moved ? p : p / f.q * f.q + (p % f.q + g) % f.q; };
+    auto shift = [&](int p, int g) {
+        if (p >= moved) return f.swap_fixed && g % 2 ? moved + (p - moved + 1) % 2 : p;
+        return p / f.q * f.q + (p % f.q + g) % f.q;
+    };
     auto shifted = [&](const std::vector<int>& flat, std::size_t i, int g) {
         return std::vector<int>{shift(flat[i], g), shift(flat[i + 1], g), shift(flat[i + 2], g)};
     };

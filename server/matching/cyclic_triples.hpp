@@ -22,12 +22,17 @@ using Rounds = std::vector<std::vector<std::vector<int>>>;  // [round][table] ->
 //  - kts_one_rotational: KTS(v), Z_q ∪ {∞}, q = v − 1 (1-rotational, after Buratti): the base round holds
 //                      {∞, 0, q/2} and each of its other blocks shifted by q/2 too, so its first q/2 shifts
 //                      are the rounds. Found by annealing rather than backtracking (KTS(177)).
+//  - nkts_one_rotational: NKTS(v), Z_q ∪ {∞₀, ∞₁}, q = v − 2, v a multiple of 24 (q/2 odd, which the
+//                      parity of the differences needs): odd shifts swap ∞₀ and ∞₁, and the base round holds
+//                      {∞₀, 0, b} and {∞₁, q/2, b + q/2}, each other block shifted by q/2 too; {∞₀, ∞₁} and
+//                      {x, x + q/2} never meet. Annealed likewise (NKTS(192)).
 enum class CyclicShape {
     kts_two_copies,
     kts_three_copies,
     nkts_two_copies,
     nkts_three_copies,
-    kts_one_rotational
+    kts_one_rotational,
+    nkts_one_rotational
 };
 
 // What the search finds: the base round and the blocks whose shifts are a round each, points numbered
@@ -39,11 +44,18 @@ struct CyclicBase {
     std::vector<int> singles;  // triples, flat
 };
 
+// How a base is searched for: backtracking over the orbits of pairs, or simulated annealing, which only the
+// shapes whose rounds are all shifts of the base round take (kts_two_copies, nkts_two_copies, and the
+// 1-rotational shapes, which are always annealed). Annealing reaches what backtracking runs out of budget on
+// (NKTS(150)); backtracking is faster on the smaller orders.
+enum class Search { backtrack, anneal };
+
 // A base for a system on v points, or false when the shape does not fit v or the search ran out of its
-// budget (in points scanned, or moves when annealing: about a second per 10⁹ points, per 10⁸ moves, on the
-// build machine). Deterministic: the search's random order comes from a fixed seed, and its budget is work,
+// budget (in points scanned, or moves when annealing: about a second per 10⁹ points, per 10⁷ moves, on the
+// build machine). Deterministic: the search's random order comes from fixed seeds, and its budget is work,
 // not time.
-bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found);
+bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found,
+                      Search how = Search::backtrack);
 
 // The rounds of the system a base gives (every shift of the base round, then one round per single block),
 // or none when the base does not fit its shape.

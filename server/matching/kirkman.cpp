@@ -148,6 +148,52 @@ Rounds product(const Rounds& outer, int u, const Rounds& inner, int w) {
     return rounds;
 }
 
+// NKTS(2wu + 2) from a KTS(2u + 1), an NKTS(2w + 2) and a resolvable TD(3, w): the KTS less one point ∞ is
+// a Kirkman frame of type 2^u (each round less its block {∞, x, y} misses the hole {x, y}, and the holes
+// partition the rest); the TD inflates each point x to x × {0..w−1} (numbered x·w + a) and each round to w
+// rounds, leaving holes of 2w points; two new points fill every hole with a copy of the NKTS(2w + 2) in which
+// they are a group, its w rounds completing the hole's w rounds. Filling the holes of a frame: Stinson,
+// "Frames for Kirkman triple systems" (1987); the groups are {∞₁, ∞₂} and the copies' own.
+Rounds filled_frame(const Rounds& kts, int u, const Rounds& nkts, int w) {
+    Transversals td = transversal_design(w);
+    if (td.empty() || static_cast<int>(nkts.size()) != w) return {};
+    const int infinity = 2 * u, first = 2 * u * w;  // ∞ of the KTS; ∞₁, ∞₂ = first, first + 1
+    // The copy's points: 0 and the one it never meets become ∞₁ and ∞₂, the others the hole's 2w places.
+    std::vector<char> met(2 * w + 2, 0);
+    for (const auto& round : nkts)
+        for (const auto& block : round)
+            if (std::find(block.begin(), block.end(), 0) != block.end())
+                for (int p : block) met[p] = 1;
+    std::vector<int> place(2 * w + 2, -1);
+    for (int p = 1, next = 0; p < 2 * w + 2; ++p) place[p] = met[p] ? next++ : -2;  // −2: the partner of 0
+    Rounds rounds;
+    for (const auto& round : kts) {
+        auto hole = std::find_if(round.begin(), round.end(), [&](const auto& b) {
+            return std::find(b.begin(), b.end(), infinity) != b.end();
+        });
+        if (hole == round.end()) return {};
+        std::vector<int> hole_points;
+        for (int x : *hole)
+            for (int a = 0; x != infinity && a < w; ++a) hole_points.push_back(x * w + a);
+        auto fill = [&](int p) {
+            return p == 0 ? first : place[p] == -2 ? first + 1 : hole_points[place[p]];
+        };
+        for (int c = 0; c < w; ++c) {
+            rounds.emplace_back();
+            for (const auto& block : round) {
+                if (&block == &*hole) continue;
+                for (int a = 0; a < w; ++a) {
+                    auto [b, s] = td[c][a];
+                    rounds.back().push_back({block[0] * w + a, block[1] * w + b, block[2] * w + s});
+                }
+            }
+            for (const auto& block : nkts[c])
+                rounds.back().push_back({fill(block[0]), fill(block[1]), fill(block[2])});
+        }
+    }
+    return rounds;
+}
+
 Rounds stored(int v) {
     for (const auto& base : stored_cyclic_bases())
         if (base.v == v) return develop(base);
@@ -179,6 +225,15 @@ Rounds constructed_triple_system(int v) {
         const Rounds& inner = triple_system(w);
         if (outer.empty() || inner.empty()) continue;
         if (auto r = product(outer, u, inner, w); !r.empty()) return r;
+    }
+    // A filled frame: NKTS(2wu + 2) from a KTS(2u + 1) and an NKTS(2w + 2).
+    for (int u = 4; v % 6 == 0 && 2 * u < v - 2; u += 3) {
+        if ((v - 2) % (2 * u)) continue;
+        int w = (v - 2) / (2 * u);
+        const Rounds& kts = triple_system(2 * u + 1);
+        const Rounds& nkts = triple_system(2 * w + 2);
+        if (kts.empty() || nkts.empty()) continue;
+        if (auto r = filled_frame(kts, u, nkts, w); !r.empty()) return r;
     }
     return {};
 }
