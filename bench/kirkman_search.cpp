@@ -2,9 +2,9 @@
 // matching/kirkman.cpp covers, a cyclic base found by the search of matching/cyclic_triples.hpp, and
 // NKTS(18), which has no such base, found by the planner's own search. Deterministic for the same budget.
 // Usage: kirkman_search [largest order = 300] [budget per shape = 30000000000] [smallest order = 9]
-// [moves when annealing = 20000000000] > server/matching/kirkman_data.cpp (a smallest order above 9 resumes
-// or splits a long search: its output then holds the orders from there, to merge with another run's).
-// Each order tries backtracking over the shapes first, then annealing (cyclic_triples.hpp).
+// [moves for the annealed shapes = 20000000000] > server/matching/kirkman_data.cpp (a smallest order above 9
+// resumes or splits a long search: its output then holds the orders from there, to merge with another
+// run's). Each order tries the backtracked shapes first, then the 1-rotational one, annealed.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -120,17 +120,13 @@ int main(int argc, char** argv) {
         }
         auto started = std::chrono::steady_clock::now();
         bool found = false;
-        using Way = std::pair<CyclicShape, Search>;
-        auto ways = kts ? std::vector<Way>{{CyclicShape::kts_three_copies, Search::backtrack},
-                                           {CyclicShape::kts_two_copies, Search::backtrack},
-                                           {CyclicShape::kts_one_rotational, Search::anneal}}
-                        : std::vector<Way>{{CyclicShape::nkts_two_copies, Search::backtrack},
-                                           {CyclicShape::nkts_three_copies, Search::backtrack},
-                                           {CyclicShape::nkts_one_rotational, Search::anneal},
-                                           {CyclicShape::nkts_two_copies, Search::anneal}};
-        for (auto [shape, how] : ways) {
+        auto shapes = kts ? std::vector{CyclicShape::kts_three_copies, CyclicShape::kts_two_copies,
+                                        CyclicShape::kts_one_rotational}
+                          : std::vector{CyclicShape::nkts_two_copies, CyclicShape::nkts_three_copies,
+                                        CyclicShape::nkts_one_rotational};
+        for (auto shape : shapes) {
             CyclicBase base;
-            if (!find_cyclic_base(shape, v, how == Search::anneal ? moves : budget, base, how)) continue;
+            if (!find_cyclic_base(shape, v, annealed(shape) ? moves : budget, base)) continue;
             if (!is_resolvable_triple_system(v, develop(base))) continue;
             std::printf("        {CyclicShape::%s, %d, %s, %s},\n", shape_name(shape), v,
                         flat(base.base).c_str(), flat(base.singles).c_str());

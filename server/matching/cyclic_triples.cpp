@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <numeric>
 #include <random>
 
 namespace ensemble::matching {
@@ -21,8 +20,8 @@ struct Frame {
     bool swap_fixed = false;        // odd shifts swap the two fixed points
 };
 
-// Simulated annealing, as both searches below use it: tries from a random start (`start`), each of at most
-// 2·10⁹ moves and with its own seed; `move` changes the state at random and returns how to undo it, both
+// Simulated annealing, as the 1-rotational shapes use it: tries from a random start (`start`), each of at
+// most 2·10⁹ moves and with its own seed; `move` changes the state at random and returns how to undo it, both
 // keeping `cost` up to date. A move that raises the cost by r is kept with probability e^(−r/T), T falling
 // from 0.6 to 0.06 over 2·10⁸ moves, then starting again. True once the cost is 0; the budget counts moves.
 template <class Start, class Move>
@@ -76,51 +75,6 @@ class OrbitSearch {
             budget -= work_;
         }
         return false;
-    }
-
-    // For frames whose rounds are all shifts of the base round: the base round's points in triples, a move
-    // swapping two points of two triples, the cost counting each orbit met more or less often than once (or
-    // than never, for the pairs never seated together).
-    bool anneal_base(std::int64_t budget) {
-        if (f_.shorts > 0 || f_.zero_block) return false;
-        reset();  // the orbits it marks covered are the ones never met
-        std::vector<char> wanted(orbits_, 0);
-        for (int a = 0; a < n_; ++a)
-            for (int b = a + 1; b < n_; ++b) wanted[orbit(a, b)] = !covered_[orbit(a, b)];
-        std::vector<int> point(n_), met(orbits_);
-        int cost = 0;
-        auto tally = [&](int o, int step) {
-            cost -= std::abs(met[o] - wanted[o]);
-            met[o] += step;
-            cost += std::abs(met[o] - wanted[o]);
-        };
-        auto triple = [&](int t, int step) {
-            const int a = point[3 * t], b = point[3 * t + 1], c = point[3 * t + 2];
-            tally(orbit(a, b), step), tally(orbit(a, c), step), tally(orbit(b, c), step);
-        };
-        auto start = [&](std::mt19937_64& rng) {
-            std::iota(point.begin(), point.end(), 0);
-            std::shuffle(point.begin(), point.end(), rng);
-            std::fill(met.begin(), met.end(), 0);
-            cost = static_cast<int>(std::count(wanted.begin(), wanted.end(), 1));
-            for (int t = 0; t < n_ / 3; ++t) triple(t, 1);
-        };
-        auto move = [&](std::mt19937_64& rng) {
-            const int p = static_cast<int>(rng() % n_),
-                      r = static_cast<int>((p / 3 * 3 + 3 + rng() % (n_ - 3)) % n_);
-            auto swap = [&, p, r] {
-                triple(p / 3, -1), triple(r / 3, -1);
-                std::swap(point[p], point[r]);
-                triple(p / 3, 1), triple(r / 3, 1);
-            };
-            swap();
-            return swap;
-        };
-        if (!anneal(budget, cost, start, move)) return false;
-        blocks_.clear();
-        for (int t = 0; t < n_ / 3; ++t)
-            blocks_.push_back({point[3 * t], point[3 * t + 1], point[3 * t + 2]});
-        return true;
     }
 
     CyclicBase result(CyclicShape shape, int v) const {
@@ -334,12 +288,16 @@ bool anneal_one_rotational(CyclicShape shape, int v, std::int64_t budget, Cyclic
 
 }  // namespace
 
-bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found, Search how) {
+bool annealed(CyclicShape shape) {
+    return shape == CyclicShape::kts_one_rotational || shape == CyclicShape::nkts_one_rotational;
+}
+
+bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found) {
     Frame f;
     if (!frame_for(shape, v, f)) return false;
-    if (f.half_turn) return anneal_one_rotational(shape, v, budget, found);
+    if (annealed(shape)) return anneal_one_rotational(shape, v, budget, found);
     OrbitSearch search(f);
-    if (!(how == Search::anneal ? search.anneal_base(budget) : search.find(budget))) return false;
+    if (!search.find(budget)) return false;
     found = search.result(shape, v);
     return true;
 }

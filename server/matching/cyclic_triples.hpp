@@ -44,18 +44,14 @@ struct CyclicBase {
     std::vector<int> singles;  // triples, flat
 };
 
-// How a base is searched for: backtracking over the orbits of pairs, or simulated annealing, which only the
-// shapes whose rounds are all shifts of the base round take (kts_two_copies, nkts_two_copies, and the
-// 1-rotational shapes, which are always annealed). Annealing reaches what backtracking runs out of budget on
-// (NKTS(150)); backtracking is faster on the smaller orders.
-enum class Search { backtrack, anneal };
+// Whether a shape is searched by annealing (the 1-rotational ones) rather than by backtracking.
+bool annealed(CyclicShape shape);
 
 // A base for a system on v points, or false when the shape does not fit v or the search ran out of its
-// budget (in points scanned, or moves when annealing: about a second per 10⁹ points, per 10⁷ moves, on the
-// build machine). Deterministic: the search's random order comes from fixed seeds, and its budget is work,
-// not time.
-bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found,
-                      Search how = Search::backtrack);
+// budget (in points scanned when backtracking; in moves for the 1-rotational shapes, which are annealed:
+// about a second per 10⁹ points, per 10⁸ moves, on the build machine). Deterministic: the search's random
+// order comes from fixed seeds, and its budget is work, not time.
+bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found);
 
 // The rounds of the system a base gives (every shift of the base round, then one round per single block),
 // or none when the base does not fit its shape.
