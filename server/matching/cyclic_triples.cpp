@@ -17,7 +17,7 @@ struct Frame {
     bool half_groups = false;       // {(x,c),(x+q/2,c)} never meet (q even)
     bool mixed_zero_group = false;  // {(x,0),(x,1)} never meet
     bool half_turn = false;         // the base round is its own shift by q/2: q/2 shifts are the rounds
-    bool swap_fixed = false;        // odd shifts swap the two fixed points
+                                    // (with two fixed points, q/2 is odd and odd shifts swap them)
 };
 
 // Simulated annealing, as the 1-rotational shapes use it: tries from a random start (`start`), each of at
@@ -207,7 +207,7 @@ bool frame_for(CyclicShape shape, int v, Frame& f) {
             return true;
         case CyclicShape::nkts_one_rotational:
             if (v % 24 != 0) return false;
-            f = {v - 2, 1, 2, 0, false, false, false, true, true};
+            f = {v - 2, 1, 2, 0, false, false, false, true};
             return true;
     }
     return false;
@@ -310,7 +310,7 @@ Rounds develop(const CyclicBase& base) {
         for (int p : *list)
             if (p < 0 || p >= base.v) return {};
     auto shift = [&](int p, int g) {
-        if (p >= moved) return f.swap_fixed && g % 2 ? moved + (p - moved + 1) % 2 : p;
+        if (p >= moved) return f.half_turn && f.fixed == 2 && g % 2 ? moved + (p - moved + 1) % 2 : p;
         return p / f.q * f.q + (p % f.q + g) % f.q;
     };
     auto shifted = [&](const std::vector<int>& flat, std::size_t i, int g) {

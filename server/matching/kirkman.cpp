@@ -146,6 +146,17 @@ Transversals transversal_design(int w) {
     return td;
 }
 
+// Class c of the TD over the block {x, y, z}: the w triples {(x,a),(y,b),(z,s)}, points (x, a) numbered
+// x·w + a, added to the round.
+void inflate(const std::vector<int>& block, const Transversals& td, int c,
+             std::vector<std::vector<int>>& round) {
+    const int w = static_cast<int>(td.size());
+    for (int a = 0; a < w; ++a) {
+        auto [b, s] = td[c][a];
+        round.push_back({block[0] * w + a, block[1] * w + b, block[2] * w + s});
+    }
+}
+
 // From a KTS(u) and a KTS(w) or NKTS(w) with a resolvable TD(3, w), a KTS(uw) or NKTS(uw): points (x, a)
 // numbered x·w + a. Each round of the outer system and each class c of the TD gives the round of the blocks
 // {(x,a),(y,b),(z,s)} over its triples {x,y,z}; each round of the inner system gives the round of its
@@ -158,11 +169,7 @@ Rounds product(const Rounds& outer, int u, const Rounds& inner, int w) {
     for (const auto& round : outer)
         for (int c = 0; c < w; ++c) {
             rounds.emplace_back();
-            for (const auto& block : round)
-                for (int a = 0; a < w; ++a) {
-                    auto [b, s] = td[c][a];
-                    rounds.back().push_back({block[0] * w + a, block[1] * w + b, block[2] * w + s});
-                }
+            for (const auto& block : round) inflate(block, td, c, rounds.back());
         }
     for (const auto& round : inner) {
         rounds.emplace_back();
@@ -205,13 +212,8 @@ Rounds filled_frame(const Rounds& kts, int u, const Rounds& nkts, int w) {
         };
         for (int c = 0; c < w; ++c) {
             rounds.emplace_back();
-            for (const auto& block : round) {
-                if (&block == &*hole) continue;
-                for (int a = 0; a < w; ++a) {
-                    auto [b, s] = td[c][a];
-                    rounds.back().push_back({block[0] * w + a, block[1] * w + b, block[2] * w + s});
-                }
-            }
+            for (const auto& block : round)
+                if (&block != &*hole) inflate(block, td, c, rounds.back());
             for (const auto& block : nkts[c])
                 rounds.back().push_back({fill(block[0]), fill(block[1]), fill(block[2])});
         }
