@@ -5,7 +5,7 @@ RELEASE := build/release
 CHECK := build/check
 FUZZ := build/fuzz
 
-.PHONY: run test build build-check deps deps-test deps-fuzz node-modules bench bench-live bench-review-draw vendor fuzz clean
+.PHONY: run test build build-check deps deps-test deps-fuzz deps-sat node-modules bench bench-live bench-review-draw vendor fuzz kirkman-sat clean
 
 run: deps build
 	@mkdir -p var
@@ -41,6 +41,12 @@ bench-live: deps-test build node-modules
 		node bench/live/run.js
 	$(RELEASE)/send_floor 10000 600 5
 
+# A triple system's base round by a SAT solver (bench/kirkman_search.cpp), printed as a line of
+# server/matching/kirkman_data.cpp (bench/MATCHER.md gives the orders it found and how long each took).
+V ?= 174
+kirkman-sat: deps-sat build
+	$(RELEASE)/kirkman_search --sat $(V)
+
 # libFuzzer with clang, never part of `make test` or CI (fuzz/README.md): each target runs FUZZ_SECONDS.
 FUZZ_SECONDS ?= 120
 FUZZ_TARGETS := client_message rest_bodies http_request websocket_frames
@@ -67,6 +73,9 @@ deps-test:
 
 deps-fuzz:
 	@scripts/deps.sh fuzz
+
+deps-sat:
+	@scripts/deps.sh sat
 
 node-modules: package-lock.json
 	@[ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund

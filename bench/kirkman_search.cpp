@@ -5,11 +5,16 @@
 // [moves for the annealed shapes = 20000000000] > server/matching/kirkman_data.cpp (a smallest order above 9
 // resumes or splits a long search: its output then holds the orders from there, to merge with another
 // run's). Each order tries the backtracked shapes first, then the 1-rotational one, annealed.
+// Or: kirkman_search --sat V [solver = cadical] (`make kirkman-sat V=…`): the two-copies shape of order V by a
+// SAT solver, printed as one line of the data file (the orders the searches above miss: 150, 174, 204).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 #include "matching/kirkman.hpp"
@@ -91,9 +96,144 @@ std::vector<int> nkts18() {
     return {};
 }
 
+// A formula in conjunctive normal form, written in DIMACS for a SAT solver.
+class Formula {
+  public:
+    int fresh() { return ++variables_; }
+    int variables() const { return variables_; }
+    void add(std::initializer_list<int> clause) { add(std::vector<int>(clause)); }
+    void add(const std::vector<int>& clause) {
+        literals_.insert(literals_.end(), clause.begin(), clause.end());
+        literals_.push_back(0);
+        ++clauses_;
+    }
+    // At most k of `literals` (Sinz's sequential counter: s[i][j], "j + 1 of the first i + 1 are true").
+    void at_most(const std::vector<int>& literals, int k) {
+        const std::size_t m = literals.size();
+        if (m <= static_cast<std::size_t>(k)) return;
+        std::vector<std::vector<int>> s(m, std::vector<int>(k));
+        for (auto& row : s)
+            for (int& x : row) x = fresh();
+        for (std::size_t i = 0; i < m; ++i) {
+            add({-literals[i], s[i][0]});
+            if (i == 0) continue;
+            for (int j = 0; j < k; ++j) add({-s[i - 1][j], s[i][j]});
+            for (int j = 1; j < k; ++j) add({-literals[i], -s[i - 1][j - 1], s[i][j]});
+            add({-literals[i], -s[i - 1][k - 1]});
+        }
+    }
+    bool write(const std::string& path) const {
+        std::FILE* out = std::fopen(path.c_str(), "w");
+        if (!out) return false;
+        std::fprintf(out, "p cnf %d %lld\n", variables_, static_cast<long long>(clauses_));
+        for (int literal : literals_) std::fprintf(out, literal ? "%d " : "0\n", literal);
+        return std::fclose(out) == 0;
+    }
+
+  private:
+    int variables_ = 0;
+    std::int64_t clauses_ = 0;
+    std::vector<int> literals_;  // the clauses, each ended by 0
+};
+
+// The base round of a shape that pair_orbits describes, by a SAT solver (`solver file.cnf` printing a DIMACS
+// model, as Debian's cadical does): one variable per pair of points that may meet; each point with exactly
+// two partners, which meet each other (its table of three); each orbit met exactly once; and the first fixed
+// point (2q) beside (0, 0), which a shift always allows, as it sits with one point of each copy.
+bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& found) {
+    const std::vector<int> orbit = pair_orbits(shape, v);
+    if (orbit.empty()) return false;
+    Formula formula;
+    std::vector<int> pair(orbit.size(), 0), first_seen;  // pair[a·v + b]: its variable, 0 if it never meets
+    std::vector<std::vector<int>> by_orbit(*std::max_element(orbit.begin(), orbit.end()) + 1);
+    for (int a = 0; a < v; ++a)
+        for (int b = a + 1; b < v; ++b) {
+            const int o = orbit[a * v + b];
+            if (o < 0) continue;
+            pair[a * v + b] = pair[b * v + a] = formula.fresh();
+            if (by_orbit[o].empty()) first_seen.push_back(o);
+            by_orbit[o].push_back(pair[a * v + b]);
+        }
+    const int pairs = formula.variables();
+    for (int p = 0; p < v; ++p) {
+        std::vector<int> partners;
+        for (int b = 0; b < v; ++b)
+            if (pair[p * v + b]) partners.push_back(pair[p * v + b]);
+        formula.at_most(partners, 2);
+        formula.add(partners);
+        for (int x : partners) {
+            std::vector<int> another{-x};
+            for (int z : partners)
+                if (z != x) another.push_back(z);
+            formula.add(another);
+        }
+    }
+    for (int a = 0; a < v; ++a)
+        for (int b = 0; b < v; ++b) {
+            if (!pair[a * v + b]) continue;
+            for (int c = b + 1; c < v; ++c) {
+                if (c == a || !pair[a * v + c]) continue;
+                std::vector<int> closed{-pair[a * v + b], -pair[a * v + c]};
+                if (pair[b * v + c]) closed.push_back(pair[b * v + c]);
+                formula.add(closed);
+            }
+        }
+    for (int o : first_seen) {
+        formula.add(by_orbit[o]);
+        formula.at_most(by_orbit[o], 1);
+    }
+    const int first_fixed = v % 2 ? v - 1 : v - 2;
+    formula.add({pair[first_fixed * v]});
+
+    const auto dir = std::filesystem::temp_directory_path();
+    const std::string cnf = dir / ("kirkman_" + std::to_string(v) + ".cnf"),
+                      model = dir / ("kirkman_" + std::to_string(v) + ".model");
+    if (!formula.write(cnf)) return false;
+    std::system((solver + " " + cnf + " > " + model).c_str());  // cadical exits 10 on a model
+    std::ifstream in(model);
+    std::vector<std::vector<int>> partners(v);
+    bool satisfiable = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("s SATISFIABLE", 0) == 0) satisfiable = true;
+        if (line.rfind("v ", 0) != 0) continue;
+        std::istringstream values(line.substr(2));
+        for (int x; values >> x;)
+            if (x > 0 && x <= pairs)
+                for (int a = 0; a < v; ++a)  // the pair of variable x (pairs are few: a scan is enough)
+                    for (int b = a + 1; b < v; ++b)
+                        if (pair[a * v + b] == x) partners[a].push_back(b), partners[b].push_back(a);
+    }
+    std::remove(cnf.c_str());
+    std::remove(model.c_str());
+    if (!satisfiable) return false;
+    found = {shape, v, {}, {}};
+    std::vector<char> placed(v, 0);
+    for (int p = 0; p < v; ++p) {
+        if (placed[p] || partners[p].size() != 2) continue;
+        std::vector<int> block{p, partners[p][0], partners[p][1]};
+        std::sort(block.begin(), block.end());
+        for (int x : block) placed[x] = 1, found.base.push_back(x);
+    }
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 2 && std::string(argv[1]) == "--sat") {
+        const int v = std::atoi(argv[2]);
+        const std::string solver = argc > 3 ? argv[3] : "cadical";
+        const auto shape = v % 2 ? CyclicShape::kts_two_copies : CyclicShape::nkts_two_copies;
+        auto started = std::chrono::steady_clock::now();
+        CyclicBase base;
+        const bool found = sat_base(shape, v, solver, base) && is_resolvable_triple_system(v, develop(base));
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (found)
+            std::printf("        {CyclicShape::%s, %d, %s, {}},\n", shape_name(shape), v,
+                        flat(base.base).c_str());
+        std::fprintf(stderr, "v=%d %s in %.1f s\n", v, found ? "found" : "not found", seconds);
+        return found ? 0 : 1;
+    }
     int largest = argc > 1 ? std::atoi(argv[1]) : 300;
     std::int64_t budget = argc > 2 ? std::atoll(argv[2]) : 30'000'000'000;
     int smallest = argc > 3 ? std::atoi(argv[3]) : 9;

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what `make run` (build), `make test` and the benchmarks (build + Node and chromium) or `make fuzz`
-# (clang and its libFuzzer runtime) need on Debian 12.
+# Installs what `make run` (build), `make test` and the benchmarks (build + Node and chromium), `make fuzz`
+# (clang and its libFuzzer runtime) or `make kirkman-sat` (cadical) need on Debian 12.
 # As root it runs apt-get itself; otherwise it prints the one line to run and stops.
 set -euo pipefail
 need=(g++ cmake make libboost1.81-dev libboost-graph1.81-dev libpugixml-dev nlohmann-json3-dev libsqlite3-dev
       libssl-dev doctest-dev libjemalloc-dev)
 if [ "${1:-}" = "test" ]; then
   need+=(nodejs sqlite3 chromium libxml2-utils)
+fi
+if [ "${1:-}" = "sat" ]; then
+  need+=(cadical)  # the SAT solver of `make kirkman-sat`
 fi
 if [ "${1:-}" = "fuzz" ]; then
   # libFuzzer (libclang_rt.fuzzer) is only a recommendation of clang; llvm-symbolizer names the frames.

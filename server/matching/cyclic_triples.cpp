@@ -84,6 +84,16 @@ class OrbitSearch {
         return out;
     }
 
+    // Each pair's orbit for points a ≠ b (at a·v + b), or −1 where the pair never meets.
+    std::vector<int> pair_orbits() {
+        reset();
+        std::vector<int> out(orbit_.size(), -1);
+        for (int a = 0; a < n_; ++a)
+            for (int b = 0; b < n_; ++b)
+                if (a != b && !covered_[orbit(a, b)]) out[a * n_ + b] = orbit(a, b);
+        return out;
+    }
+
   private:
     int copy_of(int p) const { return p < f_.q * f_.copies ? p / f_.q : -1; }
 
@@ -290,6 +300,12 @@ bool anneal_one_rotational(CyclicShape shape, int v, std::int64_t budget, Cyclic
 
 bool annealed(CyclicShape shape) {
     return shape == CyclicShape::kts_one_rotational || shape == CyclicShape::nkts_one_rotational;
+}
+
+std::vector<int> pair_orbits(CyclicShape shape, int v) {
+    Frame f;
+    if (!frame_for(shape, v, f) || f.shorts > 0 || f.zero_block || f.half_turn) return {};
+    return OrbitSearch(f).pair_orbits();
 }
 
 bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found) {

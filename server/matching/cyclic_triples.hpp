@@ -53,6 +53,12 @@ bool annealed(CyclicShape shape);
 // order comes from fixed seeds, and its budget is work, not time.
 bool find_cyclic_base(CyclicShape shape, int v, std::int64_t budget, CyclicBase& found);
 
+// For the shapes whose base round alone makes the system (kts_two_copies, nkts_two_copies), the orbit of
+// each pair of points, at a·v + b, or −1 where the pair never meets: a base round is a partition of the
+// points into triples holding one pair of every orbit, which a SAT solver can look for
+// (bench/kirkman_search.cpp). Empty for the other shapes, or when the shape does not fit v.
+std::vector<int> pair_orbits(CyclicShape shape, int v);
+
 // The rounds of the system a base gives (every shift of the base round, then one round per single block),
 // or none when the base does not fit its shape.
 Rounds develop(const CyclicBase& base);

@@ -82,6 +82,34 @@ TEST_CASE("matching: every stored triple system is valid, and the constructions 
     CHECK(is_resolvable_triple_system(18, triple_system(18)));
 }
 
+TEST_CASE(
+    "matching: the base round of a two-copies system holds one pair of every orbit, as the SAT route asks") {
+    int checked = 0;
+    for (const auto& base : stored_cyclic_bases()) {
+        if (base.shape != CyclicShape::kts_two_copies && base.shape != CyclicShape::nkts_two_copies) continue;
+        CAPTURE(base.v);
+        const std::vector<int> orbit = pair_orbits(base.shape, base.v);
+        REQUIRE(orbit.size() == static_cast<std::size_t>(base.v) * base.v);
+        std::vector<int> met(*std::max_element(orbit.begin(), orbit.end()) + 1, 0);
+        std::vector<int> pairs_of(met.size(), 0);  // an orbit's pairs, to tell its index from an unused one
+        for (int o : orbit)
+            if (o >= 0) ++pairs_of[o];
+        for (std::size_t i = 0; i < base.base.size(); i += 3)
+            for (auto [a, b] : {std::pair{0, 1}, std::pair{0, 2}, std::pair{1, 2}}) {
+                const int o = orbit[base.base[i + a] * base.v + base.base[i + b]];
+                REQUIRE(o >= 0);
+                ++met[o];
+            }
+        for (std::size_t o = 0; o < met.size(); ++o) CHECK(met[o] == (pairs_of[o] ? 1 : 0));
+        ++checked;
+    }
+    CHECK(checked >= 10);
+    CHECK(pair_orbits(CyclicShape::nkts_two_copies, 30)[(2 * 14) * 30 + 2 * 14 + 1] == -1);  // {∞₁, ∞₂}
+    CHECK(pair_orbits(CyclicShape::nkts_two_copies, 30)[0 * 30 + 7] == -1);  // {(0,0), (7,0)}: q/2 = 7
+    CHECK(pair_orbits(CyclicShape::kts_three_copies, 33).empty());           // short rounds too
+    CHECK(pair_orbits(CyclicShape::nkts_one_rotational, 48).empty());        // a half-turn too
+}
+
 TEST_CASE("matching: the 1-rotational search finds Kirkman systems whose base round is its own half-turn") {
     for (int v : {33, 57}) {
         CAPTURE(v);
