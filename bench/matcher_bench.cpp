@@ -240,7 +240,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"198 × 3 × 98 (NKTS(198), filled frame)", 198, 3, 98, 0, false, false, t, 6},
         {"210 × 3 × 104 (NKTS(210), filled frame)", 210, 3, 104, 0, false, false, t, 6},
         {"150 × 3 × 74 (NKTS(150))", 150, 3, 74, 0, false, false, t, 6},
-        {"174 × 3 × 86 (NKTS(174), none built)", 174, 3, 86, 0, false, false, t, 3},
+        {"174 × 3 × 86 (NKTS(174), SAT)", 174, 3, 86, 0, false, false, t, 6},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},
     };
