@@ -198,8 +198,7 @@ void print_table(const std::vector<Instance>& instances) {
 
 // At the round limit: where a resolvable design is known (affine geometry, Kirkman and nearly Kirkman
 // triple systems) zero is possible; 100 × 10 × 11 would be an affine plane of order 10 and 200 × 5 × 49 a
-// resolvable design with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced. NKTS(174)
-// exists but matching/kirkman.cpp does not build it: the search works alone there.
+// resolvable design with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced.
 std::vector<Instance> round_limit_families(bool quick) {
     double t = quick ? 3 : 10;
     return {
@@ -239,8 +238,9 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"192 × 3 × 95 (NKTS(192), 1-rotational)", 192, 3, 95, 0, false, false, t, 6},
         {"198 × 3 × 98 (NKTS(198), filled frame)", 198, 3, 98, 0, false, false, t, 6},
         {"210 × 3 × 104 (NKTS(210), filled frame)", 210, 3, 104, 0, false, false, t, 6},
-        {"150 × 3 × 74 (NKTS(150))", 150, 3, 74, 0, false, false, t, 6},
+        {"150 × 3 × 74 (NKTS(150), SAT)", 150, 3, 74, 0, false, false, t, 6},
         {"174 × 3 × 86 (NKTS(174), SAT)", 174, 3, 86, 0, false, false, t, 6},
+        {"204 × 3 × 101 (NKTS(204), SAT)", 204, 3, 101, 0, false, false, t, 6},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},
     };
