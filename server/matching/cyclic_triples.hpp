@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <vector>
 
-namespace ensemble::matching {
+#include "matching/resolvable.hpp"
 
-using Rounds = std::vector<std::vector<std::vector<int>>>;  // [round][table] -> point
+namespace ensemble::matching {
 
 // The shapes searched (v the number of points):
 //  - kts_two_copies:   KTS(v), Z_q × 2 ∪ {∞}, q = (v − 1)/2 odd (Ray-Chaudhuri and Wilson's shape).

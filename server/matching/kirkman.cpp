@@ -12,26 +12,6 @@
 namespace ensemble::matching {
 namespace {
 
-// Rounds of the shifts of one base round by every element of GF(q) (points (x, c) numbered c·q + x, the
-// others fixed), plus rounds that are the shifts of a single block.
-Rounds shifts(const FiniteField& field, int copies, const std::vector<std::vector<int>>& base,
-              const std::vector<std::vector<int>>& single_blocks) {
-    const int q = field.size();
-    auto shift = [&](int p, int g) { return p >= copies * q ? p : p / q * q + field.add(p % q, g); };
-    Rounds rounds;
-    for (int g = 0; g < q; ++g) {
-        rounds.emplace_back();
-        for (const auto& block : base)
-            rounds.back().push_back({shift(block[0], g), shift(block[1], g), shift(block[2], g)});
-    }
-    for (const auto& block : single_blocks) {
-        rounds.emplace_back();
-        for (int g = 0; g < q; ++g)
-            rounds.back().push_back({shift(block[0], g), shift(block[1], g), shift(block[2], g)});
-    }
-    return rounds;
-}
-
 bool prime_power_one_mod_six(int q, int& p, int& m) {
     p = q > 1 ? prime_power_base(q, m) : 0;
     return p != 0 && q % 6 == 1;
@@ -55,7 +35,7 @@ Rounds two_q_plus_one(int q) {
         if ((i / t) % 2 == 0) base.push_back({a(i), a(i + t), q + a(m + i)});
     for (int i = 0; i < t; ++i)
         base.push_back({q + a(m + t + i), q + a(m + 3 * t + i), q + a(m + 5 * t + i)});
-    return shifts(field, 2, base, {});
+    return field_shifts(field, 2, base, {});
 }
 
 // KTS(3q) for a prime power q = 6t + 1: Ray-Chaudhuri and Wilson (1971), Theorem 5; Stinson (1991),
@@ -76,7 +56,7 @@ Rounds three_q(int q) {
         std::vector<int> block{a(i), q + a(i + 2 * t), 2 * q + a(i + 4 * t)};
         ((i / t) % 2 == 1 ? base : single).push_back(block);
     }
-    return shifts(field, 3, base, single);
+    return field_shifts(field, 3, base, single);
 }
 
 // A resolvable transversal design TD(3, w): for each of w classes c and each a in 0..w−1, the b and s of
@@ -289,43 +269,9 @@ const Rounds& triple_system(int v) {
 
 Rounds kirkman_rounds(int n, int rounds, std::uint64_t seed) {
     if (rounds <= 0 || n < 3 || n % 3 != 0) return {};
-    const Rounds& system = triple_system(n);
-    if (system.empty()) return {};
-    std::vector<int> label(n);
-    std::iota(label.begin(), label.end(), 0);
-    std::mt19937_64 rng(seed);
-    std::shuffle(label.begin(), label.end(), rng);
-    Rounds out;
-    for (int r = 0; r < std::min(rounds, static_cast<int>(system.size())); ++r) {
-        out.emplace_back();
-        for (const auto& block : system[r])
-            out.back().push_back({label[block[0]], label[block[1]], label[block[2]]});
-    }
-    return out;
+    return relabelled(triple_system(n), rounds, seed);
 }
 
-bool is_resolvable_triple_system(int v, const Rounds& rounds) {
-    if (rounds.empty() || v < 3 || v % 3 != 0) return false;
-    std::vector<char> met(static_cast<std::size_t>(v) * v, 0);
-    for (const auto& round : rounds) {
-        std::vector<char> seated(v, 0);
-        if (static_cast<int>(round.size()) * 3 != v) return false;
-        for (const auto& block : round) {
-            if (block.size() != 3) return false;
-            for (int p : block) {
-                if (p < 0 || p >= v || seated[p]) return false;
-                seated[p] = 1;
-            }
-            for (int i = 0; i < 3; ++i)
-                for (int j = i + 1; j < 3; ++j) {
-                    auto& cell = met[static_cast<std::size_t>(std::min(block[i], block[j])) * v +
-                                     std::max(block[i], block[j])];
-                    if (cell) return false;
-                    cell = 1;
-                }
-        }
-    }
-    return true;
-}
+bool is_resolvable_triple_system(int v, const Rounds& rounds) { return is_resolvable_design(v, 3, rounds); }
 
 }  // namespace ensemble::matching

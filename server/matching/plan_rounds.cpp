@@ -6,6 +6,7 @@
 #include "matching/kirkman.hpp"
 #include "matching/matcher.hpp"
 #include "matching/problem.hpp"
+#include "matching/quadruples.hpp"
 #include "matching/score.hpp"
 #include "matching/solve.hpp"
 #include "matching/table_sizes.hpp"
@@ -65,13 +66,15 @@ Plan plan_with_sizes(const Problem& problem, const PlanRequest& request, const s
     for (int attempt = 0; steps_left > 0; ++attempt) {
         input.seed = attempt == 0 ? request.seed : reseed();
         input.max_steps = steps_left;
-        // The constructed start (finite geometry, else Kirkman triple systems for tables of 3) does not
-        // depend on the seed, which only relabels people. One short of the rounds still helps (32 × 4 × 10);
-        // shorter ones trap the search.
+        // The constructed start (finite geometry, else Kirkman triple systems for tables of 3 and resolvable
+        // (v, 4, 1) designs for tables of 4) does not depend on the seed, which only relabels people. One
+        // short of the rounds still helps (32 × 4 × 10); shorter ones trap the search.
         input.seeds.clear();
         if (uniform) input.seeds = affine_rounds(problem.n, sizes.front(), request.rounds, input.seed);
         if (uniform && input.seeds.empty() && sizes.front() == 3)
             input.seeds = kirkman_rounds(problem.n, request.rounds, input.seed);
+        if (uniform && input.seeds.empty() && sizes.front() == 4)
+            input.seeds = quadruple_rounds(problem.n, request.rounds, input.seed);
         if (static_cast<int>(input.seeds.size()) + 1 < request.rounds) input.seeds.clear();
         Plan tried;
         tried.first_round = request.first_round;
