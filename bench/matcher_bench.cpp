@@ -197,8 +197,10 @@ void print_table(const std::vector<Instance>& instances) {
 }
 
 // At the round limit: where a resolvable design is known (affine geometry, Kirkman and nearly Kirkman
-// triple systems) zero is possible; 100 × 10 × 11 would be an affine plane of order 10 and 200 × 5 × 49 a
-// resolvable design with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced.
+// triple systems, resolvable (v, 4, 1) designs) zero is possible; RBIBD(100, 4, 1) exists but
+// matching/quadruples.cpp does not build it (q = 33), so the search works alone there; 100 × 10 × 11
+// would be an affine plane of order 10 and 200 × 5 × 49 a resolvable design with 200 ≢ 5 (mod 20),
+// neither of which exists, so repeats there are forced.
 std::vector<Instance> round_limit_families(bool quick) {
     double t = quick ? 3 : 10;
     return {
@@ -241,6 +243,11 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"150 × 3 × 74 (NKTS(150), SAT)", 150, 3, 74, 0, false, false, t, 6},
         {"174 × 3 × 86 (NKTS(174), SAT)", 174, 3, 86, 0, false, false, t, 6},
         {"204 × 3 × 101 (NKTS(204), SAT)", 204, 3, 101, 0, false, false, t, 6},
+        {"28 × 4 × 9 (RBIBD(28,4,1), GF(9))", 28, 4, 9, 0, false, false, t, 6},
+        {"40 × 4 × 13 (RBIBD(40,4,1), GF(13))", 40, 4, 13, 0, false, false, t, 6},
+        {"76 × 4 × 25 (RBIBD(76,4,1), GF(25))", 76, 4, 25, 0, false, false, t, 6},
+        {"184 × 4 × 61 (RBIBD(184,4,1), GF(61))", 184, 4, 61, 0, false, false, t, 6},
+        {"100 × 4 × 33 (RBIBD(100,4,1), none built)", 100, 4, 33, 0, false, false, t, 3},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},
     };
