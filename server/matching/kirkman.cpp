@@ -1,10 +1,6 @@
 #include "matching/kirkman.hpp"
 
 #include <algorithm>
-#include <map>
-#include <mutex>
-#include <numeric>
-#include <random>
 
 #include "matching/finite_field.hpp"
 #include "matching/kirkman_data.hpp"
@@ -255,16 +251,7 @@ Rounds build(int v) {
 }  // namespace
 
 const Rounds& triple_system(int v) {
-    static std::mutex mutex;
-    static std::map<int, Rounds> built;
-    {
-        std::lock_guard lock(mutex);
-        if (auto it = built.find(v); it != built.end()) return it->second;
-    }
-    Rounds rounds = build(v);  // outside the lock: products call back in for their factors
-    if (!is_resolvable_triple_system(v, rounds)) rounds.clear();
-    std::lock_guard lock(mutex);
-    return built.emplace(v, std::move(rounds)).first->second;
+    return kept_design(v, 3, [](int n) { return build(n); });  // products call back in for their factors
 }
 
 Rounds kirkman_rounds(int n, int rounds, std::uint64_t seed) {

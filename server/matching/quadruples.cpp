@@ -1,8 +1,5 @@
 #include "matching/quadruples.hpp"
 
-#include <map>
-#include <mutex>
-
 #include "matching/finite_field.hpp"
 
 namespace ensemble::matching {
@@ -45,13 +42,7 @@ Rounds build(int v) {
 }  // namespace
 
 const Rounds& quadruple_system(int v) {
-    static std::mutex mutex;
-    static std::map<int, Rounds> built;
-    std::lock_guard lock(mutex);
-    if (auto it = built.find(v); it != built.end()) return it->second;
-    Rounds rounds = build(v);
-    if (!is_resolvable_design(v, 4, rounds)) rounds.clear();
-    return built.emplace(v, std::move(rounds)).first->second;
+    return kept_design(v, 4, [](int n) { return build(n); });
 }
 
 Rounds quadruple_rounds(int n, int rounds, std::uint64_t seed) {
