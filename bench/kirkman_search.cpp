@@ -5,8 +5,8 @@
 // [moves for the annealed shapes = 20000000000] > server/matching/kirkman_data.cpp (a smallest order above 9
 // resumes or splits a long search: its output then holds the orders from there, to merge with another
 // run's). Each order tries the backtracked shapes first, then the 1-rotational one, annealed.
-// Or: kirkman_search --sat V [solver = cadical] (`make kirkman-sat V=…`): the two-copies shape of order V by a
-// SAT solver, printed as one line of the data file (the orders the searches above miss: 150, 174, 204).
+// Or: kirkman_search --sat V [solver = cadical] (`make kirkman-sat V=…`): the two-copies shape of order V
+// by a SAT solver, printed as one line of the data file (the orders the searches above miss: 150, 174, 204).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -100,7 +100,6 @@ std::vector<int> nkts18() {
 class Formula {
   public:
     int fresh() { return ++variables_; }
-    int variables() const { return variables_; }
     void add(std::initializer_list<int> clause) { add(std::vector<int>(clause)); }
     void add(const std::vector<int>& clause) {
         literals_.insert(literals_.end(), clause.begin(), clause.end());
@@ -145,16 +144,18 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
     if (orbit.empty()) return false;
     Formula formula;
     std::vector<int> pair(orbit.size(), 0), first_seen;  // pair[a·v + b]: its variable, 0 if it never meets
+    std::vector<std::pair<int, int>> points_of{{}};      // variable → its pair
     std::vector<std::vector<int>> by_orbit(*std::max_element(orbit.begin(), orbit.end()) + 1);
     for (int a = 0; a < v; ++a)
         for (int b = a + 1; b < v; ++b) {
             const int o = orbit[a * v + b];
             if (o < 0) continue;
             pair[a * v + b] = pair[b * v + a] = formula.fresh();
+            points_of.push_back({a, b});
             if (by_orbit[o].empty()) first_seen.push_back(o);
             by_orbit[o].push_back(pair[a * v + b]);
         }
-    const int pairs = formula.variables();
+    const int pairs = static_cast<int>(points_of.size()) - 1;
     for (int p = 0; p < v; ++p) {
         std::vector<int> partners;
         for (int b = 0; b < v; ++b)
@@ -198,10 +199,10 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
         if (line.rfind("v ", 0) != 0) continue;
         std::istringstream values(line.substr(2));
         for (int x; values >> x;)
-            if (x > 0 && x <= pairs)
-                for (int a = 0; a < v; ++a)  // the pair of variable x (pairs are few: a scan is enough)
-                    for (int b = a + 1; b < v; ++b)
-                        if (pair[a * v + b] == x) partners[a].push_back(b), partners[b].push_back(a);
+            if (x > 0 && x <= pairs) {
+                auto [a, b] = points_of[x];
+                partners[a].push_back(b), partners[b].push_back(a);
+            }
     }
     std::remove(cnf.c_str());
     std::remove(model.c_str());

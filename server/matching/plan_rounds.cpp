@@ -35,6 +35,15 @@ Attempts work_for(const PlanRequest& request) {
             static_cast<int>(patience_per_10_seconds * std::min(units, 1000.0))};
 }
 
+// The constructed start: finite geometry, else a Kirkman triple system for tables of 3 or a resolvable
+// (v, 4, 1) design for tables of 4; none when no construction fits n and k.
+Rounds constructed_start(int n, int k, int rounds, std::uint64_t seed) {
+    if (auto geometry = affine_rounds(n, k, rounds, seed); !geometry.empty()) return geometry;
+    if (k == 3) return kirkman_rounds(n, rounds, seed);
+    if (k == 4) return quadruple_rounds(n, rounds, seed);
+    return {};
+}
+
 // Tries attempts (fresh seed, fresh start) with these table sizes until zero repeats, the step cap or the
 // deadline; keeps the attempt with the fewest repeats.
 Plan plan_with_sizes(const Problem& problem, const PlanRequest& request, const std::vector<int>& sizes,
@@ -66,15 +75,10 @@ Plan plan_with_sizes(const Problem& problem, const PlanRequest& request, const s
     for (int attempt = 0; steps_left > 0; ++attempt) {
         input.seed = attempt == 0 ? request.seed : reseed();
         input.max_steps = steps_left;
-        // The constructed start (finite geometry, else Kirkman triple systems for tables of 3 and resolvable
-        // (v, 4, 1) designs for tables of 4) does not depend on the seed, which only relabels people. One
-        // short of the rounds still helps (32 × 4 × 10); shorter ones trap the search.
+        // The constructed start does not depend on the seed, which only relabels people. One short of the
+        // rounds still helps (32 × 4 × 10); shorter ones trap the search.
         input.seeds.clear();
-        if (uniform) input.seeds = affine_rounds(problem.n, sizes.front(), request.rounds, input.seed);
-        if (uniform && input.seeds.empty() && sizes.front() == 3)
-            input.seeds = kirkman_rounds(problem.n, request.rounds, input.seed);
-        if (uniform && input.seeds.empty() && sizes.front() == 4)
-            input.seeds = quadruple_rounds(problem.n, request.rounds, input.seed);
+        if (uniform) input.seeds = constructed_start(problem.n, sizes.front(), request.rounds, input.seed);
         if (static_cast<int>(input.seeds.size()) + 1 < request.rounds) input.seeds.clear();
         Plan tried;
         tried.first_round = request.first_round;

@@ -19,11 +19,12 @@ Rounds build(int v) {
     const int p = prime_power_base(q, m);
     if (p == 0 || q % 4 != 1) return {};
     FiniteField field(p, m);
-    auto negate = [&](int x) { return field.multiply(x, field.exp((q - 1) / 2)); };
+    const int minus_one = field.exp((q - 1) / 2);
+    auto negate = [&](int x) { return field.multiply(x, minus_one); };
     auto square = [&](int x) { return field.log(x) % 2 == 0; };
     int alpha = -1;
     for (int e = 1; e < q - 1 && alpha < 0; e += 2) {
-        const int a = field.exp(e), minus_one = field.exp((q - 1) / 2);
+        const int a = field.exp(e);
         const int below = field.add(a, minus_one), above = field.add(a, 1);
         if (below != 0 && above != 0 && square(below) != square(above)) alpha = a;
     }
