@@ -4,6 +4,7 @@
 
 #include "matching/finite_field.hpp"
 #include "matching/kirkman_data.hpp"
+#include "matching/transversal.hpp"
 
 namespace ensemble::matching {
 namespace {
@@ -55,107 +56,6 @@ Rounds three_q(int q) {
     return field_shifts(field, 3, base, single);
 }
 
-// A resolvable transversal design TD(3, w): for each of w classes c and each a in 0..w−1, the b and s of
-// the block {(x,a),(y,b),(z,s)}, such that every pair across two of the three sides is in one block and
-// each class meets every side once. For w odd, b = a + c and s = a + 2c (mod w); otherwise two orthogonal
-// latin squares from the product of fields GF(q_i), q_i ≥ 3, over the prime powers of w (MacNeish): s = a + b
-// and c = a + λb with λ primitive in each field. For 14, the quasi-difference matrix below. Empty for the
-// other w with a factor 2 but not 4 (no such fields).
-using Transversals = std::vector<std::vector<std::pair<int, int>>>;
-
-// TD(4, 14), the rows (a, b, s, c) of the resolvable TD(3, 14): the rows below and their shifts by Z_13, ∞
-// (13) fixed, with (∞, ∞, ∞, ∞). Row i < 4 has ∞ in column i, the others none, and in any two columns the
-// differences of the rows finite in both make Z_13 once: a quasi-difference matrix (as in the
-// constructions of orthogonal latin squares of the Handbook of Combinatorial Designs), found by annealing its
-// 56 finite entries (seed 1, 1.6·10⁸ moves, 16 s); the unit tests check the design. It fills NKTS(198)'s
-// frame (w = 14).
-Transversals transversal_design_14() {
-    constexpr int infinity = 13;
-    static constexpr int rows[15][4] = {{infinity, 2, 9, 12}, {0, infinity, 6, 7}, {11, 10, infinity, 6},
-                                        {3, 0, 8, infinity},  {8, 6, 5, 10},       {6, 9, 2, 12},
-                                        {2, 4, 5, 5},         {6, 10, 6, 4},       {0, 6, 8, 12},
-                                        {2, 7, 4, 6},         {9, 3, 8, 1},        {9, 10, 10, 5},
-                                        {9, 5, 3, 10},        {5, 0, 3, 2},        {11, 11, 2, 11}};
-    auto shift = [](int x, int k) { return x == infinity ? x : (x + k) % infinity; };
-    Transversals td(14, std::vector<std::pair<int, int>>(14));
-    td[infinity][infinity] = {infinity, infinity};
-    for (const auto& r : rows)
-        for (int k = 0; k < infinity; ++k)
-            td[shift(r[3], k)][shift(r[0], k)] = {shift(r[1], k), shift(r[2], k)};
-    return td;
-}
-
-Transversals transversal_design(int w) {
-    if (w == 14) return transversal_design_14();
-    Transversals td(w, std::vector<std::pair<int, int>>(w));
-    if (w % 2 == 1) {
-        for (int c = 0; c < w; ++c)
-            for (int a = 0; a < w; ++a) td[c][a] = {(a + c) % w, (a + 2 * c) % w};
-        return td;
-    }
-    std::vector<FiniteField> fields;
-    for (int rest = w, p = 2; rest > 1; ++p) {
-        int q = 1, e = 0;
-        for (; rest % p == 0; rest /= p) q *= p, ++e;
-        if (e == 0) continue;
-        if (q < 3) return {};
-        fields.emplace_back(p, e);
-    }
-    // Mixed radix: a ↔ its residues in each field, each field's own elements as numbers 0..q−1.
-    auto combine = [&](auto&& op, int x, int y) {
-        int out = 0, place = 1;
-        for (const auto& field : fields) {
-            int q = field.size();
-            out += op(field, x % q, y % q) * place;
-            x /= q, y /= q, place *= q;
-        }
-        return out;
-    };
-    auto add = [&](int x, int y) {
-        return combine([](const FiniteField& f, int a, int b) { return f.add(a, b); }, x, y);
-    };
-    auto times_lambda = [&](int y) {
-        return combine([](const FiniteField& f, int, int b) { return f.multiply(f.exp(1), b); }, 0, y);
-    };
-    for (int a = 0; a < w; ++a)
-        for (int b = 0; b < w; ++b) td[add(a, times_lambda(b))][a] = {b, add(a, b)};
-    return td;
-}
-
-// Class c of the TD over the block {x, y, z}: the w triples {(x,a),(y,b),(z,s)}, points (x, a) numbered
-// x·w + a, added to the round.
-void inflate(const std::vector<int>& block, const Transversals& td, int c,
-             std::vector<std::vector<int>>& round) {
-    const int w = static_cast<int>(td.size());
-    for (int a = 0; a < w; ++a) {
-        auto [b, s] = td[c][a];
-        round.push_back({block[0] * w + a, block[1] * w + b, block[2] * w + s});
-    }
-}
-
-// From a KTS(u) and a KTS(w) or NKTS(w) with a resolvable TD(3, w), a KTS(uw) or NKTS(uw): points (x, a)
-// numbered x·w + a. Each round of the outer system and each class c of the TD gives the round of the blocks
-// {(x,a),(y,b),(z,s)} over its triples {x,y,z}; each round of the inner system gives the round of its
-// triples inside every x × {0..w−1}. The usual product of resolvable designs (e.g. Stinson 1991,
-// section 2; for NKTS, the groups are the inner groups in every copy).
-Rounds product(const Rounds& outer, int u, const Rounds& inner, int w) {
-    Transversals td = transversal_design(w);
-    if (td.empty()) return {};
-    Rounds rounds;
-    for (const auto& round : outer)
-        for (int c = 0; c < w; ++c) {
-            rounds.emplace_back();
-            for (const auto& block : round) inflate(block, td, c, rounds.back());
-        }
-    for (const auto& round : inner) {
-        rounds.emplace_back();
-        for (int x = 0; x < u; ++x)
-            for (const auto& block : round)
-                rounds.back().push_back({x * w + block[0], x * w + block[1], x * w + block[2]});
-    }
-    return rounds;
-}
-
 // NKTS(2wu + 2) from a KTS(2u + 1), an NKTS(2w + 2) and a resolvable TD(3, w): the KTS less one point ∞ is
 // a Kirkman frame of type 2^u (each round less its block {∞, x, y} misses the hole {x, y}, and the holes
 // partition the rest); the TD inflates each point x to x × {0..w−1} (numbered x·w + a) and each round to w
@@ -163,7 +63,7 @@ Rounds product(const Rounds& outer, int u, const Rounds& inner, int w) {
 // they are a group, its w rounds completing the hole's w rounds. Filling the holes of a frame: Stinson,
 // "Frames for Kirkman triple systems" (1987); the groups are {∞₁, ∞₂} and the copies' own.
 Rounds filled_frame(const Rounds& kts, int u, const Rounds& nkts, int w) {
-    Transversals td = transversal_design(w);
+    Transversals td = resolvable_transversal_design(3, w);
     if (td.empty() || static_cast<int>(nkts.size()) != w) return {};
     const int infinity = 2 * u, first = 2 * u * w;  // ∞ of the KTS; ∞₁, ∞₂ = first, first + 1
     // The copy's points: 0 and the one it never meets become ∞₁ and ∞₂, the others the hole's 2w places.
@@ -227,7 +127,7 @@ Rounds constructed_triple_system(int v) {
         const Rounds& outer = triple_system(u);
         const Rounds& inner = triple_system(w);
         if (outer.empty() || inner.empty()) continue;
-        if (auto r = product(outer, u, inner, w); !r.empty()) return r;
+        if (auto r = product_design(outer, u, inner, w, 3); !r.empty()) return r;
     }
     // A filled frame: NKTS(2wu + 2) from a KTS(2u + 1) and an NKTS(2w + 2).
     for (int u = 4; v % 6 == 0 && 2 * u < v - 2; u += 3) {
@@ -252,11 +152,6 @@ Rounds build(int v) {
 
 const Rounds& triple_system(int v) {
     return kept_design(v, 3, [](int n) { return build(n); });  // products call back in for their factors
-}
-
-Rounds kirkman_rounds(int n, int rounds, std::uint64_t seed) {
-    if (rounds <= 0 || n < 3 || n % 3 != 0) return {};
-    return relabelled(triple_system(n), rounds, seed);
 }
 
 bool is_resolvable_triple_system(int v, const Rounds& rounds) { return is_resolvable_design(v, 3, rounds); }

@@ -5,7 +5,6 @@
 // offline by a search over cyclic designs (cyclic_triples.hpp, kirkman_data.hpp) and kept as data. Which
 // construction covers which v: kirkman.cpp and bench/MATCHER.md.
 
-#include <cstdint>
 #include <vector>
 
 #include "matching/cyclic_triples.hpp"
@@ -18,9 +17,6 @@ const Rounds& triple_system(int v);
 
 // The systems built by constructions alone (kirkman.cpp), without the stored ones (kirkman_data.hpp).
 Rounds constructed_triple_system(int v);
-
-// Up to `rounds` rounds of tables of 3 for people 0..n−1, relabelled by seed, or none.
-Rounds kirkman_rounds(int n, int rounds, std::uint64_t seed);
 
 // Every round a partition of 0..v−1 into triples and no pair in two triples (the checker of the tests,
 // also run on each system before it is kept).

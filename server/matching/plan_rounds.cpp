@@ -2,11 +2,9 @@
 #include <algorithm>
 #include <random>
 
-#include "matching/affine_seed.hpp"
-#include "matching/kirkman.hpp"
+#include "matching/designs.hpp"
 #include "matching/matcher.hpp"
 #include "matching/problem.hpp"
-#include "matching/quadruples.hpp"
 #include "matching/score.hpp"
 #include "matching/solve.hpp"
 #include "matching/table_sizes.hpp"
@@ -33,15 +31,6 @@ Attempts work_for(const PlanRequest& request) {
     double units = std::clamp(seconds / 10, 1.0, 1e6);
     return {std::max(least_steps, static_cast<std::int64_t>(std::min(seconds, 1e7) * steps_per_second)),
             static_cast<int>(patience_per_10_seconds * std::min(units, 1000.0))};
-}
-
-// The constructed start: finite geometry, else a Kirkman triple system for tables of 3 or a resolvable
-// (v, 4, 1) design for tables of 4; none when no construction fits n and k.
-Rounds constructed_start(int n, int k, int rounds, std::uint64_t seed) {
-    if (auto geometry = affine_rounds(n, k, rounds, seed); !geometry.empty()) return geometry;
-    if (k == 3) return kirkman_rounds(n, rounds, seed);
-    if (k == 4) return quadruple_rounds(n, rounds, seed);
-    return {};
 }
 
 // Tries attempts (fresh seed, fresh start) with these table sizes until zero repeats, the step cap or the
@@ -78,7 +67,7 @@ Plan plan_with_sizes(const Problem& problem, const PlanRequest& request, const s
         // The constructed start does not depend on the seed, which only relabels people. One short of the
         // rounds still helps (32 × 4 × 10); shorter ones trap the search.
         input.seeds.clear();
-        if (uniform) input.seeds = constructed_start(problem.n, sizes.front(), request.rounds, input.seed);
+        if (uniform) input.seeds = design_rounds(problem.n, sizes.front(), request.rounds, input.seed);
         if (static_cast<int>(input.seeds.size()) + 1 < request.rounds) input.seeds.clear();
         Plan tried;
         tried.first_round = request.first_round;

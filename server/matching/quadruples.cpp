@@ -46,9 +46,4 @@ const Rounds& quadruple_system(int v) {
     return kept_design(v, 4, [](int n) { return build(n); });
 }
 
-Rounds quadruple_rounds(int n, int rounds, std::uint64_t seed) {
-    if (rounds <= 0) return {};
-    return relabelled(quadruple_system(n), rounds, seed);
-}
-
 }  // namespace ensemble::matching

@@ -4,16 +4,11 @@
 // 184, …), by a cyclotomic construction (quadruples.cpp). Powers of 4 come from finite geometry instead
 // (affine_seed.hpp).
 
-#include <cstdint>
-
 #include "matching/resolvable.hpp"
 
 namespace ensemble::matching {
 
 // The whole design on v points 0..v−1, or none when v is not of that form. Built once per v and kept.
 const Rounds& quadruple_system(int v);
-
-// Up to `rounds` rounds of tables of 4 for people 0..n−1, relabelled by seed, or none.
-Rounds quadruple_rounds(int n, int rounds, std::uint64_t seed);
 
 }  // namespace ensemble::matching

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace ensemble::matching {
@@ -24,20 +25,20 @@ bool is_resolvable_design(int v, int k, const Rounds& rounds);
 // Up to `rounds` rounds of a design on 0..v−1, its points relabelled by a permutation drawn from seed.
 Rounds relabelled(const Rounds& design, int rounds, std::uint64_t seed);
 
-// The design build(v) gives, kept per v once checked (none when it fails the check): built outside the
-// lock, as a construction may ask for smaller designs first. One cache per `Build` type (pass a lambda).
+// The design build(v) gives, kept per v and k once checked (none when it fails the check): built outside
+// the lock, as a construction may ask for smaller designs first. One cache per `Build` type (a lambda).
 template <class Build>
 const Rounds& kept_design(int v, int k, Build build) {
     static std::mutex mutex;
-    static std::map<int, Rounds> built;
+    static std::map<std::pair<int, int>, Rounds> built;
     {
         std::lock_guard lock(mutex);
-        if (auto it = built.find(v); it != built.end()) return it->second;
+        if (auto it = built.find({v, k}); it != built.end()) return it->second;
     }
     Rounds rounds = build(v);
     if (!is_resolvable_design(v, k, rounds)) rounds.clear();
     std::lock_guard lock(mutex);
-    return built.emplace(v, std::move(rounds)).first->second;
+    return built.emplace(std::pair{v, k}, std::move(rounds)).first->second;
 }
 
 }  // namespace ensemble::matching

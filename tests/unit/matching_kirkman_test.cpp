@@ -12,15 +12,6 @@ namespace {
 
 int round_limit(int v) { return ensemble::matching::round_limit(v, 3); }
 
-std::vector<std::vector<Table>> as_tables(const Rounds& rounds) {
-    std::vector<std::vector<Table>> out;
-    for (const auto& round : rounds) {
-        out.emplace_back();
-        for (const auto& table : round) out.back().emplace_back(table.begin(), table.end());
-    }
-    return out;
-}
-
 Plan plan(int n, int rounds, std::uint64_t seed, int organisations = 0, bool apart = false) {
     PlanRequest request;
     request.people = people(n, organisations);
@@ -146,17 +137,6 @@ TEST_CASE("matching: filled frames build NKTS(2wu + 2) from a KTS(2u + 1) and an
         CHECK(static_cast<int>(system.size()) == round_limit(v));
     }
     CHECK(constructed_triple_system(150).empty());  // 148 = 2·74: no u ≡ 1 (mod 3) with a w
-}
-
-TEST_CASE("matching: kirkman_rounds relabels by seed and gives fewer rounds when asked") {
-    auto a = kirkman_rounds(33, 16, 1), b = kirkman_rounds(33, 16, 2), few = kirkman_rounds(33, 5, 1);
-    REQUIRE(a.size() == 16);
-    CHECK(a != b);
-    CHECK(repeats(as_tables(b)) == 0);
-    REQUIRE(few.size() == 5);
-    CHECK(std::equal(few.begin(), few.end(), a.begin()));
-    CHECK(kirkman_rounds(32, 5, 1).empty());
-    CHECK(kirkman_rounds(12, 5, 1).empty());  // no NKTS(12)
 }
 
 TEST_CASE("matching: plans of tables of 3 reach zero repeats at the round limit where a system exists") {

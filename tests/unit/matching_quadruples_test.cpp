@@ -59,8 +59,4 @@ TEST_CASE("matching: plans of tables of 4 reach zero repeats at the round limit 
             CHECK(repeats(p.rounds) == 0);
         }
     }
-    auto a = quadruple_rounds(28, 9, 1), b = quadruple_rounds(28, 9, 2), few = quadruple_rounds(28, 4, 1);
-    CHECK(a != b);  // the seed relabels
-    REQUIRE(few.size() == 4);
-    CHECK(std::equal(few.begin(), few.end(), a.begin()));
 }

@@ -1,0 +1,53 @@
+#include "matching/designs.hpp"
+
+#include <numeric>
+
+#include "matching/affine_seed.hpp"
+#include "matching/inflation.hpp"
+#include "matching/kirkman.hpp"
+#include "matching/quadruples.hpp"
+#include "matching/transversal.hpp"
+
+namespace ensemble::matching {
+namespace {
+
+Rounds build(int v, int k) {
+    if (k < 2 || v < k) return {};
+    if (v == k) {  // one round, everyone at one table: the smallest factor of a product
+        std::vector<int> table(k);
+        std::iota(table.begin(), table.end(), 0);
+        return {{table}};
+    }
+    const int limit = (v - 1) / (k - 1);
+    if (auto geometry = affine_rounds(v, k, limit, 0); static_cast<int>(geometry.size()) == limit)
+        return geometry;
+    if (k == 3)
+        if (const Rounds& system = triple_system(v); !system.empty()) return system;
+    if (k == 4)
+        if (const Rounds& system = quadruple_system(v); !system.empty()) return system;
+    // A product of two smaller designs, each with every pair (for tables of 3, nearly Kirkman systems
+    // are products of kirkman.cpp's own).
+    for (int u = k; u * k <= v; ++u) {
+        const int w = v / u;
+        if (v % u || (u - 1) % (k - 1) || (w - 1) % (k - 1)) continue;
+        const Rounds& outer = resolvable_design(u, k);
+        const Rounds& inner = resolvable_design(w, k);
+        if (outer.empty() || inner.empty()) continue;
+        if (auto rounds = product_design(outer, u, inner, w, k); !rounds.empty()) return rounds;
+    }
+    return inflated_design(v, k, [k](int w) -> const Rounds& { return resolvable_design(w, k); });
+}
+
+}  // namespace
+
+const Rounds& resolvable_design(int v, int k) {
+    return kept_design(v, k, [k](int n) { return build(n, k); });
+}
+
+Rounds design_rounds(int n, int k, int rounds, std::uint64_t seed) {
+    if (rounds <= 0) return {};
+    if (auto geometry = affine_rounds(n, k, rounds, seed); !geometry.empty()) return geometry;
+    return relabelled(resolvable_design(n, k), rounds, seed);
+}
+
+}  // namespace ensemble::matching

@@ -1,0 +1,91 @@
+#include "matching/inflation.hpp"
+
+#include <algorithm>
+
+#include "matching/finite_field.hpp"
+
+namespace ensemble::matching {
+namespace {
+
+using Blocks = std::vector<std::vector<int>>;
+
+// TD(g, q) over GF(q), g ≤ q: points (i, x) = i·q + x for i < g; for each a and b the block
+// {(i, a·i + b) : i < g} (i read as a field element), and its g groups {(i, x) : x} as blocks too, each
+// with the point g·q when `pointed`. Two points in different groups lie in one block (a and b are the
+// solution of two linear equations), two in one group in that group: a PBD on g·q (+ 1) points.
+Blocks transversal_pbd(const FiniteField& field, int g, bool pointed) {
+    const int q = field.size();
+    Blocks blocks;
+    for (int a = 0; a < q; ++a)
+        for (int b = 0; b < q; ++b) {
+            blocks.emplace_back();
+            for (int i = 0; i < g; ++i) blocks.back().push_back(i * q + field.add(field.multiply(a, i), b));
+        }
+    for (int i = 0; i < g; ++i) {
+        blocks.emplace_back();
+        for (int x = 0; x < q; ++x) blocks.back().push_back(i * q + x);
+        if (pointed) blocks.back().push_back(g * q);
+    }
+    return blocks;
+}
+
+// Each point x of the PBD becomes the c = k − 1 points c·x..c·x + c − 1, and ∞ = c·n is added; round x
+// holds {∞, x's points} and, for every block B through x, the round of B's design in which its ∞ sits with
+// x's points. Each pair across two points of the PBD meets in the design of their one block, each pair
+// inside x's points and ∞ in {∞, x's points}; the blocks through x cover every other point once, so each
+// round seats everyone.
+Rounds inflate(int n, int k, const Blocks& pbd, const DesignOf& design) {
+    const int c = k - 1, infinity = c * n;
+    Rounds rounds(n);
+    for (int x = 0; x < n; ++x) {
+        rounds[x].emplace_back(1, infinity);
+        for (int j = 0; j < c; ++j) rounds[x].back().push_back(c * x + j);
+    }
+    for (const auto& block : pbd) {
+        const int m = static_cast<int>(block.size());
+        const Rounds& small = design(c * m + 1);
+        if (static_cast<int>(small.size()) != m) return {};
+        // The small design's last point plays ∞; its table in round i holds the points of block[i].
+        const int small_infinity = c * m;
+        std::vector<int> label(c * m + 1, infinity);
+        auto holds_infinity = [&](const std::vector<int>& table) {
+            return std::find(table.begin(), table.end(), small_infinity) != table.end();
+        };
+        for (int i = 0; i < m; ++i) {
+            auto table = std::find_if(small[i].begin(), small[i].end(), holds_infinity);
+            int j = 0;
+            for (int p : *table)
+                if (p != small_infinity) label[p] = c * block[i] + j++;
+        }
+        for (int i = 0; i < m; ++i)
+            for (const auto& table : small[i]) {
+                if (holds_infinity(table)) continue;
+                rounds[block[i]].emplace_back();
+                for (int p : table) rounds[block[i]].back().push_back(label[p]);
+            }
+    }
+    return rounds;
+}
+
+}  // namespace
+
+Rounds inflated_design(int v, int k, const DesignOf& design) {
+    if (k < 3 || v < k || (v - 1) % (k - 1) != 0) return {};
+    const int n = (v - 1) / (k - 1);
+    auto has = [&](int m) { return !design((k - 1) * m + 1).empty(); };
+    for (int q = k; q * k <= n; ++q) {
+        int e = 0;
+        const int p = prime_power_base(q, e);
+        if (p == 0) continue;
+        for (int g = k; g <= q; ++g) {
+            const bool pointed = n == g * q + 1;
+            if ((n != g * q && !pointed) || !has(g) || !has(pointed ? q + 1 : q)) continue;
+            if (auto rounds = inflate(n, k, transversal_pbd(FiniteField(p, e), g, pointed), design);
+                !rounds.empty())
+                return rounds;
+        }
+    }
+    return {};
+}
+
+}  // namespace ensemble::matching

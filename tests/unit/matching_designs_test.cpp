@@ -1,0 +1,114 @@
+// The one entry point to constructed designs, and the designs inflated from smaller ones.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "matching/designs.hpp"
+#include "matching/inflation.hpp"
+#include "matching/kirkman.hpp"
+#include "matching/table_sizes.hpp"
+#include "matching/transversal.hpp"
+#include "matching_check.hpp"
+
+using namespace matching_check;
+
+namespace {
+
+std::vector<std::vector<Table>> as_tables(const Rounds& rounds) {
+    std::vector<std::vector<Table>> out;
+    for (const auto& round : rounds) {
+        out.emplace_back();
+        for (const auto& table : round) out.back().emplace_back(table.begin(), table.end());
+    }
+    return out;
+}
+
+bool full_design(int v, int k, const Rounds& rounds) {
+    return is_resolvable_design(v, k, rounds) && static_cast<int>(rounds.size()) == round_limit(v, k);
+}
+
+// Each class meets every side once, and two coordinates on different sides share exactly one block.
+bool is_resolvable_transversal_design(int k, int w, const Transversals& td) {
+    if (static_cast<int>(td.size()) != w) return false;
+    std::vector<int> met(static_cast<std::size_t>(k * w) * k * w, 0);
+    for (const auto& round : td) {
+        std::vector<std::vector<char>> seen(k, std::vector<char>(w, 0));
+        for (int a = 0; a < w; ++a) {
+            std::vector<int> block{a};
+            block.insert(block.end(), round[a].begin(), round[a].end());
+            if (static_cast<int>(block.size()) != k) return false;
+            for (int i = 0; i < k; ++i) {
+                if (block[i] < 0 || block[i] >= w || seen[i][block[i]]) return false;
+                seen[i][block[i]] = 1;
+                for (int j = i + 1; j < k; ++j)
+                    ++met[static_cast<std::size_t>(i * w + block[i]) * k * w + j * w + block[j]];
+            }
+        }
+    }
+    for (int i = 0; i < k; ++i)
+        for (int j = i + 1; j < k; ++j)
+            for (int x = 0; x < w; ++x)
+                for (int y = 0; y < w; ++y)
+                    if (met[static_cast<std::size_t>(i * w + x) * k * w + j * w + y] != 1) return false;
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("matching: design_rounds relabels by seed and gives fewer rounds when asked") {
+    for (int k : {3, 4}) {
+        const int n = k == 3 ? 33 : 28, limit = round_limit(n, k);
+        CAPTURE(k);
+        auto a = design_rounds(n, k, limit, 1), b = design_rounds(n, k, limit, 2),
+             few = design_rounds(n, k, 4, 1);
+        REQUIRE(static_cast<int>(a.size()) == limit);
+        CHECK(a != b);
+        CHECK(repeats(as_tables(b)) == 0);
+        REQUIRE(few.size() == 4);
+        CHECK(std::equal(few.begin(), few.end(), a.begin()));
+    }
+    CHECK(design_rounds(32, 3, 5, 1).empty());
+    CHECK(design_rounds(12, 3, 5, 1).empty());  // no NKTS(12)
+    CHECK(design_rounds(30, 4, 5, 1).empty());
+}
+
+TEST_CASE("matching: a transversal design's blocks and groups inflate smaller designs into a larger one") {
+    // KTS(57) from TD(4, 7) with its groups (n = 28, blocks of 4 and 7: KTS(9), KTS(15)), checked on its own
+    // although a field gives it too.
+    auto triples = [](int w) -> const Rounds& { return triple_system(w); };
+    CHECK(full_design(57, 3, inflated_design(57, 3, triples)));
+    CHECK(inflated_design(63, 3, triples).empty());  // n = 31: no transversal design of a field
+    // Tables of 4 where q = (v − 1)/3 is no prime power: 136 (TD(5, 9): designs on 16 and 28 points) and
+    // 196 (TD(5, 13): 16 and 40).
+    for (int v : {136, 196}) {
+        CAPTURE(v);
+        CHECK(full_design(v, 4, resolvable_design(v, 4)));
+    }
+    // Tables of 3 above the stored orders: KTS(249) (TD(4, 31): 9 and 63 points), KTS(267) (TD(7, 19)).
+    for (int v : {249, 267}) {
+        CAPTURE(v);
+        CHECK(triple_system(v).empty());
+        CHECK(full_design(v, 3, resolvable_design(v, 3)));
+    }
+}
+
+TEST_CASE("matching: resolvable transversal designs over fields and their products") {
+    struct Case {
+        int k, w;
+    };
+    for (Case c : {Case{3, 9}, Case{3, 14}, Case{3, 15}, Case{4, 4}, Case{4, 52}, Case{5, 25}}) {
+        CAPTURE(c.k);
+        CAPTURE(c.w);
+        CHECK(is_resolvable_transversal_design(c.k, c.w, resolvable_transversal_design(c.k, c.w)));
+    }
+    CHECK(resolvable_transversal_design(3, 6).empty());   // GF(2) is too small for three sides
+    CHECK(resolvable_transversal_design(4, 12).empty());  // and GF(3) for four
+    auto broken = resolvable_transversal_design(4, 4);
+    std::swap(broken[1][0], broken[1][1]);
+    CHECK_FALSE(is_resolvable_transversal_design(4, 4, broken));
+    // 208 = 52 · 4: the design on 52 points outside, four points at one table inside, by an RTD(4, 4).
+    CHECK(full_design(208, 4, resolvable_design(208, 4)));
+    // Still none: 100 (q = 33) and 172 (q = 57), where RBIBD(v, 4, 1) exists by constructions not built here.
+    CHECK(resolvable_design(100, 4).empty());
+    CHECK(resolvable_design(172, 4).empty());
+}
