@@ -7,19 +7,25 @@
 // run's). Each order tries the backtracked shapes first, then the 1-rotational one, annealed.
 // Or: kirkman_search --sat V [solver = cadical] (`make kirkman-sat V=…`): the two-copies shape of order V
 // by a SAT solver, printed as one line of the data file (the orders the searches above miss: 150, 174, 204).
+// Or: kirkman_search --packing Q POWER [solver = cadical]: a packing of PG(3, Q) whose rounds are the images
+// of a few base spreads by σ = ProjectiveSpace::sigma(POWER), printed as a line of matching/packings.cpp
+// (Q = 4, POWER = 9: 85 people in tables of 5; Q = 5, POWER = 4: 156 in tables of 6).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
 
 #include "matching/kirkman.hpp"
 #include "matching/kirkman_data.hpp"
+#include "matching/packings.hpp"
 #include "matching/problem.hpp"
+#include "matching/projective.hpp"
 #include "matching/solve.hpp"
 #include "matching/table_sizes.hpp"
 
@@ -100,6 +106,7 @@ std::vector<int> nkts18() {
 class Formula {
   public:
     int fresh() { return ++variables_; }
+    int variables() const { return variables_; }
     void add(std::initializer_list<int> clause) { add(std::vector<int>(clause)); }
     void add(const std::vector<int>& clause) {
         literals_.insert(literals_.end(), clause.begin(), clause.end());
@@ -134,6 +141,28 @@ class Formula {
     std::int64_t clauses_ = 0;
     std::vector<int> literals_;  // the clauses, each ended by 0
 };
+
+// Runs `solver file.cnf` (printing a DIMACS model, as Debian's cadical does) on the formula: the value of
+// each variable (index 0 unused), or none when the solver finds no model.
+std::vector<char> solve(const Formula& formula, const std::string& solver, const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path();
+    const std::string cnf = dir / (name + ".cnf"), model = dir / (name + ".model");
+    if (!formula.write(cnf)) return {};
+    std::system((solver + " " + cnf + " > " + model).c_str());  // cadical exits 10 on a model
+    std::ifstream in(model);
+    std::vector<char> value(formula.variables() + 1, 0);
+    bool satisfiable = false;
+    for (std::string line; std::getline(in, line);) {
+        if (line.rfind("s SATISFIABLE", 0) == 0) satisfiable = true;
+        if (line.rfind("v ", 0) != 0) continue;
+        std::istringstream values(line.substr(2));
+        for (int x; values >> x;)
+            if (x > 0 && x < static_cast<int>(value.size())) value[x] = 1;
+    }
+    std::remove(cnf.c_str());
+    std::remove(model.c_str());
+    return satisfiable ? value : std::vector<char>{};
+}
 
 // The base round of a shape that pair_orbits describes, by a SAT solver (`solver file.cnf` printing a DIMACS
 // model, as Debian's cadical does): one variable per pair of points that may meet; each point with exactly
@@ -186,27 +215,14 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
     const int first_fixed = v % 2 ? v - 1 : v - 2;
     formula.add({pair[first_fixed * v]});
 
-    const auto dir = std::filesystem::temp_directory_path();
-    const std::string cnf = dir / ("kirkman_" + std::to_string(v) + ".cnf"),
-                      model = dir / ("kirkman_" + std::to_string(v) + ".model");
-    if (!formula.write(cnf)) return false;
-    std::system((solver + " " + cnf + " > " + model).c_str());  // cadical exits 10 on a model
-    std::ifstream in(model);
+    const auto model = solve(formula, solver, "kirkman_" + std::to_string(v));
+    if (model.empty()) return false;
     std::vector<std::vector<int>> partners(v);
-    bool satisfiable = false;
-    for (std::string line; std::getline(in, line);) {
-        if (line.rfind("s SATISFIABLE", 0) == 0) satisfiable = true;
-        if (line.rfind("v ", 0) != 0) continue;
-        std::istringstream values(line.substr(2));
-        for (int x; values >> x;)
-            if (x > 0 && x <= pairs) {
-                auto [a, b] = points_of[x];
-                partners[a].push_back(b), partners[b].push_back(a);
-            }
-    }
-    std::remove(cnf.c_str());
-    std::remove(model.c_str());
-    if (!satisfiable) return false;
+    for (int x = 1; x <= pairs; ++x)
+        if (model[x]) {
+            auto [a, b] = points_of[x];
+            partners[a].push_back(b), partners[b].push_back(a);
+        }
     found = {shape, v, {}, {}};
     std::vector<char> placed(v, 0);
     for (int p = 0; p < v; ++p) {
@@ -218,9 +234,79 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
     return true;
 }
 
+// A packing of PG(3, q) as the images of a few base spreads by σ = ProjectiveSpace::sigma(power), by a SAT
+// solver: one variable per base spread and line; each base spread covers every point once, and together they
+// hold exactly one line of each orbit of σ on the lines, so that their images hold every line once.
+bool sat_packing(int q, int power, const std::string& solver, BaseSpreads& found) {
+    const ProjectiveSpace space(q);
+    const auto lines = space.lines();
+    const auto sigma = space.sigma(power);
+    std::map<std::vector<int>, int> number;
+    for (std::size_t l = 0; l < lines.size(); ++l) number[lines[l]] = static_cast<int>(l);
+    std::vector<std::vector<int>> orbits;
+    std::vector<char> seen(lines.size(), 0);
+    for (std::size_t l = 0; l < lines.size(); ++l) {
+        if (seen[l]) continue;
+        orbits.emplace_back();
+        for (int j = static_cast<int>(l); !seen[j];) {
+            seen[j] = 1;
+            orbits.back().push_back(j);
+            std::vector<int> image;
+            for (int p : lines[j]) image.push_back(sigma[p]);
+            std::sort(image.begin(), image.end());
+            j = number.at(image);
+        }
+    }
+    const int length = static_cast<int>(orbits.front().size()), rounds = q * q + q + 1;
+    for (const auto& orbit : orbits)
+        if (static_cast<int>(orbit.size()) != length || rounds % length) return false;
+    const int spreads = rounds / length;
+    Formula formula;
+    std::vector<std::vector<int>> chosen(spreads, std::vector<int>(lines.size()));
+    for (auto& spread : chosen)
+        for (int& x : spread) x = formula.fresh();
+    auto exactly_one = [&](const std::vector<int>& literals) {
+        formula.add(literals);
+        formula.at_most(literals, 1);
+    };
+    for (const auto& spread : chosen)
+        for (int p = 0; p < space.size(); ++p) {
+            std::vector<int> through;
+            for (std::size_t l = 0; l < lines.size(); ++l)
+                if (std::binary_search(lines[l].begin(), lines[l].end(), p)) through.push_back(spread[l]);
+            exactly_one(through);
+        }
+    for (const auto& orbit : orbits) {
+        std::vector<int> any;
+        for (const auto& spread : chosen)
+            for (int l : orbit) any.push_back(spread[l]);
+        exactly_one(any);
+    }
+    const auto model = solve(formula, solver, "packing_" + std::to_string(q));
+    if (model.empty()) return false;
+    found = {q, power, {}};
+    for (const auto& spread : chosen)
+        for (std::size_t l = 0; l < lines.size(); ++l)
+            if (model[spread[l]]) found.lines.insert(found.lines.end(), {lines[l][0], lines[l][1]});
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 3 && std::string(argv[1]) == "--packing") {
+        const int q = std::atoi(argv[2]), power = std::atoi(argv[3]);
+        const std::string solver = argc > 4 ? argv[4] : "cadical";
+        auto started = std::chrono::steady_clock::now();
+        BaseSpreads base;
+        const int v = ((q + 1) * q + 1) * q + 1;
+        const bool found =
+            sat_packing(q, power, solver, base) && is_resolvable_design(v, q + 1, develop(base));
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (found) std::printf("        {%d, %d, %s},\n", q, power, flat(base.lines).c_str());
+        std::fprintf(stderr, "PG(3, %d) packing %s in %.1f s\n", q, found ? "found" : "not found", seconds);
+        return found ? 0 : 1;
+    }
     if (argc > 2 && std::string(argv[1]) == "--sat") {
         const int v = std::atoi(argv[2]);
         const std::string solver = argc > 3 ? argv[3] : "cadical";

@@ -5,6 +5,7 @@
 #include "matching/affine_seed.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
+#include "matching/packings.hpp"
 #include "matching/quadruples.hpp"
 #include "matching/transversal.hpp"
 
@@ -25,6 +26,7 @@ Rounds build(int v, int k) {
         if (const Rounds& system = triple_system(v); !system.empty()) return system;
     if (k == 4)
         if (const Rounds& system = quadruple_system(v); !system.empty()) return system;
+    if (auto packing = packing_design(v, k); !packing.empty()) return packing;
     // A product of two smaller designs, each with every pair (for tables of 3, nearly Kirkman systems
     // are products of kirkman.cpp's own).
     for (int u = k; u * k <= v; ++u) {

@@ -6,6 +6,8 @@
 #include "matching/designs.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
+#include "matching/packings.hpp"
+#include "matching/projective.hpp"
 #include "matching/table_sizes.hpp"
 #include "matching/transversal.hpp"
 #include "matching_check.hpp"
@@ -111,4 +113,24 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     // Still none: 100 (q = 33) and 172 (q = 57), where RBIBD(v, 4, 1) exists by constructions not built here.
     CHECK(resolvable_design(100, 4).empty());
     CHECK(resolvable_design(172, 4).empty());
+}
+
+TEST_CASE("matching: packings of PG(3, q) seat 85 people in tables of 5 and 156 in tables of 6") {
+    for (int q : {2, 3, 4, 5}) {
+        CAPTURE(q);
+        const ProjectiveSpace space(q);
+        CHECK(space.size() == ((q + 1) * q + 1) * q + 1);
+        CHECK(space.lines().size() ==
+              static_cast<std::size_t>(space.size() * (space.size() - 1) / (q * (q + 1))));
+    }
+    CHECK(full_design(85, 5, resolvable_design(85, 5)));
+    CHECK(full_design(156, 6, resolvable_design(156, 6)));
+    for (const auto& base : stored_packings()) {
+        CAPTURE(base.q);
+        const int v = ((base.q + 1) * base.q + 1) * base.q + 1;
+        CHECK(full_design(v, base.q + 1, develop(base)));
+        BaseSpreads moved = base;  // one line of the base spreads replaced by another through its first point
+        moved.lines[1] = moved.lines[1] == 1 ? 2 : 1;
+        CHECK_FALSE(is_resolvable_design(v, base.q + 1, develop(moved)));
+    }
 }
