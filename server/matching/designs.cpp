@@ -7,6 +7,7 @@
 #include "matching/kirkman.hpp"
 #include "matching/packings.hpp"
 #include "matching/quadruples.hpp"
+#include "matching/rotational.hpp"
 #include "matching/transversal.hpp"
 
 namespace ensemble::matching {
@@ -27,6 +28,7 @@ Rounds build(int v, int k) {
     if (k == 4)
         if (const Rounds& system = quadruple_system(v); !system.empty()) return system;
     if (auto packing = packing_design(v, k); !packing.empty()) return packing;
+    if (auto rotational = rotational_design(v, k); !rotational.empty()) return rotational;
     // A product of two smaller designs, each with every pair (for tables of 3, nearly Kirkman systems
     // are products of kirkman.cpp's own).
     for (int u = k; u * k <= v; ++u) {

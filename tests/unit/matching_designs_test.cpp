@@ -8,6 +8,7 @@
 #include "matching/kirkman.hpp"
 #include "matching/packings.hpp"
 #include "matching/projective.hpp"
+#include "matching/rotational.hpp"
 #include "matching/table_sizes.hpp"
 #include "matching/transversal.hpp"
 #include "matching_check.hpp"
@@ -110,8 +111,18 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     CHECK_FALSE(is_resolvable_transversal_design(4, 4, broken));
     // 208 = 52 · 4: the design on 52 points outside, four points at one table inside, by an RTD(4, 4).
     CHECK(full_design(208, 4, resolvable_design(208, 4)));
-    // Still none: 100 (q = 33) and 172 (q = 57), where RBIBD(v, 4, 1) exists by constructions not built here.
-    CHECK(resolvable_design(100, 4).empty());
+}
+
+TEST_CASE("matching: a stored 1-rotational design seats 100 people in tables of 4") {
+    CHECK(full_design(100, 4, resolvable_design(100, 4)));
+    for (const auto& base : stored_rotational_bases()) {
+        CAPTURE(base.v);
+        CHECK(full_design(base.v, base.k, develop(base)));
+        RotationalBase moved = base;  // a point moved to another table of the base round
+        std::swap(moved.blocks[base.k], moved.blocks[2 * base.k]);
+        CHECK_FALSE(is_resolvable_design(base.v, base.k, develop(moved)));
+    }
+    // Still none for 172 (q = 57), where RBIBD(172, 4, 1) exists by constructions not built here.
     CHECK(resolvable_design(172, 4).empty());
 }
 
