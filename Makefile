@@ -41,11 +41,13 @@ bench-live: deps-test build node-modules
 		node bench/live/run.js
 	$(RELEASE)/send_floor 10000 600 5
 
-# A triple system's base round by a SAT solver (bench/kirkman_search.cpp), printed as a line of
-# server/matching/kirkman_data.cpp (bench/MATCHER.md gives the orders it found and how long each took).
+# A design's base by a SAT solver (bench/kirkman_search.cpp), printed as a line of its data file in
+# server/matching/: a triple system's, `make kirkman-sat V=174` (kirkman_data.cpp), or SAT="--rotational
+# 100 4" (rotational.cpp) or SAT="--packing 4 9" (packings.cpp). bench/MATCHER.md gives what each found.
 V ?= 174
+SAT ?= --sat $(V)
 kirkman-sat: deps-sat build
-	$(RELEASE)/kirkman_search --sat $(V)
+	$(RELEASE)/kirkman_search $(SAT)
 
 # libFuzzer with clang, never part of `make test` or CI (fuzz/README.md): each target runs FUZZ_SECONDS.
 FUZZ_SECONDS ?= 120
