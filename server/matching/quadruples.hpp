@@ -2,7 +2,7 @@
 // Rounds of tables of 4 in which no pair ever meets twice, up to the round limit (v − 1)/3: resolvable
 // (v, 4, 1) designs for v = 3q + 1, q ≡ 1 (mod 4) a prime power (28, 40, 52, 76, 88, 112, 124, 148, 160,
 // 184, …), by a cyclotomic construction (quadruples.cpp). Powers of 4 come from finite geometry instead
-// (affine_seed.hpp).
+// (affine_seed.hpp), and other orders from smaller designs or stored ones (designs.hpp).
 
 #include "matching/resolvable.hpp"
 
