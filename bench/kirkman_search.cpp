@@ -172,10 +172,10 @@ std::vector<char> solve(const Formula& formula, const std::string& solver, const
     return satisfiable ? value : std::vector<char>{};
 }
 
-// The base round of a shape that pair_orbits describes, by a SAT solver (`solver file.cnf` printing a DIMACS
-// model, as Debian's cadical does): one variable per pair of points that may meet; each point with exactly
-// two partners, which meet each other (its table of three); each orbit met exactly once; and the first fixed
-// point (2q) beside (0, 0), which a shift always allows, as it sits with one point of each copy.
+// The base round of a shape that pair_orbits describes, by a SAT solver: one variable per pair of points that
+// may meet; each point with exactly two partners, which meet each other (its table of three); each orbit met
+// exactly once; and the first fixed point (2q) beside (0, 0), which a shift always allows, as it sits with
+// one point of each copy.
 bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& found) {
     const std::vector<int> orbit = pair_orbits(shape, v);
     if (orbit.empty()) return false;
