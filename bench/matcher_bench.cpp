@@ -197,9 +197,9 @@ void print_table(const std::vector<Instance>& instances) {
 }
 
 // At the round limit: where a resolvable design is known (affine geometry, Kirkman and nearly Kirkman
-// triple systems, resolvable (v, 4, 1) designs, packings of PG(3, q)) zero is possible; RBIBD(172, 4, 1)
-// exists (every v ≡ 4 mod 12) and RBIBD(65, 5, 1) is reported in the literature, but matching/designs.hpp
-// builds neither, so the search works alone there; 100 × 10 × 11 would be an affine plane of order 10 and 200
+// triple systems, resolvable (v, 4, 1) designs, packings of PG(3, q)) zero is possible; RBIBD(65, 5, 1) is
+// reported in the literature, but matching/designs.hpp does not build it, so the search works alone there;
+// 100 × 10 × 11 would be an affine plane of order 10 and 200
 // × 5 × 49 a resolvable design with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced.
 std::vector<Instance> round_limit_families(bool quick) {
     double t = quick ? 3 : 10;
@@ -254,7 +254,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"85 × 5 × 21 (PG(3,4) packing, SAT)", 85, 5, 21, 0, false, false, t, 6},
         {"156 × 6 × 31 (PG(3,5) packing, SAT)", 156, 6, 31, 0, false, false, t, 6},
         {"249 × 3 × 124 (KTS(249), TD(4,31) inflated)", 249, 3, 124, 0, false, false, t, 6},
-        {"172 × 4 × 57 (RBIBD(172,4,1), none built)", 172, 4, 57, 0, false, false, t, 3},
+        {"172 × 4 × 57 (RBIBD(172,4,1), 1-rotational, SAT)", 172, 4, 57, 0, false, false, t, 6},
         {"65 × 5 × 16 (RBIBD(65,5,1), none built)", 65, 5, 16, 0, false, false, t, 3},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},

@@ -113,8 +113,9 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     CHECK(full_design(208, 4, resolvable_design(208, 4)));
 }
 
-TEST_CASE("matching: a stored 1-rotational design seats 100 people in tables of 4") {
+TEST_CASE("matching: stored 1-rotational designs seat 100 and 172 people in tables of 4") {
     CHECK(full_design(100, 4, resolvable_design(100, 4)));
+    CHECK(full_design(172, 4, resolvable_design(172, 4)));
     for (const auto& base : stored_rotational_bases()) {
         CAPTURE(base.v);
         CHECK(full_design(base.v, base.k, develop(base)));
@@ -122,8 +123,7 @@ TEST_CASE("matching: a stored 1-rotational design seats 100 people in tables of 
         std::swap(moved.blocks[base.k], moved.blocks[2 * base.k]);
         CHECK_FALSE(is_resolvable_design(base.v, base.k, develop(moved)));
     }
-    // Still none for 172 (q = 57), where RBIBD(172, 4, 1) exists by constructions not built here.
-    CHECK(resolvable_design(172, 4).empty());
+    CHECK(resolvable_design(232, 4).empty());  // q = 77: none built, though RBIBD(232, 4, 1) exists
 }
 
 TEST_CASE("matching: packings of PG(3, q) seat 85 people in tables of 5 and 156 in tables of 6") {
