@@ -255,6 +255,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"156 × 6 × 31 (PG(3,5) packing, SAT)", 156, 6, 31, 0, false, false, t, 6},
         {"249 × 3 × 124 (KTS(249), TD(4,31) inflated)", 249, 3, 124, 0, false, false, t, 6},
         {"172 × 4 × 57 (RBIBD(172,4,1), 1-rotational, SAT)", 172, 4, 57, 0, false, false, t, 6},
+        {"280 × 4 × 93 (RBIBD(280,4,1), 1-rotational, SAT)", 280, 4, 93, 0, false, false, t, 6},
         {"65 × 5 × 16 (RBIBD(65,5,1), none built)", 65, 5, 16, 0, false, false, t, 3},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},

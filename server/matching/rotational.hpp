@@ -2,8 +2,8 @@
 // Rounds of tables of k from a 1-rotational resolvable design: points Z_{v−1} ∪ {∞ = v − 1}; the base round
 // is its own shift by q = (v − 1)/(k − 1) (so ∞ sits with 0, q, 2q, …), and its shifts by 0..q − 1 are the
 // q rounds. The base rounds come from a SAT solver (`kirkman_search --rotational V K [multiplier]`,
-// bench/kirkman_search.cpp) and are kept as data: 100 and 172 people in tables of 4, where the cyclotomic
-// construction needs a prime power (quadruples.hpp) and no smaller designs combine (designs.hpp).
+// bench/kirkman_search.cpp) and are kept as data: 100, 172 and 280 people in tables of 4, where the
+// cyclotomic construction needs a prime power (quadruples.hpp) and no smaller designs combine (designs.hpp).
 
 #include <vector>
 

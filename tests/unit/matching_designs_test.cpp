@@ -113,9 +113,11 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     CHECK(full_design(208, 4, resolvable_design(208, 4)));
 }
 
-TEST_CASE("matching: stored 1-rotational designs seat 100 and 172 people in tables of 4") {
-    CHECK(full_design(100, 4, resolvable_design(100, 4)));
-    CHECK(full_design(172, 4, resolvable_design(172, 4)));
+TEST_CASE("matching: stored 1-rotational designs seat 100, 172 and 280 people in tables of 4") {
+    for (int v : {100, 172, 280}) {
+        CAPTURE(v);
+        CHECK(full_design(v, 4, resolvable_design(v, 4)));
+    }
     for (const auto& base : stored_rotational_bases()) {
         CAPTURE(base.v);
         CHECK(full_design(base.v, base.k, develop(base)));
