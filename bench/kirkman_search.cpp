@@ -13,6 +13,8 @@
 // Or: kirkman_search --rotational V K [multiplier = 1] [solver = cadical]: a 1-rotational design on V points
 // in tables of K, its base round also fixed by x ↦ multiplier·x, printed as a line of matching/rotational.cpp
 // (100 4; 172 4 121).
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -155,13 +157,15 @@ class Formula {
 // each variable (index 0 unused), or none when the solver finds no model.
 std::vector<char> solve(const Formula& formula, const std::string& solver, const std::string& name) {
     const auto dir = std::filesystem::temp_directory_path();
-    const std::string cnf = dir / (name + ".cnf"), model = dir / (name + ".model");
+    const std::string unique = name + "_" + std::to_string(getpid());  // two searches may run at once
+    const std::string cnf = dir / (unique + ".cnf"), model = dir / (unique + ".model");
     if (!formula.write(cnf)) return {};
     std::system((solver + " " + cnf + " > " + model).c_str());  // cadical exits 10 on a model
     std::ifstream in(model);
     std::vector<char> value(formula.variables() + 1, 0);
     bool satisfiable = false;
     for (std::string line; std::getline(in, line);) {
+        if (line.rfind("s ", 0) == 0) std::fprintf(stderr, "solver: %s\n", line.c_str() + 2);
         if (line.rfind("s SATISFIABLE", 0) == 0) satisfiable = true;
         if (line.rfind("v ", 0) != 0) continue;
         std::istringstream values(line.substr(2));
