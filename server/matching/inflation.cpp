@@ -2,24 +2,24 @@
 
 #include <algorithm>
 
-#include "matching/finite_field.hpp"
+#include "matching/transversal.hpp"
 
 namespace ensemble::matching {
 namespace {
 
 using Blocks = std::vector<std::vector<int>>;
 
-// TD(g, q) over GF(q), g ≤ q: points (i, x) = i·q + x for i < g; for each a and b the block
-// {(i, a·i + b) : i < g} (i read as a field element), and its g groups {(i, x) : x} as blocks too, each
-// with the point g·q when `pointed`. Two points in different groups lie in one block (a and b are the
-// solution of two linear equations), two in one group in that group: a PBD on g·q (+ 1) points.
-Blocks transversal_pbd(const FiniteField& field, int g, bool pointed) {
-    const int q = field.size();
+// A resolvable TD(g, q) (transversal.hpp): points (i, x) = i·q + x for i < g, its blocks, and its g groups
+// {(i, x) : x} as blocks too, each with the point g·q when `pointed`: two points in different groups lie in
+// one block, two in one group in that group, a PBD on g·q (+ 1) points. None when there is no such TD.
+Blocks transversal_pbd(int g, int q, bool pointed) {
+    const Transversals td = resolvable_transversal_design(g, q);
+    if (td.empty()) return {};
     Blocks blocks;
-    for (int a = 0; a < q; ++a)
-        for (int b = 0; b < q; ++b) {
-            blocks.emplace_back();
-            for (int i = 0; i < g; ++i) blocks.back().push_back(i * q + field.add(field.multiply(a, i), b));
+    for (const auto& round : td)
+        for (int a = 0; a < q; ++a) {
+            blocks.push_back({a});
+            for (int i = 1; i < g; ++i) blocks.back().push_back(i * q + round[a][i - 1]);
         }
     for (int i = 0; i < g; ++i) {
         blocks.emplace_back();
@@ -73,18 +73,14 @@ Rounds inflated_design(int v, int k, const DesignOf& design) {
     if (k < 3 || v < k || (v - 1) % (k - 1) != 0) return {};
     const int n = (v - 1) / (k - 1);
     auto has = [&](int m) { return !design((k - 1) * m + 1).empty(); };
-    for (int q = k; q * k <= n; ++q) {
-        int e = 0;
-        const int p = prime_power_base(q, e);
-        if (p == 0) continue;
+    for (int q = k; q * k <= n; ++q)
         for (int g = k; g <= q; ++g) {
             const bool pointed = n == g * q + 1;
             if ((n != g * q && !pointed) || !has(g) || !has(pointed ? q + 1 : q)) continue;
-            if (auto rounds = inflate(n, k, transversal_pbd(FiniteField(p, e), g, pointed), design);
-                !rounds.empty())
-                return rounds;
+            const Blocks pbd = transversal_pbd(g, q, pointed);
+            if (pbd.empty()) continue;
+            if (auto rounds = inflate(n, k, pbd, design); !rounds.empty()) return rounds;
         }
-    }
     return {};
 }
 

@@ -3,7 +3,7 @@
 // every pair in exactly one block, whose block sizes m each have a resolvable ((k − 1)m + 1, k, 1) design,
 // gives one on v = (k − 1)n + 1 points (Hanani, Ray-Chaudhuri and Wilson, "On resolvable designs", 1972;
 // for triples, Beth, Jungnickel and Lenz, Design Theory, IX.6.4). The PBDs here are transversal designs
-// over a finite field with their groups as blocks.
+// (transversal.hpp) with their groups as blocks.
 
 #include <functional>
 
@@ -14,7 +14,7 @@ namespace ensemble::matching {
 // The resolvable design this code builds for w points, tables of k (empty when none): the smaller designs.
 using DesignOf = std::function<const Rounds&(int w)>;
 
-// The design on v points, or none when no transversal design of a field gives n = (v − 1)/(k − 1) with
+// The design on v points, or none when no transversal design gives n = (v − 1)/(k − 1) with
 // block sizes whose designs `design` has.
 Rounds inflated_design(int v, int k, const DesignOf& design);
 
