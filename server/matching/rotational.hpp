@@ -1,9 +1,12 @@
 #pragma once
-// Rounds of tables of k from a 1-rotational resolvable design: points Z_{v−1} ∪ {∞ = v − 1}; the base round
-// is its own shift by q = (v − 1)/(k − 1) (so ∞ sits with 0, q, 2q, …), and its shifts by 0..q − 1 are the
-// q rounds. The base rounds come from a SAT solver (`kirkman_search --rotational V K [multiplier]`,
+// Rounds of tables of k from a base round and its shifts, q = (v − 1)/(k − 1) rounds. The points but
+// ∞ = v − 1 form `cycles` cycles of equal length, and round g shifts each by g:
+// - one cycle, Z_{v−1}: a 1-rotational design, its base round its own shift by q (∞ sits with 0, q, 2q, …);
+// - k − 1 cycles, one copy of Z_q each (point c·q + x): ∞ sits with the first point of every copy.
+// The base rounds come from a SAT solver (`kirkman_search --rotational V K [multiplier]` and `--copies …`,
 // bench/kirkman_search.cpp) and are kept as data: 100, 172 and 280 people in tables of 4, where the
-// cyclotomic construction needs a prime power (quadruples.hpp) and no smaller designs combine (designs.hpp).
+// cyclotomic construction needs a prime power (quadruples.hpp) and no smaller designs combine (designs.hpp),
+// and 165, 245 and 285 in tables of 5.
 
 #include <vector>
 
@@ -13,6 +16,7 @@ namespace ensemble::matching {
 
 struct RotationalBase {
     int v = 0, k = 0;
+    int cycles = 1;           // 1 or k − 1
     std::vector<int> blocks;  // the base round, k points a table
 };
 

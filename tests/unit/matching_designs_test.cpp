@@ -113,10 +113,15 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     CHECK(full_design(208, 4, resolvable_design(208, 4)));
 }
 
-TEST_CASE("matching: stored 1-rotational designs seat 100, 172 and 280 people in tables of 4") {
+TEST_CASE(
+    "matching: stored shifted base rounds seat 100, 172 and 280 people in tables of 4, 165, 245, 285 in 5") {
     for (int v : {100, 172, 280}) {
         CAPTURE(v);
         CHECK(full_design(v, 4, resolvable_design(v, 4)));
+    }
+    for (int v : {165, 245, 285}) {  // one copy of Z_q a cycle
+        CAPTURE(v);
+        CHECK(full_design(v, 5, resolvable_design(v, 5)));
     }
     for (const auto& base : stored_rotational_bases()) {
         CAPTURE(base.v);
