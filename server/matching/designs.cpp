@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "matching/affine_seed.hpp"
+#include "matching/cyclotomic.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
 #include "matching/packings.hpp"
@@ -27,6 +28,7 @@ Rounds build(int v, int k) {
         if (const Rounds& system = triple_system(v); !system.empty()) return system;
     if (k == 4)
         if (const Rounds& system = quadruple_system(v); !system.empty()) return system;
+    if (auto cyclotomic = cyclotomic_design(v, k); !cyclotomic.empty()) return cyclotomic;
     if (auto packing = packing_design(v, k); !packing.empty()) return packing;
     if (auto rotational = rotational_design(v, k); !rotational.empty()) return rotational;
     // A product of two smaller designs, each with every pair (for tables of 3, nearly Kirkman systems

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "matching/cyclotomic.hpp"
 #include "matching/finite_field.hpp"
 #include "matching/kirkman_data.hpp"
 #include "matching/transversal.hpp"
@@ -33,27 +34,6 @@ Rounds two_q_plus_one(int q) {
     for (int i = 0; i < t; ++i)
         base.push_back({q + a(m + t + i), q + a(m + 3 * t + i), q + a(m + 5 * t + i)});
     return field_shifts(field, 2, base, {});
-}
-
-// KTS(3q) for a prime power q = 6t + 1: Ray-Chaudhuri and Wilson (1971), Theorem 5; Stinson (1991),
-// Construction 1.2. Points GF(q) × {0, 1, 2}; A_i = {(a^i,0),(a^(i+2t),1),(a^(i+4t),2)}; the base round is
-// {(0,0),(0,1),(0,2)}, {(a^i,c),(a^(i+2t),c),(a^(i+4t),c)} for i < t and every c, and A_i for i in
-// [t,2t) ∪ [3t,4t) ∪ [5t,6t); the other A_i each give a round by their shifts.
-Rounds three_q(int q) {
-    int p = 0, e = 0;
-    if (!prime_power_one_mod_six(q, p, e)) return {};
-    FiniteField field(p, e);
-    const int t = (q - 1) / 6;
-    auto a = [&](int e) { return field.exp(e); };
-    std::vector<std::vector<int>> base{{0, q, 2 * q}}, single;
-    for (int c = 0; c < 3; ++c)
-        for (int i = 0; i < t; ++i)
-            base.push_back({c * q + a(i), c * q + a(i + 2 * t), c * q + a(i + 4 * t)});
-    for (int i = 0; i < 6 * t; ++i) {
-        std::vector<int> block{a(i), q + a(i + 2 * t), 2 * q + a(i + 4 * t)};
-        ((i / t) % 2 == 1 ? base : single).push_back(block);
-    }
-    return field_shifts(field, 3, base, single);
 }
 
 // NKTS(2wu + 2) from a KTS(2u + 1), an NKTS(2w + 2) and a resolvable TD(3, w): the KTS less one point ∞ is
@@ -118,7 +98,7 @@ Rounds constructed_triple_system(int v) {
     if (v == 3) return {{{0, 1, 2}}};
     if (v % 6 == 3) {
         if (auto r = two_q_plus_one((v - 1) / 2); !r.empty()) return r;
-        if (auto r = three_q(v / 3); !r.empty()) return r;
+        if (auto r = cyclotomic_design(v, 3); !r.empty()) return r;  // KTS(3q)
     }
     // A product of a KTS(u) outside and a smaller system inside: KTS(w), w odd, or NKTS(w), 4 dividing w.
     for (int u = 3; u * 3 <= v; u += 6) {

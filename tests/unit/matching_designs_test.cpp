@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "matching/cyclotomic.hpp"
 #include "matching/designs.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
@@ -113,8 +114,22 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     CHECK(full_design(208, 4, resolvable_design(208, 4)));
 }
 
+TEST_CASE("matching: cyclotomy seats kq people in tables of k, odd k, when its exact cover exists") {
+    for (int v : {21, 39, 57, 111}) {  // KTS(3q), q = 7, 13, 19, 37
+        CAPTURE(v);
+        CHECK(full_design(v, 3, cyclotomic_design(v, 3)));
+    }
+    CHECK(full_design(205, 5, cyclotomic_design(205, 5)));  // q = 41
+    CHECK(full_design(205, 5, resolvable_design(205, 5)));
+    CHECK(cyclotomic_design(505, 5).empty());  // q = 101: no exponents fit
+    CHECK(cyclotomic_design(301, 7).empty());  // q = 43, nor here
+    CHECK(cyclotomic_design(124, 4).empty());  // even k: a coset's differences repeat
+    CHECK(cyclotomic_design(195, 5).empty());  // q = 39 is no prime power
+}
+
 TEST_CASE(
-    "matching: stored shifted base rounds seat 100, 172 and 280 people in tables of 4, 165, 245, 285 in 5") {
+    "matching: stored shifted base rounds seat 100, 172 and 280 people in tables of 4, 165, 245 and 285 in "
+    "5") {
     for (int v : {100, 172, 280}) {
         CAPTURE(v);
         CHECK(full_design(v, 4, resolvable_design(v, 4)));
