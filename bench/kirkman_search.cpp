@@ -275,10 +275,21 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
         return x == infinity ? x : (times(x, powers[i]) + j * turn * q) % n;
     };
     const int maps = static_cast<int>(powers.size()), turns = n / std::gcd(n, turn * q);
+    // The order of the points in the formula: in one cycle, Z_{v−1} = Z_m × Z_r by the Chinese remainders,
+    // r the whole power of k − 1's prime (the order the stored 1-rotational bases were found in, which the
+    // solver's run time depends on); else as they are.
+    std::vector<int> point(v);
+    std::iota(point.begin(), point.end(), 0);
+    if (int e = 0, p = prime_power_base(k - 1, e); cycles == 1 && p != 0) {
+        int r = 1;
+        while (n % (r * p) == 0) r *= p;
+        for (int x = 0; x < n; ++x) point[x % (n / r) * r + x % r] = x;
+    }
     Formula formula;
     std::vector<int> pair(v * v, 0);
-    for (int a = 0; a < v; ++a)
-        for (int b = a + 1; b < v; ++b) {
+    for (int ia = 0; ia < v; ++ia)
+        for (int ib = ia + 1; ib < v; ++ib) {
+            const int a = point[ia], b = point[ib];
             if (pair[a * v + b]) continue;
             const int x = formula.fresh();
             for (int i = 0; i < maps; ++i)
@@ -294,17 +305,19 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
         formula.at_most(negated, static_cast<int>(literals.size()) - count);
     };
     std::vector<char> seen(v, 0);
-    for (int a = 0; a < v; ++a) {
+    for (int a : point) {
         if (seen[a]) continue;
         for (int i = 0; i < maps; ++i)
             for (int j = 0; j < turns; ++j) seen[map(a, i, j)] = 1;
         std::vector<int> partners;
-        for (int b = 0; b < v; ++b)
+        for (int b : point)
             if (b != a) partners.push_back(pair[a * v + b]);
         exactly(partners, k - 1);
-        for (int b = 0; b < v; ++b)
-            for (int d = b + 1; b != a && d < v; ++d)
+        for (int ib = 0; ib < v; ++ib)
+            for (int id = ib + 1; point[ib] != a && id < v; ++id) {
+                const int b = point[ib], d = point[id];
                 if (d != a) formula.add({-pair[a * v + b], -pair[a * v + d], pair[b * v + d]});
+            }
     }
     // A pair's orbit under the shifts: the pair shifted so that one of its points starts its cycle, the
     // smaller of both ways (∞ first when it is one of them).
@@ -314,10 +327,16 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
         return std::min(std::pair{shift(a, length - a % length), shift(b, length - a % length)},
                         std::pair{shift(b, length - b % length), shift(a, length - b % length)});
     };
-    std::map<std::pair<int, int>, std::vector<int>> orbits;
-    for (int a = 0; a < v; ++a)
-        for (int b = a + 1; b < v; ++b) orbits[orbit_key(a, b)].push_back(pair[a * v + b]);
-    for (const auto& [key, orbit] : orbits) exactly(orbit, static_cast<int>(orbit.size()) / q);
+    std::map<std::pair<int, int>, int> orbit_of;  // in the order first met
+    std::vector<std::vector<int>> orbits;
+    for (int ia = 0; ia < v; ++ia)
+        for (int ib = ia + 1; ib < v; ++ib) {
+            const int a = point[ia], b = point[ib];
+            const auto [it, added] = orbit_of.try_emplace(orbit_key(a, b), static_cast<int>(orbits.size()));
+            if (added) orbits.emplace_back();
+            orbits[it->second].push_back(pair[a * v + b]);
+        }
+    for (const auto& orbit : orbits) exactly(orbit, static_cast<int>(orbit.size()) / q);
     for (int j = 0; j < k - 1; ++j) formula.add({pair[infinity * v + j * q]});
 
     const auto model = solve(formula, solver, "rotational_" + std::to_string(v));
