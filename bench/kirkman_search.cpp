@@ -262,9 +262,7 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
     if (k < 2 || n % (k - 1) || n % cycles || turn < 1) return false;
     const int q = n / (k - 1), length = n / cycles;
     if (std::gcd(multiplier, length) != 1) return false;
-    auto shift = [&](int x, int g) {
-        return x == infinity ? x : x / length * length + (x % length + g) % length;
-    };
+    auto shift = [&](int x, int g) { return shifted(v, cycles, x, g); };
     auto times = [&](int x, long long mu) {
         return x == infinity ? x : static_cast<int>(x / length * length + x % length * mu % length);
     };

@@ -16,16 +16,19 @@ const std::vector<RotationalBase>& stored_rotational_bases() {
     return bases;
 }
 
+int shifted(int v, int cycles, int p, int g) {
+    const int length = (v - 1) / cycles;
+    return p == v - 1 ? p : p / length * length + (p % length + g) % length;
+}
+
 Rounds develop(const RotationalBase& base) {
-    const int n = base.v - 1, q = n / (base.k - 1), length = n / base.cycles;
+    const int q = (base.v - 1) / (base.k - 1);
     Rounds rounds(q);
     for (int g = 0; g < q; ++g)
         for (std::size_t i = 0; i < base.blocks.size(); i += base.k) {
             rounds[g].emplace_back();
-            for (int j = 0; j < base.k; ++j) {
-                const int p = base.blocks[i + j];
-                rounds[g].back().push_back(p == n ? n : p / length * length + (p % length + g) % length);
-            }
+            for (int j = 0; j < base.k; ++j)
+                rounds[g].back().push_back(shifted(base.v, base.cycles, base.blocks[i + j], g));
         }
     return rounds;
 }

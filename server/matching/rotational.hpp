@@ -22,6 +22,9 @@ struct RotationalBase {
 
 const std::vector<RotationalBase>& stored_rotational_bases();
 
+// Point p of a design on v points in `cycles` cycles, shifted by g along its cycle (∞ = v − 1 stays).
+int shifted(int v, int cycles, int p, int g);
+
 // The q shifts of the base round.
 Rounds develop(const RotationalBase& base);
 
