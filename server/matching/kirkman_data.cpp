@@ -3,8 +3,8 @@
 // KTS(177) from `build/release/kirkman_search 177 0 177 3000000000` (kts_one_rotational, 16.5 s) and
 // NKTS(192) from `build/release/kirkman_search 192 0 192 20000000000` (nkts_one_rotational, 124 s; NKTS(264)
 // likewise from `… 264 0 264 20000000000`, 1,263 s), less the orders the filled frames of kirkman.cpp
-// have built since (66, 90, 114, 138, 162, 186), and NKTS 150, 174
-// and 204 from `build/release/kirkman_search --sat 150` (and 174, 204) with cadical 1.5.3 (231 s and 441 s;
+// have built since (66, 90, 114, 138, 162, 186), and NKTS 150, 174 and 204 from
+// `build/release/kirkman_search --sat 150` (and 174, 204) with cadical 1.5.3 (231 s and 441 s;
 // 204: cadical alone took 3,794 s on the formula the tool writes): do not edit. Cyclic bases found by
 // matching/cyclic_triples.cpp or a SAT solver for the orders no construction of matching/kirkman.cpp covers;
 // the unit tests check every one.
