@@ -14,18 +14,13 @@
 // in tables of K, its base round also fixed by x ↦ multiplier·x, printed as a line of matching/rotational.cpp
 // (100 4; 172 4 121). Or --copies V K [multiplier = 1] [turn = K − 1] [solver = cadical]: one whose rounds
 // shift each of K − 1 copies of Z_q, its base round also fixed by moving every copy turn ahead (165 5 10 2).
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <numeric>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "matching/finite_field.hpp"
@@ -37,6 +32,7 @@
 #include "matching/rotational.hpp"
 #include "matching/solve.hpp"
 #include "matching/table_sizes.hpp"
+#include "sat_formula.hpp"
 
 using namespace ensemble::matching;
 
@@ -109,74 +105,6 @@ std::vector<int> nkts18() {
         return triples;
     }
     return {};
-}
-
-// A formula in conjunctive normal form, written in DIMACS for a SAT solver.
-class Formula {
-  public:
-    int fresh() { return ++variables_; }
-    int variables() const { return variables_; }
-    void add(std::initializer_list<int> clause) { add(std::vector<int>(clause)); }
-    void add(const std::vector<int>& clause) {
-        literals_.insert(literals_.end(), clause.begin(), clause.end());
-        literals_.push_back(0);
-        ++clauses_;
-    }
-    // At most k of `literals` (Sinz's sequential counter: s[i][j], "j + 1 of the first i + 1 are true").
-    void at_most(const std::vector<int>& literals, int k) {
-        const std::size_t m = literals.size();
-        if (m <= static_cast<std::size_t>(k)) return;
-        if (k == 0) {
-            for (int x : literals) add({-x});
-            return;
-        }
-        std::vector<std::vector<int>> s(m, std::vector<int>(k));
-        for (auto& row : s)
-            for (int& x : row) x = fresh();
-        for (std::size_t i = 0; i < m; ++i) {
-            add({-literals[i], s[i][0]});
-            if (i == 0) continue;
-            for (int j = 0; j < k; ++j) add({-s[i - 1][j], s[i][j]});
-            for (int j = 1; j < k; ++j) add({-literals[i], -s[i - 1][j - 1], s[i][j]});
-            add({-literals[i], -s[i - 1][k - 1]});
-        }
-    }
-    bool write(const std::string& path) const {
-        std::FILE* out = std::fopen(path.c_str(), "w");
-        if (!out) return false;
-        std::fprintf(out, "p cnf %d %lld\n", variables_, static_cast<long long>(clauses_));
-        for (int literal : literals_) std::fprintf(out, literal ? "%d " : "0\n", literal);
-        return std::fclose(out) == 0;
-    }
-
-  private:
-    int variables_ = 0;
-    std::int64_t clauses_ = 0;
-    std::vector<int> literals_;  // the clauses, each ended by 0
-};
-
-// Runs `solver file.cnf` (printing a DIMACS model, as Debian's cadical does) on the formula: the value of
-// each variable (index 0 unused), or none when the solver finds no model.
-std::vector<char> solve(const Formula& formula, const std::string& solver, const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path();
-    const std::string unique = name + "_" + std::to_string(getpid());  // two searches may run at once
-    const std::string cnf = dir / (unique + ".cnf"), model = dir / (unique + ".model");
-    if (!formula.write(cnf)) return {};
-    std::system((solver + " " + cnf + " > " + model).c_str());  // cadical exits 10 on a model
-    std::ifstream in(model);
-    std::vector<char> value(formula.variables() + 1, 0);
-    bool satisfiable = false;
-    for (std::string line; std::getline(in, line);) {
-        if (line.rfind("s ", 0) == 0) std::fprintf(stderr, "solver: %s\n", line.c_str() + 2);
-        if (line.rfind("s SATISFIABLE", 0) == 0) satisfiable = true;
-        if (line.rfind("v ", 0) != 0) continue;
-        std::istringstream values(line.substr(2));
-        for (int x; values >> x;)
-            if (x > 0 && x < static_cast<int>(value.size())) value[x] = 1;
-    }
-    std::remove(cnf.c_str());
-    std::remove(model.c_str());
-    return satisfiable ? value : std::vector<char>{};
 }
 
 // The base round of a shape that pair_orbits describes, by a SAT solver: one variable per pair of points that
