@@ -152,8 +152,7 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
             }
         }
     for (int o : first_seen) {
-        formula.add(by_orbit[o]);
-        formula.at_most(by_orbit[o], 1);
+        formula.exactly_one(by_orbit[o]);
     }
     const int first_fixed = v % 2 ? v - 1 : v - 2;
     formula.add({pair[first_fixed * v]});
@@ -311,22 +310,18 @@ bool sat_packing(int q, int power, const std::string& solver, BaseSpreads& found
     std::vector<std::vector<int>> chosen(spreads, std::vector<int>(lines.size()));
     for (auto& spread : chosen)
         for (int& x : spread) x = formula.fresh();
-    auto exactly_one = [&](const std::vector<int>& literals) {
-        formula.add(literals);
-        formula.at_most(literals, 1);
-    };
     for (const auto& spread : chosen)
         for (int p = 0; p < space.size(); ++p) {
             std::vector<int> through;
             for (std::size_t l = 0; l < lines.size(); ++l)
                 if (std::binary_search(lines[l].begin(), lines[l].end(), p)) through.push_back(spread[l]);
-            exactly_one(through);
+            formula.exactly_one(through);
         }
     for (const auto& orbit : orbits) {
         std::vector<int> any;
         for (const auto& spread : chosen)
             for (int l : orbit) any.push_back(spread[l]);
-        exactly_one(any);
+        formula.exactly_one(any);
     }
     const auto model = solve(formula, solver, "packing_" + std::to_string(q));
     if (model.empty()) return false;

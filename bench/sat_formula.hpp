@@ -43,6 +43,11 @@ class Formula {
             add({-literals[i], -s[i - 1][k - 1]});
         }
     }
+    // Exactly one of `literals`: at least one, then at most one.
+    void exactly_one(const std::vector<int>& literals) {
+        add(literals);
+        at_most(literals, 1);
+    }
     bool write(const std::string& path) const {
         std::FILE* out = std::fopen(path.c_str(), "w");
         if (!out) return false;
