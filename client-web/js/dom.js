@@ -49,12 +49,13 @@ export function showOnly(visible, ids) {
   }
 }
 
-// The page's one polite live region (#live). Clearing first lets the same sentence be heard twice.
+// The page's one polite live region (#live), written at once: were it emptied first, it would be hidden
+// for a moment (.status:empty) and the page below would jump under the pointer. The same sentence again
+// ends with a no-break space, so that it changes and is heard twice.
 export function announce(text) {
   const region = $('live');
   if (!region) return;
-  region.textContent = '';
-  setTimeout(() => { region.textContent = text; }, 60);
+  region.textContent = region.textContent === text ? `${text}\u00a0` : text;
 }
 
 // A copy button for the text of an <input readonly> or link; reports through the live region, and in

@@ -17,9 +17,12 @@ export class PersonPanel {
     $('person-pick-form').addEventListener('submit', (event) => {
       event.preventDefault();
       const id = Number($('person-pick').value);
-      if ($('person-pick').value !== '' && this.model.byId.has(id)) this.choose(id, true);
+      if ($('person-pick').value !== '' && this.model.byId.has(id)) this.choose(id, 'list');
     });
-    $('person-clear').addEventListener('click', () => this.choose(null, true));
+    $('person-clear').addEventListener('click', () => {
+      this.choose(null);
+      $('person-search').focus(); // the button is hidden with the details: focus goes back to the search
+    });
   }
 
   drawMatches() {
@@ -34,15 +37,16 @@ export class PersonPanel {
     setText('person-matches', t('person_matches', { n: total, shown: found.length, more: total > found.length }));
   }
 
-  // Shows the person's encounters; `fromUser` moves focus to the details so they are read next.
-  choose(id, fromUser = false) {
+  // Shows the person's encounters. Chosen `from` a list (the search, a table), focus moves to the details
+  // so they are read next; from the graph, the page stays where it is (no scroll away from the graph)
+  // and the choice is announced.
+  choose(id, from = null) {
     this.current = id;
     this.draw();
     this.onChoose(id);
-    if (fromUser && id !== null) {
-      $('person-heading').focus();
-      announce(t('person_heading', { name: personName(this.model.byId.get(id), t('anonymous')) }));
-    }
+    if (from === null || id === null) return;
+    if (from === 'list') $('person-heading').focus();
+    announce(t('person_heading', { name: personName(this.model.byId.get(id), t('anonymous')) }));
   }
 
   draw() {

@@ -117,7 +117,7 @@ async function start() {
       if (series) series.showNeverMet(id);
     },
   });
-  const tables = new ReviewTables(model, { onShowPerson: (id) => person.choose(id, true) });
+  const tables = new ReviewTables(model, { onShowPerson: (id) => person.choose(id, 'list') });
   const relabelExports = wireExports(seriesId || eventId,
     (format, pseudonymise) => get(`export?format=${encodeURIComponent(format)}${pseudonymise ? '&pseudonymise=1' : ''}`),
     (error) => announce(problemText(error)));
@@ -154,7 +154,7 @@ async function start() {
   try {
     graph = new ReviewGraph($('graph'), model, {
       texts: () => ({ anonymous: t('anonymous') }),
-      onSelect: (id) => person.choose(id, true),
+      onSelect: (id) => person.choose(id, 'graph'),
       worker,
     });
     window.ensembleReview = { graph }; // read by the browser test and bench/review-draw.js

@@ -175,19 +175,44 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   assert.deepEqual(rows, expectedRows);
   assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), chosen.id);
   // A click on another person's node in the graph chooses them; a click on the first one, back. The layout
-  // goes on after the first frame: nodes are clicked once they stand still.
+  // goes on after the first frame: nodes are clicked once they stand still. The graph stays in view (the
+  // page neither scrolls to the details nor jumps when the choice is announced).
   await page.waitForFunction(() => performance.getEntriesByName('review-layout-settled').length > 0, null, { timeout: 30000 });
+  await page.locator('#graph').scrollIntoViewIfNeeded();
+  // Where the graph is in the window and whether the live region is shown, from now and frame by frame
+  // until the clicks are done (were the region emptied to announce, the page would jump for a moment).
+  await page.evaluate(() => {
+    const [graph, live] = ['graph', 'live'].map((id) => document.getElementById(id));
+    window.seen = { graphTops: new Set(), liveHidden: 0 };
+    const watch = () => {
+      if (!window.seen) return;
+      window.seen.graphTops.add(graph.getBoundingClientRect().top);
+      if (!live.offsetHeight) window.seen.liveHidden += 1;
+      requestAnimationFrame(watch);
+    };
+    watch();
+  });
   for (const person of [people[7], chosen]) {
     const at = await page.evaluate((id) => {
       const { graph } = window.ensembleReview;
       const index = graph.model.nodes.findIndex((node) => node.id === id);
       const { scale, x, y } = graph.canvas.camera;
-      return { x: graph.x[index] * scale + x, y: graph.y[index] * scale + y };
+      const box = document.getElementById('graph');
+      const { left, top } = box.getBoundingClientRect();
+      return { x: left + box.clientLeft + graph.x[index] * scale + x, y: top + box.clientTop + graph.y[index] * scale + y };
     }, person.id);
-    await page.locator('#graph').click({ position: at });
-    assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), person.id);
+    await page.mouse.click(at.x, at.y);
+    assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), person.id, JSON.stringify(at));
     assert.equal(await page.textContent('#person-heading'), `Les rencontres de ${person.name}`);
+    await page.locator('#live', { hasText: `Les rencontres de ${person.name}` }).waitFor({ state: 'attached' });
   }
+  const seen = await page.evaluate(() => {
+    const { graphTops, liveHidden } = window.seen;
+    window.seen = null;
+    return { graphTops: [...graphTops], liveHidden };
+  });
+  assert.equal(seen.graphTops.length, 1, `the graph moved on the page while people were clicked: ${seen.graphTops}`);
+  assert.equal(seen.liveHidden, 0, 'frames where the live region was hidden');
 
   // The report: everyone seated in both rounds; new people met, worked out from the seats.
   const bars = await page.locator('#fig-attendees-per-round .bars li').evaluateAll((items) => items.map((li) =>
@@ -212,6 +237,12 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   assert.equal(await page.textContent('h1'), 'Event review');
   assert.match(await page.textContent('#filter-summary'), new RegExp(`^${allPairs.size} of ${allPairs.size} encounters shown`));
   assert.equal(await page.textContent('#person-heading'), `${chosen.name}'s encounters`);
+  // Closing the details with the keyboard: nobody chosen, focus back in the search box.
+  await page.focus('#person-clear');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.isHidden('#person-details'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'person-search');
+  assert.equal(await page.evaluate(() => window.ensembleReview.graph.selected), null);
   assert.deepEqual(await axeViolations(page, 'review page in English'), []);
   assert.deepEqual(page.problems, []);
   await page.context().close();
@@ -221,6 +252,7 @@ test('staff open the review of a finished event: graph, filters, encounters, rep
   const staff = await host.next((m) => m.type === 'staff_link_created');
   const staffPage = await openReview(shared.browser, base, eventId, staff.token);
   await staffPage.locator('#review').waitFor();
+  await staffPage.locator('#people-rows tr').nth(people.length - 1).waitFor(); // drawn after the graph
   assert.equal(await staffPage.locator('#people-rows tr').count(), people.length);
   await staffPage.context().close();
 
