@@ -10,6 +10,7 @@
 #include "matching/quadruples.hpp"
 #include "matching/rotational.hpp"
 #include "matching/transversal.hpp"
+#include "matching/unital.hpp"
 
 namespace ensemble::matching {
 namespace {
@@ -31,6 +32,7 @@ Rounds build(int v, int k) {
     if (auto cyclotomic = cyclotomic_design(v, k); !cyclotomic.empty()) return cyclotomic;
     if (auto packing = packing_design(v, k); !packing.empty()) return packing;
     if (auto rotational = rotational_design(v, k); !rotational.empty()) return rotational;
+    if (auto unital = unital_design(v, k); !unital.empty()) return unital;
     // A product of two smaller designs, each with every pair (for tables of 3, nearly Kirkman systems
     // are products of kirkman.cpp's own).
     for (int u = k; u * k <= v; ++u) {

@@ -2,8 +2,9 @@
 // One entry point to the rounds that never seat a pair twice, up to the round limit (v − 1)/(k − 1):
 // finite geometry (affine_seed.hpp), Kirkman and nearly Kirkman triple systems for tables of 3
 // (kirkman.hpp), the cyclotomic designs for tables of 4 (quadruples.hpp) and of any odd size
-// (cyclotomic.hpp), packings of projective space (packings.hpp), stored shifted base rounds (rotational.hpp)
-// and, for any table size, products (transversal.hpp) and inflations (inflation.hpp) of smaller designs.
+// (cyclotomic.hpp), packings of projective space (packings.hpp), stored shifted base rounds (rotational.hpp),
+// Hermitian unitals (unital.hpp) and, for any table size, products (transversal.hpp) and inflations
+// (inflation.hpp) of smaller designs.
 // Which construction covers which size: bench/MATCHER.md.
 
 #include <cstdint>

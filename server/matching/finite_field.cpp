@@ -67,6 +67,12 @@ int FiniteField::add(int a, int b) const {
     return sum;
 }
 
+int FiniteField::negate(int a) const {
+    int negative = 0;
+    for (int place = 1, i = 0; i < m_; ++i, place *= p_) negative += (p_ - a / place % p_) % p_ * place;
+    return negative;
+}
+
 int FiniteField::multiply(int a, int b) const {
     if (a == 0 || b == 0) return 0;
     return exp_[(log_[a] + log_[b]) % (size_ - 1)];

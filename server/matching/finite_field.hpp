@@ -15,6 +15,7 @@ class FiniteField {
     int size() const { return size_; }
     int prime() const { return p_; }
     int add(int a, int b) const;
+    int negate(int a) const;  // −a
     int multiply(int a, int b) const;
     int power(int a, int e) const;
     int exp(int e) const {

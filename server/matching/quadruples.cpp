@@ -19,13 +19,11 @@ Rounds build(int v) {
     const int p = prime_power_base(q, m);
     if (p == 0 || q % 4 != 1) return {};
     FiniteField field(p, m);
-    const int minus_one = field.exp((q - 1) / 2);
-    auto negate = [&](int x) { return field.multiply(x, minus_one); };
     auto square = [&](int x) { return field.log(x) % 2 == 0; };
     int alpha = -1;
     for (int e = 1; e < q - 1 && alpha < 0; e += 2) {
         const int a = field.exp(e);
-        const int below = field.add(a, minus_one), above = field.add(a, 1);
+        const int below = field.add(a, field.negate(1)), above = field.add(a, 1);
         if (below != 0 && above != 0 && square(below) != square(above)) alpha = a;
     }
     if (alpha < 0) return {};
@@ -34,7 +32,7 @@ Rounds build(int v) {
         const int x = field.exp(2 * i), ax = field.multiply(alpha, x);
         for (int c = 0; c < 3; ++c) {
             const int next = (c + 1) % 3;
-            base.push_back({c * q + x, c * q + negate(x), next * q + ax, next * q + negate(ax)});
+            base.push_back({c * q + x, c * q + field.negate(x), next * q + ax, next * q + field.negate(ax)});
         }
     }
     return field_shifts(field, 3, base, {});

@@ -12,6 +12,7 @@
 #include "matching/rotational.hpp"
 #include "matching/table_sizes.hpp"
 #include "matching/transversal.hpp"
+#include "matching/unital.hpp"
 #include "matching_check.hpp"
 
 using namespace matching_check;
@@ -146,6 +147,17 @@ TEST_CASE(
         CHECK_FALSE(is_resolvable_design(base.v, base.k, develop(moved)));
     }
     CHECK(resolvable_design(232, 4).empty());  // q = 77: none built, though RBIBD(232, 4, 1) exists
+}
+
+TEST_CASE("matching: Hermitian unitals seat q³ + 1 people in tables of q + 1: 65 in tables of 5, 126 in 6") {
+    for (int q : {2, 3, 4, 5, 7, 8}) {  // 9, 28, 65, 126, 344, 513 people
+        CAPTURE(q);
+        CHECK(full_design(q * q * q + 1, q + 1, unital_design(q * q * q + 1, q + 1)));
+    }
+    CHECK(full_design(65, 5, resolvable_design(65, 5)));
+    CHECK(full_design(126, 6, resolvable_design(126, 6)));
+    CHECK(unital_design(217, 7).empty());  // q = 6 is no prime power
+    CHECK(unital_design(66, 5).empty());
 }
 
 TEST_CASE("matching: packings of PG(3, q) seat 85 people in tables of 5 and 156 in tables of 6") {
