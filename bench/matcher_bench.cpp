@@ -197,9 +197,9 @@ void print_table(const std::vector<Instance>& instances) {
 }
 
 // At the round limit: where a resolvable design is known (affine geometry, Kirkman and nearly Kirkman
-// triple systems, resolvable (v, 4, 1) designs, packings of PG(3, q), Hermitian unitals) zero is possible;
-// 100 × 10 × 11 would be an affine plane of order 10 and 200 × 5 × 49 a resolvable design with
-// 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced.
+// triple systems, resolvable (v, 4, 1) designs, packings of PG(3, q), Hermitian unitals, maximal arcs) zero
+// is possible; 100 × 10 × 11 would be an affine plane of order 10 and 200 × 5 × 49 a resolvable design
+// with 200 ≢ 5 (mod 20), neither of which exists, so repeats there are forced.
 std::vector<Instance> round_limit_families(bool quick) {
     double t = quick ? 3 : 10;
     return {
@@ -261,6 +261,8 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"285 × 5 × 71 (RBIBD(285,5,1), 4 copies of Z_71, SAT)", 285, 5, 71, 0, false, false, t, 6},
         {"65 × 5 × 16 (RBIBD(65,5,1), Hermitian unital, GF(16))", 65, 5, 16, 0, false, false, t, 6},
         {"126 × 6 × 25 (RBIBD(126,6,1), Hermitian unital, GF(25))", 126, 6, 25, 0, false, false, t, 6},
+        {"120 × 8 × 17 (RBIBD(120,8,1), maximal arc, GF(16))", 120, 8, 17, 0, false, false, t, 6},
+        {"232 × 8 × 33 (RBIBD(232,8,1), maximal arc, GF(32))", 232, 8, 33, 0, false, false, t, 6},
         {"100 × 10 × 11 (no design)", 100, 10, 11, 0, false, false, t, 3},
         {"200 × 5 × 49 (no design)", 200, 5, 49, 0, false, false, t, 3},
     };

@@ -6,6 +6,7 @@
 #include "matching/cyclotomic.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
+#include "matching/maximal_arc.hpp"
 #include "matching/packings.hpp"
 #include "matching/quadruples.hpp"
 #include "matching/rotational.hpp"
@@ -33,6 +34,7 @@ Rounds build(int v, int k) {
     if (auto packing = packing_design(v, k); !packing.empty()) return packing;
     if (auto rotational = rotational_design(v, k); !rotational.empty()) return rotational;
     if (auto unital = unital_design(v, k); !unital.empty()) return unital;
+    if (auto arc = maximal_arc_design(v, k); !arc.empty()) return arc;
     // A product of two smaller designs, each with every pair (for tables of 3, nearly Kirkman systems
     // are products of kirkman.cpp's own).
     for (int u = k; u * k <= v; ++u) {

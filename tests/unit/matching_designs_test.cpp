@@ -7,6 +7,7 @@
 #include "matching/designs.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
+#include "matching/maximal_arc.hpp"
 #include "matching/packings.hpp"
 #include "matching/projective.hpp"
 #include "matching/rotational.hpp"
@@ -158,6 +159,18 @@ TEST_CASE("matching: Hermitian unitals seat q³ + 1 people in tables of q + 1: 6
     CHECK(full_design(126, 6, resolvable_design(126, 6)));
     CHECK(unital_design(217, 7).empty());  // q = 6 is no prime power
     CHECK(unital_design(66, 5).empty());
+}
+
+TEST_CASE("matching: Denniston's maximal arcs seat 120 and 232 people in tables of 8") {
+    for (auto [v, k] :
+         {std::pair{28, 4}, {52, 4}, {100, 4}, {196, 4}, {120, 8}, {232, 8}, {64, 8}, {496, 16}}) {
+        CAPTURE(v);
+        CHECK(full_design(v, k, maximal_arc_design(v, k)));
+    }
+    CHECK(full_design(120, 8, resolvable_design(120, 8)));
+    CHECK(full_design(232, 8, resolvable_design(232, 8)));
+    CHECK(maximal_arc_design(176, 8).empty());  // q = 24 is no power of 2
+    CHECK(maximal_arc_design(96, 6).empty());   // nor is k
 }
 
 TEST_CASE("matching: packings of PG(3, q) seat 85 people in tables of 5 and 156 in tables of 6") {
