@@ -234,7 +234,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"129 × 3 × 64 (KTS(129))", 129, 3, 64, 0, false, false, t, 6},
         {"201 × 3 × 100 (KTS(201))", 201, 3, 100, 0, false, false, t, 6},
         {"102 × 3 × 50 (NKTS(102))", 102, 3, 50, 0, false, false, t, 6},
-        {"177 × 3 × 88 (KTS(177), 1-rotational)", 177, 3, 88, 0, false, false, t, 6},
+        {"177 × 3 × 88 (KTS(177), filled frame)", 177, 3, 88, 0, false, false, t, 6},
         {"156 × 3 × 77 (NKTS(156), filled frame)", 156, 3, 77, 0, false, false, t, 6},
         {"192 × 3 × 95 (NKTS(192), 1-rotational)", 192, 3, 95, 0, false, false, t, 6},
         {"198 × 3 × 98 (NKTS(198), filled frame)", 198, 3, 98, 0, false, false, t, 6},

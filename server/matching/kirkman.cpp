@@ -36,24 +36,27 @@ Rounds two_q_plus_one(int q) {
     return field_shifts(field, 2, base, {});
 }
 
-// NKTS(2wu + 2) from a KTS(2u + 1), an NKTS(2w + 2) and a resolvable TD(3, w): the KTS less one point ∞ is
-// a Kirkman frame of type 2^u (each round less its block {∞, x, y} misses the hole {x, y}, and the holes
-// partition the rest); the TD inflates each point x to x × {0..w−1} (numbered x·w + a) and each round to w
-// rounds, leaving holes of 2w points; two new points fill every hole with a copy of the NKTS(2w + 2) in which
-// they are a group, its w rounds completing the hole's w rounds. Filling the holes of a frame: Stinson,
-// "Frames for Kirkman triple systems" (1987); the groups are {∞₁, ∞₂} and the copies' own.
-Rounds filled_frame(const Rounds& kts, int u, const Rounds& nkts, int w) {
+// NKTS(2wu + 2) from a KTS(2u + 1), an NKTS(2w + 2) and a resolvable TD(3, w), or KTS(2wu + 1) the same way
+// from a KTS(2w + 1): the KTS less one point ∞ is a Kirkman frame of type 2^u (each round less its block
+// {∞, x, y} misses the hole {x, y}, and the holes partition the rest); the TD inflates each point x to
+// x × {0..w−1} (numbered x·w + a) and each round to w rounds, leaving holes of 2w points; two new points (one
+// for a KTS) fill every hole with a copy of the smaller system in which they are a group (its point 0), its w
+// rounds completing the hole's w rounds. Filling the holes of a frame: Stinson, "Frames for Kirkman triple
+// systems" (1987); the groups are {∞₁, ∞₂} and the copies' own.
+Rounds filled_frame(const Rounds& kts, int u, const Rounds& filler, int w) {
     Transversals td = resolvable_transversal_design(3, w);
-    if (td.empty() || static_cast<int>(nkts.size()) != w) return {};
-    const int infinity = 2 * u, first = 2 * u * w;  // ∞ of the KTS; ∞₁, ∞₂ = first, first + 1
-    // The copy's points: 0 and the one it never meets become ∞₁ and ∞₂, the others the hole's 2w places.
-    std::vector<char> met(2 * w + 2, 0);
-    for (const auto& round : nkts)
+    if (td.empty() || static_cast<int>(filler.size()) != w) return {};
+    const int size = 3 * static_cast<int>(filler.front().size());  // 2w + 2, or 2w + 1
+    const int infinity = 2 * u, first = 2 * u * w;  // ∞ of the KTS; ∞₁ (, ∞₂) = first (, first + 1)
+    // The copy's points: 0 (and, in an NKTS, the one it never meets) become the new points, the others the
+    // hole's 2w places.
+    std::vector<char> met(size, 0);
+    for (const auto& round : filler)
         for (const auto& block : round)
             if (std::find(block.begin(), block.end(), 0) != block.end())
                 for (int p : block) met[p] = 1;
-    std::vector<int> place(2 * w + 2, -1);
-    for (int p = 1, next = 0; p < 2 * w + 2; ++p) place[p] = met[p] ? next++ : -2;  // −2: the partner of 0
+    std::vector<int> place(size, -1);
+    for (int p = 1, next = 0; p < size; ++p) place[p] = met[p] ? next++ : -2;  // −2: the partner of 0
     Rounds rounds;
     for (const auto& round : kts) {
         auto hole = std::find_if(round.begin(), round.end(), [&](const auto& b) {
@@ -70,7 +73,7 @@ Rounds filled_frame(const Rounds& kts, int u, const Rounds& nkts, int w) {
             rounds.emplace_back();
             for (const auto& block : round)
                 if (&block != &*hole) inflate(block, td, c, rounds.back());
-            for (const auto& block : nkts[c])
+            for (const auto& block : filler[c])
                 rounds.back().push_back({fill(block[0]), fill(block[1]), fill(block[2])});
         }
     }
@@ -109,14 +112,15 @@ Rounds constructed_triple_system(int v) {
         if (outer.empty() || inner.empty()) continue;
         if (auto r = product_design(outer, u, inner, w, 3); !r.empty()) return r;
     }
-    // A filled frame: NKTS(2wu + 2) from a KTS(2u + 1) and an NKTS(2w + 2).
-    for (int u = 4; v % 6 == 0 && 2 * u < v - 2; u += 3) {
-        if ((v - 2) % (2 * u)) continue;
-        int w = (v - 2) / (2 * u);
+    // A filled frame: NKTS(2wu + 2) from a KTS(2u + 1) and an NKTS(2w + 2), KTS(2wu + 1) from two KTS.
+    const int added = v % 6 == 0 ? 2 : v % 6 == 3 ? 1 : 0;  // the new points
+    for (int u = 4; added && 4 * u <= v - added; u += 3) {  // w ≥ 2: a smaller filler
+        if ((v - added) % (2 * u)) continue;
+        int w = (v - added) / (2 * u);
         const Rounds& kts = triple_system(2 * u + 1);
-        const Rounds& nkts = triple_system(2 * w + 2);
-        if (kts.empty() || nkts.empty()) continue;
-        if (auto r = filled_frame(kts, u, nkts, w); !r.empty()) return r;
+        const Rounds& filler = triple_system(2 * w + added);
+        if (kts.empty() || filler.empty()) continue;
+        if (auto r = filled_frame(kts, u, filler, w); !r.empty()) return r;
     }
     return {};
 }

@@ -127,16 +127,20 @@ TEST_CASE(
     CHECK_FALSE(find_cyclic_base(CyclicShape::nkts_one_rotational, 30, 1'000'000, none));  // q/2 even
 }
 
-TEST_CASE("matching: filled frames build NKTS(2wu + 2) from a KTS(2u + 1) and an NKTS(2w + 2)") {
+TEST_CASE(
+    "matching: filled frames build NKTS(2wu + 2) and KTS(2wu + 1) from a KTS(2u + 1) and a smaller system") {
     // 66 = 2·8·4 + 2 (KTS(9), NKTS(18), w even), 156 = 2·11·7 + 2 (KTS(15), NKTS(24)), 198 = 2·14·7 + 2
-    // (KTS(15), NKTS(30), the TD(3, 14) of a quasi-difference matrix), 210 = 2·8·13 + 2.
-    for (int v : {66, 156, 198, 210}) {
+    // (KTS(15), NKTS(30), the TD(3, 14) of a quasi-difference matrix), 210 = 2·8·13 + 2; 33 = 2·4·4 + 1
+    // (KTS(9) twice), 105 = 2·4·13 + 1 (KTS(9), KTS(27)), 141 = 2·10·7 + 1 (KTS(21), KTS(15)), 177 =
+    // 2·22·4 + 1 (KTS(45), KTS(9)), 273 = 2·34·4 + 1 (KTS(69), KTS(9)).
+    for (int v : {66, 156, 198, 210, 33, 105, 141, 177, 273}) {
         CAPTURE(v);
         Rounds system = constructed_triple_system(v);
         CHECK(is_resolvable_triple_system(v, system));
         CHECK(static_cast<int>(system.size()) == round_limit(v));
     }
     CHECK(constructed_triple_system(150).empty());  // 148 = 2·74: no u ≡ 1 (mod 3) with a w
+    CHECK(constructed_triple_system(213).empty());  // 212 = 2·106 = 4·53: nor here
 }
 
 TEST_CASE("matching: plans of tables of 3 reach zero repeats at the round limit where a system exists") {
