@@ -252,7 +252,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"208 × 4 × 69 (RBIBD(208,4,1), 52 × 4 product)", 208, 4, 69, 0, false, false, t, 6},
         {"85 × 5 × 21 (PG(3,4) packing, SAT)", 85, 5, 21, 0, false, false, t, 6},
         {"156 × 6 × 31 (PG(3,5) packing, SAT)", 156, 6, 31, 0, false, false, t, 6},
-        {"249 × 3 × 124 (KTS(249), TD(4,31) inflated)", 249, 3, 124, 0, false, false, t, 6},
+        {"249 × 3 × 124 (KTS(249), filled frame)", 249, 3, 124, 0, false, false, t, 6},
         {"172 × 4 × 57 (RBIBD(172,4,1), 1-rotational, SAT)", 172, 4, 57, 0, false, false, t, 6},
         {"280 × 4 × 93 (RBIBD(280,4,1), 1-rotational, SAT)", 280, 4, 93, 0, false, false, t, 6},
         {"165 × 5 × 41 (RBIBD(165,5,1), 4 copies of Z_41, SAT)", 165, 5, 41, 0, false, false, t, 6},
