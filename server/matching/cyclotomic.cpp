@@ -41,10 +41,10 @@ Rounds cyclotomic_design(int v, int k) {
     const int p = q > 1 ? prime_power_base(q, e) : 0;
     if (p == 0 || (q - 1) % (k * (k - 1))) return {};
     FiniteField field(p, e);
-    const int n = q - 1, step = n / k, classes = n / (2 * k), minus_one = field.exp(n / 2);
+    const int n = q - 1, step = n / k, classes = n / (2 * k);
     std::vector<int> shifts;  // log(ε^d − 1) modulo n/2k, ε = a^step
     for (int d = 1; d <= (k - 1) / 2; ++d)
-        shifts.push_back(field.log(field.add(field.exp(d * step), minus_one)) % classes);
+        shifts.push_back(field.log(field.add(field.exp(d * step), field.negate(1))) % classes);
     std::vector<int> distinct = shifts;
     std::sort(distinct.begin(), distinct.end());
     std::vector<char> covered(classes, 0);

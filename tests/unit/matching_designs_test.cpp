@@ -5,6 +5,7 @@
 
 #include "matching/cyclotomic.hpp"
 #include "matching/designs.hpp"
+#include "matching/finite_field.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
 #include "matching/maximal_arc.hpp"
@@ -147,6 +148,15 @@ TEST_CASE(
         CHECK_FALSE(is_resolvable_design(base.v, base.k, develop(moved)));
     }
     CHECK(resolvable_design(232, 4).empty());  // q = 77: none built, though RBIBD(232, 4, 1) exists
+}
+
+TEST_CASE("matching: a field's negation, in odd and even characteristic") {
+    for (auto [p, m] : {std::pair{2, 4}, {3, 2}, {5, 2}, {7, 1}}) {
+        CAPTURE(p);
+        const FiniteField field(p, m);
+        for (int a = 0; a < field.size(); ++a) CHECK(field.add(a, field.negate(a)) == 0);
+        CHECK(field.negate(1) == (p == 2 ? 1 : field.exp((field.size() - 1) / 2)));  // −1
+    }
 }
 
 TEST_CASE("matching: Hermitian unitals seat q³ + 1 people in tables of q + 1: 65 in tables of 5, 126 in 6") {
