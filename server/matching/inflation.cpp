@@ -2,32 +2,10 @@
 
 #include <algorithm>
 
-#include "matching/transversal.hpp"
+#include "matching/pbd.hpp"
 
 namespace ensemble::matching {
 namespace {
-
-using Blocks = std::vector<std::vector<int>>;
-
-// A resolvable TD(g, q) (transversal.hpp): points (i, x) = i·q + x for i < g, its blocks, and its g groups
-// {(i, x) : x} as blocks too, each with the point g·q when `pointed`: two points in different groups lie in
-// one block, two in one group in that group, a PBD on g·q (+ 1) points. None when there is no such TD.
-Blocks transversal_pbd(int g, int q, bool pointed) {
-    const Transversals td = resolvable_transversal_design(g, q);
-    if (td.empty()) return {};
-    Blocks blocks;
-    for (const auto& round : td)
-        for (int a = 0; a < q; ++a) {
-            blocks.push_back({a});
-            for (int i = 1; i < g; ++i) blocks.back().push_back(i * q + round[a][i - 1]);
-        }
-    for (int i = 0; i < g; ++i) {
-        blocks.emplace_back();
-        for (int x = 0; x < q; ++x) blocks.back().push_back(i * q + x);
-        if (pointed) blocks.back().push_back(g * q);
-    }
-    return blocks;
-}
 
 // Each point x of the PBD becomes the c = k − 1 points c·x..c·x + c − 1, and ∞ = c·n is added; round x
 // holds {∞, x's points} and, for every block B through x, the round of B's design in which its ∞ sits with
@@ -81,6 +59,8 @@ Rounds inflated_design(int v, int k, const DesignOf& design) {
             if (pbd.empty()) continue;
             if (auto rounds = inflate(n, k, pbd, design); !rounds.empty()) return rounds;
         }
+    if (k == 3)  // blocks of 4 and 7, carrying KTS(9) and KTS(15)
+        if (const Blocks pbd = pbd_four_seven(n); !pbd.empty()) return inflate(n, k, pbd, design);
     return {};
 }
 
