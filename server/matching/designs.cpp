@@ -57,6 +57,7 @@ const Rounds& resolvable_design(int v, int k) {
 Rounds design_rounds(int n, int k, int rounds, std::uint64_t seed) {
     if (rounds <= 0) return {};
     if (auto geometry = affine_rounds(n, k, rounds, seed); !geometry.empty()) return geometry;
+    if (k < 2 || static_cast<std::int64_t>(n) * ((n - 1) / (k - 1)) > most_design_seats) return {};
     return relabelled(resolvable_design(n, k), rounds, seed);
 }
 

@@ -17,8 +17,13 @@ namespace ensemble::matching {
 // built.
 const Rounds& resolvable_design(int v, int k);
 
-// Up to `rounds` rounds for people 0..n−1 in tables of k, relabelled by seed, or none: the design, or else
-// as many rounds as a partial spread of finite geometry gives (affine_seed.hpp).
+// A design is built whole, every round up to the limit, and kept: past this many seats (n times the round
+// limit; 4,999 rounds of 9,999 people took 4.4 s and 1.4 GB) it is not built, as the few rounds an event
+// asks of so many people reach zero repeats by search alone.
+constexpr std::int64_t most_design_seats = 4'000'000;
+
+// Up to `rounds` rounds for people 0..n−1 in tables of k, relabelled by seed, or none: as many rounds as a
+// partial spread of finite geometry gives (affine_seed.hpp), or else the design up to most_design_seats.
 Rounds design_rounds(int n, int k, int rounds, std::uint64_t seed);
 
 }  // namespace ensemble::matching

@@ -75,7 +75,8 @@ TEST_CASE("matching: design_rounds relabels by seed and gives fewer rounds when 
         CHECK(std::equal(few.begin(), few.end(), a.begin()));
     }
     CHECK(design_rounds(32, 3, 5, 1).empty());
-    CHECK(design_rounds(12, 3, 5, 1).empty());  // no NKTS(12)
+    CHECK(design_rounds(12, 3, 5, 1).empty());    // no NKTS(12)
+    CHECK(design_rounds(9999, 3, 5, 1).empty());  // KTS(9999) exists, but 4,999 rounds of it are not built
     CHECK(design_rounds(30, 4, 5, 1).empty());
 }
 
