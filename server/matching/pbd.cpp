@@ -34,8 +34,9 @@ Gdd without(const Blocks& pbd, int n, int point) {
     return gdd;
 }
 
-// A GDD of type 3^s with blocks of 4 (and 7), its groups renumbered {3j, 3j + 1, 3j + 2}: for s = 4 a TD(4,
-// 3) over Z_3, for s = 5 AG(2, 4) less a point, for s = 7 the PBD(22) below less a point of its KTS(15).
+// A GDD of type 3^s with blocks of 4 (and 7), its groups renumbered {3j, 3j + 1, 3j + 2}: for s = 4 a
+// TD(4, 3) over Z_3, for s = 5 AG(2, 4) less a point, for s = 7 the PBD(22) below less a point of its
+// KTS(15).
 Gdd threes(int s) {
     Gdd gdd;
     if (s == 4) {
@@ -82,6 +83,17 @@ Blocks tripled(const Gdd& gdd) {
     return pbd;
 }
 
+// The blocks of a TD(g, q) given in its resolvable form (transversal.hpp), points (i, x) numbered i·q + x.
+Blocks transversal_blocks(const Transversals& td, int g, int q) {
+    Blocks blocks;
+    for (const auto& round : td)
+        for (int a = 0; a < q; ++a) {
+            auto& block = blocks.emplace_back(1, a);
+            for (int i = 1; i < g; ++i) block.push_back(i * q + round[a][i - 1]);
+        }
+    return blocks;
+}
+
 // IX.4.5 m: a TD(5, g) with its last group cut to u points (blocks of 4 and 5, groups of g and u), tripled.
 Blocks truncated_transversal(int g, int u) {
     const Transversals td = resolvable_transversal_design(5, g);
@@ -93,12 +105,11 @@ Blocks truncated_transversal(int g, int u) {
         for (int x = 0; x < (i < 4 ? g : u); ++x) group.push_back(i * g + x);
     }
     if (u == 0) gdd.groups.pop_back();
-    for (const auto& round : td)
-        for (int a = 0; a < g; ++a) {
-            auto& block = gdd.blocks.emplace_back(1, a);
-            for (int i = 1; i < 5; ++i)
-                if (i < 4 || round[a][i - 1] < u) block.push_back(i * g + round[a][i - 1]);
-        }
+    for (auto block : transversal_blocks(td, 5, g)) {
+        block.erase(std::remove_if(block.begin(), block.end(), [&](int p) { return p >= gdd.n; }),
+                    block.end());
+        gdd.blocks.push_back(std::move(block));
+    }
     return tripled(gdd);
 }
 
@@ -126,12 +137,7 @@ Blocks extended_classes(int w, int t) {
 Blocks transversal_pbd(int g, int q, bool pointed) {
     const Transversals td = resolvable_transversal_design(g, q);
     if (td.empty()) return {};
-    Blocks blocks;
-    for (const auto& round : td)
-        for (int a = 0; a < q; ++a) {
-            blocks.push_back({a});
-            for (int i = 1; i < g; ++i) blocks.back().push_back(i * q + round[a][i - 1]);
-        }
+    Blocks blocks = transversal_blocks(td, g, q);
     for (int i = 0; i < g; ++i) {
         blocks.emplace_back();
         for (int x = 0; x < q; ++x) blocks.back().push_back(i * q + x);
