@@ -25,8 +25,8 @@ Rounds maximal_arc_design(int v, int k) {
     int beta = 1;
     while (beta < q && !irreducible(beta)) ++beta;
     if (beta == q) return {};
-    // A = {0, …, k − 1}: the elements with only the k lowest powers of 2 in their base-2 digits, closed under
-    // addition (a digit-wise sum modulo 2).
+    // A = {0, …, k − 1}: the elements whose base-2 digits lie in the m lowest places (k = 2^m), closed under
+    // addition, a digit-wise sum modulo 2.
     std::vector<std::pair<int, int>> arc;
     for (int x = 0; x < q; ++x)
         for (int y = 0; y < q; ++y)

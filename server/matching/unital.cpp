@@ -31,7 +31,7 @@ class HermitianPlane {
         return sum;
     }
 
-    // The line through a ≠ b, as its coordinates u × v scaled to a first non-zero 1, read in base q².
+    // The line through a ≠ b, as its coordinates a × b scaled to a first non-zero 1, read in base q².
     int line(const Vector& a, const Vector& b) const {
         Vector c{};
         for (int i = 0; i < 3; ++i) {
