@@ -32,6 +32,7 @@
 #include "matching/rotational.hpp"
 #include "matching/solve.hpp"
 #include "matching/table_sizes.hpp"
+#include "matching/transversal.hpp"
 #include "sat_formula.hpp"
 
 using namespace ensemble::matching;
@@ -69,7 +70,8 @@ Rounds develop_flat(int v, const std::vector<int>& triples) {
 bool product_covers(int v, const std::set<int>& have) {
     for (int u = 3; u * 3 <= v; u += 6) {
         int w = v / u;
-        if (v % u == 0 && (v % 6 == 3 ? w % 6 == 3 : w % 12 == 0) && have.count(u) && have.count(w))
+        if (v % u == 0 && w % 6 == v % 6 && !resolvable_transversal_design(3, w).empty() && have.count(u) &&
+            have.count(w))
             return true;
     }
     return false;

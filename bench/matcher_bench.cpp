@@ -255,6 +255,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"249 × 3 × 124 (KTS(249), filled frame)", 249, 3, 124, 0, false, false, t, 6},
         {"213 × 3 × 106 (KTS(213), PBD(106,{4,7}) inflated)", 213, 3, 106, 0, false, false, t, 6},
         {"273 × 3 × 136 (KTS(273), filled frame)", 273, 3, 136, 0, false, false, t, 6},
+        {"270 × 3 × 134 (NKTS(270), KTS(15) × NKTS(18))", 270, 3, 134, 0, false, false, t, 6},
         {"285 × 3 × 142 (KTS(285), PBD(142,{4,7}) inflated)", 285, 3, 142, 0, false, false, t, 6},
         {"172 × 4 × 57 (RBIBD(172,4,1), 1-rotational, SAT)", 172, 4, 57, 0, false, false, t, 6},
         {"280 × 4 × 93 (RBIBD(280,4,1), 1-rotational, SAT)", 280, 4, 93, 0, false, false, t, 6},

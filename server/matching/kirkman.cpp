@@ -103,10 +103,11 @@ Rounds constructed_triple_system(int v) {
         if (auto r = two_q_plus_one((v - 1) / 2); !r.empty()) return r;
         if (auto r = cyclotomic_design(v, 3); !r.empty()) return r;  // KTS(3q)
     }
-    // A product of a KTS(u) outside and a smaller system inside: KTS(w), w odd, or NKTS(w), 4 dividing w.
+    // A product of a KTS(u) outside and a smaller system inside, KTS(w) or NKTS(w), through a resolvable
+    // TD(3, w) (none when w has a factor 2 alone, but for 14 and 18).
     for (int u = 3; u * 3 <= v; u += 6) {
         int w = v / u;
-        if (v % u || (v % 6 == 3 ? w % 6 != 3 : w % 12 != 0)) continue;
+        if (v % u || w % 6 != v % 6) continue;
         const Rounds& outer = triple_system(u);
         const Rounds& inner = triple_system(w);
         if (outer.empty() || inner.empty()) continue;

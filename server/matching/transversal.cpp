@@ -5,25 +5,35 @@
 namespace ensemble::matching {
 namespace {
 
-// TD(4, 14), the rows (a, b, s, c) of the resolvable TD(3, 14): the rows below and their shifts by Z_13, ∞
-// (13) fixed, with (∞, ∞, ∞, ∞). Row i < 4 has ∞ in column i, the others none, and in any two columns the
-// differences of the rows finite in both make Z_13 once: a quasi-difference matrix (as in the
-// constructions of orthogonal latin squares of the Handbook of Combinatorial Designs), found by annealing its
-// 56 finite entries (seed 1, 1.6·10⁸ moves, 16 s); the unit tests check the design. It fills NKTS(198)'s
-// frame (w = 14).
-Transversals transversal_design_3_14() {
-    constexpr int infinity = 13;
-    static constexpr int rows[15][4] = {{infinity, 2, 9, 12}, {0, infinity, 6, 7}, {11, 10, infinity, 6},
-                                        {3, 0, 8, infinity},  {8, 6, 5, 10},       {6, 9, 2, 12},
-                                        {2, 4, 5, 5},         {6, 10, 6, 4},       {0, 6, 8, 12},
-                                        {2, 7, 4, 6},         {9, 3, 8, 1},        {9, 10, 10, 5},
-                                        {9, 5, 3, 10},        {5, 0, 3, 2},        {11, 11, 2, 11}};
-    auto shift = [](int x, int k) { return x == infinity ? x : (x + k) % infinity; };
-    Transversals td(14, std::vector<std::vector<int>>(14));
+// Resolvable TD(3, w) for w = 14 and 18 (twice an odd number: no field gives them, GF(2) being too small),
+// from TD(4, w) by a quasi-difference matrix over Z_{w−1} ∪ {∞} (as in the constructions of orthogonal latin
+// squares of the Handbook of Combinatorial Designs): w + 1 rows (a, b, s, c), row i < 4 with ∞ (−1 below) in
+// column i and the others finite, such that in any two columns the differences of the rows finite in both
+// make Z_{w−1} once. Their shifts by Z_{w−1} (∞ fixed) and (∞, ∞, ∞, ∞) are the blocks of TD(4, w); c names
+// the class. Found by `build/release/quasi_difference_search 14 2` and `… 18 1` (annealing, 4.2 s and
+// 4.6 s); the unit tests check both. TD(3, 14) fills NKTS(198)'s frame; TD(3, 18) makes NKTS(270) =
+// KTS(15) × NKTS(18).
+struct QuasiDifferences {
+    int w = 0;
+    std::vector<int> rows;  // 4 entries a row
+};
+
+// clang-format off
+const std::vector<QuasiDifferences> quasi_differences = {
+    {14, {-1,11,10,9,2,-1,6,12,0,5,-1,9,8,7,5,-1,12,10,7,5,2,10,11,6,5,11,6,3,7,4,6,6,7,10,0,7,9,10,3,4,12,12,4,0,7,1,10,1,4,0,4,6,8,12,6,11,4,6,6,9}},
+    {18, {-1,7,16,16,9,-1,5,2,0,4,-1,5,0,1,5,-1,16,1,3,11,12,10,10,8,3,13,12,0,15,10,6,1,10,10,11,12,0,13,11,1,16,13,6,8,6,9,12,5,2,9,14,6,0,5,2,8,16,8,15,14,6,12,3,6,13,4,16,3,16,15,9,5,15,9,15,9}},
+};
+// clang-format on
+
+Transversals developed(const QuasiDifferences& matrix) {
+    const int w = matrix.w, infinity = w - 1;  // Z_{w−1} and ∞
+    auto entry = [&](int r, int c) { return matrix.rows[4 * r + c] < 0 ? infinity : matrix.rows[4 * r + c]; };
+    auto shift = [&](int x, int k) { return x == infinity ? x : (x + k) % infinity; };
+    Transversals td(w, std::vector<std::vector<int>>(w));
     td[infinity][infinity] = {infinity, infinity};
-    for (const auto& r : rows)
+    for (int r = 0; 4 * r < static_cast<int>(matrix.rows.size()); ++r)
         for (int k = 0; k < infinity; ++k)
-            td[shift(r[3], k)][shift(r[0], k)] = {shift(r[1], k), shift(r[2], k)};
+            td[shift(entry(r, 3), k)][shift(entry(r, 0), k)] = {shift(entry(r, 1), k), shift(entry(r, 2), k)};
     return td;
 }
 
@@ -31,10 +41,11 @@ Transversals transversal_design_3_14() {
 
 // Over the product of the fields GF(q_i) of w's prime powers (MacNeish), each with q_i ≥ k: the block of
 // class c with first coordinate a has coordinate a + c·e_j on side j, e_j = (j, j, …) read in each field
-// (distinct non-zero elements, so two sides' equations have one solution). For 14 and tables of 3, the
-// quasi-difference matrix above; none for the other w with a prime power below k.
+// (distinct non-zero elements, so two sides' equations have one solution). For 14 and 18 and tables of 3,
+// the quasi-difference matrices above; none for the other w with a prime power below k.
 Transversals resolvable_transversal_design(int k, int w) {
-    if (k == 3 && w == 14) return transversal_design_3_14();
+    for (const auto& matrix : quasi_differences)
+        if (k == 3 && matrix.w == w) return developed(matrix);
     std::vector<FiniteField> fields;
     for (int rest = w, p = 2; rest > 1; ++p) {
         int q = 1, e = 0;

@@ -103,18 +103,21 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     struct Case {
         int k, w;
     };
-    for (Case c : {Case{3, 9}, Case{3, 14}, Case{3, 15}, Case{4, 4}, Case{4, 52}, Case{5, 25}}) {
+    for (Case c : {Case{3, 9}, Case{3, 14}, Case{3, 15}, Case{3, 18}, Case{4, 4}, Case{4, 52}, Case{5, 25}}) {
         CAPTURE(c.k);
         CAPTURE(c.w);
         CHECK(is_resolvable_transversal_design(c.k, c.w, resolvable_transversal_design(c.k, c.w)));
     }
-    CHECK(resolvable_transversal_design(3, 6).empty());   // GF(2) is too small for three sides
+    CHECK(resolvable_transversal_design(3, 6).empty());   // GF(2) is too small for three sides (14 and 18
+    CHECK(resolvable_transversal_design(3, 22).empty());  // come from quasi-difference matrices)
     CHECK(resolvable_transversal_design(4, 12).empty());  // and GF(3) for four
     auto broken = resolvable_transversal_design(4, 4);
     std::swap(broken[1][0], broken[1][1]);
     CHECK_FALSE(is_resolvable_transversal_design(4, 4, broken));
     // 208 = 52 · 4: the design on 52 points outside, four points at one table inside, by an RTD(4, 4).
     CHECK(full_design(208, 4, resolvable_design(208, 4)));
+    // NKTS(270) = KTS(15) × NKTS(18), by the RTD(3, 18).
+    CHECK(full_design(270, 3, constructed_triple_system(270)));
 }
 
 TEST_CASE("matching: cyclotomy seats kq people in tables of k, odd k, when its exact cover exists") {
