@@ -1,6 +1,7 @@
 #include "matching/pbd.hpp"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "matching/designs.hpp"
@@ -62,20 +63,24 @@ Gdd threes(int s) {
 // copies, and each group of g, with ∞, a PBD(3g + 1, {4, 7}).
 Blocks tripled(const Gdd& gdd) {
     const int infinity = 3 * gdd.n;
+    // Each filling made once per size: the PBDs of the groups first (cheap to miss), then the blocks' GDDs.
+    std::map<int, Blocks> fillers;
+    for (const auto& group : gdd.groups)
+        if (const int g = static_cast<int>(group.size()); !fillers.count(g))
+            if ((fillers[g] = pbd_four_seven(3 * g + 1)).empty()) return {};
+    std::map<int, Gdd> carried;
+    for (const auto& block : gdd.blocks)
+        if (const int s = static_cast<int>(block.size()); !carried.count(s))
+            if ((carried[s] = threes(s)).blocks.empty()) return {};
     Blocks pbd;
-    for (const auto& block : gdd.blocks) {
-        const Gdd small = threes(static_cast<int>(block.size()));
-        if (small.blocks.empty()) return {};
-        for (const auto& b : small.blocks) {
+    for (const auto& block : gdd.blocks)
+        for (const auto& b : carried[static_cast<int>(block.size())].blocks) {
             auto& out = pbd.emplace_back();
             for (int p : b) out.push_back(3 * block[p / 3] + p % 3);
         }
-    }
     for (const auto& group : gdd.groups) {
         const int g = static_cast<int>(group.size());
-        const Blocks filler = pbd_four_seven(3 * g + 1);
-        if (filler.empty()) return {};
-        for (const auto& b : filler) {
+        for (const auto& b : fillers[g]) {
             auto& out = pbd.emplace_back();
             for (int p : b) out.push_back(p == 3 * g ? infinity : 3 * group[p / 3] + p % 3);
         }
@@ -83,22 +88,20 @@ Blocks tripled(const Gdd& gdd) {
     return pbd;
 }
 
-// The blocks of a TD(g, q) given in its resolvable form (transversal.hpp), points (i, x) numbered i·q + x.
+// The blocks of a TD(g, q) given in its resolvable form: each class inflating the block {0, …, g − 1}
+// (transversal.hpp), points (i, x) numbered i·q + x.
 Blocks transversal_blocks(const Transversals& td, int g, int q) {
+    std::vector<int> sides(g);
+    std::iota(sides.begin(), sides.end(), 0);
     Blocks blocks;
-    for (const auto& round : td)
-        for (int a = 0; a < q; ++a) {
-            auto& block = blocks.emplace_back(1, a);
-            for (int i = 1; i < g; ++i) block.push_back(i * q + round[a][i - 1]);
-        }
+    for (int c = 0; c < q; ++c) inflate(sides, td, c, blocks);
     return blocks;
 }
 
 // IX.4.5 m: a TD(5, g) with its last group cut to u points (blocks of 4 and 5, groups of g and u), tripled.
 Blocks truncated_transversal(int g, int u) {
     const Transversals td = resolvable_transversal_design(5, g);
-    if (td.empty() || pbd_four_seven(3 * g + 1).empty() || (u > 0 && pbd_four_seven(3 * u + 1).empty()))
-        return {};
+    if (td.empty()) return {};
     Gdd gdd{4 * g + u, {}, {}};
     for (int i = 0; i <= 4; ++i) {
         auto& group = gdd.groups.emplace_back();
