@@ -59,7 +59,7 @@ Rounds inflated_design(int v, int k, const DesignOf& design) {
             if (pbd.empty()) continue;
             if (auto rounds = inflate(n, k, pbd, design); !rounds.empty()) return rounds;
         }
-    if (k == 3)  // blocks of 4 and 7, carrying KTS(9) and KTS(15)
+    if (n > 7 && has(4) && has(7))  // for tables of 3, KTS(9) and KTS(15); smaller n would be its own block
         if (const Blocks pbd = pbd_four_seven(n); !pbd.empty()) return inflate(n, k, pbd, design);
     return {};
 }
