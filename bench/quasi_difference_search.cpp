@@ -102,11 +102,11 @@ int main(int argc, char** argv) {
     const bool found = anneal(x, seed, moves);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (found) {
-        std::string line = "        {" + std::to_string(w) + ", {";
+        std::string line = "    {";
         for (const auto& r : x.row)
             for (int entry : r) line += (entry < 0 ? std::string("-1") : std::to_string(entry)) + ",";
         line.back() = '}';
-        std::printf("%s},\n", line.c_str());
+        std::printf("%s,  // w = %d\n", line.c_str(), w);
     }
     std::fprintf(stderr, "w=%d (seed %llu): %s in %.1f s\n", w, static_cast<unsigned long long>(seed),
                  found ? "found" : "not found", seconds);

@@ -13,25 +13,24 @@ namespace {
 // the class. Found by `build/release/quasi_difference_search 14 2` and `… 18 1` (annealing, 4.2 s and
 // 4.6 s); the unit tests check both. TD(3, 14) fills NKTS(198)'s frame; TD(3, 18) makes NKTS(270) =
 // KTS(15) × NKTS(18).
-struct QuasiDifferences {
-    int w = 0;
-    std::vector<int> rows;  // 4 entries a row
-};
+using QuasiDifferences = std::vector<int>;  // the rows one after another, 4 entries each
 
 // clang-format off
 const std::vector<QuasiDifferences> quasi_differences = {
-    {14, {-1,11,10,9,2,-1,6,12,0,5,-1,9,8,7,5,-1,12,10,7,5,2,10,11,6,5,11,6,3,7,4,6,6,7,10,0,7,9,10,3,4,12,12,4,0,7,1,10,1,4,0,4,6,8,12,6,11,4,6,6,9}},
-    {18, {-1,7,16,16,9,-1,5,2,0,4,-1,5,0,1,5,-1,16,1,3,11,12,10,10,8,3,13,12,0,15,10,6,1,10,10,11,12,0,13,11,1,16,13,6,8,6,9,12,5,2,9,14,6,0,5,2,8,16,8,15,14,6,12,3,6,13,4,16,3,16,15,9,5,15,9,15,9}},
+    {-1,11,10,9,2,-1,6,12,0,5,-1,9,8,7,5,-1,12,10,7,5,2,10,11,6,5,11,6,3,7,4,6,6,7,10,0,7,9,10,3,4,12,12,4,0,7,1,10,1,4,0,4,6,8,12,6,11,4,6,6,9},  // w = 14
+    {-1,7,16,16,9,-1,5,2,0,4,-1,5,0,1,5,-1,16,1,3,11,12,10,10,8,3,13,12,0,15,10,6,1,10,10,11,12,0,13,11,1,16,13,6,8,6,9,12,5,2,9,14,6,0,5,2,8,16,8,15,14,6,12,3,6,13,4,16,3,16,15,9,5,15,9,15,9},  // w = 18
 };
 // clang-format on
 
+int order(const QuasiDifferences& matrix) { return static_cast<int>(matrix.size()) / 4 - 1; }  // w + 1 rows
+
 Transversals developed(const QuasiDifferences& matrix) {
-    const int w = matrix.w, infinity = w - 1;  // Z_{w−1} and ∞
-    auto entry = [&](int r, int c) { return matrix.rows[4 * r + c] < 0 ? infinity : matrix.rows[4 * r + c]; };
+    const int w = order(matrix), infinity = w - 1;  // Z_{w−1} and ∞
+    auto entry = [&](int r, int c) { return matrix[4 * r + c] < 0 ? infinity : matrix[4 * r + c]; };
     auto shift = [&](int x, int k) { return x == infinity ? x : (x + k) % infinity; };
     Transversals td(w, std::vector<std::vector<int>>(w));
     td[infinity][infinity] = {infinity, infinity};
-    for (int r = 0; 4 * r < static_cast<int>(matrix.rows.size()); ++r)
+    for (int r = 0; r <= w; ++r)
         for (int k = 0; k < infinity; ++k)
             td[shift(entry(r, 3), k)][shift(entry(r, 0), k)] = {shift(entry(r, 1), k), shift(entry(r, 2), k)};
     return td;
@@ -45,7 +44,7 @@ Transversals developed(const QuasiDifferences& matrix) {
 // the quasi-difference matrices above; none for the other w with a prime power below k.
 Transversals resolvable_transversal_design(int k, int w) {
     for (const auto& matrix : quasi_differences)
-        if (k == 3 && matrix.w == w) return developed(matrix);
+        if (k == 3 && order(matrix) == w) return developed(matrix);
     std::vector<FiniteField> fields;
     for (int rest = w, p = 2; rest > 1; ++p) {
         int q = 1, e = 0;
