@@ -104,14 +104,19 @@ Rounds constructed_triple_system(int v) {
         if (auto r = cyclotomic_design(v, 3); !r.empty()) return r;  // KTS(3q)
     }
     // A product of a KTS(u) outside and a smaller system inside, KTS(w) or NKTS(w), through a resolvable
-    // TD(3, w) (none when w has a factor 2 alone, but for 14 and 18).
+    // TD(3, w) (none when w has a factor 2 alone, but for 14 and 18); or the KTS(u)'s first round as groups
+    // of 3w points, each holding a system on 3w points.
     for (int u = 3; u * 3 <= v; u += 6) {
-        int w = v / u;
-        if (v % u || w % 6 != v % 6) continue;
+        const int w = v / u;
+        if (v % u) continue;
         const Rounds& outer = triple_system(u);
-        const Rounds& inner = triple_system(w);
-        if (outer.empty() || inner.empty()) continue;
-        if (auto r = product_design(outer, u, inner, w, 3); !r.empty()) return r;
+        if (outer.empty()) continue;
+        if (w % 6 == v % 6)
+            if (const Rounds& inner = triple_system(w); !inner.empty())
+                if (auto r = product_design(outer, u, inner, w, 3); !r.empty()) return r;
+        if (u > 3)
+            if (const Rounds& inner = triple_system(3 * w); !inner.empty())
+                if (auto r = grouped_product_design(outer, inner, w, 3); !r.empty()) return r;
     }
     // A filled frame: NKTS(2wu + 2) from a KTS(2u + 1) and an NKTS(2w + 2), KTS(2wu + 1) from two KTS.
     const int added = v % 6 == 0 ? 2 : v % 6 == 3 ? 1 : 0;  // the new points

@@ -79,24 +79,42 @@ void inflate(const std::vector<int>& block, const Transversals& td, int c,
     }
 }
 
-Rounds product_design(const Rounds& outer, int u, const Rounds& inner, int w, int k) {
+namespace {
+
+// The outer rounds from `first` on, each inflated by every class of the TD, then each round of the inner
+// design inside every group: inner point i is copy i % w of the group's (i / w)-th point.
+Rounds product(const Rounds& outer, std::size_t first, const std::vector<std::vector<int>>& groups,
+               const Rounds& inner, int w, int k) {
     Transversals td = resolvable_transversal_design(k, w);
     if (td.empty()) return {};
     Rounds rounds;
-    for (const auto& round : outer)
+    for (std::size_t r = first; r < outer.size(); ++r)
         for (int c = 0; c < w; ++c) {
             rounds.emplace_back();
-            for (const auto& block : round) inflate(block, td, c, rounds.back());
+            for (const auto& block : outer[r]) inflate(block, td, c, rounds.back());
         }
     for (const auto& round : inner) {
         rounds.emplace_back();
-        for (int x = 0; x < u; ++x)
+        for (const auto& group : groups)
             for (const auto& block : round) {
                 rounds.back().emplace_back();
-                for (int p : block) rounds.back().back().push_back(x * w + p);
+                for (int p : block) rounds.back().back().push_back(group[p / w] * w + p % w);
             }
     }
     return rounds;
+}
+
+}  // namespace
+
+Rounds product_design(const Rounds& outer, int u, const Rounds& inner, int w, int k) {
+    std::vector<std::vector<int>> points(u);
+    for (int x = 0; x < u; ++x) points[x] = {x};
+    return product(outer, 0, points, inner, w, k);
+}
+
+Rounds grouped_product_design(const Rounds& outer, const Rounds& inner, int w, int k) {
+    if (outer.empty()) return {};
+    return product(outer, 1, outer.front(), inner, w, k);
 }
 
 }  // namespace ensemble::matching

@@ -24,4 +24,10 @@ void inflate(const std::vector<int>& block, const Transversals& td, int c,
 // of the inner design gives the round of its blocks inside every x × {0..w−1}. Empty when no RTD(k, w).
 Rounds product_design(const Rounds& outer, int u, const Rounds& inner, int w, int k);
 
+// The same with the outer design's first round left out, its tables becoming groups of k·w points each
+// holding the inner design (on k·w points): the outer design less a round is a resolvable group divisible
+// design with groups of k, which the TD inflates to groups of k·w. For tables of 3, NKTS(3uw) from a KTS(u),
+// a resolvable TD(3, w) and an NKTS(3w): NKTS(294) from KTS(21), TD(3, 14) and NKTS(42).
+Rounds grouped_product_design(const Rounds& outer, const Rounds& inner, int w, int k);
+
 }  // namespace ensemble::matching

@@ -118,6 +118,11 @@ TEST_CASE("matching: resolvable transversal designs over fields and their produc
     CHECK(full_design(208, 4, resolvable_design(208, 4)));
     // NKTS(270) = KTS(15) × NKTS(18), by the RTD(3, 18).
     CHECK(full_design(270, 3, constructed_triple_system(270)));
+    // NKTS(294): KTS(21) less its first round, whose tables become groups of 3 · 14 points, each holding an
+    // NKTS(42); NKTS(300) likewise from KTS(15), TD(3, 20) and NKTS(60). No RTD(3, 6) for 126 = 21 · 6.
+    CHECK(full_design(294, 3, grouped_product_design(triple_system(21), triple_system(42), 14, 3)));
+    CHECK(full_design(300, 3, constructed_triple_system(300)));
+    CHECK(grouped_product_design(triple_system(21), triple_system(18), 6, 3).empty());
 }
 
 TEST_CASE("matching: cyclotomy seats kq people in tables of k, odd k, when its exact cover exists") {

@@ -127,6 +127,19 @@ TEST_CASE(
     CHECK_FALSE(find_cyclic_base(CyclicShape::nkts_one_rotational, 30, 1'000'000, none));  // q/2 even
 }
 
+TEST_CASE("matching: the three-copies search finds nearly Kirkman systems whose half-turn pairs never meet") {
+    // No stored system has this shape since products built NKTS(168); the search still offers it.
+    for (int v : {24, 42, 48}) {
+        CAPTURE(v);
+        CyclicBase base;
+        REQUIRE(find_cyclic_base(CyclicShape::nkts_three_copies, v, 100'000'000, base));
+        CHECK(is_resolvable_triple_system(v, develop(base)));
+        CHECK(static_cast<int>(develop(base).size()) == round_limit(v));
+    }
+    CyclicBase none;  // m = q/2 = 5: m(m + 1)/2 odd, which the parity of the differences forbids
+    CHECK_FALSE(find_cyclic_base(CyclicShape::nkts_three_copies, 30, 100'000'000, none));
+}
+
 TEST_CASE(
     "matching: filled frames build NKTS(2wu + 2) and KTS(2wu + 1) from a KTS(2u + 1) and a smaller system") {
     // 66 = 2·8·4 + 2 (KTS(9), NKTS(18), w even), 156 = 2·11·7 + 2 (KTS(15), NKTS(24)), 198 = 2·14·7 + 2
