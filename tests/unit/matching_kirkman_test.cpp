@@ -39,20 +39,25 @@ TEST_CASE("matching: the triple system checker rejects a repeated pair, a missin
     CHECK_FALSE(is_resolvable_triple_system(9, {}));
 }
 
-TEST_CASE("matching: every triple system up to 210 people is built, resolvable and reaches the round limit") {
+TEST_CASE("matching: every triple system up to 300 people is built, resolvable and reaches the round limit") {
     // Every order of a KTS (v ≡ 3 mod 6) or an NKTS (v ≡ 0 mod 6, v ≥ 18): constructed, or stored
-    // (kirkman_data.cpp).
+    // (kirkman_data.cpp); but for NKTS 228, 246 and 276, which no construction here reaches (bench/MATCHER.md),
+    // and KTS(213), which comes from inflation (matching_pbd_test.cpp).
     int built = 0;
-    for (int v = 3; v <= 210; v += 3) {
+    for (int v = 3; v <= 300; v += 3) {
         if (v % 6 == 0 && v < 18) continue;
         CAPTURE(v);
         const Rounds& system = triple_system(v);
+        if (v == 213 || v == 228 || v == 246 || v == 276) {
+            CHECK(system.empty());
+            continue;
+        }
         REQUIRE_FALSE(system.empty());
         ++built;
         CHECK(is_resolvable_triple_system(v, system));
         CHECK(static_cast<int>(system.size()) == round_limit(v));
     }
-    CHECK(built == 68);
+    CHECK(built == 94);
     CHECK(triple_system(6).empty());
     CHECK(triple_system(12).empty());
     CHECK(triple_system(20).empty());
