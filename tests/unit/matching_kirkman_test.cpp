@@ -41,8 +41,8 @@ TEST_CASE("matching: the triple system checker rejects a repeated pair, a missin
 
 TEST_CASE("matching: every triple system up to 300 people is built, resolvable and reaches the round limit") {
     // Every order of a KTS (v ≡ 3 mod 6) or an NKTS (v ≡ 0 mod 6, v ≥ 18): constructed, or stored
-    // (kirkman_data.cpp); but for NKTS 228, 246 and 276, which no construction here reaches (bench/MATCHER.md),
-    // and KTS(213), which comes from inflation (matching_pbd_test.cpp).
+    // (kirkman_data.cpp); but for NKTS 228, 246 and 276, which no construction here reaches
+    // (bench/MATCHER.md), and KTS(213), which comes from inflation (matching_pbd_test.cpp).
     int built = 0;
     for (int v = 3; v <= 300; v += 3) {
         if (v % 6 == 0 && v < 18) continue;
