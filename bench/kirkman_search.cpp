@@ -14,6 +14,8 @@
 // in tables of K, its base round also fixed by x ↦ multiplier·x, printed as a line of matching/rotational.cpp
 // (100 4; 172 4 121). Or --copies V K [multiplier = 1] [turn = K − 1] [solver = cadical]: one whose rounds
 // shift each of K − 1 copies of Z_q, its base round also fixed by moving every copy turn ahead (165 5 10 2).
+// Or --frame V K [multiplier = 1] [solver = cadical]: the base round of a cyclic frame, filled with AG(2, K)
+// (matching/cyclic_frame.hpp), printed as a line of matching/cyclic_frame.cpp (232 4 121).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -23,6 +25,7 @@
 #include <set>
 #include <string>
 
+#include "matching/cyclic_frame.hpp"
 #include "matching/finite_field.hpp"
 #include "matching/kirkman.hpp"
 #include "matching/kirkman_data.hpp"
@@ -281,6 +284,94 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
     return true;
 }
 
+// The base round of a cyclic frame (cyclic_frame.hpp) by a SAT solver: points Z_n ∖ uZ_n, n = v − k =
+// k(k − 1)u; the base round is its own shift by t = ku and its own image by x ↦ multiplier·x. One variable
+// per orbit of pairs under these maps, false when the pair lies in a hole; from the first point of each orbit
+// of points, exactly k − 1 partners, two of which meet each other; for each difference ±d outside uZ_n, k − 1
+// pairs of the base round at that distance, so that the t shifts seat each such pair once (an orbit is
+// counted once per pair of difference ±d it holds: those holding more than k − 1 never meet).
+bool sat_frame(int v, int k, int multiplier, const std::string& solver, FrameBase& found) {
+    const int n = v - k;
+    if (k < 3 || n <= 0 || n % (k * (k - 1)) || std::gcd(multiplier, n) != 1) return false;
+    const int u = n / (k * (k - 1)), t = k * u;
+    std::vector<long long> powers{1};  // the multiplier's powers, up to its order
+    while (powers.back() * multiplier % n != 1) powers.push_back(powers.back() * multiplier % n);
+    auto map = [&](int x, std::size_t i, int j) { return static_cast<int>((powers[i] * x + j * t) % n); };
+    auto in_hole = [&](int a, int b) { return (b - a) % u == 0; };
+    std::vector<int> points;
+    for (int x = 0; x < n; ++x)
+        if (x % u) points.push_back(x);
+    Formula formula;
+    std::vector<int> pair(static_cast<std::size_t>(n) * n, 0);
+    for (int a : points)
+        for (int b : points) {
+            if (b <= a || pair[a * n + b]) continue;
+            const int x = formula.fresh();
+            if (in_hole(a, b)) formula.add({-x});
+            for (std::size_t i = 0; i < powers.size(); ++i)
+                for (int j = 0; j < k - 1; ++j) {
+                    const int s = map(a, i, j), r = map(b, i, j);
+                    pair[s * n + r] = pair[r * n + s] = x;
+                }
+        }
+    auto exactly = [&](const std::vector<int>& literals, int count) {
+        formula.at_most(literals, count);
+        std::vector<int> negated;
+        for (int x : literals) negated.push_back(-x);
+        formula.at_most(negated, static_cast<int>(literals.size()) - count);
+    };
+    std::vector<char> seen(n, 0);
+    for (int a : points) {
+        if (seen[a]) continue;
+        for (std::size_t i = 0; i < powers.size(); ++i)
+            for (int j = 0; j < k - 1; ++j) seen[map(a, i, j)] = 1;
+        std::vector<int> partners;
+        for (int b : points)
+            if (b != a) partners.push_back(pair[a * n + b]);
+        exactly(partners, k - 1);
+        for (int b : points)
+            for (int d : points)
+                if (b != a && d != a && b < d)
+                    formula.add({-pair[a * n + b], -pair[a * n + d], pair[b * n + d]});
+    }
+    std::vector<char> distance_done(n, 0);
+    for (int d = 1; d < n; ++d) {
+        if (d % u == 0 || distance_done[d]) continue;
+        for (long long power : powers)
+            for (long long e : {power * d % n, (n - power * d % n) % n}) distance_done[e] = 1;
+        std::map<int, int> pairs_in;  // orbit → its pairs of difference ±d
+        for (int x : points)
+            if ((x + d) % n % u) ++pairs_in[pair[x * n + (x + d) % n]];
+        std::vector<int> orbits;
+        int each = 0;
+        for (auto [x, count] : pairs_in) {
+            if (count > k - 1) {
+                formula.add({-x});
+                continue;
+            }
+            if (each != 0 && count != each)
+                return false;  // uneven orbits: a case this formula does not cover
+            each = count;
+            orbits.push_back(x);
+        }
+        if (each == 0 || (k - 1) % each) return false;
+        exactly(orbits, (k - 1) / each);
+    }
+    const auto model = solve(formula, solver, "frame_" + std::to_string(v));
+    if (model.empty()) return false;
+    std::set<std::vector<int>> blocks;
+    for (int a : points) {
+        std::vector<int> block{a};
+        for (int b : points)
+            if (b != a && model[pair[a * n + b]]) block.push_back(b);
+        std::sort(block.begin(), block.end());
+        blocks.insert(block);
+    }
+    found = {v, k, {}};
+    for (const auto& block : blocks) found.blocks.insert(found.blocks.end(), block.begin(), block.end());
+    return true;
+}
+
 // A packing of PG(3, q) as the images of a few base spreads by σ = ProjectiveSpace::sigma(power), by a SAT
 // solver: one variable per base spread and line; each base spread covers every point once, and together they
 // hold exactly one line of each orbit of σ on the lines, so that their images hold every line once.
@@ -351,6 +442,20 @@ int main(int argc, char** argv) {
         if (found) std::printf("        {%d, %d, %d, %s},\n", v, k, base.cycles, flat(base.blocks).c_str());
         std::fprintf(stderr, "v=%d, tables of %d: %s in %.1f s\n", v, k, found ? "found" : "not found",
                      seconds);
+        return found ? 0 : 1;
+    }
+    if (argc > 3 && std::string(argv[1]) == "--frame") {
+        const int v = std::atoi(argv[2]), k = std::atoi(argv[3]);
+        const int multiplier = argc > 4 ? std::atoi(argv[4]) : 1;
+        const std::string solver = argc > 5 ? argv[5] : "cadical";
+        auto started = std::chrono::steady_clock::now();
+        FrameBase base;
+        const bool found =
+            sat_frame(v, k, multiplier, solver, base) && is_resolvable_design(v, k, develop(base));
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (found) std::printf("        {%d, %d, %s},\n", v, k, flat(base.blocks).c_str());
+        std::fprintf(stderr, "v=%d, tables of %d (cyclic frame): %s in %.1f s\n", v, k,
+                     found ? "found" : "not found", seconds);
         return found ? 0 : 1;
     }
     if (argc > 3 && std::string(argv[1]) == "--packing") {

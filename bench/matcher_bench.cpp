@@ -261,6 +261,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"300 × 3 × 149 (NKTS(300), KTS(15) × NKTS(60) grouped)", 300, 3, 149, 0, false, false, t, 6},
         {"172 × 4 × 57 (RBIBD(172,4,1), 1-rotational, SAT)", 172, 4, 57, 0, false, false, t, 6},
         {"280 × 4 × 93 (RBIBD(280,4,1), 1-rotational, SAT)", 280, 4, 93, 0, false, false, t, 6},
+        {"232 × 4 × 77 (RBIBD(232,4,1), cyclic frame + AG(2,4), SAT)", 232, 4, 77, 0, false, false, t, 6},
         {"165 × 5 × 41 (RBIBD(165,5,1), 4 copies of Z_41, SAT)", 165, 5, 41, 0, false, false, t, 6},
         {"205 × 5 × 51 (RBIBD(205,5,1), cyclotomy, GF(41))", 205, 5, 51, 0, false, false, t, 6},
         {"245 × 5 × 61 (RBIBD(245,5,1), 4 copies of Z_61, SAT)", 245, 5, 61, 0, false, false, t, 6},

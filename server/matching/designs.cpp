@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "matching/affine_seed.hpp"
+#include "matching/cyclic_frame.hpp"
 #include "matching/cyclotomic.hpp"
 #include "matching/inflation.hpp"
 #include "matching/kirkman.hpp"
@@ -33,6 +34,7 @@ Rounds build(int v, int k) {
     if (auto cyclotomic = cyclotomic_design(v, k); !cyclotomic.empty()) return cyclotomic;
     if (auto packing = packing_design(v, k); !packing.empty()) return packing;
     if (auto rotational = rotational_design(v, k); !rotational.empty()) return rotational;
+    if (auto frame = frame_design(v, k); !frame.empty()) return frame;
     if (auto unital = unital_design(v, k); !unital.empty()) return unital;
     if (auto arc = maximal_arc_design(v, k); !arc.empty()) return arc;
     // A product of two smaller designs, each with every pair (for tables of 3, nearly Kirkman systems

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "matching/cyclic_frame.hpp"
 #include "matching/cyclotomic.hpp"
 #include "matching/designs.hpp"
 #include "matching/finite_field.hpp"
@@ -156,7 +157,7 @@ TEST_CASE(
         std::swap(moved.blocks[base.k], moved.blocks[2 * base.k]);
         CHECK_FALSE(is_resolvable_design(base.v, base.k, develop(moved)));
     }
-    CHECK(resolvable_design(232, 4).empty());  // q = 77: none built, though RBIBD(232, 4, 1) exists
+    CHECK(rotational_design(232, 4).empty());  // q = 77: no base round found (a cyclic frame gives it, below)
 }
 
 TEST_CASE("matching: a field's negation, in odd and even characteristic") {
@@ -209,4 +210,17 @@ TEST_CASE("matching: packings of PG(3, q) seat 85 people in tables of 5 and 156 
         moved.lines[1] = moved.lines[1] == 1 ? 2 : 1;
         CHECK_FALSE(is_resolvable_design(v, base.q + 1, develop(moved)));
     }
+}
+
+TEST_CASE("matching: a cyclic frame with its holes filled by AG(2, 4) seats 232 people in tables of 4") {
+    for (const auto& base : stored_frame_bases()) {
+        CAPTURE(base.v);
+        CHECK(full_design(base.v, base.k, develop(base)));
+        FrameBase swapped = base;  // two people of the base round trade tables
+        std::swap(swapped.blocks[0], swapped.blocks[base.k]);
+        CHECK_FALSE(is_resolvable_design(base.v, base.k, develop(swapped)));
+    }
+    CHECK(full_design(232, 4, resolvable_design(232, 4)));
+    CHECK(develop(FrameBase{230, 4, {}}).empty());  // 230 − 4 is no multiple of 4 · 3
+    CHECK(frame_design(232, 5).empty());
 }
