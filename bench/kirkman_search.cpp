@@ -228,12 +228,6 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
                     pair[s * v + t] = pair[t * v + s] = x;
                 }
         }
-    auto exactly = [&](const std::vector<int>& literals, int count) {
-        formula.at_most(literals, count);
-        std::vector<int> negated;
-        for (int x : literals) negated.push_back(-x);
-        formula.at_most(negated, static_cast<int>(literals.size()) - count);
-    };
     std::vector<char> seen(v, 0);
     for (int a : point) {
         if (seen[a]) continue;
@@ -242,7 +236,7 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
         std::vector<int> partners;
         for (int b : point)
             if (b != a) partners.push_back(pair[a * v + b]);
-        exactly(partners, k - 1);
+        formula.exactly(partners, k - 1);
         for (int ib = 0; ib < v; ++ib)
             for (int id = ib + 1; point[ib] != a && id < v; ++id) {
                 const int b = point[ib], d = point[id];
@@ -266,7 +260,7 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
             if (added) orbits.emplace_back();
             orbits[it->second].push_back(pair[a * v + b]);
         }
-    for (const auto& orbit : orbits) exactly(orbit, static_cast<int>(orbit.size()) / q);
+    for (const auto& orbit : orbits) formula.exactly(orbit, static_cast<int>(orbit.size()) / q);
     for (int j = 0; j < k - 1; ++j) formula.add({pair[infinity * v + j * q]});
 
     const auto model = solve(formula, solver, "rotational_" + std::to_string(v));
@@ -314,12 +308,6 @@ bool sat_frame(int v, int k, int multiplier, const std::string& solver, FrameBas
                     pair[s * n + r] = pair[r * n + s] = x;
                 }
         }
-    auto exactly = [&](const std::vector<int>& literals, int count) {
-        formula.at_most(literals, count);
-        std::vector<int> negated;
-        for (int x : literals) negated.push_back(-x);
-        formula.at_most(negated, static_cast<int>(literals.size()) - count);
-    };
     std::vector<char> seen(n, 0);
     for (int a : points) {
         if (seen[a]) continue;
@@ -328,7 +316,7 @@ bool sat_frame(int v, int k, int multiplier, const std::string& solver, FrameBas
         std::vector<int> partners;
         for (int b : points)
             if (b != a) partners.push_back(pair[a * n + b]);
-        exactly(partners, k - 1);
+        formula.exactly(partners, k - 1);
         for (int b : points)
             for (int d : points)
                 if (b != a && d != a && b < d)
@@ -355,7 +343,7 @@ bool sat_frame(int v, int k, int multiplier, const std::string& solver, FrameBas
             orbits.push_back(x);
         }
         if (each == 0 || (k - 1) % each) return false;
-        exactly(orbits, (k - 1) / each);
+        formula.exactly(orbits, (k - 1) / each);
     }
     const auto model = solve(formula, solver, "frame_" + std::to_string(v));
     if (model.empty()) return false;

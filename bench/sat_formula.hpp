@@ -43,6 +43,13 @@ class Formula {
             add({-literals[i], -s[i - 1][k - 1]});
         }
     }
+    // Exactly `count` of `literals`: at most `count` of them, and at most the rest of their negations.
+    void exactly(const std::vector<int>& literals, int count) {
+        at_most(literals, count);
+        std::vector<int> negated;
+        for (int x : literals) negated.push_back(-x);
+        at_most(negated, static_cast<int>(literals.size()) - count);
+    }
     // Exactly one of `literals`: at least one, then at most one.
     void exactly_one(const std::vector<int>& literals) {
         add(literals);
