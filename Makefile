@@ -43,7 +43,8 @@ bench-live: deps-test build node-modules
 
 # A design's base by a SAT solver (bench/kirkman_search.cpp), printed as a line of its data file in
 # server/matching/: a triple system's, `make kirkman-sat V=174` (kirkman_data.cpp), or SAT="--rotational
-# 100 4" or SAT="--copies 165 5 10 2" (rotational.cpp) or SAT="--packing 4 9" (packings.cpp).
+# 100 4" or SAT="--copies 165 5 10 2" (rotational.cpp) or SAT="--packing 4 9" (packings.cpp) or
+# SAT="--frame 232 4 121" (cyclic_frame.cpp).
 # bench/MATCHER.md gives what each found.
 V ?= 174
 SAT ?= --sat $(V)
