@@ -3,7 +3,8 @@
 // finite geometry (affine_seed.hpp), Kirkman and nearly Kirkman triple systems for tables of 3
 // (kirkman.hpp), the cyclotomic designs for tables of 4 (quadruples.hpp) and of any odd size
 // (cyclotomic.hpp), packings of projective space (packings.hpp), stored shifted base rounds (rotational.hpp),
-// Hermitian unitals (unital.hpp), maximal arcs (maximal_arc.hpp) and, for any table size, products
+// stored cyclic frames filled with affine planes (cyclic_frame.hpp), Hermitian unitals (unital.hpp), maximal
+// arcs (maximal_arc.hpp) and, for any table size, products
 // (transversal.hpp) and inflations (inflation.hpp) of smaller designs.
 // Which construction covers which size: bench/MATCHER.md.
 
