@@ -266,6 +266,7 @@ std::vector<Instance> round_limit_families(bool quick) {
         {"205 × 5 × 51 (RBIBD(205,5,1), cyclotomy, GF(41))", 205, 5, 51, 0, false, false, t, 6},
         {"245 × 5 × 61 (RBIBD(245,5,1), 4 copies of Z_61, SAT)", 245, 5, 61, 0, false, false, t, 6},
         {"285 × 5 × 71 (RBIBD(285,5,1), 4 copies of Z_71, SAT)", 285, 5, 71, 0, false, false, t, 6},
+        {"265 × 5 × 66 (RBIBD(265,5,1), cyclic frame + AG(2,5), SAT)", 265, 5, 66, 0, false, false, t, 6},
         {"65 × 5 × 16 (RBIBD(65,5,1), Hermitian unital, GF(16))", 65, 5, 16, 0, false, false, t, 6},
         {"126 × 6 × 25 (RBIBD(126,6,1), Hermitian unital, GF(25))", 126, 6, 25, 0, false, false, t, 6},
         {"120 × 8 × 17 (RBIBD(120,8,1), maximal arc, GF(16))", 120, 8, 17, 0, false, false, t, 6},

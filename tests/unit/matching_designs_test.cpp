@@ -212,7 +212,7 @@ TEST_CASE("matching: packings of PG(3, q) seat 85 people in tables of 5 and 156 
     }
 }
 
-TEST_CASE("matching: a cyclic frame with its holes filled by AG(2, 4) seats 232 people in tables of 4") {
+TEST_CASE("matching: cyclic frames with their holes filled by AG(2, k) seat 232 in tables of 4, 265 in 5") {
     for (const auto& base : stored_frame_bases()) {
         CAPTURE(base.v);
         CHECK(full_design(base.v, base.k, develop(base)));
@@ -221,6 +221,7 @@ TEST_CASE("matching: a cyclic frame with its holes filled by AG(2, 4) seats 232 
         CHECK_FALSE(is_resolvable_design(base.v, base.k, develop(swapped)));
     }
     CHECK(full_design(232, 4, resolvable_design(232, 4)));
+    CHECK(full_design(265, 5, resolvable_design(265, 5)));
     CHECK(develop(FrameBase{230, 4, {}}).empty());  // 230 − 4 is no multiple of 4 · 3
     CHECK(frame_design(232, 5).empty());
 }
