@@ -181,6 +181,37 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
     return true;
 }
 
+// One point's table in a base round, for the rotational and frame formulas (pair[x·size + y]: the variable
+// of the orbit of {x, y}): a has exactly k − 1 partners among `points`, and two of them meet each other.
+void one_table(Formula& formula, const std::vector<int>& pair, int size, const std::vector<int>& points,
+               int a, int k) {
+    std::vector<int> partners;
+    for (int b : points)
+        if (b != a) partners.push_back(pair[a * size + b]);
+    formula.exactly(partners, k - 1);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        for (std::size_t j = i + 1; points[i] != a && j < points.size(); ++j)
+            if (points[j] != a)
+                formula.add({-pair[a * size + points[i]], -pair[a * size + points[j]],
+                             pair[points[i] * size + points[j]]});
+}
+
+// The tables a model seats: each point of `points` with its partners, flat, k points a table.
+std::vector<int> tables(const std::vector<char>& model, const std::vector<int>& pair, int size,
+                        const std::vector<int>& points) {
+    std::set<std::vector<int>> blocks;
+    for (int a : points) {
+        std::vector<int> block{a};
+        for (int b : points)
+            if (b != a && model[pair[a * size + b]]) block.push_back(b);
+        std::sort(block.begin(), block.end());
+        blocks.insert(block);
+    }
+    std::vector<int> flat;
+    for (const auto& block : blocks) flat.insert(flat.end(), block.begin(), block.end());
+    return flat;
+}
+
 // The base round of a design on v points in tables of k whose rounds are its shifts (rotational.hpp), by a
 // SAT solver. Points 0..v − 2 in `cycles` cycles of length v − 1 or q = (v − 1)/(k − 1), ∞ = v − 1; the base
 // round is also its own image by x ↦ multiplier·x (in each cycle) and by x ↦ x + turn·q (mod v − 1: in one
@@ -233,15 +264,7 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
         if (seen[a]) continue;
         for (int i = 0; i < maps; ++i)
             for (int j = 0; j < turns; ++j) seen[map(a, i, j)] = 1;
-        std::vector<int> partners;
-        for (int b : point)
-            if (b != a) partners.push_back(pair[a * v + b]);
-        formula.exactly(partners, k - 1);
-        for (int ib = 0; ib < v; ++ib)
-            for (int id = ib + 1; point[ib] != a && id < v; ++id) {
-                const int b = point[ib], d = point[id];
-                if (d != a) formula.add({-pair[a * v + b], -pair[a * v + d], pair[b * v + d]});
-            }
+        one_table(formula, pair, v, point, a, k);
     }
     // A pair's orbit under the shifts: the pair shifted so that one of its points starts its cycle, the
     // smaller of both ways (∞ first when it is one of them).
@@ -265,16 +288,7 @@ bool sat_rotational(int v, int k, int cycles, int multiplier, int turn, const st
 
     const auto model = solve(formula, solver, "rotational_" + std::to_string(v));
     if (model.empty()) return false;
-    std::set<std::vector<int>> blocks;
-    for (int a = 0; a < v; ++a) {
-        std::vector<int> block{a};
-        for (int b = 0; b < v; ++b)
-            if (b != a && model[pair[a * v + b]]) block.push_back(b);
-        std::sort(block.begin(), block.end());
-        blocks.insert(block);
-    }
-    found = {v, k, cycles, {}};
-    for (const auto& block : blocks) found.blocks.insert(found.blocks.end(), block.begin(), block.end());
+    found = {v, k, cycles, tables(model, pair, v, point)};
     return true;
 }
 
@@ -313,14 +327,7 @@ bool sat_frame(int v, int k, int multiplier, const std::string& solver, FrameBas
         if (seen[a]) continue;
         for (std::size_t i = 0; i < powers.size(); ++i)
             for (int j = 0; j < k - 1; ++j) seen[map(a, i, j)] = 1;
-        std::vector<int> partners;
-        for (int b : points)
-            if (b != a) partners.push_back(pair[a * n + b]);
-        formula.exactly(partners, k - 1);
-        for (int b : points)
-            for (int d : points)
-                if (b != a && d != a && b < d)
-                    formula.add({-pair[a * n + b], -pair[a * n + d], pair[b * n + d]});
+        one_table(formula, pair, n, points, a, k);
     }
     std::vector<char> distance_done(n, 0);
     for (int d = 1; d < n; ++d) {
@@ -347,16 +354,7 @@ bool sat_frame(int v, int k, int multiplier, const std::string& solver, FrameBas
     }
     const auto model = solve(formula, solver, "frame_" + std::to_string(v));
     if (model.empty()) return false;
-    std::set<std::vector<int>> blocks;
-    for (int a : points) {
-        std::vector<int> block{a};
-        for (int b : points)
-            if (b != a && model[pair[a * n + b]]) block.push_back(b);
-        std::sort(block.begin(), block.end());
-        blocks.insert(block);
-    }
-    found = {v, k, {}};
-    for (const auto& block : blocks) found.blocks.insert(found.blocks.end(), block.begin(), block.end());
+    found = {v, k, tables(model, pair, n, points)};
     return true;
 }
 
