@@ -112,6 +112,23 @@ std::vector<int> nkts18() {
     return {};
 }
 
+// The tables a model seats: each point of `points` with its partners (pair[x·size + y]: the variable of {x,
+// y}, 0 where they never meet), flat, sorted by their first point.
+std::vector<int> tables(const std::vector<char>& model, const std::vector<int>& pair, int size,
+                        const std::vector<int>& points) {
+    std::set<std::vector<int>> blocks;
+    for (int a : points) {
+        std::vector<int> block{a};
+        for (int b : points)
+            if (b != a && model[pair[a * size + b]]) block.push_back(b);
+        std::sort(block.begin(), block.end());
+        blocks.insert(block);
+    }
+    std::vector<int> flat;
+    for (const auto& block : blocks) flat.insert(flat.end(), block.begin(), block.end());
+    return flat;
+}
+
 // The base round of a shape that pair_orbits describes, by a SAT solver: one variable per pair of points that
 // may meet; each point with exactly two partners, which meet each other (its table of three); each orbit met
 // exactly once; and the first fixed point (2q) beside (0, 0), which a shift always allows, as it sits with
@@ -121,18 +138,15 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
     if (orbit.empty()) return false;
     Formula formula;
     std::vector<int> pair(orbit.size(), 0), first_seen;  // pair[a·v + b]: its variable, 0 if it never meets
-    std::vector<std::pair<int, int>> points_of{{}};      // variable → its pair
     std::vector<std::vector<int>> by_orbit(*std::max_element(orbit.begin(), orbit.end()) + 1);
     for (int a = 0; a < v; ++a)
         for (int b = a + 1; b < v; ++b) {
             const int o = orbit[a * v + b];
             if (o < 0) continue;
             pair[a * v + b] = pair[b * v + a] = formula.fresh();
-            points_of.push_back({a, b});
             if (by_orbit[o].empty()) first_seen.push_back(o);
             by_orbit[o].push_back(pair[a * v + b]);
         }
-    const int pairs = static_cast<int>(points_of.size()) - 1;
     for (int p = 0; p < v; ++p) {
         std::vector<int> partners;
         for (int b = 0; b < v; ++b)
@@ -164,20 +178,9 @@ bool sat_base(CyclicShape shape, int v, const std::string& solver, CyclicBase& f
 
     const auto model = solve(formula, solver, "kirkman_" + std::to_string(v));
     if (model.empty()) return false;
-    std::vector<std::vector<int>> partners(v);
-    for (int x = 1; x <= pairs; ++x)
-        if (model[x]) {
-            auto [a, b] = points_of[x];
-            partners[a].push_back(b), partners[b].push_back(a);
-        }
-    found = {shape, v, {}, {}};
-    std::vector<char> placed(v, 0);
-    for (int p = 0; p < v; ++p) {
-        if (placed[p] || partners[p].size() != 2) continue;
-        std::vector<int> block{p, partners[p][0], partners[p][1]};
-        std::sort(block.begin(), block.end());
-        for (int x : block) placed[x] = 1, found.base.push_back(x);
-    }
+    std::vector<int> points(v);
+    std::iota(points.begin(), points.end(), 0);
+    found = {shape, v, tables(model, pair, v, points), {}};
     return true;
 }
 
@@ -194,22 +197,6 @@ void one_table(Formula& formula, const std::vector<int>& pair, int size, const s
             if (points[j] != a)
                 formula.add({-pair[a * size + points[i]], -pair[a * size + points[j]],
                              pair[points[i] * size + points[j]]});
-}
-
-// The tables a model seats: each point of `points` with its partners, flat, k points a table.
-std::vector<int> tables(const std::vector<char>& model, const std::vector<int>& pair, int size,
-                        const std::vector<int>& points) {
-    std::set<std::vector<int>> blocks;
-    for (int a : points) {
-        std::vector<int> block{a};
-        for (int b : points)
-            if (b != a && model[pair[a * size + b]]) block.push_back(b);
-        std::sort(block.begin(), block.end());
-        blocks.insert(block);
-    }
-    std::vector<int> flat;
-    for (const auto& block : blocks) flat.insert(flat.end(), block.begin(), block.end());
-    return flat;
 }
 
 // The base round of a design on v points in tables of k whose rounds are its shifts (rotational.hpp), by a
